@@ -1,0 +1,300 @@
+#include "admin/AdminCli.h"
+
+#include "Version.h"
+#include "admin/DemoData.h"
+#include "admin/UserAdmin.h"
+#include "db/Connection.h"
+#include "db/LocalCluster.h"
+#include "db/Migrator.h"
+#include "db/Sql.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QTextStream>
+
+namespace mhero {
+
+namespace {
+constexpr int kOk = 0;
+constexpr int kFailed = 1;
+constexpr int kUsage = 2;
+
+const QLatin1StringView kCommands{
+    "Commands:\n"
+    "  migrate                      Apply pending schema migrations (needs the database owner).\n"
+    "  status                       Show the schema version and pending migrations.\n"
+    "  user add NAME --role ROLE    Create a user; ROLE is agent, supervisor, admin or service.\n"
+    "                               The password is read from stdin with --password-stdin,\n"
+    "                               otherwise generated and printed once.\n"
+    "  user list                    List users.\n"
+    "  user disable NAME            Stop a user from signing in (history is kept).\n"
+    "  user enable NAME             Let a disabled user sign in again.\n"
+    "  local init [--port N]        Create this computer's private PostgreSQL cluster, its\n"
+    "                               database \"mhero\", and apply the migrations.\n"
+    "  local start|stop|status      Start, stop or show the private cluster.\n"
+    "  local destroy                Stop the private cluster and delete it with all its data.\n"
+    "  demo load                    Load the demo data set and the demo users.\n"
+    "\n"
+    "The database is chosen by --db CONNINFO (a libpq connection string such as\n"
+    "\"host=db.example.org dbname=mhero user=it_admin sslmode=verify-full\"), else by the\n"
+    "MHERO_DB environment variable, else by --local (this computer's private cluster, as its\n"
+    "superuser), else by libpq's PG* environment variables.\n"};
+
+struct Target
+{
+    ConnectionSettings settings;
+    QString description;
+};
+} // namespace
+
+AdminCli::AdminCli(QTextStream& out, QTextStream& err, QTextStream& in) : m_out(out), m_err(err), m_in(in) { }
+
+int AdminCli::run(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("mHero administration: schema, users, local database, demo data.\n\n")
+                                     + kCommands);
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    const QCommandLineOption helpOption = parser.addHelpOption();
+    const QCommandLineOption versionOption = parser.addVersionOption();
+    const QCommandLineOption dbOption(QStringLiteral("db"), QStringLiteral("libpq connection string."),
+                                      QStringLiteral("conninfo"));
+    const QCommandLineOption localOption(QStringLiteral("local"),
+                                         QStringLiteral("Use this computer's private cluster (as its superuser)."));
+    const QCommandLineOption localDirOption(QStringLiteral("local-dir"),
+                                            QStringLiteral("Folder of the private cluster (default: %1).")
+                                                .arg(LocalCluster::defaultBaseDir()),
+                                            QStringLiteral("dir"));
+    const QCommandLineOption roleOption(QStringLiteral("role"), QStringLiteral("agent, supervisor, admin or service."),
+                                        QStringLiteral("role"));
+    const QCommandLineOption displayNameOption(QStringLiteral("display-name"), QStringLiteral("Name shown in the console."),
+                                               QStringLiteral("text"));
+    const QCommandLineOption languagesOption(QStringLiteral("languages"),
+                                             QStringLiteral("Languages the user answers in, e.g. en,fr."),
+                                             QStringLiteral("list"), QStringLiteral("en"));
+    const QCommandLineOption passwordStdinOption(QStringLiteral("password-stdin"),
+                                                 QStringLiteral("Read the password from the first line of stdin."));
+    const QCommandLineOption portOption(QStringLiteral("port"), QStringLiteral("Port for a new local cluster."),
+                                        QStringLiteral("port"));
+    parser.addOptions({dbOption, localOption, localDirOption, roleOption, displayNameOption, languagesOption,
+                       passwordStdinOption, portOption});
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("See the list of commands above."));
+
+    if (!parser.parse(arguments)) {
+        m_err << parser.errorText() << "\n" << "Try \"mhero-admin --help\".\n";
+        return kUsage;
+    }
+    if (parser.isSet(helpOption)) {
+        m_out << parser.helpText();
+        return kOk;
+    }
+    if (parser.isSet(versionOption)) {
+        m_out << "mhero-admin " << kVersion << "\n";
+        return kOk;
+    }
+
+    const QStringList words = parser.positionalArguments();
+    if (words.isEmpty()) {
+        m_err << "No command given. Try \"mhero-admin --help\".\n";
+        return kUsage;
+    }
+    const QString command = words.value(0);
+    const QString sub = words.value(1);
+    LocalCluster cluster(parser.isSet(localDirOption) ? parser.value(localDirOption) : LocalCluster::defaultBaseDir());
+
+    const auto fail = [this](const Error& error) {
+        m_err << "error: " << error.message;
+        if (!error.code.isEmpty())
+            m_err << " [" << error.code << "]";
+        m_err << "\n";
+        if (!error.detail.isEmpty())
+            m_err << "  " << QString(error.detail).replace(QLatin1Char('\n'), QLatin1String("\n  ")) << "\n";
+        return kFailed;
+    };
+
+    // ---- the private local cluster ----------------------------------------------------------
+    if (command == QLatin1String("local")) {
+        if (sub == QLatin1String("init")) {
+            LocalCluster target = cluster;
+            if (!target.exists()) {
+                m_out << "Creating the local PostgreSQL cluster in " << target.baseDir() << " …\n";
+                m_out.flush();
+                LocalCluster::InitOptions options;
+                options.port = parser.value(portOption).toInt();
+                if (Status status = target.init(options); !status)
+                    return fail(status.error());
+            } else {
+                m_out << "The local cluster in " << target.baseDir() << " exists already.\n";
+            }
+            if (Status status = target.start(); !status)
+                return fail(status.error());
+            auto created = target.ensureDatabase(QStringLiteral("mhero"));
+            if (!created)
+                return fail(created.error());
+            auto settings = target.superuserSettings(QStringLiteral("mhero"));
+            if (!settings)
+                return fail(settings.error());
+            auto connection = ScopedConnection::open(*settings, QStringLiteral("admin"));
+            if (!connection)
+                return fail(connection.error());
+            auto applied = Migrator().migrate(connection->db(), [this](const Migration& m) {
+                m_out << "Applying migration " << m.version << " (" << m.name << ")\n";
+                m_out.flush();
+            });
+            if (!applied)
+                return fail(applied.error());
+            m_out << "Local database ready: " << target.userSettings(QStringLiteral("USER"), {}, QStringLiteral("mhero")).toConnInfo()
+                  << "\n";
+            return kOk;
+        }
+        if (sub == QLatin1String("start")) {
+            if (Status status = cluster.start(); !status)
+                return fail(status.error());
+            m_out << "The local cluster is running (" << cluster.socketDir() << ", port " << cluster.port() << ").\n";
+            return kOk;
+        }
+        if (sub == QLatin1String("stop")) {
+            if (Status status = cluster.stop(); !status)
+                return fail(status.error());
+            m_out << "The local cluster is stopped.\n";
+            return kOk;
+        }
+        if (sub == QLatin1String("status")) {
+            if (!cluster.exists()) {
+                m_out << "No local cluster in " << cluster.baseDir() << ".\n";
+                return kFailed;
+            }
+            const bool running = cluster.isRunning();
+            m_out << "Local cluster in " << cluster.baseDir() << ": " << (running ? "running" : "stopped") << ", port "
+                  << cluster.port() << ".\n";
+            return running ? kOk : kFailed;
+        }
+        if (sub == QLatin1String("destroy")) {
+            if (Status status = cluster.destroy(); !status)
+                return fail(status.error());
+            m_out << "Deleted " << cluster.baseDir() << ".\n";
+            return kOk;
+        }
+        m_err << "Unknown local command \"" << sub << "\". Try \"mhero-admin --help\".\n";
+        return kUsage;
+    }
+
+    // ---- everything else works on one database ----------------------------------------------
+    const QStringList known{QStringLiteral("migrate"), QStringLiteral("status"), QStringLiteral("user"),
+                            QStringLiteral("demo")};
+    if (!known.contains(command)) {
+        m_err << "Unknown command \"" << command << "\". Try \"mhero-admin --help\".\n";
+        return kUsage;
+    }
+
+    ConnectionSettings settings;
+    QString connInfo = parser.value(dbOption);
+    if (connInfo.isEmpty())
+        connInfo = qEnvironmentVariable("MHERO_DB");
+    if (!connInfo.isEmpty()) {
+        auto parsed = ConnectionSettings::fromConnInfo(connInfo);
+        if (!parsed)
+            return fail(parsed.error());
+        settings = *parsed;
+    } else if (parser.isSet(localOption)) {
+        if (Status status = cluster.start(); !status)
+            return fail(status.error());
+        auto local = cluster.superuserSettings(QStringLiteral("mhero"));
+        if (!local)
+            return fail(local.error());
+        settings = *local;
+    }
+    settings.applicationName = QStringLiteral("mhero-admin");
+    auto connection = ScopedConnection::open(settings, QStringLiteral("admin"));
+    if (!connection)
+        return fail(connection.error());
+    QSqlDatabase& db = connection->db();
+
+    if (command == QLatin1String("migrate")) {
+        const Migrator migrator;
+        auto applied = migrator.migrate(db, [this](const Migration& m) {
+            m_out << "Applying migration " << m.version << " (" << m.name << ")\n";
+            m_out.flush();
+        });
+        if (!applied)
+            return fail(applied.error());
+        m_out << (*applied == 0 ? "The schema is up to date" : "Migrated") << " (version " << migrator.latestVersion()
+              << ").\n";
+        return kOk;
+    }
+    if (command == QLatin1String("status")) {
+        auto status = Migrator().status(db);
+        if (!status)
+            return fail(status.error());
+        m_out << "Schema version: " << status->current << " (this program knows " << status->latest << ")\n";
+        if (!status->pending.isEmpty()) {
+            m_out << "Pending migrations:";
+            for (int version : status->pending)
+                m_out << " " << version;
+            m_out << "\n";
+        }
+        return status->current > status->latest ? kFailed : kOk;
+    }
+    if (command == QLatin1String("user")) {
+        if (sub == QLatin1String("add")) {
+            const QString name = words.value(2);
+            const auto kind = userKindFromString(parser.value(roleOption));
+            if (name.isEmpty() || !kind) {
+                m_err << "Usage: mhero-admin user add NAME --role agent|supervisor|admin|service "
+                         "[--display-name TEXT] [--languages en,fr] [--password-stdin]\n";
+                return kUsage;
+            }
+            QString password;
+            const bool generated = !parser.isSet(passwordStdinOption);
+            if (generated)
+                password = users::generatePassword();
+            else
+                password = m_in.readLine().trimmed();
+            const QStringList languages = parser.value(languagesOption).split(QLatin1Char(','), Qt::SkipEmptyParts);
+            if (Status status = users::add(db, name, *kind, parser.value(displayNameOption), languages, password); !status)
+                return fail(status.error());
+            m_out << "Created " << toString(*kind) << " \"" << name << "\".\n";
+            if (generated)
+                m_out << "Password (shown once, hand it over privately): " << password << "\n";
+            return kOk;
+        }
+        if (sub == QLatin1String("list")) {
+            auto list = users::list(db);
+            if (!list)
+                return fail(list.error());
+            m_out << qSetFieldWidth(24) << Qt::left << "NAME" << qSetFieldWidth(12) << "ROLE" << qSetFieldWidth(10)
+                  << "ACTIVE" << qSetFieldWidth(0) << "DISPLAY NAME\n";
+            for (const UserRecord& user : *list)
+                m_out << qSetFieldWidth(24) << user.name << qSetFieldWidth(12) << toString(user.kind) << qSetFieldWidth(10)
+                      << (user.active ? "yes" : "no") << qSetFieldWidth(0) << user.displayName << "\n";
+            return kOk;
+        }
+        if (sub == QLatin1String("disable") || sub == QLatin1String("enable")) {
+            const QString name = words.value(2);
+            if (name.isEmpty()) {
+                m_err << "Usage: mhero-admin user " << sub << " NAME\n";
+                return kUsage;
+            }
+            if (Status status = users::setActive(db, name, sub == QLatin1String("enable")); !status)
+                return fail(status.error());
+            m_out << (sub == QLatin1String("enable") ? "Enabled" : "Disabled") << " \"" << name << "\".\n";
+            return kOk;
+        }
+        m_err << "Unknown user command \"" << sub << "\". Try \"mhero-admin --help\".\n";
+        return kUsage;
+    }
+    if (command == QLatin1String("demo")) {
+        if (sub != QLatin1String("load")) {
+            m_err << "Usage: mhero-admin demo load\n";
+            return kUsage;
+        }
+        auto loaded = demo::load(db);
+        if (!loaded)
+            return fail(loaded.error());
+        m_out << loaded.value() << "\n";
+        return kOk;
+    }
+    return kUsage;
+}
+
+} // namespace mhero

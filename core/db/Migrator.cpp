@@ -1,0 +1,184 @@
+#include "db/Migrator.h"
+
+#include "db/Sql.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QHash>
+#include <QRegularExpression>
+#include <QScopeGuard>
+#include <QSqlDatabase>
+
+#include <algorithm>
+
+namespace mhero {
+
+namespace {
+// Key of the session advisory lock that serialises migrators ("mhero" in ASCII).
+constexpr qint64 kMigrationLock = 0x6d6865726fLL;
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("mhero::Migrator", text);
+}
+
+const QByteArray kBootstrap = QByteArrayLiteral(
+    "SET client_min_messages = warning;\n"
+    "CREATE SCHEMA IF NOT EXISTS mhero;\n"
+    "CREATE TABLE IF NOT EXISTS mhero.schema_migrations (\n"
+    "    version    integer PRIMARY KEY,\n"
+    "    name       text NOT NULL,\n"
+    "    checksum   text NOT NULL,\n"
+    "    applied_at timestamptz NOT NULL DEFAULT now(),\n"
+    "    applied_by name NOT NULL DEFAULT session_user\n"
+    ");\n"
+    "RESET client_min_messages;\n");
+} // namespace
+
+QList<Migration> Migrator::bundled()
+{
+    static const QRegularExpression pattern(QStringLiteral("^(\\d{4})_([a-z0-9_]+)\\.sql$"));
+    QList<Migration> result;
+    const QDir dir(QStringLiteral(":/sql/migrations"));
+    for (const QString& fileName : dir.entryList(QDir::Files, QDir::Name)) {
+        const auto match = pattern.match(fileName);
+        Q_ASSERT_X(match.hasMatch(), "Migrator::bundled", "migration file names are NNNN_name.sql");
+        if (!match.hasMatch())
+            continue;
+        QFile file(dir.filePath(fileName));
+        if (!file.open(QIODevice::ReadOnly))
+            continue;
+        Migration migration;
+        migration.version = match.captured(1).toInt();
+        migration.name = match.captured(2);
+        migration.sql = file.readAll();
+        migration.checksum = QString::fromLatin1(QCryptographicHash::hash(migration.sql, QCryptographicHash::Sha256).toHex());
+        result.append(migration);
+    }
+    return result;
+}
+
+Migrator::Migrator(QList<Migration> migrations) : m_migrations(std::move(migrations))
+{
+    std::sort(m_migrations.begin(), m_migrations.end(),
+              [](const Migration& a, const Migration& b) { return a.version < b.version; });
+}
+
+int Migrator::latestVersion() const
+{
+    return m_migrations.isEmpty() ? 0 : m_migrations.constLast().version;
+}
+
+Result<SchemaStatus> Migrator::status(QSqlDatabase& db) const
+{
+    SchemaStatus status;
+    status.latest = latestVersion();
+    auto exists = sql::scalar(db, QStringLiteral("SELECT to_regclass('mhero.schema_migrations') IS NOT NULL"));
+    if (!exists)
+        return exists.error();
+    QList<int> applied;
+    if (exists->toBool()) {
+        auto query = sql::exec(db, QStringLiteral("SELECT version FROM mhero.schema_migrations ORDER BY version"));
+        if (!query)
+            return query.error();
+        while (query->next())
+            applied.append(query->value(0).toInt());
+    }
+    status.current = applied.isEmpty() ? 0 : applied.constLast();
+    for (const Migration& migration : m_migrations)
+        if (!applied.contains(migration.version))
+            status.pending.append(migration.version);
+    return status;
+}
+
+Status Migrator::checkCompatible(QSqlDatabase& db) const
+{
+    auto status = this->status(db);
+    if (!status)
+        return status.error();
+    if (status->current == 0)
+        return Error{QStringLiteral("schema-missing"),
+                     tr("This database has no mHero schema yet. An administrator must run \"mhero-admin migrate\"."), {}};
+    if (status->current > status->latest)
+        return Error{QStringLiteral("schema-newer"),
+                     tr("The database uses schema version %1, but this program knows only up to version %2. "
+                        "Install the newer mHero release.")
+                         .arg(status->current)
+                         .arg(status->latest),
+                     {}};
+    if (!status->pending.isEmpty())
+        return Error{QStringLiteral("schema-older"),
+                     tr("The database uses schema version %1 and needs version %2. "
+                        "An administrator must run \"mhero-admin migrate\".")
+                         .arg(status->current)
+                         .arg(status->latest),
+                     {}};
+    return {};
+}
+
+Result<int> Migrator::migrate(QSqlDatabase& db, const std::function<void(const Migration&)>& onApply) const
+{
+    if (Status locked = sql::execScript(db, "SELECT pg_advisory_lock(" + QByteArray::number(kMigrationLock) + ')');
+        !locked)
+        return locked.error();
+    const auto unlock = qScopeGuard(
+        [&db] { (void)sql::execScript(db, "SELECT pg_advisory_unlock(" + QByteArray::number(kMigrationLock) + ')'); });
+
+    if (Status bootstrapped = sql::execScript(db, kBootstrap); !bootstrapped)
+        return bootstrapped.error();
+
+    QHash<int, QString> applied;
+    {
+        auto query = sql::exec(db, QStringLiteral("SELECT version, checksum FROM mhero.schema_migrations"));
+        if (!query)
+            return query.error();
+        while (query->next())
+            applied.insert(query->value(0).toInt(), query->value(1).toString());
+    }
+    const int newest = applied.isEmpty() ? 0 : *std::max_element(applied.keyBegin(), applied.keyEnd());
+    if (newest > latestVersion())
+        return Error{QStringLiteral("schema-newer"),
+                     tr("The database uses schema version %1, but this program knows only up to version %2. "
+                        "Use the newer mhero-admin.")
+                         .arg(newest)
+                         .arg(latestVersion()),
+                     {}};
+
+    int count = 0;
+    for (const Migration& migration : m_migrations) {
+        if (auto it = applied.constFind(migration.version); it != applied.cend()) {
+            if (*it != migration.checksum)
+                return Error{QStringLiteral("schema-checksum"),
+                             tr("Migration %1 (%2) differs from the one applied to this database.")
+                                 .arg(migration.version)
+                                 .arg(migration.name),
+                             tr("A shipped migration must never be edited; add a new one instead.")};
+            continue;
+        }
+        if (onApply)
+            onApply(migration);
+        const QByteArray record = "INSERT INTO mhero.schema_migrations (version, name, checksum) VALUES ("
+            + QByteArray::number(migration.version) + ", " + sql::quoteLiteral(migration.name).toUtf8() + ", "
+            + sql::quoteLiteral(migration.checksum).toUtf8() + ')';
+        Status step = sql::execScript(db, "BEGIN");
+        if (step)
+            step = sql::execScript(db, migration.sql);
+        if (step)
+            step = sql::execScript(db, record);
+        if (step)
+            step = sql::execScript(db, "COMMIT");
+        if (!step) {
+            (void)sql::execScript(db, "ROLLBACK");
+            const Error& error = step.error();
+            return Error{error.code,
+                         tr("Migration %1 (%2) failed: %3").arg(migration.version).arg(migration.name, error.message),
+                         error.detail};
+        }
+        ++count;
+    }
+    return count;
+}
+
+} // namespace mhero

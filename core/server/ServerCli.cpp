@@ -1,0 +1,141 @@
+#include "server/ServerCli.h"
+
+#include "Version.h"
+#include "db/Connection.h"
+#include "db/Database.h"
+#include "session/UserProfile.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QLoggingCategory>
+#include <QSocketNotifier>
+#include <QTextStream>
+#include <QTimer>
+
+#include <csignal>
+
+#ifdef Q_OS_UNIX
+#include <sys/socket.h>
+#include <unistd.h>
+#endif
+
+Q_LOGGING_CATEGORY(lcServer, "mhero.server")
+
+namespace mhero {
+
+namespace {
+#ifdef Q_OS_UNIX
+int g_signalPipe[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char byte = 1;
+    (void)!::write(g_signalPipe[1], &byte, 1);
+}
+
+/// Turns SIGINT/SIGTERM into a clean quit of the event loop (self-pipe: a signal handler may
+/// not touch Qt).
+void quitOnSignals(QCoreApplication& app)
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0)
+        return;
+    auto* notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, &app);
+    QObject::connect(notifier, &QSocketNotifier::activated, &app, [&app] {
+        char byte;
+        (void)!::read(g_signalPipe[0], &byte, 1);
+        qCInfo(lcServer) << "stopping on signal";
+        app.quit();
+    });
+    std::signal(SIGINT, onSignal);
+    std::signal(SIGTERM, onSignal);
+}
+#else
+void quitOnSignals(QCoreApplication&) { }
+#endif
+} // namespace
+
+int runServer(QCoreApplication& app)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "mHero sync engine: runs the jobs that talk to FHIR registries and messaging platforms, next to the\n"
+        "shared PostgreSQL database. Sign it in with an account of role \"service\"\n"
+        "(mhero-admin user add NAME --role service). Stops cleanly on SIGINT/SIGTERM.\n\n"
+        "The database is chosen by --db CONNINFO, else by MHERO_DB, else by libpq's PG* variables."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption dbOption(QStringLiteral("db"), QStringLiteral("libpq connection string."),
+                                      QStringLiteral("conninfo"));
+    const QCommandLineOption checkOption(QStringLiteral("check"),
+                                         QStringLiteral("Connect, check the schema and the account, then exit."));
+    parser.addOptions({dbOption, checkOption});
+    parser.process(app);
+
+    QTextStream err(stderr);
+    QString connInfo = parser.value(dbOption);
+    if (connInfo.isEmpty())
+        connInfo = qEnvironmentVariable("MHERO_DB");
+    auto parsed = ConnectionSettings::fromConnInfo(connInfo);
+    if (!parsed) {
+        err << "error: " << parsed.error().toString() << "\n";
+        return 2;
+    }
+    ConnectionSettings settings = *parsed;
+    settings.applicationName = QStringLiteral("mhero-server");
+
+    if (parser.isSet(checkOption)) {
+        auto connection = ScopedConnection::open(settings, QStringLiteral("check"));
+        if (!connection) {
+            err << "error: " << connection.error().toString() << "\n";
+            return 1;
+        }
+        auto session = startSession(connection->db());
+        if (!session) {
+            err << "error: " << session.error().toString() << "\n";
+            return 1;
+        }
+        QTextStream(stdout) << "OK: " << session->user.roleName << " (" << session->user.primaryRole() << ") on PostgreSQL "
+                            << session->serverVersion << ", schema version " << session->schemaVersion << "\n";
+        return 0;
+    }
+
+    quitOnSignals(app);
+    Database database;
+    QTimer retry;
+    retry.setSingleShot(true);
+    QObject::connect(&retry, &QTimer::timeout, &database, [&] { database.open(settings); });
+    QObject::connect(&database, &Database::opened, &database, [&](const Status& status) {
+        if (!status) {
+            qCWarning(lcServer) << "cannot connect:" << status.error().toString() << "- retrying in 10 s";
+            retry.start(10'000);
+            return;
+        }
+        database.run(
+            &database, [](QSqlDatabase& db) { return startSession(db); },
+            [&](const Result<SessionInfo>& session) {
+                if (!session) {
+                    // A wrong schema or account will not fix itself: stop, so the service manager says so.
+                    qCCritical(lcServer) << session.error().toString();
+                    app.exit(1);
+                    return;
+                }
+                if (!session->user.isService)
+                    qCWarning(lcServer) << "account" << session->user.roleName
+                                        << "is not a service account; jobs that need the service role will be refused";
+                qCInfo(lcServer).noquote() << "mhero-server" << kVersion << "connected as" << session->user.roleName
+                                           << "- PostgreSQL" << session->serverVersion << "- schema"
+                                           << session->schemaVersion;
+                qCInfo(lcServer) << "no sync jobs are configured in this release yet; holding the connection";
+            });
+    });
+    QObject::connect(&database, &Database::stateChanged, &database, [](ConnectionState state, const QString& detail) {
+        if (state == ConnectionState::Reconnecting)
+            qCWarning(lcServer).noquote() << detail;
+        else if (state == ConnectionState::Connected)
+            qCInfo(lcServer).noquote() << "connected:" << detail;
+    });
+    database.open(settings);
+    return app.exec();
+}
+
+} // namespace mhero
