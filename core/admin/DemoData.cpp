@@ -17,8 +17,17 @@ Result<QString> load(QSqlDatabase& db)
                                   {QString(account.name)});
         if (!exists)
             return exists.error();
-        if (exists->toInt() > 0)
+        if (exists->toInt() > 0) {
+            // Roles are cluster-wide, profiles are per database: another database of this
+            // cluster may have created the account already.
+            auto attached = sql::exec(db,
+                                      QStringLiteral("INSERT INTO mhero.app_user (role_name, display_name, kind) "
+                                                     "VALUES (?, ?, ?) ON CONFLICT (role_name) DO NOTHING"),
+                                      {QString(account.name), QString(account.displayName), QString(account.kind)});
+            if (!attached)
+                return attached.error();
             continue;
+        }
         const auto kind = userKindFromString(QString(account.kind));
         if (Status status = users::add(db, QString(account.name), *kind, QString(account.displayName),
                                        {QStringLiteral("en")}, QString(kPassword));

@@ -90,8 +90,9 @@ void Database::setState(ConnectionState state, const QString& detail)
 }
 
 // ---------------------------------------------------------------------------------------------
-DatabaseWorker::DatabaseWorker()
+DatabaseWorker::DatabaseWorker() : m_healthTimer(this), m_reconnectTimer(this)
 {
+    // The timers are children so that moveToThread() takes them along to the worker thread.
     static QAtomicInteger<quint64> counter;
     m_connectionName = QStringLiteral("mhero-worker-%1").arg(++counter);
     m_healthTimer.setInterval(5000);

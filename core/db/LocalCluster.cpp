@@ -228,6 +228,16 @@ Status LocalCluster::init(const InitOptions& options)
     for (const QString& dir : {dataDir(), socketDir(), QString(m_baseDir + QStringLiteral("/log"))})
         if (Status status = makePrivate(dir); !status)
             return status;
+    if (runningAsRoot()) {
+        QProcess probe;
+        probe.start(QStringLiteral("runuser"), {QStringLiteral("-u"), runAsUser(), QStringLiteral("--"), QStringLiteral("test"),
+                                                QStringLiteral("-w"), dataDir()});
+        if (!probe.waitForFinished(10'000) || probe.exitCode() != 0)
+            return clusterError(tr("The folder %1 cannot be reached by the user \"%2\" that PostgreSQL runs as "
+                                   "(it refuses to run as root).")
+                                    .arg(m_baseDir, runAsUser()),
+                                tr("Choose a folder outside root's home, for example with MHERO_LOCAL_DB=/var/lib/mhero/local-db."));
+    }
 
     // The superuser's password: kept beside the cluster, readable only by the account that owns it.
     const QString password = randomSecret(32);

@@ -1,0 +1,178 @@
+// The asynchronous Database: results come back on the caller's thread, a destroyed caller is
+// skipped, a lost connection is noticed and re-established, notifications arrive.
+#include "SqlAssert.h"
+#include "TestCluster.h"
+
+#include "db/Database.h"
+
+#include <QSignalSpy>
+#include <QTest>
+#include <QThread>
+
+using namespace mhero;
+using namespace mhero::test;
+
+class TestDatabase final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void opensAndRunsJobsOffTheCallersThread();
+    void skipsCallbacksOfDestroyedContexts();
+    void reportsWrongPasswordClearly();
+    void reconnectsAfterTheSessionIsKilled();
+    void forwardsNotifications();
+    void jobsFailCleanlyWhenClosed();
+
+private:
+    QString m_db;
+    TestUser m_user;
+};
+
+void TestDatabase::initTestCase()
+{
+    m_db = TestCluster::instance().createDatabase();
+    auto user = TestCluster::instance().createUser(m_db, UserKind::Agent);
+    MHERO_VERIFY_OK(user);
+    m_user = *user;
+}
+
+void TestDatabase::cleanupTestCase()
+{
+    TestCluster::instance().dropDatabase(m_db);
+}
+
+void TestDatabase::opensAndRunsJobsOffTheCallersThread()
+{
+    Database database;
+    QSignalSpy opened(&database, &Database::opened);
+    database.open(m_user.settings);
+    QCOMPARE(database.state(), ConnectionState::Connecting);
+    QTRY_COMPARE(opened.count(), 1);
+    QVERIFY(opened.first().first().value<Status>().ok());
+    QCOMPARE(database.state(), ConnectionState::Connected);
+
+    QThread* jobThread = nullptr;
+    QThread* doneThread = nullptr;
+    std::optional<Result<QString>> answer;
+    database.run(
+        this,
+        [&jobThread](QSqlDatabase& db) -> Result<QString> {
+            jobThread = QThread::currentThread();
+            auto who = sql::scalar(db, QStringLiteral("SELECT session_user"));
+            if (!who)
+                return who.error();
+            return who->toString();
+        },
+        [&](Result<QString> result) {
+            doneThread = QThread::currentThread();
+            answer = std::move(result);
+        });
+    QTRY_VERIFY(answer.has_value());
+    MHERO_VERIFY_OK(*answer);
+    QCOMPARE(answer->value(), m_user.name);
+    QVERIFY(jobThread != QThread::currentThread());
+    QCOMPARE(doneThread, QThread::currentThread());
+}
+
+void TestDatabase::skipsCallbacksOfDestroyedContexts()
+{
+    Database database;
+    QSignalSpy opened(&database, &Database::opened);
+    database.open(m_user.settings);
+    QTRY_COMPARE(opened.count(), 1);
+
+    bool called = false;
+    bool finished = false;
+    auto* context = new QObject;
+    database.run(
+        context,
+        [](QSqlDatabase& db) { return sql::scalar(db, QStringLiteral("SELECT pg_sleep(0.2)")); },
+        [&called](const Result<QVariant>&) { called = true; });
+    delete context; // e.g. the page that asked was closed while the query ran
+    database.run(this, [](QSqlDatabase&) { return 1; }, [&finished](int) { finished = true; });
+    QTRY_VERIFY(finished); // jobs run in order, so the first one is done too
+    QVERIFY(!called);
+}
+
+void TestDatabase::reportsWrongPasswordClearly()
+{
+    Database database;
+    QSignalSpy opened(&database, &Database::opened);
+    ConnectionSettings wrong = m_user.settings;
+    wrong.password = QStringLiteral("not-the-password");
+    database.open(wrong);
+    QTRY_COMPARE(opened.count(), 1);
+    const Status status = opened.first().first().value<Status>();
+    QVERIFY(!status.ok());
+    QCOMPARE(status.error().code, QStringLiteral("28P01"));
+    QCOMPARE(status.error().message, QStringLiteral("Wrong user name or password."));
+    QCOMPARE(database.state(), ConnectionState::Disconnected);
+}
+
+void TestDatabase::reconnectsAfterTheSessionIsKilled()
+{
+    Database database;
+    database.setHealthCheckInterval(100);
+    database.setReconnectDelay(50);
+    QSignalSpy opened(&database, &Database::opened);
+    QSignalSpy states(&database, &Database::stateChanged);
+    QSignalSpy reconnected(&database, &Database::reconnected);
+    database.open(m_user.settings);
+    QTRY_COMPARE(opened.count(), 1);
+
+    // An administrator (or a server restart) ends the session under the console's feet.
+    auto admin = TestCluster::instance().connectSuperuser(m_db);
+    MHERO_VERIFY_OK(admin);
+    auto killed = sql::scalar(admin->db(), QStringLiteral("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                                                          "WHERE usename = ?"),
+                              {m_user.name});
+    MHERO_VERIFY_OK(killed);
+    QCOMPARE(killed->toInt(), 1);
+
+    QTRY_VERIFY_WITH_TIMEOUT(reconnected.count() == 1, 10000);
+    QCOMPARE(database.state(), ConnectionState::Connected);
+    bool sawReconnecting = false;
+    for (const auto& change : std::as_const(states))
+        sawReconnecting = sawReconnecting || change.first().value<ConnectionState>() == ConnectionState::Reconnecting;
+    QVERIFY(sawReconnecting);
+
+    // And the new session works.
+    std::optional<Result<QVariant>> answer;
+    database.run(this, [](QSqlDatabase& db) { return sql::scalar(db, QStringLiteral("SELECT 42")); },
+                 [&answer](Result<QVariant> r) { answer = std::move(r); });
+    QTRY_VERIFY(answer.has_value());
+    QCOMPARE(answer->value().toInt(), 42);
+}
+
+void TestDatabase::forwardsNotifications()
+{
+    Database database;
+    QSignalSpy opened(&database, &Database::opened);
+    QSignalSpy notifications(&database, &Database::notification);
+    database.listen(QStringLiteral("mhero_test"));
+    database.open(m_user.settings);
+    QTRY_COMPARE(opened.count(), 1);
+
+    auto other = TestCluster::instance().connectSuperuser(m_db);
+    MHERO_VERIFY_OK(other);
+    MHERO_VERIFY_OK(sql::exec(other->db(), QStringLiteral("SELECT pg_notify('mhero_test', '17,42')")));
+    QTRY_COMPARE(notifications.count(), 1);
+    QCOMPARE(notifications.first().at(0).toString(), QStringLiteral("mhero_test"));
+    QCOMPARE(notifications.first().at(1).toString(), QStringLiteral("17,42"));
+}
+
+void TestDatabase::jobsFailCleanlyWhenClosed()
+{
+    Database database;
+    std::optional<Result<QVariant>> answer;
+    database.run(this, [](QSqlDatabase& db) { return sql::scalar(db, QStringLiteral("SELECT 1")); },
+                 [&answer](Result<QVariant> r) { answer = std::move(r); });
+    QTRY_VERIFY(answer.has_value());
+    QVERIFY(!answer->ok());
+}
+
+QTEST_GUILESS_MAIN(TestDatabase)
+#include "tst_database.moc"
