@@ -1,10 +1,7 @@
 // mhero-console: the call-center console.
 #include "ConsoleApplication.h"
 
-#include <QApplication>
-
 int main(int argc, char* argv[])
 {
-    QApplication app(argc, argv);
-    return mhero::ui::ConsoleApplication::run(app);
+    return mhero::ui::ConsoleApplication::main(argc, argv);
 }

@@ -100,7 +100,7 @@ int AdminCli::run(const QStringList& arguments)
     }
     const QString command = words.value(0);
     const QString sub = words.value(1);
-    LocalCluster cluster(parser.isSet(localDirOption) ? parser.value(localDirOption) : LocalCluster::defaultBaseDir());
+    const LocalCluster cluster(parser.isSet(localDirOption) ? parser.value(localDirOption) : LocalCluster::defaultBaseDir());
 
     const auto fail = [this](const Error& error) {
         m_err << "error: " << error.message;
@@ -115,7 +115,7 @@ int AdminCli::run(const QStringList& arguments)
     // ---- the private local cluster ----------------------------------------------------------
     if (command == QLatin1String("local")) {
         if (sub == QLatin1String("init")) {
-            LocalCluster target = cluster;
+            const LocalCluster& target = cluster;
             if (!target.exists()) {
                 m_out << "Creating the local PostgreSQL cluster in " << target.baseDir() << " …\n";
                 m_out.flush();
@@ -126,23 +126,11 @@ int AdminCli::run(const QStringList& arguments)
             } else {
                 m_out << "The local cluster in " << target.baseDir() << " exists already.\n";
             }
-            if (Status status = target.start(); !status)
-                return fail(status.error());
-            auto created = target.ensureDatabase(QStringLiteral("mhero"));
-            if (!created)
-                return fail(created.error());
-            auto settings = target.superuserSettings(QStringLiteral("mhero"));
-            if (!settings)
-                return fail(settings.error());
-            auto connection = ScopedConnection::open(*settings, QStringLiteral("admin"));
-            if (!connection)
-                return fail(connection.error());
-            auto applied = Migrator().migrate(connection->db(), [this](const Migration& m) {
-                m_out << "Applying migration " << m.version << " (" << m.name << ")\n";
-                m_out.flush();
-            });
+            auto applied = target.prepare(QStringLiteral("mhero"));
             if (!applied)
                 return fail(applied.error());
+            if (*applied > 0)
+                m_out << "Applied " << *applied << " migration(s).\n";
             m_out << "Local database ready: " << target.userSettings(QStringLiteral("USER"), {}, QStringLiteral("mhero")).toConnInfo()
                   << "\n";
             return kOk;

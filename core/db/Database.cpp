@@ -56,6 +56,7 @@ void Database::close()
 {
     m_worker->cancelRunningStatement();
     QMetaObject::invokeMethod(m_worker, &DatabaseWorker::close, Qt::QueuedConnection);
+    setState(ConnectionState::Disconnected, QString());
 }
 
 void Database::setHealthCheckInterval(int milliseconds)

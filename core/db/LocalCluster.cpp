@@ -1,6 +1,7 @@
 #include "db/LocalCluster.h"
 
 #include "db/Connection.h"
+#include "db/Migrator.h"
 #include "db/Sql.h"
 
 #include <QCoreApplication>
@@ -214,7 +215,7 @@ Result<QString> LocalCluster::runTool(const QString& tool, const QStringList& ar
     return output;
 }
 
-Status LocalCluster::init(const InitOptions& options)
+Status LocalCluster::init(const InitOptions& options) const
 {
     if (exists())
         return clusterError(tr("A local database already exists in %1.").arg(m_baseDir));
@@ -305,7 +306,7 @@ bool LocalCluster::isRunning() const
     return output.ok() && exitCode == 0;
 }
 
-Status LocalCluster::start(int timeoutSeconds)
+Status LocalCluster::start(int timeoutSeconds) const
 {
     if (!exists())
         return clusterError(tr("There is no local database in %1 yet.").arg(m_baseDir),
@@ -327,7 +328,7 @@ Status LocalCluster::start(int timeoutSeconds)
     return {};
 }
 
-Status LocalCluster::stop(int timeoutSeconds)
+Status LocalCluster::stop(int timeoutSeconds) const
 {
     if (!isRunning())
         return {};
@@ -340,7 +341,7 @@ Status LocalCluster::stop(int timeoutSeconds)
     return {};
 }
 
-Status LocalCluster::destroy()
+Status LocalCluster::destroy() const
 {
     if (exists())
         if (Status status = stop(); !status)
@@ -373,6 +374,22 @@ ConnectionSettings LocalCluster::userSettings(const QString& user, const QString
     settings.database = database;
     settings.connectTimeoutSeconds = 10;
     return settings;
+}
+
+Result<int> LocalCluster::prepare(const QString& database) const
+{
+    if (Status status = start(); !status)
+        return status.error();
+    auto created = ensureDatabase(database);
+    if (!created)
+        return created.error();
+    auto settings = superuserSettings(database);
+    if (!settings)
+        return settings.error();
+    auto connection = ScopedConnection::open(*settings, QStringLiteral("local-prepare"));
+    if (!connection)
+        return connection.error();
+    return Migrator().migrate(connection->db());
 }
 
 Result<bool> LocalCluster::ensureDatabase(const QString& database, const QString& templateDatabase) const

@@ -54,18 +54,22 @@ public:
     /// The port written at init time (0 if none).
     [[nodiscard]] int port() const;
 
-    Status init(const InitOptions& options);
+    Status init(const InitOptions& options) const;
     /// Starts the server if it is not running, waiting until it accepts connections.
-    Status start(int timeoutSeconds = 60);
-    Status stop(int timeoutSeconds = 60);
+    Status start(int timeoutSeconds = 60) const;
+    Status stop(int timeoutSeconds = 60) const;
     /// Stops the server if it runs, then deletes the whole folder.
-    Status destroy();
+    Status destroy() const;
 
     /// Connects as the cluster superuser (migrations, demo data, test set-up).
     [[nodiscard]] Result<ConnectionSettings> superuserSettings(const QString& database = QStringLiteral("postgres")) const;
     /// Connects as an ordinary user of this cluster.
     [[nodiscard]] ConnectionSettings userSettings(const QString& user, const QString& password,
                                                   const QString& database) const;
+
+    /// Makes the cluster ready for the console: starts it if needed, creates @p database if
+    /// missing and applies pending migrations as the superuser. Returns how many were applied.
+    Result<int> prepare(const QString& database = QStringLiteral("mhero")) const;
 
     /// Creates @p database (owned by the superuser) unless it exists; true if it was created.
     Result<bool> ensureDatabase(const QString& database, const QString& templateDatabase = {}) const;

@@ -1,0 +1,70 @@
+#pragma once
+
+#include "config/ServerProfiles.h"
+#include "db/Database.h"
+#include "db/LocalCluster.h"
+#include "MainWindow.h"
+#include "signin/SignInDialog.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QSettings>
+
+#include <memory>
+
+class QApplication;
+
+namespace mhero::ui {
+
+class SecretStore;
+
+/// The console's life cycle: sign in, the main window, sign out and back. Owns the Database
+/// (whose worker thread does all SQL) for the whole process.
+class ConsoleApplication final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ConsoleApplication)
+
+public:
+    struct Options
+    {
+        QString profile; ///< server profile to preselect
+        QString user;
+        bool signIn = false; ///< sign in at once (password from the keychain or libpq: PGPASSWORD, ~/.pgpass)
+        QString localDir; ///< the private cluster's folder ("This computer")
+        QString screenshotDir; ///< capture every page there, then quit
+    };
+
+    /// Entry point of mhero-console's main(): sets up the application, parses the command line,
+    /// installs translations and runs the event loop.
+    static int main(int argc, char* argv[]);
+
+    ConsoleApplication(Options options, ServerProfiles& profiles, SecretStore& secrets, QObject* parent = nullptr);
+    ~ConsoleApplication() override;
+
+    /// Shows the sign-in dialog (and signs in at once if the options say so).
+    void start();
+
+    [[nodiscard]] Database& database() { return m_database; }
+    [[nodiscard]] SignInDialog* signInDialog() const { return m_signIn; }
+    [[nodiscard]] MainWindow* mainWindow() const { return m_mainWindow; }
+
+Q_SIGNALS:
+    void signedIn();
+    void signedOut();
+
+private:
+    void showSignIn();
+    void onSignedIn();
+    void signOut();
+    void takeScreenshots();
+
+    Options m_options;
+    ServerProfiles& m_profiles;
+    SecretStore& m_secrets;
+    Database m_database;
+    QPointer<SignInDialog> m_signIn;
+    QPointer<MainWindow> m_mainWindow;
+};
+
+} // namespace mhero::ui

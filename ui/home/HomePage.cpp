@@ -1,0 +1,141 @@
+#include "home/HomePage.h"
+
+#include "Version.h"
+#include "db/Database.h"
+
+#include <QDateTime>
+#include <QFrame>
+#include <QGridLayout>
+#include <QIcon>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace mhero::ui {
+
+HomePage::HomePage(Database& database, const SessionInfo& session, const ServerProfile& profile, QWidget* parent)
+    : QWidget(parent), m_database(database), m_session(session)
+{
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(28, 24, 28, 24);
+    layout->setSpacing(16);
+
+    const int hour = QTime::currentTime().hour();
+    const QString greeting = hour < 12 ? tr("Good morning, %1") : hour < 18 ? tr("Good afternoon, %1") : tr("Good evening, %1");
+    auto* title = new QLabel(greeting.arg(session.user.displayName.section(QLatin1Char(' '), 0, 0)));
+    title->setObjectName(QStringLiteral("greeting"));
+    QFont titleFont = title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.7);
+    titleFont.setBold(true);
+    title->setFont(titleFont);
+    layout->addWidget(title);
+
+    auto* where = new QLabel(tr("Signed in as %1 (%2) on %3 · PostgreSQL %4 · schema version %5")
+                                 .arg(session.user.roleName, session.user.primaryRoleLabel(),
+                                      profile.local ? tr("this computer") : profile.settings.host,
+                                      session.serverVersion.section(QLatin1Char(' '), 0, 0))
+                                 .arg(session.schemaVersion));
+    where->setObjectName(QStringLiteral("sessionSummary"));
+    where->setStyleSheet(QStringLiteral("color: #546E7A;"));
+    where->setWordWrap(true);
+    layout->addWidget(where);
+
+    auto* grid = new QGridLayout;
+    grid->setSpacing(16);
+    m_healthWorkers = addCard(grid, 0, 0, QStringLiteral("directory"), tr("Health workers"), QStringLiteral("healthWorkersValue"),
+                              &m_healthWorkersCaption);
+    m_conversations = addCard(grid, 0, 1, QStringLiteral("conversations"), tr("Open conversations"),
+                              QStringLiteral("conversationsValue"), &m_conversationsCaption);
+    m_templates = addCard(grid, 0, 2, QStringLiteral("templates"), tr("Approved templates"), QStringLiteral("templatesValue"),
+                          &m_templatesCaption);
+    layout->addLayout(grid);
+
+    auto* footer = new QHBoxLayout;
+    m_status = new QLabel;
+    m_status->setObjectName(QStringLiteral("homeStatus"));
+    m_status->setStyleSheet(QStringLiteral("color: #546E7A;"));
+    m_status->setWordWrap(true);
+    footer->addWidget(m_status, 1);
+    m_refresh = new QPushButton(tr("Refresh"));
+    m_refresh->setObjectName(QStringLiteral("refreshButton"));
+    footer->addWidget(m_refresh);
+    layout->addLayout(footer);
+    layout->addStretch(1);
+
+    connect(m_refresh, &QPushButton::clicked, this, &HomePage::refresh);
+    connect(&database, &Database::reconnected, this, &HomePage::refresh);
+    auto* timer = new QTimer(this);
+    timer->setInterval(60'000);
+    connect(timer, &QTimer::timeout, this, &HomePage::refresh);
+    timer->start();
+    refresh();
+}
+
+QLabel* HomePage::addCard(QGridLayout* grid, int row, int column, const QString& iconName, const QString& title,
+                          const QString& valueName, QLabel** caption)
+{
+    auto* card = new QFrame;
+    card->setObjectName(QStringLiteral("card"));
+    card->setStyleSheet(QStringLiteral("QFrame#card { background: white; border: 1px solid #D8DEDC; border-radius: 10px; }"));
+    card->setMinimumSize(240, 130);
+    auto* layout = new QVBoxLayout(card);
+    layout->setContentsMargins(18, 14, 18, 14);
+    auto* head = new QHBoxLayout;
+    auto* icon = new QLabel;
+    icon->setPixmap(QIcon(QStringLiteral(":/icons/%1.svg").arg(iconName)).pixmap(22, 22));
+    head->addWidget(icon);
+    auto* titleLabel = new QLabel(title);
+    titleLabel->setStyleSheet(QStringLiteral("color: #37474F; font-weight: 600;"));
+    head->addWidget(titleLabel, 1);
+    layout->addLayout(head);
+    auto* value = new QLabel(QStringLiteral("…"));
+    value->setObjectName(valueName);
+    QFont valueFont = value->font();
+    valueFont.setPointSizeF(valueFont.pointSizeF() * 2.4);
+    valueFont.setBold(true);
+    value->setFont(valueFont);
+    value->setStyleSheet(QStringLiteral("color: #0B6E4F;"));
+    layout->addWidget(value);
+    *caption = new QLabel;
+    (*caption)->setWordWrap(true);
+    (*caption)->setStyleSheet(QStringLiteral("color: #546E7A;"));
+    layout->addWidget(*caption);
+    grid->addWidget(card, row, column);
+    return value;
+}
+
+void HomePage::refresh()
+{
+    m_status->setText(tr("Loading…"));
+    const int generation = ++m_generation;
+    m_database.run(
+        this, [](QSqlDatabase& db) { return loadOverview(db); },
+        [this, generation](const Result<Overview>& overview) {
+            if (generation == m_generation) // a newer refresh is on its way
+                show(overview);
+        });
+}
+
+void HomePage::show(const Result<Overview>& result)
+{
+    if (!result) {
+        m_status->setText(tr("Could not load the figures: %1").arg(result.error().message));
+        return;
+    }
+    const Overview& o = *result;
+    const QLocale locale;
+    m_healthWorkers->setText(locale.toString(o.activeHealthWorkers));
+    m_healthWorkersCaption->setText(tr("active, in %n district(s)", nullptr, int(o.districts)) + QLatin1Char(' ')
+                                    + tr("and %n facility(ies)", nullptr, int(o.facilities)));
+    m_conversations->setText(locale.toString(o.openConversations));
+    m_conversationsCaption->setText(tr("%n waiting for an agent", nullptr, int(o.unassignedConversations)) + QLatin1String(" · ")
+                                    + tr("%n assigned to you", nullptr, int(o.myConversations)));
+    m_templates->setText(locale.toString(o.approvedTemplates));
+    m_templatesCaption->setText(tr("%n version(s) awaiting approval", nullptr, int(o.submittedTemplates)));
+    m_status->setText(tr("Updated at %1").arg(locale.toString(QTime::currentTime(), QLocale::ShortFormat)));
+    Q_EMIT loaded();
+}
+
+} // namespace mhero::ui
