@@ -2,7 +2,11 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
-    <name>mhero</name>
+    <name>mhero::Connection</name>
+    <message>
+        <source>The PostgreSQL driver for Qt (QPSQL) is not installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Wrong user name or password.</source>
         <translation type="unfinished"></translation>
@@ -35,18 +39,6 @@
         <source>Could not connect to the database.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>PostgreSQL cannot run as root, and the system user &quot;%1&quot; does not exist.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Install the postgresql package, or set MHERO_PG_RUN_AS to another user.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot hand %1 to the user &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>mhero::ConnectionSettings</name>
@@ -76,10 +68,6 @@
 </context>
 <context>
     <name>mhero::LocalCluster</name>
-    <message>
-        <source>MHERO_PG_BINDIR (%1) holds no initdb.</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>PostgreSQL server programs (initdb, pg_ctl) were not found.</source>
         <translation type="unfinished"></translation>
@@ -140,6 +128,22 @@
         <source>Cannot read the local database&apos;s administrator password (%1).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>MHERO_PG_BINDIR (%1) does not contain initdb.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PostgreSQL cannot run as root, and the system user &quot;%1&quot; does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Install the postgresql package, or set MHERO_PG_RUN_AS to another user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot make the user &quot;%2&quot; the owner of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mhero::Migrator</name>
@@ -149,10 +153,6 @@
     </message>
     <message>
         <source>The database uses schema version %1, but this program knows only up to version %2. Install the newer mHero release.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The database uses schema version %1 and needs version %2. An administrator must run &quot;mhero-admin migrate&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -171,11 +171,8 @@
         <source>Migration %1 (%2) failed: %3</source>
         <translation type="unfinished"></translation>
     </message>
-</context>
-<context>
-    <name>mhero::ScopedConnection</name>
     <message>
-        <source>The PostgreSQL driver for Qt (QPSQL) is not installed.</source>
+        <source>The database uses schema version %1; this program needs version %2. An administrator must run &quot;mhero-admin migrate&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -213,11 +210,11 @@
 <context>
     <name>mhero::sql</name>
     <message>
-        <source>The query returned no row.</source>
+        <source>Not connected to PostgreSQL.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not connected to PostgreSQL.</source>
+        <source>The query returned no rows.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -255,14 +252,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>When</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Who</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Action</source>
         <translation type="unfinished"></translation>
     </message>
@@ -279,15 +268,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Changed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Deleted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Credentials set</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -326,6 +307,18 @@
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credentials changed</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mhero::ui::AuditLogPage</name>
@@ -351,9 +344,9 @@
     </message>
     <message numerus="yes">
         <source>%n entry(ies) shown</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n entry shown</numerusform>
+            <numerusform>%n entries shown</numerusform>
         </translation>
     </message>
     <message>
@@ -396,10 +389,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>this computer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Health workers</source>
         <translation type="unfinished"></translation>
     </message>
@@ -424,43 +413,51 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>active, in %n district(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>and %n facility(ies)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n waiting for an agent</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n waiting for an agent</numerusform>
+            <numerusform>%n waiting for an agent</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n assigned to you</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n assigned to you</numerusform>
+            <numerusform>%n assigned to you</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n version(s) awaiting approval</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n version awaiting approval</numerusform>
+            <numerusform>%n versions awaiting approval</numerusform>
         </translation>
     </message>
     <message>
         <source>Updated at %1</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (%2) on this computer · PostgreSQL %3 · schema version %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>active, in %1 and %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n district(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n facility(ies)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -483,10 +480,6 @@
     </message>
     <message>
         <source>Signed in as %1 on %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>this computer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -541,6 +534,10 @@
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Signed in as %1 on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mhero::ui::PreferencesDialog</name>
@@ -557,7 +554,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A new language is used from the next start of mHero Console.</source>
+        <source>The new language takes effect the next time mHero Console starts.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -608,10 +605,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Port:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Host:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -649,10 +642,6 @@
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CA certificate:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -720,11 +709,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>this computer</source>
+        <source>Checking your account…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Checking your account…</source>
+        <source>&amp;Port:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CA &amp;certificate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to the database on this computer…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,745 +2,742 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
-    <name>mhero</name>
+    <name>mhero::Connection</name>
+    <message>
+        <source>The PostgreSQL driver for Qt (QPSQL) is not installed.</source>
+        <translation>Le pilote PostgreSQL pour Qt (QPSQL) n&apos;est pas installé.</translation>
+    </message>
     <message>
         <source>Wrong user name or password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom d&apos;utilisateur ou mot de passe incorrect.</translation>
     </message>
     <message>
         <source>This account is disabled. Ask your administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce compte est désactivé. Adressez-vous à votre administrateur.</translation>
     </message>
     <message>
         <source>The database &quot;%1&quot; does not exist on the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de données &quot;%1&quot; n&apos;existe pas sur le serveur.</translation>
     </message>
     <message>
         <source>The server does not accept this user from this computer. Ask IT to check the server&apos;s access rules.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur n&apos;accepte pas cet utilisateur depuis cet ordinateur. Demandez au service informatique de vérifier les règles d&apos;accès du serveur.</translation>
     </message>
     <message>
         <source>The database server at %1 did not answer in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de base de données %1 n&apos;a pas répondu à temps.</translation>
     </message>
     <message>
         <source>The secure (TLS) connection to %1 failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>La connexion sécurisée (TLS) à %1 a échoué.</translation>
     </message>
     <message>
         <source>Cannot reach the database server at %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de joindre le serveur de base de données %1.</translation>
     </message>
     <message>
         <source>Could not connect to the database.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PostgreSQL cannot run as root, and the system user &quot;%1&quot; does not exist.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Install the postgresql package, or set MHERO_PG_RUN_AS to another user.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot hand %1 to the user &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de se connecter à la base de données.</translation>
     </message>
 </context>
 <context>
     <name>mhero::ConnectionSettings</name>
     <message>
         <source>Invalid connection string.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chaîne de connexion non valide.</translation>
     </message>
     <message>
         <source>Invalid port number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Numéro de port non valide.</translation>
     </message>
 </context>
 <context>
     <name>mhero::DatabaseWorker</name>
     <message>
         <source>The PostgreSQL driver for Qt (QPSQL) is not installed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le pilote PostgreSQL pour Qt (QPSQL) n&apos;est pas installé.</translation>
     </message>
     <message>
         <source>Connection lost. Reconnecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion perdue. Reconnexion…</translation>
     </message>
     <message>
         <source>Cannot reach the server (%1). Retrying in %2 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de joindre le serveur (%1). Nouvelle tentative dans %2 s.</translation>
     </message>
 </context>
 <context>
     <name>mhero::LocalCluster</name>
     <message>
-        <source>MHERO_PG_BINDIR (%1) holds no initdb.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>PostgreSQL server programs (initdb, pg_ctl) were not found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les programmes du serveur PostgreSQL (initdb, pg_ctl) sont introuvables.</translation>
     </message>
     <message>
         <source>Install PostgreSQL (Debian/Ubuntu: apt-get install postgresql) or set MHERO_PG_BINDIR.</source>
-        <translation type="unfinished"></translation>
+        <translation>Installez PostgreSQL (Debian/Ubuntu : apt-get install postgresql) ou définissez MHERO_PG_BINDIR.</translation>
     </message>
     <message>
         <source>Cannot run %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d&apos;exécuter %1.</translation>
     </message>
     <message>
         <source>%1 did not finish within %2 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ne s&apos;est pas terminé en %2 s.</translation>
     </message>
     <message>
         <source>%1 failed (exit code %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a échoué (code de sortie %2).</translation>
     </message>
     <message>
         <source>A local database already exists in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une base de données locale existe déjà dans %1.</translation>
     </message>
     <message>
         <source>Cannot create the folder %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de créer le dossier %1.</translation>
     </message>
     <message>
         <source>The folder %1 cannot be reached by the user &quot;%2&quot; that PostgreSQL runs as (it refuses to run as root).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le dossier %1 n&apos;est pas accessible à l&apos;utilisateur &quot;%2&quot; sous lequel PostgreSQL s&apos;exécute (PostgreSQL refuse de s&apos;exécuter en tant que root).</translation>
     </message>
     <message>
         <source>Choose a folder outside root&apos;s home, for example with MHERO_LOCAL_DB=/var/lib/mhero/local-db.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez un dossier hors du répertoire personnel de root, par exemple avec MHERO_LOCAL_DB=/var/lib/mhero/local-db.</translation>
     </message>
     <message>
         <source>Cannot write %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d&apos;écrire %1.</translation>
     </message>
     <message>
         <source>There is no local database in %1 yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il n&apos;y a pas encore de base de données locale dans %1.</translation>
     </message>
     <message>
         <source>Create it with &quot;mhero-admin local init&quot; (scripts/demo does this).</source>
-        <translation type="unfinished"></translation>
+        <translation>Créez-la avec &quot;mhero-admin local init&quot; (scripts/demo le fait).</translation>
     </message>
     <message>
         <source>The local database server did not start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de base de données local n&apos;a pas démarré.</translation>
     </message>
     <message>
         <source>Cannot delete %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de supprimer %1.</translation>
     </message>
     <message>
         <source>Cannot read the local database&apos;s administrator password (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire le mot de passe administrateur de la base de données locale (%1).</translation>
+    </message>
+    <message>
+        <source>MHERO_PG_BINDIR (%1) does not contain initdb.</source>
+        <translation>MHERO_PG_BINDIR (%1) ne contient pas initdb.</translation>
+    </message>
+    <message>
+        <source>PostgreSQL cannot run as root, and the system user &quot;%1&quot; does not exist.</source>
+        <translation>PostgreSQL ne peut pas s&apos;exécuter en tant que root, et l&apos;utilisateur système &quot;%1&quot; n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <source>Install the postgresql package, or set MHERO_PG_RUN_AS to another user.</source>
+        <translation>Installez le paquet postgresql ou indiquez un autre utilisateur dans MHERO_PG_RUN_AS.</translation>
+    </message>
+    <message>
+        <source>Cannot make the user &quot;%2&quot; the owner of %1.</source>
+        <translation>Impossible de rendre l&apos;utilisateur &quot;%2&quot; propriétaire de %1.</translation>
     </message>
 </context>
 <context>
     <name>mhero::Migrator</name>
     <message>
         <source>This database has no mHero schema yet. An administrator must run &quot;mhero-admin migrate&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette base de données n&apos;a pas encore de schéma mHero. Un administrateur doit exécuter &quot;mhero-admin migrate&quot;.</translation>
     </message>
     <message>
         <source>The database uses schema version %1, but this program knows only up to version %2. Install the newer mHero release.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The database uses schema version %1 and needs version %2. An administrator must run &quot;mhero-admin migrate&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de données utilise la version %1 du schéma, mais ce programme ne connaît que les versions jusqu&apos;à la %2. Installez la version plus récente de mHero.</translation>
     </message>
     <message>
         <source>The database uses schema version %1, but this program knows only up to version %2. Use the newer mhero-admin.</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de données utilise la version %1 du schéma, mais ce programme ne connaît que les versions jusqu&apos;à la %2. Utilisez la version plus récente de mhero-admin.</translation>
     </message>
     <message>
         <source>Migration %1 (%2) differs from the one applied to this database.</source>
-        <translation type="unfinished"></translation>
+        <translation>La migration %1 (%2) diffère de celle appliquée à cette base de données.</translation>
     </message>
     <message>
         <source>A shipped migration must never be edited; add a new one instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une migration déjà livrée ne doit jamais être modifiée ; ajoutez-en plutôt une nouvelle.</translation>
     </message>
     <message>
         <source>Migration %1 (%2) failed: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>La migration %1 (%2) a échoué : %3</translation>
     </message>
-</context>
-<context>
-    <name>mhero::ScopedConnection</name>
     <message>
-        <source>The PostgreSQL driver for Qt (QPSQL) is not installed.</source>
-        <translation type="unfinished"></translation>
+        <source>The database uses schema version %1; this program needs version %2. An administrator must run &quot;mhero-admin migrate&quot;.</source>
+        <translation>La base de données utilise la version %1 du schéma ; ce programme a besoin de la version %2. Un administrateur doit exécuter &quot;mhero-admin migrate&quot;.</translation>
     </message>
 </context>
 <context>
     <name>mhero::UserProfile</name>
     <message>
         <source>Administrator and supervisor</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrateur et superviseur</translation>
     </message>
     <message>
         <source>Administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrateur</translation>
     </message>
     <message>
         <source>Supervisor</source>
-        <translation type="unfinished"></translation>
+        <translation>Superviseur</translation>
     </message>
     <message>
         <source>Agent</source>
-        <translation type="unfinished"></translation>
+        <translation>Agent</translation>
     </message>
     <message>
         <source>Sync service</source>
-        <translation type="unfinished"></translation>
+        <translation>Service de synchronisation</translation>
     </message>
     <message>
         <source>The account &quot;%1&quot; is not an active mHero user. Ask your administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le compte &quot;%1&quot; n&apos;est pas un utilisateur mHero actif. Adressez-vous à votre administrateur.</translation>
     </message>
     <message>
         <source>This account has no access to mHero. Ask your administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce compte n&apos;a pas accès à mHero. Adressez-vous à votre administrateur.</translation>
     </message>
 </context>
 <context>
     <name>mhero::sql</name>
     <message>
-        <source>The query returned no row.</source>
-        <translation type="unfinished"></translation>
+        <source>Not connected to PostgreSQL.</source>
+        <translation>Non connecté à PostgreSQL.</translation>
     </message>
     <message>
-        <source>Not connected to PostgreSQL.</source>
-        <translation type="unfinished"></translation>
+        <source>The query returned no rows.</source>
+        <translation>La requête n&apos;a renvoyé aucune ligne.</translation>
     </message>
 </context>
 <context>
     <name>mhero::ui::AboutDialog</name>
     <message>
         <source>About mHero Console</source>
-        <translation type="unfinished"></translation>
+        <translation>À propos de mHero Console</translation>
     </message>
     <message>
         <source>this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>cet ordinateur</translation>
     </message>
     <message>
         <source>&lt;h2&gt;mHero Console&lt;/h2&gt;&lt;p&gt;Version %1&lt;/p&gt;&lt;p&gt;Connects the national health-workforce registry with the messaging platforms health workers use, so the call center can answer every health worker with approved messages.&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Signed in as:&lt;/td&gt;&lt;td&gt;%2 (%3)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Database:&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;PostgreSQL:&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Schema version:&lt;/td&gt;&lt;td&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Qt:&lt;/td&gt;&lt;td&gt;%7 on %8&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;mHero Console&lt;/h2&gt;&lt;p&gt;Version %1&lt;/p&gt;&lt;p&gt;Relie le registre national des personnels de santé aux plateformes de messagerie utilisées par les agents de santé, afin que le centre d&apos;appels puisse répondre à chaque agent de santé avec des messages approuvés.&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Connecté en tant que :&lt;/td&gt;&lt;td&gt;%2 (%3)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Base de données :&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;PostgreSQL :&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Version du schéma :&lt;/td&gt;&lt;td&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Qt :&lt;/td&gt;&lt;td&gt;%7 sur %8&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
 </context>
 <context>
     <name>mhero::ui::AuditLogModel</name>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(aucun)</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>oui</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>non</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Action</translation>
     </message>
     <message>
         <source>Record</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrement</translation>
     </message>
     <message>
         <source>Changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifications</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Créé</translation>
     </message>
     <message>
         <source>Deleted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Credentials set</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimé</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisateur</translation>
     </message>
     <message>
         <source>Setting</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètre</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Source</translation>
     </message>
     <message>
         <source>Template</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèle</translation>
     </message>
     <message>
         <source>Template version</source>
-        <translation type="unfinished"></translation>
+        <translation>Version de modèle</translation>
     </message>
     <message>
         <source>Template text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texte de modèle</translation>
     </message>
     <message>
         <source>Conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Conversation</translation>
     </message>
     <message>
         <source>%1: %2 → %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : %2 → %3</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>Modifié</translation>
+    </message>
+    <message>
+        <source>Credentials changed</source>
+        <translation>Identifiants modifiés</translation>
     </message>
 </context>
 <context>
     <name>mhero::ui::AuditLogPage</name>
     <message>
         <source>Audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>Journal d&apos;audit</translation>
     </message>
     <message>
         <source>Every change to users, settings, sources, templates and assignments, recorded by the database itself. Nobody can edit or delete it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chaque modification des utilisateurs, paramètres, sources, modèles et attributions, enregistrée par la base de données elle-même. Personne ne peut modifier ni supprimer ce journal.</translation>
     </message>
     <message>
         <source>Search by person, record or action…</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher par personne, enregistrement ou action…</translation>
     </message>
     <message>
         <source>Select an entry to see the record before and after the change.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez une entrée pour voir l&apos;enregistrement avant et après la modification.</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement…</translation>
     </message>
     <message numerus="yes">
         <source>%n entry(ies) shown</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n entrée affichée</numerusform>
+            <numerusform>%n entrées affichées</numerusform>
         </translation>
     </message>
     <message>
         <source> — scroll for more</source>
-        <translation type="unfinished"></translation>
+        <translation> — faites défiler pour en voir plus</translation>
     </message>
     <message>
         <source>Could not load the audit log: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de charger le journal d&apos;audit : %1</translation>
     </message>
     <message>
         <source>%1 · %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 · %3</translation>
     </message>
     <message>
         <source>Before:</source>
-        <translation type="unfinished"></translation>
+        <translation>Avant :</translation>
     </message>
     <message>
         <source>After:</source>
-        <translation type="unfinished"></translation>
+        <translation>Après :</translation>
     </message>
 </context>
 <context>
     <name>mhero::ui::HomePage</name>
     <message>
         <source>Good morning, %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bonjour, %1</translation>
     </message>
     <message>
         <source>Good afternoon, %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bonjour, %1</translation>
     </message>
     <message>
         <source>Good evening, %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bonsoir, %1</translation>
     </message>
     <message>
         <source>Signed in as %1 (%2) on %3 · PostgreSQL %4 · schema version %5</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecté en tant que %1 (%2) sur %3 · PostgreSQL %4 · version du schéma %5</translation>
     </message>
     <message>
         <source>Health workers</source>
-        <translation type="unfinished"></translation>
+        <translation>Agents de santé</translation>
     </message>
     <message>
         <source>Open conversations</source>
-        <translation type="unfinished"></translation>
+        <translation>Conversations ouvertes</translation>
     </message>
     <message>
         <source>Approved templates</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèles approuvés</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualiser</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement…</translation>
     </message>
     <message>
         <source>Could not load the figures: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>active, in %n district(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>and %n facility(ies)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>Impossible de charger les chiffres : %1</translation>
     </message>
     <message numerus="yes">
         <source>%n waiting for an agent</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n en attente d&apos;un agent</numerusform>
+            <numerusform>%n en attente d&apos;un agent</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n assigned to you</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n vous est attribuée</numerusform>
+            <numerusform>%n vous sont attribuées</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n version(s) awaiting approval</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n version en attente d&apos;approbation</numerusform>
+            <numerusform>%n versions en attente d&apos;approbation</numerusform>
         </translation>
     </message>
     <message>
         <source>Updated at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Mis à jour à %1</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (%2) on this computer · PostgreSQL %3 · schema version %4</source>
+        <translation>Connecté en tant que %1 (%2) sur cet ordinateur · PostgreSQL %3 · version du schéma %4</translation>
+    </message>
+    <message>
+        <source>active, in %1 and %2</source>
+        <translation>en activité, dans %1 et %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n district(s)</source>
+        <translation>
+            <numerusform>%n district</numerusform>
+            <numerusform>%n districts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n facility(ies)</source>
+        <translation>
+            <numerusform>%n structure sanitaire</numerusform>
+            <numerusform>%n structures sanitaires</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>mhero::ui::MainWindow</name>
     <message>
         <source>mHero Console — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>mHero Console — %1</translation>
     </message>
     <message>
         <source>Overview</source>
-        <translation type="unfinished"></translation>
+        <translation>Vue d&apos;ensemble</translation>
     </message>
     <message>
         <source>Audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>Journal d&apos;audit</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>Signed in as %1 on %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecté en tant que %1 sur %2</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fichier</translation>
     </message>
     <message>
         <source>&amp;Preferences…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Préférences…</translation>
     </message>
     <message>
         <source>&amp;Sign out</source>
-        <translation type="unfinished"></translation>
+        <translation>Se &amp;déconnecter</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quitter</translation>
     </message>
     <message>
         <source>&amp;Go</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;ller à</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aide</translation>
     </message>
     <message>
         <source>&amp;About mHero Console</source>
-        <translation type="unfinished"></translation>
+        <translation>À &amp;propos de mHero Console</translation>
     </message>
     <message>
         <source>About &amp;Qt</source>
-        <translation type="unfinished"></translation>
+        <translation>À propos de &amp;Qt</translation>
     </message>
     <message>
         <source>Connected</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecté</translation>
     </message>
     <message>
         <source>Connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion…</translation>
     </message>
     <message>
         <source>Reconnecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reconnexion…</translation>
     </message>
     <message>
         <source>The connection to the database was lost. mHero reconnects by itself; what you see may be out of date until then. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La connexion à la base de données a été perdue. mHero se reconnecte automatiquement ; d&apos;ici là, les informations affichées peuvent ne pas être à jour. %1</translation>
     </message>
     <message>
         <source>Offline</source>
-        <translation type="unfinished"></translation>
+        <translation>Hors ligne</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 on this computer</source>
+        <translation>Connecté en tant que %1 sur cet ordinateur</translation>
     </message>
 </context>
 <context>
     <name>mhero::ui::PreferencesDialog</name>
     <message>
         <source>Preferences</source>
-        <translation type="unfinished"></translation>
+        <translation>Préférences</translation>
     </message>
     <message>
         <source>Same as the system</source>
-        <translation type="unfinished"></translation>
+        <translation>Comme le système</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Langue :</translation>
     </message>
     <message>
-        <source>A new language is used from the next start of mHero Console.</source>
-        <translation type="unfinished"></translation>
+        <source>The new language takes effect the next time mHero Console starts.</source>
+        <translation>La nouvelle langue sera utilisée au prochain démarrage de mHero Console.</translation>
     </message>
 </context>
 <context>
     <name>mhero::ui::SignInDialog</name>
     <message>
         <source>Sign in — mHero Console</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion — mHero Console</translation>
     </message>
     <message>
         <source>mHero Console</source>
-        <translation type="unfinished"></translation>
+        <translation>mHero Console</translation>
     </message>
     <message>
         <source>Sign in to the health worker call center.</source>
-        <translation type="unfinished"></translation>
+        <translation>Connectez-vous au centre d&apos;appels des agents de santé.</translation>
     </message>
     <message>
         <source>New server…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau serveur…</translation>
     </message>
     <message>
         <source>Add a shared PostgreSQL server that your IT department set up.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un serveur PostgreSQL partagé configuré par votre service informatique.</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer</translation>
     </message>
     <message>
         <source>&amp;Server:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Serveur :</translation>
     </message>
     <message>
         <source>Shared server</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveur partagé</translation>
     </message>
     <message>
         <source>e.g. Ministry call center</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. Centre d&apos;appels du ministère</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nom :</translation>
     </message>
     <message>
         <source>db.health.gov or 10.0.0.5</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Port:</source>
-        <translation type="unfinished"></translation>
+        <translation>db.health.gov ou 10.0.0.5</translation>
     </message>
     <message>
         <source>&amp;Host:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hôte :</translation>
     </message>
     <message>
         <source>&amp;Database:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Base de données :</translation>
     </message>
     <message>
         <source>Encrypted, certificate and host name verified</source>
-        <translation type="unfinished"></translation>
+        <translation>Chiffré, certificat et nom d&apos;hôte vérifiés</translation>
     </message>
     <message>
         <source>Encrypted, certificate verified</source>
-        <translation type="unfinished"></translation>
+        <translation>Chiffré, certificat vérifié</translation>
     </message>
     <message>
         <source>Encrypted, not verified</source>
-        <translation type="unfinished"></translation>
+        <translation>Chiffré, non vérifié</translation>
     </message>
     <message>
         <source>Encrypted if the server offers it</source>
-        <translation type="unfinished"></translation>
+        <translation>Chiffré si le serveur le propose</translation>
     </message>
     <message>
         <source>Not encrypted (trusted network only)</source>
-        <translation type="unfinished"></translation>
+        <translation>Non chiffré (réseau de confiance uniquement)</translation>
     </message>
     <message>
         <source>&amp;Security:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sécur&amp;ité :</translation>
     </message>
     <message>
         <source>Certificate authority file from IT (.crt, .pem)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier de l&apos;autorité de certification fourni par le service informatique (.crt, .pem)</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CA certificate:</source>
-        <translation type="unfinished"></translation>
+        <translation>Parcourir…</translation>
     </message>
     <message>
         <source>Certificate authority</source>
-        <translation type="unfinished"></translation>
+        <translation>Autorité de certification</translation>
     </message>
     <message>
         <source>Certificates (*.crt *.pem *.cer);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificats (*.crt *.pem *.cer);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>your user name</source>
-        <translation type="unfinished"></translation>
+        <translation>votre nom d&apos;utilisateur</translation>
     </message>
     <message>
         <source>&amp;User name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom d&apos;&amp;utilisateur :</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mot de passe :</translation>
     </message>
     <message>
         <source>&amp;Remember my password in this computer&apos;s keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Enregistrer mon mot de passe dans le trousseau de cet ordinateur</translation>
     </message>
     <message>
         <source>Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>Se connecter</translation>
     </message>
     <message>
         <source>This computer (local database)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cet ordinateur (base de données locale)</translation>
     </message>
     <message>
         <source>Uses the private database kept on this computer, in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilise la base de données privée conservée sur cet ordinateur, dans %1.</translation>
     </message>
     <message>
         <source>There is no database on this computer yet. Ask IT to run &quot;mhero-admin local init&quot;, or choose a shared server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il n&apos;y a pas encore de base de données sur cet ordinateur. Demandez au service informatique d&apos;exécuter &quot;mhero-admin local init&quot;, ou choisissez un serveur partagé.</translation>
     </message>
     <message>
         <source>New server</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau serveur</translation>
     </message>
     <message>
         <source>Enter your user name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez votre nom d&apos;utilisateur.</translation>
     </message>
     <message>
         <source>Enter the server&apos;s host name and database.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez le nom d&apos;hôte du serveur et la base de données.</translation>
     </message>
     <message>
         <source>There is no database on this computer yet. Ask IT to run &quot;mhero-admin local init&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il n&apos;y a pas encore de base de données sur cet ordinateur. Demandez au service informatique d&apos;exécuter &quot;mhero-admin local init&quot;.</translation>
     </message>
     <message>
         <source>Starting the database on this computer…</source>
-        <translation type="unfinished"></translation>
+        <translation>Démarrage de la base de données sur cet ordinateur…</translation>
     </message>
     <message>
         <source>Connecting to %1…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion à %1…</translation>
     </message>
     <message>
         <source>Checking your account…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérification de votre compte…</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port :</translation>
+    </message>
+    <message>
+        <source>CA &amp;certificate:</source>
+        <translation>Certifi&amp;cat de l&apos;AC :</translation>
+    </message>
+    <message>
+        <source>Connecting to the database on this computer…</source>
+        <translation>Connexion à la base de données de cet ordinateur…</translation>
     </message>
 </context>
 <context>
     <name>mhero::users</name>
     <message>
         <source>Not connected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Non connecté.</translation>
     </message>
     <message>
         <source>Could not compute the password verifier.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de calculer le vérificateur du mot de passe.</translation>
     </message>
     <message>
         <source>The password must have at least 8 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le mot de passe doit comporter au moins 8 caractères.</translation>
     </message>
 </context>
 </TS>

@@ -2,745 +2,742 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pt">
 <context>
-    <name>mhero</name>
+    <name>mhero::Connection</name>
+    <message>
+        <source>The PostgreSQL driver for Qt (QPSQL) is not installed.</source>
+        <translation>O controlador PostgreSQL para Qt (QPSQL) não está instalado.</translation>
+    </message>
     <message>
         <source>Wrong user name or password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nome de utilizador ou palavra-passe incorretos.</translation>
     </message>
     <message>
         <source>This account is disabled. Ask your administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta conta está desativada. Contacte o seu administrador.</translation>
     </message>
     <message>
         <source>The database &quot;%1&quot; does not exist on the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>A base de dados &quot;%1&quot; não existe no servidor.</translation>
     </message>
     <message>
         <source>The server does not accept this user from this computer. Ask IT to check the server&apos;s access rules.</source>
-        <translation type="unfinished"></translation>
+        <translation>O servidor não aceita este utilizador a partir deste computador. Peça ao departamento de informática que verifique as regras de acesso do servidor.</translation>
     </message>
     <message>
         <source>The database server at %1 did not answer in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>O servidor de base de dados em %1 não respondeu a tempo.</translation>
     </message>
     <message>
         <source>The secure (TLS) connection to %1 failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>A ligação segura (TLS) a %1 falhou.</translation>
     </message>
     <message>
         <source>Cannot reach the database server at %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não é possível contactar o servidor de base de dados em %1.</translation>
     </message>
     <message>
         <source>Could not connect to the database.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PostgreSQL cannot run as root, and the system user &quot;%1&quot; does not exist.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Install the postgresql package, or set MHERO_PG_RUN_AS to another user.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot hand %1 to the user &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível ligar à base de dados.</translation>
     </message>
 </context>
 <context>
     <name>mhero::ConnectionSettings</name>
     <message>
         <source>Invalid connection string.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cadeia de ligação inválida.</translation>
     </message>
     <message>
         <source>Invalid port number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de porta inválido.</translation>
     </message>
 </context>
 <context>
     <name>mhero::DatabaseWorker</name>
     <message>
         <source>The PostgreSQL driver for Qt (QPSQL) is not installed.</source>
-        <translation type="unfinished"></translation>
+        <translation>O controlador PostgreSQL para Qt (QPSQL) não está instalado.</translation>
     </message>
     <message>
         <source>Connection lost. Reconnecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ligação perdida. A restabelecer a ligação…</translation>
     </message>
     <message>
         <source>Cannot reach the server (%1). Retrying in %2 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não é possível contactar o servidor (%1). Nova tentativa dentro de %2 s.</translation>
     </message>
 </context>
 <context>
     <name>mhero::LocalCluster</name>
     <message>
-        <source>MHERO_PG_BINDIR (%1) holds no initdb.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>PostgreSQL server programs (initdb, pg_ctl) were not found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Os programas do servidor PostgreSQL (initdb, pg_ctl) não foram encontrados.</translation>
     </message>
     <message>
         <source>Install PostgreSQL (Debian/Ubuntu: apt-get install postgresql) or set MHERO_PG_BINDIR.</source>
-        <translation type="unfinished"></translation>
+        <translation>Instale o PostgreSQL (Debian/Ubuntu: apt-get install postgresql) ou defina MHERO_PG_BINDIR.</translation>
     </message>
     <message>
         <source>Cannot run %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não é possível executar %1.</translation>
     </message>
     <message>
         <source>%1 did not finish within %2 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 não terminou em %2 s.</translation>
     </message>
     <message>
         <source>%1 failed (exit code %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 falhou (código de saída %2).</translation>
     </message>
     <message>
         <source>A local database already exists in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Já existe uma base de dados local em %1.</translation>
     </message>
     <message>
         <source>Cannot create the folder %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não é possível criar a pasta %1.</translation>
     </message>
     <message>
         <source>The folder %1 cannot be reached by the user &quot;%2&quot; that PostgreSQL runs as (it refuses to run as root).</source>
-        <translation type="unfinished"></translation>
+        <translation>A pasta %1 não está acessível ao utilizador &quot;%2&quot; com que o PostgreSQL é executado (o PostgreSQL recusa ser executado como root).</translation>
     </message>
     <message>
         <source>Choose a folder outside root&apos;s home, for example with MHERO_LOCAL_DB=/var/lib/mhero/local-db.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escolha uma pasta fora da pasta pessoal do root, por exemplo com MHERO_LOCAL_DB=/var/lib/mhero/local-db.</translation>
     </message>
     <message>
         <source>Cannot write %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não é possível escrever %1.</translation>
     </message>
     <message>
         <source>There is no local database in %1 yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ainda não existe uma base de dados local em %1.</translation>
     </message>
     <message>
         <source>Create it with &quot;mhero-admin local init&quot; (scripts/demo does this).</source>
-        <translation type="unfinished"></translation>
+        <translation>Crie-a com &quot;mhero-admin local init&quot; (o scripts/demo faz isto).</translation>
     </message>
     <message>
         <source>The local database server did not start.</source>
-        <translation type="unfinished"></translation>
+        <translation>O servidor de base de dados local não arrancou.</translation>
     </message>
     <message>
         <source>Cannot delete %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não é possível eliminar %1.</translation>
     </message>
     <message>
         <source>Cannot read the local database&apos;s administrator password (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Não é possível ler a palavra-passe de administrador da base de dados local (%1).</translation>
+    </message>
+    <message>
+        <source>MHERO_PG_BINDIR (%1) does not contain initdb.</source>
+        <translation>MHERO_PG_BINDIR (%1) não contém o initdb.</translation>
+    </message>
+    <message>
+        <source>PostgreSQL cannot run as root, and the system user &quot;%1&quot; does not exist.</source>
+        <translation>O PostgreSQL não pode ser executado como root e o utilizador de sistema &quot;%1&quot; não existe.</translation>
+    </message>
+    <message>
+        <source>Install the postgresql package, or set MHERO_PG_RUN_AS to another user.</source>
+        <translation>Instale o pacote postgresql ou indique outro utilizador em MHERO_PG_RUN_AS.</translation>
+    </message>
+    <message>
+        <source>Cannot make the user &quot;%2&quot; the owner of %1.</source>
+        <translation>Não é possível tornar o utilizador &quot;%2&quot; proprietário de %1.</translation>
     </message>
 </context>
 <context>
     <name>mhero::Migrator</name>
     <message>
         <source>This database has no mHero schema yet. An administrator must run &quot;mhero-admin migrate&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta base de dados ainda não tem o esquema do mHero. Um administrador tem de executar &quot;mhero-admin migrate&quot;.</translation>
     </message>
     <message>
         <source>The database uses schema version %1, but this program knows only up to version %2. Install the newer mHero release.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The database uses schema version %1 and needs version %2. An administrator must run &quot;mhero-admin migrate&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>A base de dados usa a versão %1 do esquema, mas este programa só conhece até à versão %2. Instale a versão mais recente do mHero.</translation>
     </message>
     <message>
         <source>The database uses schema version %1, but this program knows only up to version %2. Use the newer mhero-admin.</source>
-        <translation type="unfinished"></translation>
+        <translation>A base de dados usa a versão %1 do esquema, mas este programa só conhece até à versão %2. Utilize o mhero-admin mais recente.</translation>
     </message>
     <message>
         <source>Migration %1 (%2) differs from the one applied to this database.</source>
-        <translation type="unfinished"></translation>
+        <translation>A migração %1 (%2) difere da que foi aplicada a esta base de dados.</translation>
     </message>
     <message>
         <source>A shipped migration must never be edited; add a new one instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Uma migração já distribuída nunca deve ser editada; em vez disso, adicione uma nova.</translation>
     </message>
     <message>
         <source>Migration %1 (%2) failed: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>A migração %1 (%2) falhou: %3</translation>
     </message>
-</context>
-<context>
-    <name>mhero::ScopedConnection</name>
     <message>
-        <source>The PostgreSQL driver for Qt (QPSQL) is not installed.</source>
-        <translation type="unfinished"></translation>
+        <source>The database uses schema version %1; this program needs version %2. An administrator must run &quot;mhero-admin migrate&quot;.</source>
+        <translation>A base de dados usa a versão %1 do esquema; este programa precisa da versão %2. Um administrador tem de executar &quot;mhero-admin migrate&quot;.</translation>
     </message>
 </context>
 <context>
     <name>mhero::UserProfile</name>
     <message>
         <source>Administrator and supervisor</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrador e supervisor</translation>
     </message>
     <message>
         <source>Administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrador</translation>
     </message>
     <message>
         <source>Supervisor</source>
-        <translation type="unfinished"></translation>
+        <translation>Supervisor</translation>
     </message>
     <message>
         <source>Agent</source>
-        <translation type="unfinished"></translation>
+        <translation>Agente</translation>
     </message>
     <message>
         <source>Sync service</source>
-        <translation type="unfinished"></translation>
+        <translation>Serviço de sincronização</translation>
     </message>
     <message>
         <source>The account &quot;%1&quot; is not an active mHero user. Ask your administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>A conta &quot;%1&quot; não é um utilizador ativo do mHero. Contacte o seu administrador.</translation>
     </message>
     <message>
         <source>This account has no access to mHero. Ask your administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta conta não tem acesso ao mHero. Contacte o seu administrador.</translation>
     </message>
 </context>
 <context>
     <name>mhero::sql</name>
     <message>
-        <source>The query returned no row.</source>
-        <translation type="unfinished"></translation>
+        <source>Not connected to PostgreSQL.</source>
+        <translation>Sem ligação ao PostgreSQL.</translation>
     </message>
     <message>
-        <source>Not connected to PostgreSQL.</source>
-        <translation type="unfinished"></translation>
+        <source>The query returned no rows.</source>
+        <translation>A consulta não devolveu nenhuma linha.</translation>
     </message>
 </context>
 <context>
     <name>mhero::ui::AboutDialog</name>
     <message>
         <source>About mHero Console</source>
-        <translation type="unfinished"></translation>
+        <translation>Acerca do mHero Console</translation>
     </message>
     <message>
         <source>this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>este computador</translation>
     </message>
     <message>
         <source>&lt;h2&gt;mHero Console&lt;/h2&gt;&lt;p&gt;Version %1&lt;/p&gt;&lt;p&gt;Connects the national health-workforce registry with the messaging platforms health workers use, so the call center can answer every health worker with approved messages.&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Signed in as:&lt;/td&gt;&lt;td&gt;%2 (%3)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Database:&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;PostgreSQL:&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Schema version:&lt;/td&gt;&lt;td&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Qt:&lt;/td&gt;&lt;td&gt;%7 on %8&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;mHero Console&lt;/h2&gt;&lt;p&gt;Versão %1&lt;/p&gt;&lt;p&gt;Liga o registo nacional de recursos humanos da saúde às plataformas de mensagens que os profissionais de saúde utilizam, para que o centro de atendimento possa responder a cada profissional de saúde com mensagens aprovadas.&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Sessão iniciada como:&lt;/td&gt;&lt;td&gt;%2 (%3)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Base de dados:&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;PostgreSQL:&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Versão do esquema:&lt;/td&gt;&lt;td&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Qt:&lt;/td&gt;&lt;td&gt;%7 em %8&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
 </context>
 <context>
     <name>mhero::ui::AuditLogModel</name>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(nenhum)</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>sim</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>não</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Ação</translation>
     </message>
     <message>
         <source>Record</source>
-        <translation type="unfinished"></translation>
+        <translation>Registo</translation>
     </message>
     <message>
         <source>Changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Alterações</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Criado</translation>
     </message>
     <message>
         <source>Deleted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Credentials set</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminado</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilizador</translation>
     </message>
     <message>
         <source>Setting</source>
-        <translation type="unfinished"></translation>
+        <translation>Definição</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Fonte</translation>
     </message>
     <message>
         <source>Template</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelo</translation>
     </message>
     <message>
         <source>Template version</source>
-        <translation type="unfinished"></translation>
+        <translation>Versão de modelo</translation>
     </message>
     <message>
         <source>Template text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texto de modelo</translation>
     </message>
     <message>
         <source>Conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Conversa</translation>
     </message>
     <message>
         <source>%1: %2 → %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 → %3</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>Alterado</translation>
+    </message>
+    <message>
+        <source>Credentials changed</source>
+        <translation>Credenciais alteradas</translation>
     </message>
 </context>
 <context>
     <name>mhero::ui::AuditLogPage</name>
     <message>
         <source>Audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>Registo de auditoria</translation>
     </message>
     <message>
         <source>Every change to users, settings, sources, templates and assignments, recorded by the database itself. Nobody can edit or delete it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todas as alterações a utilizadores, definições, fontes, modelos e atribuições, registadas pela própria base de dados. Ninguém pode editar nem eliminar este registo.</translation>
     </message>
     <message>
         <source>Search by person, record or action…</source>
-        <translation type="unfinished"></translation>
+        <translation>Pesquisar por pessoa, registo ou ação…</translation>
     </message>
     <message>
         <source>Select an entry to see the record before and after the change.</source>
-        <translation type="unfinished"></translation>
+        <translation>Selecione uma entrada para ver o registo antes e depois da alteração.</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>A carregar…</translation>
     </message>
     <message numerus="yes">
         <source>%n entry(ies) shown</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n entrada mostrada</numerusform>
+            <numerusform>%n entradas mostradas</numerusform>
         </translation>
     </message>
     <message>
         <source> — scroll for more</source>
-        <translation type="unfinished"></translation>
+        <translation> — desloque para ver mais</translation>
     </message>
     <message>
         <source>Could not load the audit log: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível carregar o registo de auditoria: %1</translation>
     </message>
     <message>
         <source>%1 · %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 · %3</translation>
     </message>
     <message>
         <source>Before:</source>
-        <translation type="unfinished"></translation>
+        <translation>Antes:</translation>
     </message>
     <message>
         <source>After:</source>
-        <translation type="unfinished"></translation>
+        <translation>Depois:</translation>
     </message>
 </context>
 <context>
     <name>mhero::ui::HomePage</name>
     <message>
         <source>Good morning, %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bom dia, %1</translation>
     </message>
     <message>
         <source>Good afternoon, %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Boa tarde, %1</translation>
     </message>
     <message>
         <source>Good evening, %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Boa noite, %1</translation>
     </message>
     <message>
         <source>Signed in as %1 (%2) on %3 · PostgreSQL %4 · schema version %5</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Sessão iniciada como %1 (%2) · servidor: %3 · PostgreSQL %4 · versão do esquema %5</translation>
     </message>
     <message>
         <source>Health workers</source>
-        <translation type="unfinished"></translation>
+        <translation>Profissionais de saúde</translation>
     </message>
     <message>
         <source>Open conversations</source>
-        <translation type="unfinished"></translation>
+        <translation>Conversas abertas</translation>
     </message>
     <message>
         <source>Approved templates</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelos aprovados</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Atualizar</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>A carregar…</translation>
     </message>
     <message>
         <source>Could not load the figures: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>active, in %n district(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>and %n facility(ies)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>Não foi possível carregar os números: %1</translation>
     </message>
     <message numerus="yes">
         <source>%n waiting for an agent</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n à espera de um agente</numerusform>
+            <numerusform>%n à espera de um agente</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n assigned to you</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n atribuída a si</numerusform>
+            <numerusform>%n atribuídas a si</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n version(s) awaiting approval</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n versão a aguardar aprovação</numerusform>
+            <numerusform>%n versões a aguardar aprovação</numerusform>
         </translation>
     </message>
     <message>
         <source>Updated at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Atualizado às %1</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (%2) on this computer · PostgreSQL %3 · schema version %4</source>
+        <translation>Sessão iniciada como %1 (%2) neste computador · PostgreSQL %3 · versão do esquema %4</translation>
+    </message>
+    <message>
+        <source>active, in %1 and %2</source>
+        <translation>no ativo, em %1 e %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n district(s)</source>
+        <translation>
+            <numerusform>%n distrito</numerusform>
+            <numerusform>%n distritos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n facility(ies)</source>
+        <translation>
+            <numerusform>%n unidade de saúde</numerusform>
+            <numerusform>%n unidades de saúde</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>mhero::ui::MainWindow</name>
     <message>
         <source>mHero Console — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>mHero Console — %1</translation>
     </message>
     <message>
         <source>Overview</source>
-        <translation type="unfinished"></translation>
+        <translation>Visão geral</translation>
     </message>
     <message>
         <source>Audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>Registo de auditoria</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>Signed in as %1 on %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Sessão iniciada como %1 · servidor: %2</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ficheiro</translation>
     </message>
     <message>
         <source>&amp;Preferences…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Preferências…</translation>
     </message>
     <message>
         <source>&amp;Sign out</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Terminar sessão</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sair</translation>
     </message>
     <message>
         <source>&amp;Go</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ir para</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ajuda</translation>
     </message>
     <message>
         <source>&amp;About mHero Console</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Acerca do mHero Console</translation>
     </message>
     <message>
         <source>About &amp;Qt</source>
-        <translation type="unfinished"></translation>
+        <translation>Acerca do &amp;Qt</translation>
     </message>
     <message>
         <source>Connected</source>
-        <translation type="unfinished"></translation>
+        <translation>Ligado</translation>
     </message>
     <message>
         <source>Connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>A ligar…</translation>
     </message>
     <message>
         <source>Reconnecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>A restabelecer a ligação…</translation>
     </message>
     <message>
         <source>The connection to the database was lost. mHero reconnects by itself; what you see may be out of date until then. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>A ligação à base de dados perdeu-se. O mHero volta a ligar-se automaticamente; até lá, o que vê pode estar desatualizado. %1</translation>
     </message>
     <message>
         <source>Offline</source>
-        <translation type="unfinished"></translation>
+        <translation>Sem ligação</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 on this computer</source>
+        <translation>Sessão iniciada como %1 neste computador</translation>
     </message>
 </context>
 <context>
     <name>mhero::ui::PreferencesDialog</name>
     <message>
         <source>Preferences</source>
-        <translation type="unfinished"></translation>
+        <translation>Preferências</translation>
     </message>
     <message>
         <source>Same as the system</source>
-        <translation type="unfinished"></translation>
+        <translation>Igual ao sistema</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Idioma:</translation>
     </message>
     <message>
-        <source>A new language is used from the next start of mHero Console.</source>
-        <translation type="unfinished"></translation>
+        <source>The new language takes effect the next time mHero Console starts.</source>
+        <translation>O novo idioma será usado no próximo arranque do mHero Console.</translation>
     </message>
 </context>
 <context>
     <name>mhero::ui::SignInDialog</name>
     <message>
         <source>Sign in — mHero Console</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrar — mHero Console</translation>
     </message>
     <message>
         <source>mHero Console</source>
-        <translation type="unfinished"></translation>
+        <translation>mHero Console</translation>
     </message>
     <message>
         <source>Sign in to the health worker call center.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entre no centro de atendimento dos profissionais de saúde.</translation>
     </message>
     <message>
         <source>New server…</source>
-        <translation type="unfinished"></translation>
+        <translation>Novo servidor…</translation>
     </message>
     <message>
         <source>Add a shared PostgreSQL server that your IT department set up.</source>
-        <translation type="unfinished"></translation>
+        <translation>Adicionar um servidor PostgreSQL partilhado configurado pelo seu departamento de informática.</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Remover</translation>
     </message>
     <message>
         <source>&amp;Server:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Servidor:</translation>
     </message>
     <message>
         <source>Shared server</source>
-        <translation type="unfinished"></translation>
+        <translation>Servidor partilhado</translation>
     </message>
     <message>
         <source>e.g. Ministry call center</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. Centro de atendimento do ministério</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nome:</translation>
     </message>
     <message>
         <source>db.health.gov or 10.0.0.5</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Port:</source>
-        <translation type="unfinished"></translation>
+        <translation>db.health.gov ou 10.0.0.5</translation>
     </message>
     <message>
         <source>&amp;Host:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anfitrião:</translation>
     </message>
     <message>
         <source>&amp;Database:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Base de dados:</translation>
     </message>
     <message>
         <source>Encrypted, certificate and host name verified</source>
-        <translation type="unfinished"></translation>
+        <translation>Encriptado, certificado e nome do anfitrião verificados</translation>
     </message>
     <message>
         <source>Encrypted, certificate verified</source>
-        <translation type="unfinished"></translation>
+        <translation>Encriptado, certificado verificado</translation>
     </message>
     <message>
         <source>Encrypted, not verified</source>
-        <translation type="unfinished"></translation>
+        <translation>Encriptado, não verificado</translation>
     </message>
     <message>
         <source>Encrypted if the server offers it</source>
-        <translation type="unfinished"></translation>
+        <translation>Encriptado se o servidor o suportar</translation>
     </message>
     <message>
         <source>Not encrypted (trusted network only)</source>
-        <translation type="unfinished"></translation>
+        <translation>Não encriptado (apenas rede de confiança)</translation>
     </message>
     <message>
         <source>&amp;Security:</source>
-        <translation type="unfinished"></translation>
+        <translation>Se&amp;gurança:</translation>
     </message>
     <message>
         <source>Certificate authority file from IT (.crt, .pem)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ficheiro da autoridade de certificação fornecido pela informática (.crt, .pem)</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CA certificate:</source>
-        <translation type="unfinished"></translation>
+        <translation>Procurar…</translation>
     </message>
     <message>
         <source>Certificate authority</source>
-        <translation type="unfinished"></translation>
+        <translation>Autoridade de certificação</translation>
     </message>
     <message>
         <source>Certificates (*.crt *.pem *.cer);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificados (*.crt *.pem *.cer);;Todos os ficheiros (*)</translation>
     </message>
     <message>
         <source>your user name</source>
-        <translation type="unfinished"></translation>
+        <translation>o seu nome de utilizador</translation>
     </message>
     <message>
         <source>&amp;User name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nome de &amp;utilizador:</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Palavra-passe:</translation>
     </message>
     <message>
         <source>&amp;Remember my password in this computer&apos;s keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Memorizar a minha palavra-passe no porta-chaves deste computador</translation>
     </message>
     <message>
         <source>Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrar</translation>
     </message>
     <message>
         <source>This computer (local database)</source>
-        <translation type="unfinished"></translation>
+        <translation>Este computador (base de dados local)</translation>
     </message>
     <message>
         <source>Uses the private database kept on this computer, in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Utiliza a base de dados privada guardada neste computador, em %1.</translation>
     </message>
     <message>
         <source>There is no database on this computer yet. Ask IT to run &quot;mhero-admin local init&quot;, or choose a shared server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ainda não existe uma base de dados neste computador. Peça ao departamento de informática que execute &quot;mhero-admin local init&quot; ou escolha um servidor partilhado.</translation>
     </message>
     <message>
         <source>New server</source>
-        <translation type="unfinished"></translation>
+        <translation>Novo servidor</translation>
     </message>
     <message>
         <source>Enter your user name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Introduza o seu nome de utilizador.</translation>
     </message>
     <message>
         <source>Enter the server&apos;s host name and database.</source>
-        <translation type="unfinished"></translation>
+        <translation>Introduza o nome do anfitrião do servidor e a base de dados.</translation>
     </message>
     <message>
         <source>There is no database on this computer yet. Ask IT to run &quot;mhero-admin local init&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ainda não existe uma base de dados neste computador. Peça ao departamento de informática que execute &quot;mhero-admin local init&quot;.</translation>
     </message>
     <message>
         <source>Starting the database on this computer…</source>
-        <translation type="unfinished"></translation>
+        <translation>A iniciar a base de dados neste computador…</translation>
     </message>
     <message>
         <source>Connecting to %1…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>A ligar a %1…</translation>
     </message>
     <message>
         <source>Checking your account…</source>
-        <translation type="unfinished"></translation>
+        <translation>A verificar a sua conta…</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>P&amp;orta:</translation>
+    </message>
+    <message>
+        <source>CA &amp;certificate:</source>
+        <translation>Certifi&amp;cado da AC:</translation>
+    </message>
+    <message>
+        <source>Connecting to the database on this computer…</source>
+        <translation>A ligar à base de dados deste computador…</translation>
     </message>
 </context>
 <context>
     <name>mhero::users</name>
     <message>
         <source>Not connected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sem ligação.</translation>
     </message>
     <message>
         <source>Could not compute the password verifier.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível calcular o verificador da palavra-passe.</translation>
     </message>
     <message>
         <source>The password must have at least 8 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>A palavra-passe deve ter pelo menos 8 caracteres.</translation>
     </message>
 </context>
 </TS>

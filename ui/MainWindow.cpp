@@ -52,7 +52,7 @@ MainWindow::MainWindow(Database& database, const SessionInfo& session, const Ser
     m_navigation->setIconSize(QSize(22, 22));
     m_navigation->setFrameShape(QFrame::NoFrame);
     m_navigation->setStyleSheet(QStringLiteral(
-        "QListWidget#navigation { background: #F1F4F3; border-right: 1px solid #D8DEDC; padding-top: 8px; }"
+        "QListWidget#navigation { background: #F1F4F3; border-right: 1px solid #D8DEDC; padding-top: 8px; outline: 0; }"
         "QListWidget#navigation::item { padding: 9px 10px; border-radius: 6px; margin: 1px 8px; color: #263238; }"
         "QListWidget#navigation::item:selected { background: #0B6E4F; color: white; }"
         "QListWidget#navigation::item:hover:!selected { background: #E1E8E5; }"));
@@ -78,8 +78,8 @@ MainWindow::MainWindow(Database& database, const SessionInfo& session, const Ser
     m_userLabel = new QLabel;
     m_userLabel->setObjectName(QStringLiteral("userStatus"));
     m_userLabel->setText(tr("%1 · %2").arg(session.user.displayName, session.user.primaryRoleLabel()));
-    m_userLabel->setToolTip(tr("Signed in as %1 on %2").arg(session.user.roleName,
-                                                          profile.local ? tr("this computer") : profile.settings.host));
+    m_userLabel->setToolTip(profile.local ? tr("Signed in as %1 on this computer").arg(session.user.roleName)
+                                          : tr("Signed in as %1 on %2").arg(session.user.roleName, profile.settings.host));
     auto* userIcon = new QLabel;
     userIcon->setPixmap(QIcon(QStringLiteral(":/icons/user.svg")).pixmap(16, 16));
     statusBar()->addPermanentWidget(m_connectionIcon);

@@ -18,10 +18,6 @@ QString uniqueConnectionName(const QString& purpose)
     return QStringLiteral("mhero-%1-%2").arg(purpose.isEmpty() ? QStringLiteral("db") : purpose).arg(++counter);
 }
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("mhero::Connection", text);
-}
 } // namespace
 
 ScopedConnection::~ScopedConnection()
@@ -50,7 +46,7 @@ Result<ScopedConnection> ScopedConnection::open(const ConnectionSettings& settin
     connection.m_name = uniqueConnectionName(purpose);
     connection.m_db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connection.m_name);
     if (!connection.m_db.isValid())
-        return Error{QStringLiteral("driver"), tr("The PostgreSQL driver for Qt (QPSQL) is not installed."),
+        return Error{QStringLiteral("driver"), QCoreApplication::translate("mhero::Connection", "The PostgreSQL driver for Qt (QPSQL) is not installed."),
                      QSqlDatabase::drivers().join(QLatin1String(", "))};
     if (Status status = openDatabase(connection.m_db, settings); !status)
         return status.error();
@@ -94,23 +90,23 @@ Error describeConnectError(const QString& libpqMessage, const ConnectionSettings
 
     if (has("password authentication failed") || has("no password supplied") || has("password is required")
         || (has("role \"") && has("does not exist")))
-        return {QString(sql::state::InvalidPassword), tr("Wrong user name or password."), text};
+        return {QString(sql::state::InvalidPassword), QCoreApplication::translate("mhero::Connection", "Wrong user name or password."), text};
     if (has("not permitted to log in"))
-        return {QString(sql::state::InvalidAuthorization), tr("This account is disabled. Ask your administrator."), text};
+        return {QString(sql::state::InvalidAuthorization), QCoreApplication::translate("mhero::Connection", "This account is disabled. Ask your administrator."), text};
     if (has("database \"") && has("does not exist"))
-        return {QStringLiteral("3D000"), tr("The database \"%1\" does not exist on the server.").arg(settings.database), text};
+        return {QStringLiteral("3D000"), QCoreApplication::translate("mhero::Connection", "The database \"%1\" does not exist on the server.").arg(settings.database), text};
     if (has("no pg_hba.conf entry") || has("pg_hba.conf rejects"))
         return {QString(sql::state::InvalidAuthorization),
-                tr("The server does not accept this user from this computer. Ask IT to check the server's access rules."),
+                QCoreApplication::translate("mhero::Connection", "The server does not accept this user from this computer. Ask IT to check the server's access rules."),
                 text};
     if (has("timeout expired"))
-        return {QStringLiteral("08001"), tr("The database server at %1 did not answer in time.").arg(where), text};
+        return {QStringLiteral("08001"), QCoreApplication::translate("mhero::Connection", "The database server at %1 did not answer in time.").arg(where), text};
     if (has("ssl") || has("certificate"))
-        return {QStringLiteral("08001"), tr("The secure (TLS) connection to %1 failed.").arg(where), text};
+        return {QStringLiteral("08001"), QCoreApplication::translate("mhero::Connection", "The secure (TLS) connection to %1 failed.").arg(where), text};
     if (has("could not connect") || has("connection refused") || has("no such file or directory")
         || has("could not translate host name") || has("server closed the connection") || has("connection to server"))
-        return {QStringLiteral("08001"), tr("Cannot reach the database server at %1.").arg(where), text};
-    return {QStringLiteral("08001"), tr("Could not connect to the database."), text};
+        return {QStringLiteral("08001"), QCoreApplication::translate("mhero::Connection", "Cannot reach the database server at %1.").arg(where), text};
+    return {QStringLiteral("08001"), QCoreApplication::translate("mhero::Connection", "Could not connect to the database."), text};
 }
 
 } // namespace mhero

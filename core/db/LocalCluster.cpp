@@ -24,10 +24,6 @@
 namespace mhero {
 
 namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("mhero::LocalCluster", text);
-}
 
 Error clusterError(const QString& message, const QString& detail = {})
 {
@@ -68,11 +64,11 @@ Status makePrivate(const QString& path)
         const QByteArray user = runAsUser().toLocal8Bit();
         const passwd* account = ::getpwnam(user.constData());
         if (!account)
-            return clusterError(tr("PostgreSQL cannot run as root, and the system user \"%1\" does not exist.")
+            return clusterError(QCoreApplication::translate("mhero::LocalCluster", "PostgreSQL cannot run as root, and the system user \"%1\" does not exist.")
                                     .arg(QString::fromLocal8Bit(user)),
-                                tr("Install the postgresql package, or set MHERO_PG_RUN_AS to another user."));
+                                QCoreApplication::translate("mhero::LocalCluster", "Install the postgresql package, or set MHERO_PG_RUN_AS to another user."));
         if (::chown(QFile::encodeName(path).constData(), account->pw_uid, account->pw_gid) != 0)
-            return clusterError(tr("Cannot hand %1 to the user \"%2\".").arg(path, QString::fromLocal8Bit(user)));
+            return clusterError(QCoreApplication::translate("mhero::LocalCluster", "Cannot make the user \"%2\" the owner of %1.").arg(path, QString::fromLocal8Bit(user)));
     }
     ::chmod(QFile::encodeName(path).constData(), 0700);
 #else
@@ -101,7 +97,7 @@ Result<QString> LocalCluster::findBinDir()
     if (const QString dir = qEnvironmentVariable("MHERO_PG_BINDIR"); !dir.isEmpty()) {
         if (hasTools(dir))
             return dir;
-        return clusterError(tr("MHERO_PG_BINDIR (%1) holds no initdb.").arg(dir));
+        return clusterError(QCoreApplication::translate("mhero::LocalCluster", "MHERO_PG_BINDIR (%1) does not contain initdb.").arg(dir));
     }
     // Debian/Ubuntu keep the server tools out of PATH, one folder per major version: take the newest.
     QDir versions(QStringLiteral("/usr/lib/postgresql"));
@@ -124,8 +120,8 @@ Result<QString> LocalCluster::findBinDir()
     const QString initdb = QStandardPaths::findExecutable(QStringLiteral("initdb"));
     if (!initdb.isEmpty())
         return QFileInfo(initdb).absolutePath();
-    return clusterError(tr("PostgreSQL server programs (initdb, pg_ctl) were not found."),
-                        tr("Install PostgreSQL (Debian/Ubuntu: apt-get install postgresql) or set MHERO_PG_BINDIR."));
+    return clusterError(QCoreApplication::translate("mhero::LocalCluster", "PostgreSQL server programs (initdb, pg_ctl) were not found."),
+                        QCoreApplication::translate("mhero::LocalCluster", "Install PostgreSQL (Debian/Ubuntu: apt-get install postgresql) or set MHERO_PG_BINDIR."));
 }
 
 int LocalCluster::findFreePort()
@@ -199,11 +195,11 @@ Result<QString> LocalCluster::runTool(const QString& tool, const QStringList& ar
     process.setProcessEnvironment(environment);
     process.start(program, args);
     if (!process.waitForStarted(10'000))
-        return clusterError(tr("Cannot run %1.").arg(program), process.errorString());
+        return clusterError(QCoreApplication::translate("mhero::LocalCluster", "Cannot run %1.").arg(program), process.errorString());
     if (!process.waitForFinished(timeoutSeconds * 1000)) {
         process.kill();
         process.waitForFinished(2000);
-        return clusterError(tr("%1 did not finish within %2 s.").arg(tool).arg(timeoutSeconds));
+        return clusterError(QCoreApplication::translate("mhero::LocalCluster", "%1 did not finish within %2 s.").arg(tool).arg(timeoutSeconds));
     }
     const QString output = QString::fromLocal8Bit(process.readAll());
     if (exitCode) {
@@ -211,17 +207,17 @@ Result<QString> LocalCluster::runTool(const QString& tool, const QStringList& ar
         return output;
     }
     if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
-        return clusterError(tr("%1 failed (exit code %2).").arg(tool).arg(process.exitCode()), output.trimmed());
+        return clusterError(QCoreApplication::translate("mhero::LocalCluster", "%1 failed (exit code %2).").arg(tool).arg(process.exitCode()), output.trimmed());
     return output;
 }
 
 Status LocalCluster::init(const InitOptions& options) const
 {
     if (exists())
-        return clusterError(tr("A local database already exists in %1.").arg(m_baseDir));
+        return clusterError(QCoreApplication::translate("mhero::LocalCluster", "A local database already exists in %1.").arg(m_baseDir));
     QDir base(m_baseDir);
     if (!base.mkpath(QStringLiteral("data")) || !base.mkpath(QStringLiteral("run")) || !base.mkpath(QStringLiteral("log")))
-        return clusterError(tr("Cannot create the folder %1.").arg(m_baseDir));
+        return clusterError(QCoreApplication::translate("mhero::LocalCluster", "Cannot create the folder %1.").arg(m_baseDir));
 #ifdef Q_OS_UNIX
     // The server user only needs to pass through the base folder.
     ::chmod(QFile::encodeName(m_baseDir).constData(), runningAsRoot() ? 0711 : 0700);
@@ -234,10 +230,10 @@ Status LocalCluster::init(const InitOptions& options) const
         probe.start(QStringLiteral("runuser"), {QStringLiteral("-u"), runAsUser(), QStringLiteral("--"), QStringLiteral("test"),
                                                 QStringLiteral("-w"), dataDir()});
         if (!probe.waitForFinished(10'000) || probe.exitCode() != 0)
-            return clusterError(tr("The folder %1 cannot be reached by the user \"%2\" that PostgreSQL runs as "
+            return clusterError(QCoreApplication::translate("mhero::LocalCluster", "The folder %1 cannot be reached by the user \"%2\" that PostgreSQL runs as "
                                    "(it refuses to run as root).")
                                     .arg(m_baseDir, runAsUser()),
-                                tr("Choose a folder outside root's home, for example with MHERO_LOCAL_DB=/var/lib/mhero/local-db."));
+                                QCoreApplication::translate("mhero::LocalCluster", "Choose a folder outside root's home, for example with MHERO_LOCAL_DB=/var/lib/mhero/local-db."));
     }
 
     // The superuser's password: kept beside the cluster, readable only by the account that owns it.
@@ -246,7 +242,7 @@ Status LocalCluster::init(const InitOptions& options) const
     for (const QString& path : {passwordFile(), initPasswordFile}) {
         QFile file(path);
         if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-            return clusterError(tr("Cannot write %1.").arg(path), file.errorString());
+            return clusterError(QCoreApplication::translate("mhero::LocalCluster", "Cannot write %1.").arg(path), file.errorString());
         file.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
         file.write(password.toUtf8() + '\n');
     }
@@ -284,14 +280,14 @@ Status LocalCluster::init(const InitOptions& options) const
     {
         QFile file(configFile());
         if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-            return clusterError(tr("Cannot write %1.").arg(configFile()), file.errorString());
+            return clusterError(QCoreApplication::translate("mhero::LocalCluster", "Cannot write %1.").arg(configFile()), file.errorString());
         file.write(config.toUtf8());
     }
     if (Status status = makePrivate(configFile()); !status)
         return status;
     QFile conf(dataDir() + QStringLiteral("/postgresql.conf"));
     if (!conf.open(QIODevice::Append))
-        return clusterError(tr("Cannot write %1.").arg(conf.fileName()), conf.errorString());
+        return clusterError(QCoreApplication::translate("mhero::LocalCluster", "Cannot write %1.").arg(conf.fileName()), conf.errorString());
     conf.write("\ninclude_if_exists = 'mhero.conf'\n");
     return {};
 }
@@ -309,8 +305,8 @@ bool LocalCluster::isRunning() const
 Status LocalCluster::start(int timeoutSeconds) const
 {
     if (!exists())
-        return clusterError(tr("There is no local database in %1 yet.").arg(m_baseDir),
-                            tr("Create it with \"mhero-admin local init\" (scripts/demo does this)."));
+        return clusterError(QCoreApplication::translate("mhero::LocalCluster", "There is no local database in %1 yet.").arg(m_baseDir),
+                            QCoreApplication::translate("mhero::LocalCluster", "Create it with \"mhero-admin local init\" (scripts/demo does this)."));
     if (isRunning())
         return {};
     auto output = runTool(QStringLiteral("pg_ctl"),
@@ -323,7 +319,7 @@ Status LocalCluster::start(int timeoutSeconds) const
         QString tail;
         if (log.open(QIODevice::ReadOnly))
             tail = QString::fromUtf8(log.readAll().right(2000));
-        return clusterError(tr("The local database server did not start."), output.error().detail + QLatin1Char('\n') + tail);
+        return clusterError(QCoreApplication::translate("mhero::LocalCluster", "The local database server did not start."), output.error().detail + QLatin1Char('\n') + tail);
     }
     return {};
 }
@@ -347,7 +343,7 @@ Status LocalCluster::destroy() const
         if (Status status = stop(); !status)
             return status;
     if (!QDir(m_baseDir).removeRecursively())
-        return clusterError(tr("Cannot delete %1.").arg(m_baseDir));
+        return clusterError(QCoreApplication::translate("mhero::LocalCluster", "Cannot delete %1.").arg(m_baseDir));
     return {};
 }
 
@@ -355,7 +351,7 @@ Result<ConnectionSettings> LocalCluster::superuserSettings(const QString& databa
 {
     QFile file(passwordFile());
     if (!file.open(QIODevice::ReadOnly))
-        return clusterError(tr("Cannot read the local database's administrator password (%1).").arg(passwordFile()),
+        return clusterError(QCoreApplication::translate("mhero::LocalCluster", "Cannot read the local database's administrator password (%1).").arg(passwordFile()),
                             file.errorString());
     return userSettings(QString(kSuperuser), QString::fromUtf8(file.readAll()).trimmed(), database);
 }

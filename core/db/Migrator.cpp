@@ -19,10 +19,6 @@ namespace {
 // Key of the session advisory lock that serialises migrators ("mhero" in ASCII).
 constexpr qint64 kMigrationLock = 0x6d6865726fLL;
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("mhero::Migrator", text);
-}
 
 const QByteArray kBootstrap = QByteArrayLiteral(
     "SET client_min_messages = warning;\n"
@@ -100,17 +96,17 @@ Status Migrator::checkCompatible(QSqlDatabase& db) const
         return status.error();
     if (status->current == 0)
         return Error{QStringLiteral("schema-missing"),
-                     tr("This database has no mHero schema yet. An administrator must run \"mhero-admin migrate\"."), {}};
+                     QCoreApplication::translate("mhero::Migrator", "This database has no mHero schema yet. An administrator must run \"mhero-admin migrate\"."), {}};
     if (status->current > status->latest)
         return Error{QStringLiteral("schema-newer"),
-                     tr("The database uses schema version %1, but this program knows only up to version %2. "
+                     QCoreApplication::translate("mhero::Migrator", "The database uses schema version %1, but this program knows only up to version %2. "
                         "Install the newer mHero release.")
                          .arg(status->current)
                          .arg(status->latest),
                      {}};
     if (!status->pending.isEmpty())
         return Error{QStringLiteral("schema-older"),
-                     tr("The database uses schema version %1 and needs version %2. "
+                     QCoreApplication::translate("mhero::Migrator", "The database uses schema version %1; this program needs version %2. "
                         "An administrator must run \"mhero-admin migrate\".")
                          .arg(status->current)
                          .arg(status->latest),
@@ -140,7 +136,7 @@ Result<int> Migrator::migrate(QSqlDatabase& db, const std::function<void(const M
     const int newest = applied.isEmpty() ? 0 : *std::max_element(applied.keyBegin(), applied.keyEnd());
     if (newest > latestVersion())
         return Error{QStringLiteral("schema-newer"),
-                     tr("The database uses schema version %1, but this program knows only up to version %2. "
+                     QCoreApplication::translate("mhero::Migrator", "The database uses schema version %1, but this program knows only up to version %2. "
                         "Use the newer mhero-admin.")
                          .arg(newest)
                          .arg(latestVersion()),
@@ -151,10 +147,10 @@ Result<int> Migrator::migrate(QSqlDatabase& db, const std::function<void(const M
         if (auto it = applied.constFind(migration.version); it != applied.cend()) {
             if (*it != migration.checksum)
                 return Error{QStringLiteral("schema-checksum"),
-                             tr("Migration %1 (%2) differs from the one applied to this database.")
+                             QCoreApplication::translate("mhero::Migrator", "Migration %1 (%2) differs from the one applied to this database.")
                                  .arg(migration.version)
                                  .arg(migration.name),
-                             tr("A shipped migration must never be edited; add a new one instead.")};
+                             QCoreApplication::translate("mhero::Migrator", "A shipped migration must never be edited; add a new one instead.")};
             continue;
         }
         if (onApply)
@@ -173,7 +169,7 @@ Result<int> Migrator::migrate(QSqlDatabase& db, const std::function<void(const M
             (void)sql::execScript(db, "ROLLBACK");
             const Error& error = step.error();
             return Error{error.code,
-                         tr("Migration %1 (%2) failed: %3").arg(migration.version).arg(migration.name, error.message),
+                         QCoreApplication::translate("mhero::Migrator", "Migration %1 (%2) failed: %3").arg(migration.version).arg(migration.name, error.message),
                          error.detail};
         }
         ++count;

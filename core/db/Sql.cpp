@@ -53,7 +53,7 @@ Result<QVariant> scalar(QSqlDatabase& db, const QString& statement, const QVaria
         return query.error();
     if (!query->next())
         return Error{QStringLiteral("no-row"),
-                     QCoreApplication::translate("mhero::sql", "The query returned no row."), statement};
+                     QCoreApplication::translate("mhero::sql", "The query returned no rows."), statement};
     return query->value(0);
 }
 

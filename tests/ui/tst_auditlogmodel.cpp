@@ -72,7 +72,7 @@ void TestAuditLogModel::pagesInNewestFirst()
     QCOMPARE(model.rowCount(), 100);
     QVERIFY(model.canFetchMore({}));
     // Newest first: the update of the region is the last entry written.
-    QCOMPARE(model.index(0, AuditLogModel::ActionColumn).data().toString(), QStringLiteral("Changed"));
+    QCOMPARE(model.index(0, AuditLogModel::ActionColumn).data().toString(), QStringLiteral("Modified"));
     model.fetchMore({});
     QVERIFY2(!model.canFetchMore({}), "one page at a time");
     QTRY_COMPARE(pages.count(), 2);
@@ -147,7 +147,7 @@ void TestAuditLogModel::describesChanges()
     QCOMPARE(entry.changedFields(), (QStringList{QStringLiteral("active"), QStringLiteral("updated_at")}));
     QCOMPARE(AuditLogModel::changesLabel(entry), QStringLiteral("active: yes → no"));
     QCOMPARE(AuditLogModel::recordLabel(entry), QStringLiteral("User jdoe"));
-    QCOMPARE(AuditLogModel::actionLabel(QStringLiteral("set_secret")), QStringLiteral("Credentials set"));
+    QCOMPARE(AuditLogModel::actionLabel(QStringLiteral("set_secret")), QStringLiteral("Credentials changed"));
 }
 
 QTEST_MAIN(TestAuditLogModel)

@@ -152,9 +152,9 @@ QVariant AuditLogModel::headerData(int section, Qt::Orientation orientation, int
         return {};
     switch (Column(section)) {
     case TimeColumn:
-        return tr("When");
+        return tr("Time");
     case UserColumn:
-        return tr("Who");
+        return tr("User");
     case ActionColumn:
         return tr("Action");
     case RecordColumn:
@@ -172,11 +172,11 @@ QString AuditLogModel::actionLabel(const QString& action)
     if (action == QLatin1String("insert"))
         return tr("Created");
     if (action == QLatin1String("update"))
-        return tr("Changed");
+        return tr("Modified");
     if (action == QLatin1String("delete"))
         return tr("Deleted");
     if (action == QLatin1String("set_secret"))
-        return tr("Credentials set");
+        return tr("Credentials changed");
     return action;
 }
 

@@ -32,11 +32,14 @@ HomePage::HomePage(Database& database, const SessionInfo& session, const ServerP
     title->setFont(titleFont);
     layout->addWidget(title);
 
-    auto* where = new QLabel(tr("Signed in as %1 (%2) on %3 · PostgreSQL %4 · schema version %5")
-                                 .arg(session.user.roleName, session.user.primaryRoleLabel(),
-                                      profile.local ? tr("this computer") : profile.settings.host,
-                                      session.serverVersion.section(QLatin1Char(' '), 0, 0))
-                                 .arg(session.schemaVersion));
+    const QString postgres = session.serverVersion.section(QLatin1Char(' '), 0, 0);
+    auto* where = new QLabel(
+        profile.local ? tr("Signed in as %1 (%2) on this computer · PostgreSQL %3 · schema version %4")
+                            .arg(session.user.roleName, session.user.primaryRoleLabel(), postgres)
+                            .arg(session.schemaVersion)
+                      : tr("Signed in as %1 (%2) on %3 · PostgreSQL %4 · schema version %5")
+                            .arg(session.user.roleName, session.user.primaryRoleLabel(), profile.settings.host, postgres)
+                            .arg(session.schemaVersion));
     where->setObjectName(QStringLiteral("sessionSummary"));
     where->setStyleSheet(QStringLiteral("color: #546E7A;"));
     where->setWordWrap(true);
@@ -127,10 +130,11 @@ void HomePage::show(const Result<Overview>& result)
     const Overview& o = *result;
     const QLocale locale;
     m_healthWorkers->setText(locale.toString(o.activeHealthWorkers));
-    m_healthWorkersCaption->setText(tr("active, in %n district(s)", nullptr, int(o.districts)) + QLatin1Char(' ')
-                                    + tr("and %n facility(ies)", nullptr, int(o.facilities)));
+    m_healthWorkersCaption->setText(tr("active, in %1 and %2")
+                                        .arg(tr("%n district(s)", nullptr, int(o.districts)),
+                                             tr("%n facility(ies)", nullptr, int(o.facilities))));
     m_conversations->setText(locale.toString(o.openConversations));
-    m_conversationsCaption->setText(tr("%n waiting for an agent", nullptr, int(o.unassignedConversations)) + QLatin1String(" · ")
+    m_conversationsCaption->setText(tr("%n waiting for an agent", nullptr, int(o.unassignedConversations)) + QStringLiteral(" · ")
                                     + tr("%n assigned to you", nullptr, int(o.myConversations)));
     m_templates->setText(locale.toString(o.approvedTemplates));
     m_templatesCaption->setText(tr("%n version(s) awaiting approval", nullptr, int(o.submittedTemplates)));

@@ -24,7 +24,7 @@ PreferencesDialog::PreferencesDialog(QWidget* parent) : QDialog(parent)
     m_language->setCurrentIndex(std::max(0, m_language->findData(languageOverride())));
     form->addRow(tr("&Language:"), m_language);
     layout->addLayout(form);
-    auto* note = new QLabel(tr("A new language is used from the next start of mHero Console."));
+    auto* note = new QLabel(tr("The new language takes effect the next time mHero Console starts."));
     note->setStyleSheet(QStringLiteral("color: #546E7A;"));
     layout->addWidget(note);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);

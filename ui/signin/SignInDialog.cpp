@@ -84,7 +84,10 @@ void SignInDialog::buildUi()
     m_removeProfileButton = new QPushButton(tr("Remove"));
     m_removeProfileButton->setObjectName(QStringLiteral("removeProfileButton"));
     profileRow->addWidget(m_removeProfileButton);
-    form->addRow(tr("&Server:"), profileRow);
+    // A label beside a layout gets no buddy from QFormLayout: set it, so "&" is a mnemonic.
+    auto* serverLabel = new QLabel(tr("&Server:"));
+    serverLabel->setBuddy(m_profileCombo);
+    form->addRow(serverLabel, profileRow);
     layout->addLayout(form);
 
     m_localHint = new QLabel;
@@ -105,13 +108,17 @@ void SignInDialog::buildUi()
     m_host->setObjectName(QStringLiteral("host"));
     m_host->setPlaceholderText(tr("db.health.gov or 10.0.0.5"));
     hostRow->addWidget(m_host, 1);
-    hostRow->addWidget(new QLabel(tr("Port:")));
+    auto* portLabel = new QLabel(tr("&Port:"));
+    hostRow->addWidget(portLabel);
     m_port = new QSpinBox;
+    portLabel->setBuddy(m_port);
     m_port->setObjectName(QStringLiteral("port"));
     m_port->setRange(1, 65535);
     m_port->setValue(5432);
     hostRow->addWidget(m_port);
-    serverForm->addRow(tr("&Host:"), hostRow);
+    auto* hostLabel = new QLabel(tr("&Host:"));
+    hostLabel->setBuddy(m_host);
+    serverForm->addRow(hostLabel, hostRow);
     m_databaseName = new QLineEdit(QStringLiteral("mhero"));
     m_databaseName->setObjectName(QStringLiteral("databaseName"));
     serverForm->addRow(tr("&Database:"), m_databaseName);
@@ -130,7 +137,9 @@ void SignInDialog::buildUi()
     certRow->addWidget(m_sslRootCert, 1);
     auto* browse = new QPushButton(tr("Browse…"));
     certRow->addWidget(browse);
-    serverForm->addRow(tr("CA certificate:"), certRow);
+    auto* certLabel = new QLabel(tr("CA &certificate:"));
+    certLabel->setBuddy(m_sslRootCert);
+    serverForm->addRow(certLabel, certRow);
     layout->addWidget(serverBox);
     connect(browse, &QPushButton::clicked, this, [this] {
         // Non-blocking file dialog: the event loop keeps running.
@@ -364,7 +373,8 @@ void SignInDialog::connectWith(const ConnectionSettings& base)
 {
     ConnectionSettings settings = base;
     settings.applicationName = QStringLiteral("mhero-console");
-    setBusy(true, tr("Connecting to %1…").arg(m_profile.local ? tr("this computer") : settings.host));
+    setBusy(true, m_profile.local ? tr("Connecting to the database on this computer…")
+                                  : tr("Connecting to %1…").arg(settings.host));
     disconnect(m_openedConnection);
     const int attempt = m_attempt;
     m_openedConnection = connect(&m_database, &Database::opened, this, [this, attempt](const Status& status) {
