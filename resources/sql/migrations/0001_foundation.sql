@@ -453,7 +453,7 @@ GRANT SELECT ON audit_log TO mhero_supervisor;
 
 -- Administrators (IT): users, settings and sources; read everything needed to support users.
 GRANT SELECT ON audit_log, sync_state, health_worker, health_worker_phone, contact_urn,
-                conversation, message, outbox TO mhero_admin;
+                conversation, message, outbox, template, template_version, template_body TO mhero_admin;
 GRANT INSERT, UPDATE, DELETE ON setting TO mhero_admin;
 GRANT INSERT (name, kind, base_url, config, enabled), UPDATE (base_url, config, enabled, updated_at), DELETE
     ON source TO mhero_admin;
