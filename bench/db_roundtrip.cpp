@@ -94,8 +94,10 @@ int main(int argc, char* argv[])
     out.setRealNumberNotation(QTextStream::FixedNotation);
     out.setRealNumberPrecision(3);
     out << "queries per series: " << n << "\n";
-    out << "raw synchronous query      p50 " << percentile(raw, 0.5) << " ms   p95 " << percentile(raw, 0.95) << " ms\n";
-    out << "Database::run round trip   p50 " << percentile(async, 0.5) << " ms   p95 " << percentile(async, 0.95) << " ms\n";
+    out << "raw synchronous query      p50 " << percentile(raw, 0.5) << " ms   p95 " << percentile(raw, 0.95)
+        << " ms\n";
+    out << "Database::run round trip   p50 " << percentile(async, 0.5) << " ms   p95 " << percentile(async, 0.95)
+        << " ms\n";
     out << "overhead of the worker thread (p50 ratio): " << percentile(async, 0.5) / percentile(raw, 0.5) << "x\n";
     return 0;
 }

@@ -26,12 +26,15 @@ struct Error
 };
 
 /// `expected`-style result (C++20 has no std::expected): either a value or an Error.
-template<typename T>
-class [[nodiscard]] Result
+template<typename T> class [[nodiscard]] Result
 {
 public:
-    Result(T value) : m_data(std::in_place_index<0>, std::move(value)) { }
-    Result(Error error) : m_data(std::in_place_index<1>, std::move(error)) { }
+    Result(T value)
+        : m_data(std::in_place_index<0>, std::move(value))
+    { }
+    Result(Error error)
+        : m_data(std::in_place_index<1>, std::move(error))
+    { }
 
     [[nodiscard]] bool ok() const { return m_data.index() == 0; }
     explicit operator bool() const { return ok(); }
@@ -46,8 +49,7 @@ public:
 
     [[nodiscard]] const Error& error() const { return std::get<1>(m_data); }
 
-    template<typename U>
-    [[nodiscard]] T valueOr(U&& fallback) const
+    template<typename U> [[nodiscard]] T valueOr(U&& fallback) const
     {
         return ok() ? value() : static_cast<T>(std::forward<U>(fallback));
     }
@@ -57,12 +59,13 @@ private:
 };
 
 /// A Result with no value: success or an Error.
-template<>
-class [[nodiscard]] Result<void>
+template<> class [[nodiscard]] Result<void>
 {
 public:
     Result() = default;
-    Result(Error error) : m_error(std::move(error)) { }
+    Result(Error error)
+        : m_error(std::move(error))
+    { }
 
     [[nodiscard]] bool ok() const { return !m_error.has_value(); }
     explicit operator bool() const { return ok(); }

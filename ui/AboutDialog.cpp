@@ -11,7 +11,8 @@
 
 namespace mhero::ui {
 
-AboutDialog::AboutDialog(const SessionInfo& session, const ServerProfile& profile, QWidget* parent) : QDialog(parent)
+AboutDialog::AboutDialog(const SessionInfo& session, const ServerProfile& profile, QWidget* parent)
+    : QDialog(parent)
 {
     setObjectName(QStringLiteral("aboutDialog"));
     setWindowTitle(tr("About mHero Console"));
@@ -38,8 +39,8 @@ AboutDialog::AboutDialog(const SessionInfo& session, const ServerProfile& profil
            "<tr><td>Schema version:</td><td>%6</td></tr>"
            "<tr><td>Qt:</td><td>%7 on %8</td></tr>"
            "</table>")
-            .arg(version.toHtmlEscaped(), session.user.displayName.toHtmlEscaped(), session.user.roleName.toHtmlEscaped(),
-                 server.toHtmlEscaped(), session.serverVersion.toHtmlEscaped())
+            .arg(version.toHtmlEscaped(), session.user.displayName.toHtmlEscaped(),
+                 session.user.roleName.toHtmlEscaped(), server.toHtmlEscaped(), session.serverVersion.toHtmlEscaped())
             .arg(session.schemaVersion)
             .arg(QString::fromLatin1(qVersion()), QSysInfo::prettyProductName().toHtmlEscaped()));
     text->setObjectName(QStringLiteral("aboutText"));

@@ -41,14 +41,15 @@ int ConsoleApplication::main(int argc, char* argv[])
     const QCommandLineOption profileOption(QStringLiteral("profile"),
                                            QStringLiteral("Server profile to select (\"local\" for this computer)."),
                                            QStringLiteral("name"));
-    const QCommandLineOption userOption(QStringLiteral("user"), QStringLiteral("User name to fill in."), QStringLiteral("name"));
+    const QCommandLineOption userOption(QStringLiteral("user"), QStringLiteral("User name to fill in."),
+                                        QStringLiteral("name"));
     const QCommandLineOption signInOption(QStringLiteral("sign-in"),
                                           QStringLiteral("Sign in at once; the password comes from the keychain, "
                                                          "PGPASSWORD or ~/.pgpass."));
-    const QCommandLineOption localDirOption(QStringLiteral("local-dir"),
-                                            QStringLiteral("Folder of this computer's database (default: %1).")
-                                                .arg(LocalCluster::defaultBaseDir()),
-                                            QStringLiteral("dir"));
+    const QCommandLineOption localDirOption(
+        QStringLiteral("local-dir"),
+        QStringLiteral("Folder of this computer's database (default: %1).").arg(LocalCluster::defaultBaseDir()),
+        QStringLiteral("dir"));
     const QCommandLineOption languageOption(QStringLiteral("language"),
                                             QStringLiteral("Interface language for this run: en, fr or pt."),
                                             QStringLiteral("code"));
@@ -77,9 +78,11 @@ int ConsoleApplication::main(int argc, char* argv[])
 }
 
 ConsoleApplication::ConsoleApplication(Options options, ServerProfiles& profiles, SecretStore& secrets, QObject* parent)
-    : QObject(parent), m_options(std::move(options)), m_profiles(profiles), m_secrets(secrets)
-{
-}
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_profiles(profiles)
+    , m_secrets(secrets)
+{ }
 
 ConsoleApplication::~ConsoleApplication()
 {
@@ -96,7 +99,8 @@ void ConsoleApplication::showSignIn()
 {
     m_signIn = new SignInDialog(m_database, m_profiles, m_secrets);
     m_signIn->setAttribute(Qt::WA_DeleteOnClose);
-    m_signIn->setLocalCluster(LocalCluster(m_options.localDir.isEmpty() ? LocalCluster::defaultBaseDir() : m_options.localDir));
+    m_signIn->setLocalCluster(
+        LocalCluster(m_options.localDir.isEmpty() ? LocalCluster::defaultBaseDir() : m_options.localDir));
     m_signIn->preset(m_options.profile, m_options.user);
     connect(m_signIn, &QDialog::accepted, this, &ConsoleApplication::onSignedIn);
     connect(m_signIn, &QDialog::rejected, qApp, &QApplication::quit);

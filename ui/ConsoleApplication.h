@@ -1,9 +1,9 @@
 #pragma once
 
+#include "MainWindow.h"
 #include "config/ServerProfiles.h"
 #include "db/Database.h"
 #include "db/LocalCluster.h"
-#include "MainWindow.h"
 #include "signin/SignInDialog.h"
 
 #include <QObject>

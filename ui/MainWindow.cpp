@@ -23,7 +23,10 @@ constexpr int kPageKeyRole = Qt::UserRole + 1;
 }
 
 MainWindow::MainWindow(Database& database, const SessionInfo& session, const ServerProfile& profile, QWidget* parent)
-    : QMainWindow(parent), m_database(database), m_session(session), m_profile(profile)
+    : QMainWindow(parent)
+    , m_database(database)
+    , m_session(session)
+    , m_profile(profile)
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("mHero Console — %1").arg(session.user.displayName));
@@ -78,8 +81,9 @@ MainWindow::MainWindow(Database& database, const SessionInfo& session, const Ser
     m_userLabel = new QLabel;
     m_userLabel->setObjectName(QStringLiteral("userStatus"));
     m_userLabel->setText(tr("%1 · %2").arg(session.user.displayName, session.user.primaryRoleLabel()));
-    m_userLabel->setToolTip(profile.local ? tr("Signed in as %1 on this computer").arg(session.user.roleName)
-                                          : tr("Signed in as %1 on %2").arg(session.user.roleName, profile.settings.host));
+    m_userLabel->setToolTip(profile.local
+                                ? tr("Signed in as %1 on this computer").arg(session.user.roleName)
+                                : tr("Signed in as %1 on %2").arg(session.user.roleName, profile.settings.host));
     auto* userIcon = new QLabel;
     userIcon->setPixmap(QIcon(QStringLiteral(":/icons/user.svg")).pixmap(16, 16));
     statusBar()->addPermanentWidget(m_connectionIcon);

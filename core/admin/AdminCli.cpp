@@ -47,13 +47,17 @@ struct Target
 };
 } // namespace
 
-AdminCli::AdminCli(QTextStream& out, QTextStream& err, QTextStream& in) : m_out(out), m_err(err), m_in(in) { }
+AdminCli::AdminCli(QTextStream& out, QTextStream& err, QTextStream& in)
+    : m_out(out)
+    , m_err(err)
+    , m_in(in)
+{ }
 
 int AdminCli::run(const QStringList& arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("mHero administration: schema, users, local database, demo data.\n\n")
-                                     + kCommands);
+    parser.setApplicationDescription(
+        QStringLiteral("mHero administration: schema, users, local database, demo data.\n\n") + kCommands);
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
@@ -61,14 +65,14 @@ int AdminCli::run(const QStringList& arguments)
                                       QStringLiteral("conninfo"));
     const QCommandLineOption localOption(QStringLiteral("local"),
                                          QStringLiteral("Use this computer's private cluster (as its superuser)."));
-    const QCommandLineOption localDirOption(QStringLiteral("local-dir"),
-                                            QStringLiteral("Folder of the private cluster (default: %1).")
-                                                .arg(LocalCluster::defaultBaseDir()),
-                                            QStringLiteral("dir"));
+    const QCommandLineOption localDirOption(
+        QStringLiteral("local-dir"),
+        QStringLiteral("Folder of the private cluster (default: %1).").arg(LocalCluster::defaultBaseDir()),
+        QStringLiteral("dir"));
     const QCommandLineOption roleOption(QStringLiteral("role"), QStringLiteral("agent, supervisor, admin or service."),
                                         QStringLiteral("role"));
-    const QCommandLineOption displayNameOption(QStringLiteral("display-name"), QStringLiteral("Name shown in the console."),
-                                               QStringLiteral("text"));
+    const QCommandLineOption displayNameOption(QStringLiteral("display-name"),
+                                               QStringLiteral("Name shown in the console."), QStringLiteral("text"));
     const QCommandLineOption languagesOption(QStringLiteral("languages"),
                                              QStringLiteral("Languages the user answers in, e.g. en,fr."),
                                              QStringLiteral("list"), QStringLiteral("en"));
@@ -81,7 +85,8 @@ int AdminCli::run(const QStringList& arguments)
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("See the list of commands above."));
 
     if (!parser.parse(arguments)) {
-        m_err << parser.errorText() << "\n" << "Try \"mhero-admin --help\".\n";
+        m_err << parser.errorText() << "\n"
+              << "Try \"mhero-admin --help\".\n";
         return kUsage;
     }
     if (parser.isSet(helpOption)) {
@@ -100,7 +105,8 @@ int AdminCli::run(const QStringList& arguments)
     }
     const QString command = words.value(0);
     const QString sub = words.value(1);
-    const LocalCluster cluster(parser.isSet(localDirOption) ? parser.value(localDirOption) : LocalCluster::defaultBaseDir());
+    const LocalCluster cluster(parser.isSet(localDirOption) ? parser.value(localDirOption)
+                                                            : LocalCluster::defaultBaseDir());
 
     const auto fail = [this](const Error& error) {
         m_err << "error: " << error.message;
@@ -131,8 +137,8 @@ int AdminCli::run(const QStringList& arguments)
                 return fail(applied.error());
             if (*applied > 0)
                 m_out << "Applied " << *applied << " migration(s).\n";
-            m_out << "Local database ready: " << target.userSettings(QStringLiteral("USER"), {}, QStringLiteral("mhero")).toConnInfo()
-                  << "\n";
+            m_out << "Local database ready: "
+                  << target.userSettings(QStringLiteral("USER"), {}, QStringLiteral("mhero")).toConnInfo() << "\n";
             return kOk;
         }
         if (sub == QLatin1String("start")) {
@@ -239,7 +245,8 @@ int AdminCli::run(const QStringList& arguments)
             else
                 password = m_in.readLine().trimmed();
             const QStringList languages = parser.value(languagesOption).split(QLatin1Char(','), Qt::SkipEmptyParts);
-            if (Status status = users::add(db, name, *kind, parser.value(displayNameOption), languages, password); !status)
+            if (Status status = users::add(db, name, *kind, parser.value(displayNameOption), languages, password);
+                !status)
                 return fail(status.error());
             m_out << "Created " << toString(*kind) << " \"" << name << "\".\n";
             if (generated)
@@ -253,8 +260,9 @@ int AdminCli::run(const QStringList& arguments)
             m_out << qSetFieldWidth(24) << Qt::left << "NAME" << qSetFieldWidth(12) << "ROLE" << qSetFieldWidth(10)
                   << "ACTIVE" << qSetFieldWidth(0) << "DISPLAY NAME\n";
             for (const UserRecord& user : *list)
-                m_out << qSetFieldWidth(24) << user.name << qSetFieldWidth(12) << toString(user.kind) << qSetFieldWidth(10)
-                      << (user.active ? "yes" : "no") << qSetFieldWidth(0) << user.displayName << "\n";
+                m_out << qSetFieldWidth(24) << user.name << qSetFieldWidth(12) << toString(user.kind)
+                      << qSetFieldWidth(10) << (user.active ? "yes" : "no") << qSetFieldWidth(0) << user.displayName
+                      << "\n";
             return kOk;
         }
         if (sub == QLatin1String("disable") || sub == QLatin1String("enable")) {

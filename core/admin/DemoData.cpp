@@ -40,7 +40,8 @@ Result<QString> load(QSqlDatabase& db)
     if (!people)
         return people.error();
     if (people->toLongLong() > 0)
-        return QStringLiteral("Demo data: the directory already has %1 people; left as it is (%2 demo accounts created).")
+        return QStringLiteral(
+                   "Demo data: the directory already has %1 people; left as it is (%2 demo accounts created).")
             .arg(people->toLongLong())
             .arg(accountsCreated);
 
@@ -56,10 +57,11 @@ Result<QString> load(QSqlDatabase& db)
         (void)sql::execScript(db, "ROLLBACK");
         return step.error();
     }
-    auto count = sql::scalar(db, QStringLiteral("SELECT format('%s health workers, %s conversations, %s templates', "
-                                                "(SELECT count(*) FROM mhero.health_worker), "
-                                                "(SELECT count(*) FROM mhero.conversation), "
-                                                "(SELECT count(*) FROM mhero.template))"));
+    auto count = sql::scalar(db,
+                             QStringLiteral("SELECT format('%s health workers, %s conversations, %s templates', "
+                                            "(SELECT count(*) FROM mhero.health_worker), "
+                                            "(SELECT count(*) FROM mhero.conversation), "
+                                            "(SELECT count(*) FROM mhero.template))"));
     return QStringLiteral("Demo data loaded: %1; %2 demo accounts created (password \"%3\").")
         .arg(count ? count->toString() : QString())
         .arg(accountsCreated)

@@ -51,7 +51,8 @@ Result<QString> scramVerifier(QSqlDatabase& db, const QString& user, const QStri
     PGconn* conn = sql::nativeHandle(db);
     if (!conn)
         return Error{QStringLiteral("connection"), QCoreApplication::translate("mhero::users", "Not connected."), {}};
-    char* verifier = PQencryptPasswordConn(conn, password.toUtf8().constData(), user.toUtf8().constData(), "scram-sha-256");
+    char* verifier
+        = PQencryptPasswordConn(conn, password.toUtf8().constData(), user.toUtf8().constData(), "scram-sha-256");
     if (!verifier)
         return Error{QStringLiteral("password"),
                      QCoreApplication::translate("mhero::users", "Could not compute the password verifier."),
@@ -66,14 +67,15 @@ Status add(QSqlDatabase& db, const QString& name, UserKind kind, const QString& 
 {
     if (password.size() < 8)
         return Error{QStringLiteral("22023"),
-                     QCoreApplication::translate("mhero::users", "The password must have at least 8 characters."), {}};
+                     QCoreApplication::translate("mhero::users", "The password must have at least 8 characters."),
+                     {}};
     auto verifier = scramVerifier(db, name, password);
     if (!verifier)
         return verifier.error();
     // QPSQL binds a QStringList as text; build the array literal through PostgreSQL instead.
-    auto result = sql::exec(db,
-                            QStringLiteral("SELECT mhero.create_user(?, ?, ?, string_to_array(nullif(?, ''), ','), ?)"),
-                            {name, toString(kind), displayName, languages.join(QLatin1Char(',')), *verifier});
+    auto result
+        = sql::exec(db, QStringLiteral("SELECT mhero.create_user(?, ?, ?, string_to_array(nullif(?, ''), ','), ?)"),
+                    {name, toString(kind), displayName, languages.join(QLatin1Char(',')), *verifier});
     if (!result)
         return result.error();
     return {};
@@ -89,8 +91,9 @@ Status setActive(QSqlDatabase& db, const QString& name, bool active)
 
 Result<QList<UserRecord>> list(QSqlDatabase& db)
 {
-    auto query = sql::exec(db, QStringLiteral("SELECT role_name, display_name, kind, array_to_string(languages, ','), "
-                                              "active, created_at FROM mhero.app_user ORDER BY role_name"));
+    auto query = sql::exec(db,
+                           QStringLiteral("SELECT role_name, display_name, kind, array_to_string(languages, ','), "
+                                          "active, created_at FROM mhero.app_user ORDER BY role_name"));
     if (!query)
         return query.error();
     QList<UserRecord> records;

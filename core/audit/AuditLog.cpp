@@ -24,13 +24,15 @@ QStringList AuditEntry::changedFields() const
     return changed;
 }
 
-Result<QList<AuditEntry>> fetchAuditPage(QSqlDatabase& db, const QString& text, std::optional<qint64> beforeId, int limit)
+Result<QList<AuditEntry>> fetchAuditPage(QSqlDatabase& db, const QString& text, std::optional<qint64> beforeId,
+                                         int limit)
 {
-    const QString pattern = text.trimmed().isEmpty()
-        ? QString()
-        : QLatin1Char('%') + QString(text.trimmed()).replace(QLatin1Char('\\'), QLatin1String("\\\\"))
-                                 .replace(QLatin1Char('%'), QLatin1String("\\%"))
-                                 .replace(QLatin1Char('_'), QLatin1String("\\_"))
+    const QString pattern = text.trimmed().isEmpty() ? QString()
+                                                     : QLatin1Char('%')
+            + QString(text.trimmed())
+                  .replace(QLatin1Char('\\'), QLatin1String("\\\\"))
+                  .replace(QLatin1Char('%'), QLatin1String("\\%"))
+                  .replace(QLatin1Char('_'), QLatin1String("\\_"))
             + QLatin1Char('%');
     auto query = sql::exec(db, QStringLiteral(R"(
         SELECT a.id, a.at, a.actor, u.display_name, a.action, a.table_name, a.row_key,

@@ -4,7 +4,9 @@
 
 namespace mhero {
 
-ServerProfiles::ServerProfiles(QSettings& settings) : m_settings(settings) { }
+ServerProfiles::ServerProfiles(QSettings& settings)
+    : m_settings(settings)
+{ }
 
 QList<ServerProfile> ServerProfiles::all() const
 {

@@ -20,8 +20,7 @@ Result<ConnectionSettings> ConnectionSettings::fromConnInfo(const QString& connI
         QString detail = errorMessage ? QString::fromUtf8(errorMessage).trimmed() : QString();
         PQfreemem(errorMessage);
         return Error{QStringLiteral("connection-string"),
-                     QCoreApplication::translate("mhero::ConnectionSettings", "Invalid connection string."),
-                     detail};
+                     QCoreApplication::translate("mhero::ConnectionSettings", "Invalid connection string."), detail};
     }
 
     ConnectionSettings settings;
@@ -54,7 +53,8 @@ Result<ConnectionSettings> ConnectionSettings::fromConnInfo(const QString& connI
     }
     if (!portOk || settings.port < 0 || settings.port > 65535)
         return Error{QStringLiteral("connection-string"),
-                     QCoreApplication::translate("mhero::ConnectionSettings", "Invalid port number."), {}};
+                     QCoreApplication::translate("mhero::ConnectionSettings", "Invalid port number."),
+                     {}};
     return settings;
 }
 

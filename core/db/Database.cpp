@@ -21,7 +21,8 @@ constexpr int kMaxReconnectDelayMs = 30'000;
 } // namespace
 
 // ---------------------------------------------------------------------------------------------
-Database::Database(QObject* parent) : QObject(parent)
+Database::Database(QObject* parent)
+    : QObject(parent)
 {
     qRegisterMetaType<mhero::Status>();
     qRegisterMetaType<mhero::ConnectionState>();
@@ -49,7 +50,8 @@ void Database::open(const ConnectionSettings& settings)
 {
     m_settings = settings;
     setState(ConnectionState::Connecting, settings.describe());
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker, settings] { worker->open(settings); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, settings] { worker->open(settings); }, Qt::QueuedConnection);
 }
 
 void Database::close()
@@ -61,25 +63,27 @@ void Database::close()
 
 void Database::setHealthCheckInterval(int milliseconds)
 {
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker, milliseconds] { worker->setHealthCheckInterval(milliseconds); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, milliseconds] { worker->setHealthCheckInterval(milliseconds); },
+        Qt::QueuedConnection);
 }
 
 void Database::setReconnectDelay(int milliseconds)
 {
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker, milliseconds] { worker->setReconnectDelay(milliseconds); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, milliseconds] { worker->setReconnectDelay(milliseconds); }, Qt::QueuedConnection);
 }
 
 void Database::listen(const QString& channel)
 {
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker, channel] { worker->listen(channel); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, channel] { worker->listen(channel); }, Qt::QueuedConnection);
 }
 
 void Database::post(std::function<void(QSqlDatabase&)> job)
 {
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker, job = std::move(job)] { worker->runJob(job); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, job = std::move(job)] { worker->runJob(job); }, Qt::QueuedConnection);
 }
 
 void Database::setState(ConnectionState state, const QString& detail)
@@ -91,7 +95,9 @@ void Database::setState(ConnectionState state, const QString& detail)
 }
 
 // ---------------------------------------------------------------------------------------------
-DatabaseWorker::DatabaseWorker() : m_healthTimer(this), m_reconnectTimer(this)
+DatabaseWorker::DatabaseWorker()
+    : m_healthTimer(this)
+    , m_reconnectTimer(this)
 {
     // The timers are children so that moveToThread() takes them along to the worker thread.
     static QAtomicInteger<quint64> counter;
@@ -202,8 +208,9 @@ void DatabaseWorker::tryReconnect()
     // Exponential backoff with jitter, so a hundred consoles do not hammer a server coming back.
     m_reconnectDelay = std::min(m_reconnectDelay * 2, kMaxReconnectDelayMs);
     const int delay = m_reconnectDelay / 2 + int(QRandomGenerator::global()->bounded(m_reconnectDelay / 2 + 1));
-    Q_EMIT stateChanged(ConnectionState::Reconnecting,
-                        tr("Cannot reach the server (%1). Retrying in %2 s.").arg(status.error().message).arg((delay + 999) / 1000));
+    Q_EMIT stateChanged(
+        ConnectionState::Reconnecting,
+        tr("Cannot reach the server (%1). Retrying in %2 s.").arg(status.error().message).arg((delay + 999) / 1000));
     m_reconnectTimer.start(delay);
 }
 

@@ -59,8 +59,7 @@ public:
     /// LISTEN on @p channel, now and after every reconnection.
     void listen(const QString& channel);
 
-    template<typename Job, typename Done>
-    void run(QObject* context, Job&& job, Done&& done)
+    template<typename Job, typename Done> void run(QObject* context, Job&& job, Done&& done)
     {
         using R = std::invoke_result_t<Job&, QSqlDatabase&>;
         QPointer<QObject> guard(context);

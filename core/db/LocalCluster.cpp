@@ -64,11 +64,16 @@ Status makePrivate(const QString& path)
         const QByteArray user = runAsUser().toLocal8Bit();
         const passwd* account = ::getpwnam(user.constData());
         if (!account)
-            return clusterError(QCoreApplication::translate("mhero::LocalCluster", "PostgreSQL cannot run as root, and the system user \"%1\" does not exist.")
-                                    .arg(QString::fromLocal8Bit(user)),
-                                QCoreApplication::translate("mhero::LocalCluster", "Install the postgresql package, or set MHERO_PG_RUN_AS to another user."));
+            return clusterError(
+                QCoreApplication::translate("mhero::LocalCluster",
+                                            "PostgreSQL cannot run as root, and the system user \"%1\" does not exist.")
+                    .arg(QString::fromLocal8Bit(user)),
+                QCoreApplication::translate("mhero::LocalCluster",
+                                            "Install the postgresql package, or set MHERO_PG_RUN_AS to another user."));
         if (::chown(QFile::encodeName(path).constData(), account->pw_uid, account->pw_gid) != 0)
-            return clusterError(QCoreApplication::translate("mhero::LocalCluster", "Cannot make the user \"%2\" the owner of %1.").arg(path, QString::fromLocal8Bit(user)));
+            return clusterError(
+                QCoreApplication::translate("mhero::LocalCluster", "Cannot make the user \"%2\" the owner of %1.")
+                    .arg(path, QString::fromLocal8Bit(user)));
     }
     ::chmod(QFile::encodeName(path).constData(), 0700);
 #else
@@ -97,7 +102,9 @@ Result<QString> LocalCluster::findBinDir()
     if (const QString dir = qEnvironmentVariable("MHERO_PG_BINDIR"); !dir.isEmpty()) {
         if (hasTools(dir))
             return dir;
-        return clusterError(QCoreApplication::translate("mhero::LocalCluster", "MHERO_PG_BINDIR (%1) does not contain initdb.").arg(dir));
+        return clusterError(
+            QCoreApplication::translate("mhero::LocalCluster", "MHERO_PG_BINDIR (%1) does not contain initdb.")
+                .arg(dir));
     }
     // Debian/Ubuntu keep the server tools out of PATH, one folder per major version: take the newest.
     QDir versions(QStringLiteral("/usr/lib/postgresql"));
@@ -120,8 +127,11 @@ Result<QString> LocalCluster::findBinDir()
     const QString initdb = QStandardPaths::findExecutable(QStringLiteral("initdb"));
     if (!initdb.isEmpty())
         return QFileInfo(initdb).absolutePath();
-    return clusterError(QCoreApplication::translate("mhero::LocalCluster", "PostgreSQL server programs (initdb, pg_ctl) were not found."),
-                        QCoreApplication::translate("mhero::LocalCluster", "Install PostgreSQL (Debian/Ubuntu: apt-get install postgresql) or set MHERO_PG_BINDIR."));
+    return clusterError(QCoreApplication::translate("mhero::LocalCluster",
+                                                    "PostgreSQL server programs (initdb, pg_ctl) were not found."),
+                        QCoreApplication::translate(
+                            "mhero::LocalCluster",
+                            "Install PostgreSQL (Debian/Ubuntu: apt-get install postgresql) or set MHERO_PG_BINDIR."));
 }
 
 int LocalCluster::findFreePort()
@@ -132,7 +142,9 @@ int LocalCluster::findFreePort()
     return probe.serverPort();
 }
 
-LocalCluster::LocalCluster(QString baseDir) : m_baseDir(QDir::cleanPath(std::move(baseDir))) { }
+LocalCluster::LocalCluster(QString baseDir)
+    : m_baseDir(QDir::cleanPath(std::move(baseDir)))
+{ }
 
 QString LocalCluster::dataDir() const
 {
@@ -169,7 +181,8 @@ int LocalCluster::port() const
     QFile file(configFile());
     if (!file.open(QIODevice::ReadOnly))
         return 0;
-    static const QRegularExpression portLine(QStringLiteral("^port\\s*=\\s*(\\d+)"), QRegularExpression::MultilineOption);
+    static const QRegularExpression portLine(QStringLiteral("^port\\s*=\\s*(\\d+)"),
+                                             QRegularExpression::MultilineOption);
     const auto match = portLine.match(QString::fromUtf8(file.readAll()));
     return match.hasMatch() ? match.captured(1).toInt() : 0;
 }
@@ -195,11 +208,14 @@ Result<QString> LocalCluster::runTool(const QString& tool, const QStringList& ar
     process.setProcessEnvironment(environment);
     process.start(program, args);
     if (!process.waitForStarted(10'000))
-        return clusterError(QCoreApplication::translate("mhero::LocalCluster", "Cannot run %1.").arg(program), process.errorString());
+        return clusterError(QCoreApplication::translate("mhero::LocalCluster", "Cannot run %1.").arg(program),
+                            process.errorString());
     if (!process.waitForFinished(timeoutSeconds * 1000)) {
         process.kill();
         process.waitForFinished(2000);
-        return clusterError(QCoreApplication::translate("mhero::LocalCluster", "%1 did not finish within %2 s.").arg(tool).arg(timeoutSeconds));
+        return clusterError(QCoreApplication::translate("mhero::LocalCluster", "%1 did not finish within %2 s.")
+                                .arg(tool)
+                                .arg(timeoutSeconds));
     }
     const QString output = QString::fromLocal8Bit(process.readAll());
     if (exitCode) {
@@ -207,17 +223,23 @@ Result<QString> LocalCluster::runTool(const QString& tool, const QStringList& ar
         return output;
     }
     if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
-        return clusterError(QCoreApplication::translate("mhero::LocalCluster", "%1 failed (exit code %2).").arg(tool).arg(process.exitCode()), output.trimmed());
+        return clusterError(QCoreApplication::translate("mhero::LocalCluster", "%1 failed (exit code %2).")
+                                .arg(tool)
+                                .arg(process.exitCode()),
+                            output.trimmed());
     return output;
 }
 
 Status LocalCluster::init(const InitOptions& options) const
 {
     if (exists())
-        return clusterError(QCoreApplication::translate("mhero::LocalCluster", "A local database already exists in %1.").arg(m_baseDir));
+        return clusterError(QCoreApplication::translate("mhero::LocalCluster", "A local database already exists in %1.")
+                                .arg(m_baseDir));
     QDir base(m_baseDir);
-    if (!base.mkpath(QStringLiteral("data")) || !base.mkpath(QStringLiteral("run")) || !base.mkpath(QStringLiteral("log")))
-        return clusterError(QCoreApplication::translate("mhero::LocalCluster", "Cannot create the folder %1.").arg(m_baseDir));
+    if (!base.mkpath(QStringLiteral("data")) || !base.mkpath(QStringLiteral("run"))
+        || !base.mkpath(QStringLiteral("log")))
+        return clusterError(
+            QCoreApplication::translate("mhero::LocalCluster", "Cannot create the folder %1.").arg(m_baseDir));
 #ifdef Q_OS_UNIX
     // The server user only needs to pass through the base folder.
     ::chmod(QFile::encodeName(m_baseDir).constData(), runningAsRoot() ? 0711 : 0700);
@@ -227,13 +249,19 @@ Status LocalCluster::init(const InitOptions& options) const
             return status;
     if (runningAsRoot()) {
         QProcess probe;
-        probe.start(QStringLiteral("runuser"), {QStringLiteral("-u"), runAsUser(), QStringLiteral("--"), QStringLiteral("test"),
-                                                QStringLiteral("-w"), dataDir()});
+        probe.start(QStringLiteral("runuser"),
+                    {QStringLiteral("-u"), runAsUser(), QStringLiteral("--"), QStringLiteral("test"),
+                     QStringLiteral("-w"), dataDir()});
         if (!probe.waitForFinished(10'000) || probe.exitCode() != 0)
-            return clusterError(QCoreApplication::translate("mhero::LocalCluster", "The folder %1 cannot be reached by the user \"%2\" that PostgreSQL runs as "
-                                   "(it refuses to run as root).")
-                                    .arg(m_baseDir, runAsUser()),
-                                QCoreApplication::translate("mhero::LocalCluster", "Choose a folder outside root's home, for example with MHERO_LOCAL_DB=/var/lib/mhero/local-db."));
+            return clusterError(
+                QCoreApplication::translate(
+                    "mhero::LocalCluster",
+                    "The folder %1 cannot be reached by the user \"%2\" that PostgreSQL runs as "
+                    "(it refuses to run as root).")
+                    .arg(m_baseDir, runAsUser()),
+                QCoreApplication::translate(
+                    "mhero::LocalCluster",
+                    "Choose a folder outside root's home, for example with MHERO_LOCAL_DB=/var/lib/mhero/local-db."));
     }
 
     // The superuser's password: kept beside the cluster, readable only by the account that owns it.
@@ -242,16 +270,20 @@ Status LocalCluster::init(const InitOptions& options) const
     for (const QString& path : {passwordFile(), initPasswordFile}) {
         QFile file(path);
         if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-            return clusterError(QCoreApplication::translate("mhero::LocalCluster", "Cannot write %1.").arg(path), file.errorString());
+            return clusterError(QCoreApplication::translate("mhero::LocalCluster", "Cannot write %1.").arg(path),
+                                file.errorString());
         file.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
         file.write(password.toUtf8() + '\n');
     }
     if (Status status = makePrivate(initPasswordFile); !status)
         return status;
 
-    QStringList initdbArguments{QStringLiteral("--pgdata=") + dataDir(), QStringLiteral("--username=") + kSuperuser,
-                                QStringLiteral("--pwfile=") + initPasswordFile, QStringLiteral("--auth=scram-sha-256"),
-                                QStringLiteral("--encoding=UTF8"), QStringLiteral("--locale=C.UTF-8"),
+    QStringList initdbArguments{QStringLiteral("--pgdata=") + dataDir(),
+                                QStringLiteral("--username=") + kSuperuser,
+                                QStringLiteral("--pwfile=") + initPasswordFile,
+                                QStringLiteral("--auth=scram-sha-256"),
+                                QStringLiteral("--encoding=UTF8"),
+                                QStringLiteral("--locale=C.UTF-8"),
                                 QStringLiteral("--no-instructions")};
     if (options.throwAway)
         initdbArguments << QStringLiteral("--no-sync");
@@ -261,7 +293,8 @@ Status LocalCluster::init(const InitOptions& options) const
         return output.error();
 
     const int port = options.port > 0 ? options.port : findFreePort();
-    QString config = QStringLiteral("# Written by mHero (LocalCluster::init). Private cluster: local connections only.\n");
+    QString config
+        = QStringLiteral("# Written by mHero (LocalCluster::init). Private cluster: local connections only.\n");
 #ifdef Q_OS_WIN
     config += QStringLiteral("listen_addresses = '127.0.0.1'\n");
 #else
@@ -280,14 +313,17 @@ Status LocalCluster::init(const InitOptions& options) const
     {
         QFile file(configFile());
         if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-            return clusterError(QCoreApplication::translate("mhero::LocalCluster", "Cannot write %1.").arg(configFile()), file.errorString());
+            return clusterError(
+                QCoreApplication::translate("mhero::LocalCluster", "Cannot write %1.").arg(configFile()),
+                file.errorString());
         file.write(config.toUtf8());
     }
     if (Status status = makePrivate(configFile()); !status)
         return status;
     QFile conf(dataDir() + QStringLiteral("/postgresql.conf"));
     if (!conf.open(QIODevice::Append))
-        return clusterError(QCoreApplication::translate("mhero::LocalCluster", "Cannot write %1.").arg(conf.fileName()), conf.errorString());
+        return clusterError(QCoreApplication::translate("mhero::LocalCluster", "Cannot write %1.").arg(conf.fileName()),
+                            conf.errorString());
     conf.write("\ninclude_if_exists = 'mhero.conf'\n");
     return {};
 }
@@ -305,8 +341,10 @@ bool LocalCluster::isRunning() const
 Status LocalCluster::start(int timeoutSeconds) const
 {
     if (!exists())
-        return clusterError(QCoreApplication::translate("mhero::LocalCluster", "There is no local database in %1 yet.").arg(m_baseDir),
-                            QCoreApplication::translate("mhero::LocalCluster", "Create it with \"mhero-admin local init\" (scripts/demo does this)."));
+        return clusterError(
+            QCoreApplication::translate("mhero::LocalCluster", "There is no local database in %1 yet.").arg(m_baseDir),
+            QCoreApplication::translate("mhero::LocalCluster",
+                                        "Create it with \"mhero-admin local init\" (scripts/demo does this)."));
     if (isRunning())
         return {};
     auto output = runTool(QStringLiteral("pg_ctl"),
@@ -319,7 +357,9 @@ Status LocalCluster::start(int timeoutSeconds) const
         QString tail;
         if (log.open(QIODevice::ReadOnly))
             tail = QString::fromUtf8(log.readAll().right(2000));
-        return clusterError(QCoreApplication::translate("mhero::LocalCluster", "The local database server did not start."), output.error().detail + QLatin1Char('\n') + tail);
+        return clusterError(
+            QCoreApplication::translate("mhero::LocalCluster", "The local database server did not start."),
+            output.error().detail + QLatin1Char('\n') + tail);
     }
     return {};
 }
@@ -329,8 +369,9 @@ Status LocalCluster::stop(int timeoutSeconds) const
     if (!isRunning())
         return {};
     auto output = runTool(QStringLiteral("pg_ctl"),
-                          {QStringLiteral("stop"), QStringLiteral("--pgdata=") + dataDir(), QStringLiteral("--mode=fast"),
-                           QStringLiteral("--wait"), QStringLiteral("--timeout=%1").arg(timeoutSeconds), QStringLiteral("--silent")},
+                          {QStringLiteral("stop"), QStringLiteral("--pgdata=") + dataDir(),
+                           QStringLiteral("--mode=fast"), QStringLiteral("--wait"),
+                           QStringLiteral("--timeout=%1").arg(timeoutSeconds), QStringLiteral("--silent")},
                           timeoutSeconds + 10);
     if (!output)
         return output.error();
@@ -351,12 +392,15 @@ Result<ConnectionSettings> LocalCluster::superuserSettings(const QString& databa
 {
     QFile file(passwordFile());
     if (!file.open(QIODevice::ReadOnly))
-        return clusterError(QCoreApplication::translate("mhero::LocalCluster", "Cannot read the local database's administrator password (%1).").arg(passwordFile()),
+        return clusterError(QCoreApplication::translate("mhero::LocalCluster",
+                                                        "Cannot read the local database's administrator password (%1).")
+                                .arg(passwordFile()),
                             file.errorString());
     return userSettings(QString(kSuperuser), QString::fromUtf8(file.readAll()).trimmed(), database);
 }
 
-ConnectionSettings LocalCluster::userSettings(const QString& user, const QString& password, const QString& database) const
+ConnectionSettings LocalCluster::userSettings(const QString& user, const QString& password,
+                                              const QString& database) const
 {
     ConnectionSettings settings;
 #ifdef Q_OS_WIN

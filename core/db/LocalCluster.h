@@ -62,7 +62,8 @@ public:
     Status destroy() const;
 
     /// Connects as the cluster superuser (migrations, demo data, test set-up).
-    [[nodiscard]] Result<ConnectionSettings> superuserSettings(const QString& database = QStringLiteral("postgres")) const;
+    [[nodiscard]] Result<ConnectionSettings> superuserSettings(const QString& database
+                                                               = QStringLiteral("postgres")) const;
     /// Connects as an ordinary user of this cluster.
     [[nodiscard]] ConnectionSettings userSettings(const QString& user, const QString& password,
                                                   const QString& database) const;

@@ -19,18 +19,16 @@ namespace {
 // Key of the session advisory lock that serialises migrators ("mhero" in ASCII).
 constexpr qint64 kMigrationLock = 0x6d6865726fLL;
 
-
-const QByteArray kBootstrap = QByteArrayLiteral(
-    "SET client_min_messages = warning;\n"
-    "CREATE SCHEMA IF NOT EXISTS mhero;\n"
-    "CREATE TABLE IF NOT EXISTS mhero.schema_migrations (\n"
-    "    version    integer PRIMARY KEY,\n"
-    "    name       text NOT NULL,\n"
-    "    checksum   text NOT NULL,\n"
-    "    applied_at timestamptz NOT NULL DEFAULT now(),\n"
-    "    applied_by name NOT NULL DEFAULT session_user\n"
-    ");\n"
-    "RESET client_min_messages;\n");
+const QByteArray kBootstrap = QByteArrayLiteral("SET client_min_messages = warning;\n"
+                                                "CREATE SCHEMA IF NOT EXISTS mhero;\n"
+                                                "CREATE TABLE IF NOT EXISTS mhero.schema_migrations (\n"
+                                                "    version    integer PRIMARY KEY,\n"
+                                                "    name       text NOT NULL,\n"
+                                                "    checksum   text NOT NULL,\n"
+                                                "    applied_at timestamptz NOT NULL DEFAULT now(),\n"
+                                                "    applied_by name NOT NULL DEFAULT session_user\n"
+                                                ");\n"
+                                                "RESET client_min_messages;\n");
 } // namespace
 
 QList<Migration> Migrator::bundled()
@@ -50,13 +48,15 @@ QList<Migration> Migrator::bundled()
         migration.version = match.captured(1).toInt();
         migration.name = match.captured(2);
         migration.sql = file.readAll();
-        migration.checksum = QString::fromLatin1(QCryptographicHash::hash(migration.sql, QCryptographicHash::Sha256).toHex());
+        migration.checksum
+            = QString::fromLatin1(QCryptographicHash::hash(migration.sql, QCryptographicHash::Sha256).toHex());
         result.append(migration);
     }
     return result;
 }
 
-Migrator::Migrator(QList<Migration> migrations) : m_migrations(std::move(migrations))
+Migrator::Migrator(QList<Migration> migrations)
+    : m_migrations(std::move(migrations))
 {
     std::sort(m_migrations.begin(), m_migrations.end(),
               [](const Migration& a, const Migration& b) { return a.version < b.version; });
@@ -96,18 +96,24 @@ Status Migrator::checkCompatible(QSqlDatabase& db) const
         return status.error();
     if (status->current == 0)
         return Error{QStringLiteral("schema-missing"),
-                     QCoreApplication::translate("mhero::Migrator", "This database has no mHero schema yet. An administrator must run \"mhero-admin migrate\"."), {}};
+                     QCoreApplication::translate(
+                         "mhero::Migrator",
+                         "This database has no mHero schema yet. An administrator must run \"mhero-admin migrate\"."),
+                     {}};
     if (status->current > status->latest)
         return Error{QStringLiteral("schema-newer"),
-                     QCoreApplication::translate("mhero::Migrator", "The database uses schema version %1, but this program knows only up to version %2. "
-                        "Install the newer mHero release.")
+                     QCoreApplication::translate(
+                         "mhero::Migrator",
+                         "The database uses schema version %1, but this program knows only up to version %2. "
+                         "Install the newer mHero release.")
                          .arg(status->current)
                          .arg(status->latest),
                      {}};
     if (!status->pending.isEmpty())
         return Error{QStringLiteral("schema-older"),
-                     QCoreApplication::translate("mhero::Migrator", "The database uses schema version %1; this program needs version %2. "
-                        "An administrator must run \"mhero-admin migrate\".")
+                     QCoreApplication::translate("mhero::Migrator",
+                                                 "The database uses schema version %1; this program needs version %2. "
+                                                 "An administrator must run \"mhero-admin migrate\".")
                          .arg(status->current)
                          .arg(status->latest),
                      {}};
@@ -136,8 +142,10 @@ Result<int> Migrator::migrate(QSqlDatabase& db, const std::function<void(const M
     const int newest = applied.isEmpty() ? 0 : *std::max_element(applied.keyBegin(), applied.keyEnd());
     if (newest > latestVersion())
         return Error{QStringLiteral("schema-newer"),
-                     QCoreApplication::translate("mhero::Migrator", "The database uses schema version %1, but this program knows only up to version %2. "
-                        "Use the newer mhero-admin.")
+                     QCoreApplication::translate(
+                         "mhero::Migrator",
+                         "The database uses schema version %1, but this program knows only up to version %2. "
+                         "Use the newer mhero-admin.")
                          .arg(newest)
                          .arg(latestVersion()),
                      {}};
@@ -146,11 +154,14 @@ Result<int> Migrator::migrate(QSqlDatabase& db, const std::function<void(const M
     for (const Migration& migration : m_migrations) {
         if (auto it = applied.constFind(migration.version); it != applied.cend()) {
             if (*it != migration.checksum)
-                return Error{QStringLiteral("schema-checksum"),
-                             QCoreApplication::translate("mhero::Migrator", "Migration %1 (%2) differs from the one applied to this database.")
-                                 .arg(migration.version)
-                                 .arg(migration.name),
-                             QCoreApplication::translate("mhero::Migrator", "A shipped migration must never be edited; add a new one instead.")};
+                return Error{
+                    QStringLiteral("schema-checksum"),
+                    QCoreApplication::translate("mhero::Migrator",
+                                                "Migration %1 (%2) differs from the one applied to this database.")
+                        .arg(migration.version)
+                        .arg(migration.name),
+                    QCoreApplication::translate("mhero::Migrator",
+                                                "A shipped migration must never be edited; add a new one instead.")};
             continue;
         }
         if (onApply)
@@ -169,7 +180,9 @@ Result<int> Migrator::migrate(QSqlDatabase& db, const std::function<void(const M
             (void)sql::execScript(db, "ROLLBACK");
             const Error& error = step.error();
             return Error{error.code,
-                         QCoreApplication::translate("mhero::Migrator", "Migration %1 (%2) failed: %3").arg(migration.version).arg(migration.name, error.message),
+                         QCoreApplication::translate("mhero::Migrator", "Migration %1 (%2) failed: %3")
+                             .arg(migration.version)
+                             .arg(migration.name, error.message),
                          error.detail};
         }
         ++count;

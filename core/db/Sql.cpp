@@ -52,8 +52,8 @@ Result<QVariant> scalar(QSqlDatabase& db, const QString& statement, const QVaria
     if (!query)
         return query.error();
     if (!query->next())
-        return Error{QStringLiteral("no-row"),
-                     QCoreApplication::translate("mhero::sql", "The query returned no rows."), statement};
+        return Error{QStringLiteral("no-row"), QCoreApplication::translate("mhero::sql", "The query returned no rows."),
+                     statement};
     return query->value(0);
 }
 
@@ -74,7 +74,8 @@ Status execScript(QSqlDatabase& db, const QByteArray& script)
     PGconn* conn = nativeHandle(db);
     if (!conn)
         return Error{QStringLiteral("connection"),
-                     QCoreApplication::translate("mhero::sql", "Not connected to PostgreSQL."), {}};
+                     QCoreApplication::translate("mhero::sql", "Not connected to PostgreSQL."),
+                     {}};
     PGresult* result = PQexec(conn, script.constData());
     const ExecStatusType status = PQresultStatus(result);
     Status outcome;
@@ -96,8 +97,7 @@ Status execScript(QSqlDatabase& db, const QByteArray& script)
         if (context)
             more += (more.isEmpty() ? QString() : QStringLiteral("; ")) + QString::fromUtf8(context).simplified();
         outcome = Error{sqlState ? QString::fromLatin1(sqlState) : QStringLiteral("connection"),
-                        primary ? QString::fromUtf8(primary) : QString::fromUtf8(PQerrorMessage(conn)).trimmed(),
-                        more};
+                        primary ? QString::fromUtf8(primary) : QString::fromUtf8(PQerrorMessage(conn)).trimmed(), more};
     }
     PQclear(result);
     return outcome;

@@ -94,8 +94,9 @@ int runServer(QCoreApplication& app)
             err << "error: " << session.error().toString() << "\n";
             return 1;
         }
-        QTextStream(stdout) << "OK: " << session->user.roleName << " (" << session->user.primaryRole() << ") on PostgreSQL "
-                            << session->serverVersion << ", schema version " << session->schemaVersion << "\n";
+        QTextStream(stdout) << "OK: " << session->user.roleName << " (" << session->user.primaryRole()
+                            << ") on PostgreSQL " << session->serverVersion << ", schema version "
+                            << session->schemaVersion << "\n";
         return 0;
     }
 
@@ -122,9 +123,9 @@ int runServer(QCoreApplication& app)
                 if (!session->user.isService)
                     qCWarning(lcServer) << "account" << session->user.roleName
                                         << "is not a service account; jobs that need the service role will be refused";
-                qCInfo(lcServer).noquote() << "mhero-server" << kVersion << "connected as" << session->user.roleName
-                                           << "- PostgreSQL" << session->serverVersion << "- schema"
-                                           << session->schemaVersion;
+                qCInfo(lcServer).noquote()
+                    << "mhero-server" << kVersion << "connected as" << session->user.roleName << "- PostgreSQL"
+                    << session->serverVersion << "- schema" << session->schemaVersion;
                 qCInfo(lcServer) << "no sync jobs are configured in this release yet; holding the connection";
             });
     });

@@ -39,8 +39,9 @@ QString UserProfile::primaryRoleLabel() const
 
 Result<UserProfile> UserProfile::load(QSqlDatabase& db)
 {
-    auto query = sql::exec(db, QStringLiteral("SELECT role_name, display_name, array_to_string(languages, ','), active, "
-                                              "is_agent, is_supervisor, is_admin, is_service FROM mhero.whoami()"));
+    auto query = sql::exec(db,
+                           QStringLiteral("SELECT role_name, display_name, array_to_string(languages, ','), active, "
+                                          "is_agent, is_supervisor, is_admin, is_service FROM mhero.whoami()"));
     if (!query)
         return query.error();
     if (!query->next())
@@ -55,11 +56,12 @@ Result<UserProfile> UserProfile::load(QSqlDatabase& db)
     profile.isAdmin = query->value(6).toBool();
     profile.isService = query->value(7).toBool();
     if (!hasProfile || !query->value(3).toBool())
-        return Error{QString(sql::state::InvalidAuthorization),
-                     QCoreApplication::translate("mhero::UserProfile",
-                                                 "The account \"%1\" is not an active mHero user. Ask your administrator.")
-                         .arg(profile.roleName),
-                     {}};
+        return Error{
+            QString(sql::state::InvalidAuthorization),
+            QCoreApplication::translate("mhero::UserProfile",
+                                        "The account \"%1\" is not an active mHero user. Ask your administrator.")
+                .arg(profile.roleName),
+            {}};
     return profile;
 }
 

@@ -77,8 +77,8 @@ void TestAdminCli::usageErrorsExitWithTwo()
     QCOMPARE(run({}).code, 2);
     QCOMPARE(run({QStringLiteral("frobnicate")}).code, 2);
     QCOMPARE(run({QStringLiteral("--no-such-option")}).code, 2);
-    const Run missingRole = run({QStringLiteral("--db"), m_connInfo, QStringLiteral("user"), QStringLiteral("add"),
-                                 QStringLiteral("someone")});
+    const Run missingRole = run(
+        {QStringLiteral("--db"), m_connInfo, QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("someone")});
     QCOMPARE(missingRole.code, 2);
     QVERIFY(missingRole.err.contains(QLatin1String("--role")));
 }
@@ -98,10 +98,11 @@ void TestAdminCli::migrateIsIdempotent()
 
 void TestAdminCli::addsAndListsUsers()
 {
-    const Run added = run({QStringLiteral("--db"), m_connInfo, QStringLiteral("user"), QStringLiteral("add"),
-                           QStringLiteral("mkamara"), QStringLiteral("--role"), QStringLiteral("supervisor"),
-                           QStringLiteral("--display-name"), QStringLiteral("Musa Kamara"), QStringLiteral("--password-stdin")},
-                          QStringLiteral("a-good-password\n"));
+    const Run added
+        = run({QStringLiteral("--db"), m_connInfo, QStringLiteral("user"), QStringLiteral("add"),
+               QStringLiteral("mkamara"), QStringLiteral("--role"), QStringLiteral("supervisor"),
+               QStringLiteral("--display-name"), QStringLiteral("Musa Kamara"), QStringLiteral("--password-stdin")},
+              QStringLiteral("a-good-password\n"));
     QVERIFY2(added.code == 0, qPrintable(added.err));
     QVERIFY(!added.out.contains(QLatin1String("a-good-password")));
 
@@ -113,7 +114,8 @@ void TestAdminCli::addsAndListsUsers()
 
     // Both passwords work.
     auto& cluster = TestCluster::instance().cluster();
-    MHERO_VERIFY_OK(ScopedConnection::open(cluster.userSettings(QStringLiteral("mkamara"), QStringLiteral("a-good-password"), m_db)));
+    MHERO_VERIFY_OK(ScopedConnection::open(
+        cluster.userSettings(QStringLiteral("mkamara"), QStringLiteral("a-good-password"), m_db)));
     MHERO_VERIFY_OK(ScopedConnection::open(cluster.userSettings(QStringLiteral("fbah"), password, m_db)));
 
     const Run listed = run({QStringLiteral("--db"), m_connInfo, QStringLiteral("user"), QStringLiteral("list")});
@@ -147,12 +149,16 @@ void TestAdminCli::loadsDemoData()
     MHERO_VERIFY_OK(connection);
     QSqlDatabase& db = connection->db();
     QVERIFY(sql::scalar(db, QStringLiteral("SELECT count(*) FROM mhero.health_worker")).value().toInt() >= 300);
-    QVERIFY(sql::scalar(db, QStringLiteral("SELECT count(DISTINCT district) FROM mhero.health_worker")).value().toInt() >= 10);
+    QVERIFY(sql::scalar(db, QStringLiteral("SELECT count(DISTINCT district) FROM mhero.health_worker")).value().toInt()
+            >= 10);
     QVERIFY(sql::scalar(db, QStringLiteral("SELECT count(*) FROM mhero.conversation")).value().toInt() >= 5);
-    QVERIFY(sql::scalar(db, QStringLiteral("SELECT count(*) FROM mhero.template_version WHERE status = 'approved'")).value().toInt() >= 3);
+    QVERIFY(sql::scalar(db, QStringLiteral("SELECT count(*) FROM mhero.template_version WHERE status = 'approved'"))
+                .value()
+                .toInt()
+            >= 3);
     for (const auto& account : demo::kAccounts)
-        MHERO_VERIFY_OK(ScopedConnection::open(TestCluster::instance().cluster().userSettings(
-            QString(account.name), QString(demo::kPassword), m_db)));
+        MHERO_VERIFY_OK(ScopedConnection::open(
+            TestCluster::instance().cluster().userSettings(QString(account.name), QString(demo::kPassword), m_db)));
     // A second load changes nothing.
     const int before = sql::scalar(db, QStringLiteral("SELECT count(*) FROM mhero.health_worker")).value().toInt();
     const Run again = run({QStringLiteral("--db"), m_connInfo, QStringLiteral("demo"), QStringLiteral("load")});

@@ -23,9 +23,9 @@ private Q_SLOTS:
 
 void TestConnectionSettings::parsesKeywordValueStrings()
 {
-    auto settings = ConnectionSettings::fromConnInfo(
-        QStringLiteral("host=db.moh.example port=6432 dbname=mhero user=jdoe sslmode=verify-full "
-                       "sslrootcert=/etc/ssl/moh-ca.pem application_name='mhero console' target_session_attrs=read-write"));
+    auto settings = ConnectionSettings::fromConnInfo(QStringLiteral(
+        "host=db.moh.example port=6432 dbname=mhero user=jdoe sslmode=verify-full "
+        "sslrootcert=/etc/ssl/moh-ca.pem application_name='mhero console' target_session_attrs=read-write"));
     QVERIFY(settings.ok());
     QCOMPARE(settings->host, QStringLiteral("db.moh.example"));
     QCOMPARE(settings->port, 6432);
@@ -39,7 +39,8 @@ void TestConnectionSettings::parsesKeywordValueStrings()
 
 void TestConnectionSettings::parsesUris()
 {
-    auto settings = ConnectionSettings::fromConnInfo(QStringLiteral("postgresql://it%40moh:s3cret@10.1.2.3:5433/mhero?sslmode=require"));
+    auto settings = ConnectionSettings::fromConnInfo(
+        QStringLiteral("postgresql://it%40moh:s3cret@10.1.2.3:5433/mhero?sslmode=require"));
     QVERIFY(settings.ok());
     QCOMPARE(settings->user, QStringLiteral("it@moh"));
     QCOMPARE(settings->password, QStringLiteral("s3cret"));
@@ -90,13 +91,27 @@ void TestConnectionSettings::explainsConnectionFailures_data()
     QTest::addColumn<QString>("libpq");
     QTest::addColumn<QString>("code");
     QTest::addColumn<QString>("says");
-    QTest::newRow("password") << "FATAL:  password authentication failed for user \"jdoe\"" << "28P01" << "Wrong user name";
-    QTest::newRow("disabled") << "FATAL:  role \"jdoe\" is not permitted to log in" << "28000" << "disabled";
-    QTest::newRow("no db") << "FATAL:  database \"mhero\" does not exist" << "3D000" << "does not exist";
-    QTest::newRow("hba") << "FATAL:  no pg_hba.conf entry for host \"10.0.0.9\"" << "28000" << "does not accept";
-    QTest::newRow("refused") << "could not connect to server: Connection refused" << "08001" << "Cannot reach";
-    QTest::newRow("timeout") << "timeout expired" << "08001" << "did not answer";
-    QTest::newRow("tls") << "SSL error: certificate verify failed" << "08001" << "TLS";
+    QTest::newRow("password") << "FATAL:  password authentication failed for user \"jdoe\""
+                              << "28P01"
+                              << "Wrong user name";
+    QTest::newRow("disabled") << "FATAL:  role \"jdoe\" is not permitted to log in"
+                              << "28000"
+                              << "disabled";
+    QTest::newRow("no db") << "FATAL:  database \"mhero\" does not exist"
+                           << "3D000"
+                           << "does not exist";
+    QTest::newRow("hba") << "FATAL:  no pg_hba.conf entry for host \"10.0.0.9\""
+                         << "28000"
+                         << "does not accept";
+    QTest::newRow("refused") << "could not connect to server: Connection refused"
+                             << "08001"
+                             << "Cannot reach";
+    QTest::newRow("timeout") << "timeout expired"
+                             << "08001"
+                             << "did not answer";
+    QTest::newRow("tls") << "SSL error: certificate verify failed"
+                         << "08001"
+                         << "TLS";
 }
 
 void TestConnectionSettings::explainsConnectionFailures()

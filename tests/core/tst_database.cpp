@@ -88,11 +88,11 @@ void TestDatabase::skipsCallbacksOfDestroyedContexts()
     bool finished = false;
     auto* context = new QObject;
     database.run(
-        context,
-        [](QSqlDatabase& db) { return sql::scalar(db, QStringLiteral("SELECT pg_sleep(0.2)")); },
+        context, [](QSqlDatabase& db) { return sql::scalar(db, QStringLiteral("SELECT pg_sleep(0.2)")); },
         [&called](const Result<QVariant>&) { called = true; });
     delete context; // e.g. the page that asked was closed while the query ran
-    database.run(this, [](QSqlDatabase&) { return 1; }, [&finished](int) { finished = true; });
+    database.run(
+        this, [](QSqlDatabase&) { return 1; }, [&finished](int) { finished = true; });
     QTRY_VERIFY(finished); // jobs run in order, so the first one is done too
     QVERIFY(!called);
 }
@@ -126,8 +126,9 @@ void TestDatabase::reconnectsAfterTheSessionIsKilled()
     // An administrator (or a server restart) ends the session under the console's feet.
     auto admin = TestCluster::instance().connectSuperuser(m_db);
     MHERO_VERIFY_OK(admin);
-    auto killed = sql::scalar(admin->db(), QStringLiteral("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
-                                                          "WHERE usename = ?"),
+    auto killed = sql::scalar(admin->db(),
+                              QStringLiteral("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                                             "WHERE usename = ?"),
                               {m_user.name});
     MHERO_VERIFY_OK(killed);
     QCOMPARE(killed->toInt(), 1);
@@ -141,8 +142,9 @@ void TestDatabase::reconnectsAfterTheSessionIsKilled()
 
     // And the new session works.
     std::optional<Result<QVariant>> answer;
-    database.run(this, [](QSqlDatabase& db) { return sql::scalar(db, QStringLiteral("SELECT 42")); },
-                 [&answer](Result<QVariant> r) { answer = std::move(r); });
+    database.run(
+        this, [](QSqlDatabase& db) { return sql::scalar(db, QStringLiteral("SELECT 42")); },
+        [&answer](Result<QVariant> r) { answer = std::move(r); });
     QTRY_VERIFY(answer.has_value());
     QCOMPARE(answer->value().toInt(), 42);
 }
@@ -168,8 +170,9 @@ void TestDatabase::jobsFailCleanlyWhenClosed()
 {
     Database database;
     std::optional<Result<QVariant>> answer;
-    database.run(this, [](QSqlDatabase& db) { return sql::scalar(db, QStringLiteral("SELECT 1")); },
-                 [&answer](Result<QVariant> r) { answer = std::move(r); });
+    database.run(
+        this, [](QSqlDatabase& db) { return sql::scalar(db, QStringLiteral("SELECT 1")); },
+        [&answer](Result<QVariant> r) { answer = std::move(r); });
     QTRY_VERIFY(answer.has_value());
     QVERIFY(!answer->ok());
 }

@@ -6,8 +6,8 @@
 #include "db/Migrator.h"
 
 #include <QCryptographicHash>
-#include <QtConcurrent>
 #include <QTest>
+#include <QtConcurrent>
 
 using namespace mhero;
 using namespace mhero::test;
@@ -63,8 +63,8 @@ void TestMigrator::freshDatabaseMigratesAndRerunDoesNothing()
     MHERO_VERIFY_OK(migrator.checkCompatible(db));
 
     // The tables the next issues build on are there.
-    for (const char* table : {"app_user", "health_worker", "health_worker_phone", "contact_urn", "conversation", "message",
-                              "outbox", "template", "template_version", "template_body", "note", "audit_log",
+    for (const char* table : {"app_user", "health_worker", "health_worker_phone", "contact_urn", "conversation",
+                              "message", "outbox", "template", "template_version", "template_body", "note", "audit_log",
                               "sync_state", "source", "source_secret", "setting"}) {
         auto exists = sql::scalar(db, QStringLiteral("SELECT to_regclass(?) IS NOT NULL"),
                                   {QString(QStringLiteral("mhero.") + QLatin1String(table))});
@@ -106,8 +106,9 @@ void TestMigrator::newerSchemaIsRefused()
     auto connection = cluster.connectSuperuser(name);
     MHERO_VERIFY_OK(connection);
     QSqlDatabase& db = connection->db();
-    MHERO_VERIFY_OK(sql::exec(db, QStringLiteral("INSERT INTO mhero.schema_migrations (version, name, checksum) "
-                                                 "VALUES (9999, 'from_the_future', 'x')")));
+    MHERO_VERIFY_OK(sql::exec(db,
+                              QStringLiteral("INSERT INTO mhero.schema_migrations (version, name, checksum) "
+                                             "VALUES (9999, 'from_the_future', 'x')")));
     const Status compatible = Migrator().checkCompatible(db);
     QVERIFY(!compatible.ok());
     QCOMPARE(compatible.error().code, QStringLiteral("schema-newer"));
@@ -142,9 +143,10 @@ void TestMigrator::failedMigrationLeavesNothingBehind()
     MHERO_VERIFY_OK(connection);
     QSqlDatabase& db = connection->db();
     const Migrator migrator({makeMigration(1, "good", "CREATE TABLE mhero.good (id int);"),
-                             makeMigration(2, "bad", "CREATE TABLE mhero.half (id int);\n"
-                                                     "INSERT INTO mhero.half VALUES (1);\n"
-                                                     "SELECT no_such_function();")});
+                             makeMigration(2, "bad",
+                                           "CREATE TABLE mhero.half (id int);\n"
+                                           "INSERT INTO mhero.half VALUES (1);\n"
+                                           "SELECT no_such_function();")});
     auto result = migrator.migrate(db);
     QVERIFY(!result.ok());
     QCOMPARE(result.error().code, QStringLiteral("42883")); // undefined_function
@@ -179,8 +181,9 @@ void TestMigrator::concurrentMigratorsApplyEachMigrationOnce()
     MHERO_VERIFY_OK(rb);
     QCOMPARE(*ra + *rb, Migrator().latestVersion());
     auto connection = cluster.connectSuperuser(name);
-    QCOMPARE(sql::scalar(connection->db(), QStringLiteral("SELECT count(*) FROM mhero.schema_migrations")).value().toInt(),
-             Migrator().latestVersion());
+    QCOMPARE(
+        sql::scalar(connection->db(), QStringLiteral("SELECT count(*) FROM mhero.schema_migrations")).value().toInt(),
+        Migrator().latestVersion());
     connection->close();
     cluster.dropDatabase(name);
 }
@@ -195,7 +198,8 @@ void TestMigrator::ordinaryUsersCanReadTheVersion()
     MHERO_VERIFY_OK(connection);
     MHERO_VERIFY_OK(Migrator().checkCompatible(connection->db()));
     // …but cannot migrate (nor change the bookkeeping).
-    QCOMPARE(sqlState(connection->db(), QStringLiteral("DELETE FROM mhero.schema_migrations")), QStringLiteral("42501"));
+    QCOMPARE(sqlState(connection->db(), QStringLiteral("DELETE FROM mhero.schema_migrations")),
+             QStringLiteral("42501"));
     connection->close();
     cluster.dropDatabase(name);
 }

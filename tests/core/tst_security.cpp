@@ -73,13 +73,17 @@ void TestSecurity::initTestCase()
 
     // A source with a secret, and a conversation to assign.
     QSqlDatabase& owner = as(m_ownerConn);
-    MHERO_VERIFY_OK(sql::exec(owner, QStringLiteral("INSERT INTO mhero.source (name, kind, base_url) VALUES "
-                                                    "('rp', 'rapidpro', 'https://rapidpro.example.org')")));
-    MHERO_VERIFY_OK(sql::exec(owner, QStringLiteral("INSERT INTO mhero.source_secret (source_id, secret) "
-                                                    "SELECT id, 'token-123' FROM mhero.source WHERE name = 'rp'")));
-    MHERO_VERIFY_OK(sql::exec(owner, QStringLiteral("INSERT INTO mhero.contact_urn (urn) VALUES ('tel:+231770000001')")));
-    MHERO_VERIFY_OK(sql::exec(owner, QStringLiteral("INSERT INTO mhero.conversation (urn_id) "
-                                                    "SELECT id FROM mhero.contact_urn WHERE urn = 'tel:+231770000001'")));
+    MHERO_VERIFY_OK(sql::exec(owner,
+                              QStringLiteral("INSERT INTO mhero.source (name, kind, base_url) VALUES "
+                                             "('rp', 'rapidpro', 'https://rapidpro.example.org')")));
+    MHERO_VERIFY_OK(sql::exec(owner,
+                              QStringLiteral("INSERT INTO mhero.source_secret (source_id, secret) "
+                                             "SELECT id, 'token-123' FROM mhero.source WHERE name = 'rp'")));
+    MHERO_VERIFY_OK(
+        sql::exec(owner, QStringLiteral("INSERT INTO mhero.contact_urn (urn) VALUES ('tel:+231770000001')")));
+    MHERO_VERIFY_OK(sql::exec(owner,
+                              QStringLiteral("INSERT INTO mhero.conversation (urn_id) "
+                                             "SELECT id FROM mhero.contact_urn WHERE urn = 'tel:+231770000001'")));
 }
 
 void TestSecurity::cleanupTestCase()
@@ -111,7 +115,8 @@ void TestSecurity::agentCannotAlterItsOwnRole()
     QSqlDatabase& db = as(m_agentConn);
     const QString me = sql::quoteIdentifier(m_agent.name);
     for (const char* attribute : {"SUPERUSER", "CREATEROLE", "CREATEDB", "BYPASSRLS"})
-        QCOMPARE(sqlState(db, QStringLiteral("ALTER ROLE %1 %2").arg(me, QLatin1String(attribute))), QStringLiteral("42501"));
+        QCOMPARE(sqlState(db, QStringLiteral("ALTER ROLE %1 %2").arg(me, QLatin1String(attribute))),
+                 QStringLiteral("42501"));
     QCOMPARE(sqlState(db, QStringLiteral("CREATE ROLE intruder LOGIN")), QStringLiteral("42501"));
 }
 
@@ -137,14 +142,18 @@ void TestSecurity::agentCannotTouchTheAuditLog()
 void TestSecurity::agentCannotAdministerOrWriteTheDirectory()
 {
     QSqlDatabase& db = as(m_agentConn);
-    const QString verifier = users::scramVerifier(db, QStringLiteral("newbie"), QStringLiteral("secret-password")).value();
+    const QString verifier
+        = users::scramVerifier(db, QStringLiteral("newbie"), QStringLiteral("secret-password")).value();
     QCOMPARE(sqlState(db, QStringLiteral("SELECT mhero.create_user('newbie', 'admin', 'New', '{en}', ?)"), {verifier}),
              QStringLiteral("42501"));
-    QCOMPARE(sqlState(db, QStringLiteral("SELECT mhero.set_user_active(?, false)"), {m_agent2.name}), QStringLiteral("42501"));
+    QCOMPARE(sqlState(db, QStringLiteral("SELECT mhero.set_user_active(?, false)"), {m_agent2.name}),
+             QStringLiteral("42501"));
     MHERO_EXPECT_SQLSTATE(db, "UPDATE mhero.app_user SET kind = 'admin'", "42501");
     MHERO_EXPECT_SQLSTATE(db, "INSERT INTO mhero.setting (key, value) VALUES ('x', '1')", "42501");
-    MHERO_EXPECT_SQLSTATE(db, "INSERT INTO mhero.health_worker (source_id, resource_type, resource_id, display_name) "
-                              "VALUES (1, 'Practitioner', 'x', 'X')", "42501");
+    MHERO_EXPECT_SQLSTATE(db,
+                          "INSERT INTO mhero.health_worker (source_id, resource_type, resource_id, display_name) "
+                          "VALUES (1, 'Practitioner', 'x', 'X')",
+                          "42501");
     MHERO_EXPECT_SQLSTATE(db, "DELETE FROM mhero.message", "42501");
     MHERO_EXPECT_SQLSTATE(db, "UPDATE mhero.conversation SET assignee = NULL", "42501");
     // Reading the directory and the conversations is the agent's job.
@@ -166,7 +175,8 @@ void TestSecurity::supervisorReadsButCannotRewriteTheAuditLog()
 void TestSecurity::supervisorCannotAddUsersOrReadSecrets()
 {
     QSqlDatabase& db = as(m_supervisorConn);
-    const QString verifier = users::scramVerifier(db, QStringLiteral("newbie"), QStringLiteral("secret-password")).value();
+    const QString verifier
+        = users::scramVerifier(db, QStringLiteral("newbie"), QStringLiteral("secret-password")).value();
     QCOMPARE(sqlState(db, QStringLiteral("SELECT mhero.create_user('newbie', 'agent', 'New', '{en}', ?)"), {verifier}),
              QStringLiteral("42501"));
     MHERO_EXPECT_SQLSTATE(db, "SELECT secret FROM mhero.source_secret", "42501");
@@ -206,8 +216,9 @@ void TestSecurity::adminManagesUsersAndSecretsButCannotReadSecrets()
 void TestSecurity::serviceReadsSecretsButCannotAdminister()
 {
     QSqlDatabase& db = as(m_serviceConn);
-    auto secret = sql::scalar(db, QStringLiteral("SELECT s.secret FROM mhero.source_secret s "
-                                                 "JOIN mhero.source ON source.id = s.source_id WHERE name = 'rp'"));
+    auto secret = sql::scalar(db,
+                              QStringLiteral("SELECT s.secret FROM mhero.source_secret s "
+                                             "JOIN mhero.source ON source.id = s.source_id WHERE name = 'rp'"));
     MHERO_VERIFY_OK(secret);
     QVERIFY(secret->toString().startsWith(QLatin1String("token-")));
     MHERO_EXPECT_SQLSTATE(db, "SELECT mhero.set_source_secret('rp', 'x')", "42501");
@@ -231,8 +242,9 @@ void TestSecurity::userChangesAreAudited()
     MHERO_VERIFY_OK(users::setActive(admin, QStringLiteral("audited_agent"), false));
 
     QSqlDatabase& supervisor = as(m_supervisorConn);
-    auto query = sql::exec(supervisor, QStringLiteral("SELECT action, actor, after->>'active' FROM mhero.audit_log "
-                                                      "WHERE table_name = 'app_user' AND row_key = 'audited_agent' ORDER BY id"));
+    auto query = sql::exec(supervisor,
+                           QStringLiteral("SELECT action, actor, after->>'active' FROM mhero.audit_log "
+                                          "WHERE table_name = 'app_user' AND row_key = 'audited_agent' ORDER BY id"));
     MHERO_VERIFY_OK(query);
     QVERIFY(query->next());
     QCOMPARE(query->value(0).toString(), QStringLiteral("insert"));
@@ -244,12 +256,14 @@ void TestSecurity::userChangesAreAudited()
     QVERIFY(!query->next());
 
     // Secrets are logged as "set", never with their value.
-    auto secretLog = sql::scalar(supervisor, QStringLiteral("SELECT count(*) FROM mhero.audit_log WHERE action = 'set_secret' "
-                                                            "AND after::text NOT LIKE '%token%'"));
+    auto secretLog = sql::scalar(supervisor,
+                                 QStringLiteral("SELECT count(*) FROM mhero.audit_log WHERE action = 'set_secret' "
+                                                "AND after::text NOT LIKE '%token%'"));
     MHERO_VERIFY_OK(secretLog);
     QVERIFY(secretLog->toInt() >= 1);
-    auto leaked = sql::scalar(supervisor, QStringLiteral("SELECT count(*) FROM mhero.audit_log WHERE coalesce(after::text, '') "
-                                                         "LIKE '%token-%' OR coalesce(before::text, '') LIKE '%token-%'"));
+    auto leaked = sql::scalar(supervisor,
+                              QStringLiteral("SELECT count(*) FROM mhero.audit_log WHERE coalesce(after::text, '') "
+                                             "LIKE '%token-%' OR coalesce(before::text, '') LIKE '%token-%'"));
     MHERO_VERIFY_OK(leaked);
     QCOMPARE(leaked->toInt(), 0);
 }
@@ -273,8 +287,9 @@ void TestSecurity::assignmentIsAudited()
 void TestSecurity::notesBelongToTheirAuthor()
 {
     QSqlDatabase& mine = as(m_agentConn);
-    MHERO_VERIFY_OK(sql::exec(mine, QStringLiteral("INSERT INTO mhero.note (conversation_id, body) "
-                                                   "SELECT id, 'Called back, waiting for payroll' FROM mhero.conversation")));
+    MHERO_VERIFY_OK(sql::exec(mine,
+                              QStringLiteral("INSERT INTO mhero.note (conversation_id, body) "
+                                             "SELECT id, 'Called back, waiting for payroll' FROM mhero.conversation")));
     auto author = sql::scalar(mine, QStringLiteral("SELECT author FROM mhero.note"));
     MHERO_VERIFY_OK(author);
     QCOMPARE(author->toString(), m_agent.name);
@@ -288,8 +303,9 @@ void TestSecurity::notesBelongToTheirAuthor()
     QCOMPARE(rowsAffected(other, QStringLiteral("UPDATE mhero.note SET body = 'rewritten'")), 0);
     QCOMPARE(rowsAffected(other, QStringLiteral("DELETE FROM mhero.note")), 0);
     // Nor write a note in someone else's name.
-    QCOMPARE(sqlState(other, QStringLiteral("INSERT INTO mhero.note (conversation_id, body, author) "
-                                            "SELECT id, 'forged', ? FROM mhero.conversation"),
+    QCOMPARE(sqlState(other,
+                      QStringLiteral("INSERT INTO mhero.note (conversation_id, body, author) "
+                                     "SELECT id, 'forged', ? FROM mhero.conversation"),
                       {m_agent.name}),
              QStringLiteral("42501"));
     QCOMPARE(rowsAffected(mine, QStringLiteral("UPDATE mhero.note SET body = 'Payroll confirmed'")), 1);
@@ -313,8 +329,8 @@ void TestSecurity::whoamiReflectsGroupMembership()
 void TestSecurity::roleWithoutProfileIsNotAnMheroUser()
 {
     QSqlDatabase& owner = as(m_ownerConn);
-    MHERO_VERIFY_OK(sql::exec(owner, QStringLiteral("CREATE ROLE stranger_%1 LOGIN PASSWORD 'stranger-password'")
-                                         .arg(m_db)));
+    MHERO_VERIFY_OK(
+        sql::exec(owner, QStringLiteral("CREATE ROLE stranger_%1 LOGIN PASSWORD 'stranger-password'").arg(m_db)));
     TestUser stranger{QStringLiteral("stranger_") + m_db, QStringLiteral("stranger-password"),
                       TestCluster::instance().cluster().userSettings(QStringLiteral("stranger_") + m_db,
                                                                      QStringLiteral("stranger-password"), m_db)};
@@ -351,7 +367,8 @@ void TestSecurity::passwordsAreStoredAsScramVerifiers()
     QVERIFY(stored->toString().startsWith(QLatin1String("SCRAM-SHA-256$")));
     QVERIFY(!stored->toString().contains(m_agent.password));
     // The definer function refuses plain passwords outright.
-    QCOMPARE(sqlState(as(m_adminConn), QStringLiteral("SELECT mhero.create_user('plain_pw', 'agent', 'P', '{en}', 'hunter2hunter2')")),
+    QCOMPARE(sqlState(as(m_adminConn),
+                      QStringLiteral("SELECT mhero.create_user('plain_pw', 'agent', 'P', '{en}', 'hunter2hunter2')")),
              QStringLiteral("22023"));
 }
 
@@ -364,8 +381,8 @@ void TestSecurity::userNamesAreValidated()
         QVERIFY2(!status.ok(), name);
         QCOMPARE(status.error().code, QStringLiteral("22023"));
     }
-    const Status duplicate = users::add(admin, m_agent.name, UserKind::Agent, QStringLiteral("X"), {QStringLiteral("en")},
-                                        QStringLiteral("long-enough-password"));
+    const Status duplicate = users::add(admin, m_agent.name, UserKind::Agent, QStringLiteral("X"),
+                                        {QStringLiteral("en")}, QStringLiteral("long-enough-password"));
     QCOMPARE(duplicate.error().code, QStringLiteral("42710"));
 }
 

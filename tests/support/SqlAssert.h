@@ -25,12 +25,12 @@ inline int rowsAffected(QSqlDatabase& db, const QString& statement, const QVaria
 } // namespace mhero::test
 
 /// Asserts that a statement is refused with the given SQLSTATE.
-#define MHERO_EXPECT_SQLSTATE(db, statement, expected)                                                        \
+#define MHERO_EXPECT_SQLSTATE(db, statement, expected)                                                                 \
     QCOMPARE(::mhero::test::sqlState((db), QStringLiteral(statement)), QStringLiteral(expected))
 
 /// Asserts a Result is ok, printing its error otherwise.
-#define MHERO_VERIFY_OK(result)                                                                              \
-    do {                                                                                                     \
-        const auto& mheroResult_ = (result);                                                                 \
-        QVERIFY2(mheroResult_.ok(), mheroResult_.ok() ? "" : qPrintable(mheroResult_.error().toString()));    \
+#define MHERO_VERIFY_OK(result)                                                                                        \
+    do {                                                                                                               \
+        const auto& mheroResult_ = (result);                                                                           \
+        QVERIFY2(mheroResult_.ok(), mheroResult_.ok() ? "" : qPrintable(mheroResult_.error().toString()));             \
     } while (false)

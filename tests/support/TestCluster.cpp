@@ -32,8 +32,8 @@ Result<QString> makeBaseDir()
         return Error{QStringLiteral("test"), QStringLiteral("cannot create a temporary folder"), dir.errorString()};
     dir.setAutoRemove(false);
     // Reachable (not readable) by the "postgres" user the server runs as when tests run as root.
-    QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ExeGroup
-                                          | QFile::ExeOther);
+    QFile::setPermissions(dir.path(),
+                          QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ExeGroup | QFile::ExeOther);
     return QString(dir.path() + QStringLiteral("/cluster"));
 }
 } // namespace
@@ -148,7 +148,8 @@ void TestCluster::dropDatabase(const QString& name)
 {
     auto connection = connectSuperuser(QStringLiteral("postgres"));
     if (connection)
-        (void)sql::exec(connection->db(), QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(sql::quoteIdentifier(name)));
+        (void)sql::exec(connection->db(),
+                        QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(sql::quoteIdentifier(name)));
 }
 
 ConnectionSettings TestCluster::superuser(const QString& database) const

@@ -42,10 +42,12 @@ void TestAuditLogModel::initTestCase()
     // 250 settings created and 1 changed: 251 entries besides the users'.
     auto owner = TestCluster::instance().connectSuperuser(m_db);
     MHERO_VERIFY_OK(owner);
-    MHERO_VERIFY_OK(sql::exec(owner->db(), QStringLiteral("INSERT INTO mhero.setting (key, value) "
-                                                          "SELECT 'bulk.k' || i, to_jsonb(i) FROM generate_series(1, 250) i")));
-    MHERO_VERIFY_OK(sql::exec(owner->db(), QStringLiteral("UPDATE mhero.setting SET value = '\"GN\"' "
-                                                          "WHERE key = 'phone.default_region'")));
+    MHERO_VERIFY_OK(sql::exec(owner->db(),
+                              QStringLiteral("INSERT INTO mhero.setting (key, value) "
+                                             "SELECT 'bulk.k' || i, to_jsonb(i) FROM generate_series(1, 250) i")));
+    MHERO_VERIFY_OK(sql::exec(owner->db(),
+                              QStringLiteral("UPDATE mhero.setting SET value = '\"GN\"' "
+                                             "WHERE key = 'phone.default_region'")));
 }
 
 void TestAuditLogModel::cleanupTestCase()
@@ -131,7 +133,10 @@ void TestAuditLogModel::dropsAnswersForAnOldFilter()
     QCOMPARE(pages.count(), 1);
     QVERIFY(model.rowCount() >= 1);
     for (int row = 0; row < model.rowCount(); ++row)
-        QVERIFY(model.index(row, AuditLogModel::RecordColumn).data().toString().contains(QLatin1String("phone.default_region")));
+        QVERIFY(model.index(row, AuditLogModel::RecordColumn)
+                    .data()
+                    .toString()
+                    .contains(QLatin1String("phone.default_region")));
 }
 
 void TestAuditLogModel::describesChanges()
@@ -140,9 +145,11 @@ void TestAuditLogModel::describesChanges()
     entry.action = QStringLiteral("update");
     entry.tableName = QStringLiteral("app_user");
     entry.rowKey = QStringLiteral("jdoe");
-    entry.before = QJsonObject{{QStringLiteral("active"), true}, {QStringLiteral("display_name"), QStringLiteral("Jane")},
+    entry.before = QJsonObject{{QStringLiteral("active"), true},
+                               {QStringLiteral("display_name"), QStringLiteral("Jane")},
                                {QStringLiteral("updated_at"), QStringLiteral("t1")}};
-    entry.after = QJsonObject{{QStringLiteral("active"), false}, {QStringLiteral("display_name"), QStringLiteral("Jane")},
+    entry.after = QJsonObject{{QStringLiteral("active"), false},
+                              {QStringLiteral("display_name"), QStringLiteral("Jane")},
                               {QStringLiteral("updated_at"), QStringLiteral("t2")}};
     QCOMPARE(entry.changedFields(), (QStringList{QStringLiteral("active"), QStringLiteral("updated_at")}));
     QCOMPARE(AuditLogModel::changesLabel(entry), QStringLiteral("active: yes → no"));

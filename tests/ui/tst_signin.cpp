@@ -45,8 +45,7 @@ private Q_SLOTS:
 private:
     void startConsole(const QString& profile = QStringLiteral("test"));
     void fillAndSignIn(const QString& user, const QString& password, bool remember = false);
-    template<typename T>
-    T* inDialog(const char* name) const
+    template<typename T> T* inDialog(const char* name) const
     {
         T* widget = m_console->signInDialog() ? m_console->signInDialog()->findChild<T*>(QLatin1String(name)) : nullptr;
         if (!widget)
@@ -83,7 +82,8 @@ void TestSignIn::cleanupTestCase()
 
 void TestSignIn::init()
 {
-    m_settings = std::make_unique<QSettings>(m_settingsDir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    m_settings
+        = std::make_unique<QSettings>(m_settingsDir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
     m_settings->clear();
     m_profiles = std::make_unique<ServerProfiles>(*m_settings);
     ServerProfile profile;
@@ -211,8 +211,9 @@ void TestSignIn::lostConnectionIsShownAndRecovered()
 
     auto admin = TestCluster::instance().connectSuperuser(m_db);
     MHERO_VERIFY_OK(admin);
-    MHERO_VERIFY_OK(sql::exec(admin->db(), QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = ?"),
-                              {m_agent.name}));
+    MHERO_VERIFY_OK(sql::exec(
+        admin->db(), QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = ?"),
+        {m_agent.name}));
     QTRY_COMPARE(status->text(), QStringLiteral("Reconnecting…"));
     QVERIFY(banner->isVisible());
     QTRY_COMPARE_WITH_TIMEOUT(status->text(), QStringLiteral("Connected"), 10000);
@@ -256,7 +257,8 @@ void TestSignIn::unknownAccountIsRefused()
     auto admin = TestCluster::instance().connectSuperuser(m_db);
     MHERO_VERIFY_OK(admin);
     const QString stranger = QStringLiteral("stranger_") + m_db;
-    MHERO_VERIFY_OK(sql::exec(admin->db(), QStringLiteral("CREATE ROLE %1 LOGIN PASSWORD 'stranger-password'").arg(stranger)));
+    MHERO_VERIFY_OK(
+        sql::exec(admin->db(), QStringLiteral("CREATE ROLE %1 LOGIN PASSWORD 'stranger-password'").arg(stranger)));
     startConsole();
     fillAndSignIn(stranger, QStringLiteral("stranger-password"));
     auto* error = inDialog<QLabel>("signInError");

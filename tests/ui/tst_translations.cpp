@@ -23,9 +23,12 @@ void TestTranslations::everyShippedLanguageLoads_data()
 {
     QTest::addColumn<QString>("code");
     QTest::addColumn<QString>("signIn");
-    QTest::newRow("en") << "en" << "Sign in";
-    QTest::newRow("fr") << "fr" << "Se connecter";
-    QTest::newRow("pt") << "pt" << "Entrar";
+    QTest::newRow("en") << "en"
+                        << "Sign in";
+    QTest::newRow("fr") << "fr"
+                        << "Se connecter";
+    QTest::newRow("pt") << "pt"
+                        << "Entrar";
 }
 
 void TestTranslations::everyShippedLanguageLoads()
@@ -58,13 +61,17 @@ void TestTranslations::translationsAreComplete()
     const QString ts = QString::fromUtf8(file.readAll());
     const int messages = int(ts.count(QLatin1String("<message")));
     QVERIFY2(messages > 50, "lupdate has not been run");
-    static const QRegularExpression unfinished(QStringLiteral("<source>([^<]*)</source>\\s*(?:<comment>[^<]*</comment>\\s*)?"
-                                                              "<translation type=\"unfinished\""));
+    static const QRegularExpression unfinished(
+        QStringLiteral("<source>([^<]*)</source>\\s*(?:<comment>[^<]*</comment>\\s*)?"
+                       "<translation type=\"unfinished\""));
     auto it = unfinished.globalMatch(ts);
     QStringList missing;
     while (it.hasNext())
         missing << it.next().captured(1);
-    QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("%1 untranslated: %2").arg(missing.size()).arg(missing.mid(0, 10).join(QLatin1String(" | ")))));
+    QVERIFY2(missing.isEmpty(),
+             qPrintable(QStringLiteral("%1 untranslated: %2")
+                            .arg(missing.size())
+                            .arg(missing.mid(0, 10).join(QLatin1String(" | ")))));
 }
 
 QTEST_GUILESS_MAIN(TestTranslations)

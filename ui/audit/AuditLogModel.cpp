@@ -22,7 +22,9 @@ QString shortValue(const QJsonValue& value)
 }
 } // namespace
 
-AuditLogModel::AuditLogModel(Database& database, QObject* parent) : QAbstractTableModel(parent), m_database(database)
+AuditLogModel::AuditLogModel(Database& database, QObject* parent)
+    : QAbstractTableModel(parent)
+    , m_database(database)
 {
     connect(&database, &Database::reconnected, this, &AuditLogModel::reload);
 }
@@ -71,7 +73,8 @@ void AuditLogModel::fetchMore(const QModelIndex& parent)
     m_loading = true;
     Q_EMIT loadingChanged(true);
     const int generation = m_generation;
-    const std::optional<qint64> before = m_entries.isEmpty() ? std::nullopt : std::optional<qint64>(m_entries.constLast().id);
+    const std::optional<qint64> before
+        = m_entries.isEmpty() ? std::nullopt : std::optional<qint64>(m_entries.constLast().id);
     const QString filter = m_filter;
     const int limit = m_pageSize + 1; // one more tells whether another page exists
     m_database.run(
@@ -203,12 +206,14 @@ QString AuditLogModel::recordLabel(const AuditEntry& entry)
 
 QString AuditLogModel::changesLabel(const AuditEntry& entry)
 {
-    static const QStringList noise{QStringLiteral("updated_at"), QStringLiteral("created_at"), QStringLiteral("last_activity_at")};
+    static const QStringList noise{QStringLiteral("updated_at"), QStringLiteral("created_at"),
+                                   QStringLiteral("last_activity_at")};
     QStringList parts;
     if (entry.action == QLatin1String("update")) {
         for (const QString& field : entry.changedFields())
             if (!noise.contains(field))
-                parts << tr("%1: %2 → %3").arg(field, shortValue(entry.before.value(field)), shortValue(entry.after.value(field)));
+                parts << tr("%1: %2 → %3")
+                             .arg(field, shortValue(entry.before.value(field)), shortValue(entry.after.value(field)));
     } else {
         const QJsonObject& row = entry.action == QLatin1String("delete") ? entry.before : entry.after;
         for (const char* field : {"display_name", "name", "kind", "status", "key", "value", "source", "language"})

@@ -13,7 +13,8 @@
 
 namespace mhero::ui {
 
-AuditLogPage::AuditLogPage(Database& database, QWidget* parent) : QWidget(parent)
+AuditLogPage::AuditLogPage(Database& database, QWidget* parent)
+    : QWidget(parent)
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(20, 16, 20, 12);
@@ -24,8 +25,9 @@ AuditLogPage::AuditLogPage(Database& database, QWidget* parent) : QWidget(parent
     titleFont.setBold(true);
     title->setFont(titleFont);
     layout->addWidget(title);
-    auto* explanation = new QLabel(tr("Every change to users, settings, sources, templates and assignments, recorded by "
-                                      "the database itself. Nobody can edit or delete it."));
+    auto* explanation
+        = new QLabel(tr("Every change to users, settings, sources, templates and assignments, recorded by "
+                        "the database itself. Nobody can edit or delete it."));
     explanation->setWordWrap(true);
     explanation->setStyleSheet(QStringLiteral("color: #546E7A;"));
     layout->addWidget(explanation);
@@ -82,7 +84,8 @@ AuditLogPage::AuditLogPage(Database& database, QWidget* parent) : QWidget(parent
             m_status->setText(tr("Loading…"));
     });
     connect(m_model, &AuditLogModel::pageLoaded, this, [this] {
-        m_status->setText(tr("%n entry(ies) shown", nullptr, m_model->rowCount()) + (m_model->canFetchMore({}) ? tr(" — scroll for more") : QString()));
+        m_status->setText(tr("%n entry(ies) shown", nullptr, m_model->rowCount())
+                          + (m_model->canFetchMore({}) ? tr(" — scroll for more") : QString()));
     });
     connect(m_model, &AuditLogModel::errorOccurred, this,
             [this](const QString& message) { m_status->setText(tr("Could not load the audit log: %1").arg(message)); });
@@ -97,8 +100,10 @@ void AuditLogPage::showDetails()
         return;
     }
     const AuditEntry& entry = m_model->entry(current.row());
-    QString text = tr("%1 · %2 · %3").arg(AuditLogModel::actionLabel(entry.action), AuditLogModel::recordLabel(entry),
-                                         entry.application.isEmpty() ? entry.actor : entry.actor + QStringLiteral(" / ") + entry.application);
+    QString text
+        = tr("%1 · %2 · %3")
+              .arg(AuditLogModel::actionLabel(entry.action), AuditLogModel::recordLabel(entry),
+                   entry.application.isEmpty() ? entry.actor : entry.actor + QStringLiteral(" / ") + entry.application);
     if (!entry.before.isEmpty())
         text += QStringLiteral("\n\n") + tr("Before:") + QLatin1Char('\n')
             + QString::fromUtf8(QJsonDocument(entry.before).toJson(QJsonDocument::Indented));

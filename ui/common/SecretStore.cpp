@@ -7,7 +7,9 @@
 
 namespace mhero::ui {
 
-KeychainSecretStore::KeychainSecretStore(QString service) : m_service(std::move(service)) { }
+KeychainSecretStore::KeychainSecretStore(QString service)
+    : m_service(std::move(service))
+{ }
 
 void KeychainSecretStore::read(const QString& key, QObject* context, ReadCallback done)
 {

@@ -16,14 +16,18 @@
 namespace mhero::ui {
 
 HomePage::HomePage(Database& database, const SessionInfo& session, const ServerProfile& profile, QWidget* parent)
-    : QWidget(parent), m_database(database), m_session(session)
+    : QWidget(parent)
+    , m_database(database)
+    , m_session(session)
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(28, 24, 28, 24);
     layout->setSpacing(16);
 
     const int hour = QTime::currentTime().hour();
-    const QString greeting = hour < 12 ? tr("Good morning, %1") : hour < 18 ? tr("Good afternoon, %1") : tr("Good evening, %1");
+    const QString greeting = hour < 12 ? tr("Good morning, %1")
+        : hour < 18                    ? tr("Good afternoon, %1")
+                                       : tr("Good evening, %1");
     auto* title = new QLabel(greeting.arg(session.user.displayName.section(QLatin1Char(' '), 0, 0)));
     title->setObjectName(QStringLiteral("greeting"));
     QFont titleFont = title->font();
@@ -33,13 +37,14 @@ HomePage::HomePage(Database& database, const SessionInfo& session, const ServerP
     layout->addWidget(title);
 
     const QString postgres = session.serverVersion.section(QLatin1Char(' '), 0, 0);
-    auto* where = new QLabel(
-        profile.local ? tr("Signed in as %1 (%2) on this computer · PostgreSQL %3 · schema version %4")
-                            .arg(session.user.roleName, session.user.primaryRoleLabel(), postgres)
-                            .arg(session.schemaVersion)
-                      : tr("Signed in as %1 (%2) on %3 · PostgreSQL %4 · schema version %5")
-                            .arg(session.user.roleName, session.user.primaryRoleLabel(), profile.settings.host, postgres)
-                            .arg(session.schemaVersion));
+    auto* where
+        = new QLabel(profile.local ? tr("Signed in as %1 (%2) on this computer · PostgreSQL %3 · schema version %4")
+                                         .arg(session.user.roleName, session.user.primaryRoleLabel(), postgres)
+                                         .arg(session.schemaVersion)
+                                   : tr("Signed in as %1 (%2) on %3 · PostgreSQL %4 · schema version %5")
+                                         .arg(session.user.roleName, session.user.primaryRoleLabel(),
+                                              profile.settings.host, postgres)
+                                         .arg(session.schemaVersion));
     where->setObjectName(QStringLiteral("sessionSummary"));
     where->setStyleSheet(QStringLiteral("color: #546E7A;"));
     where->setWordWrap(true);
@@ -47,12 +52,12 @@ HomePage::HomePage(Database& database, const SessionInfo& session, const ServerP
 
     auto* grid = new QGridLayout;
     grid->setSpacing(16);
-    m_healthWorkers = addCard(grid, 0, 0, QStringLiteral("directory"), tr("Health workers"), QStringLiteral("healthWorkersValue"),
-                              &m_healthWorkersCaption);
+    m_healthWorkers = addCard(grid, 0, 0, QStringLiteral("directory"), tr("Health workers"),
+                              QStringLiteral("healthWorkersValue"), &m_healthWorkersCaption);
     m_conversations = addCard(grid, 0, 1, QStringLiteral("conversations"), tr("Open conversations"),
                               QStringLiteral("conversationsValue"), &m_conversationsCaption);
-    m_templates = addCard(grid, 0, 2, QStringLiteral("templates"), tr("Approved templates"), QStringLiteral("templatesValue"),
-                          &m_templatesCaption);
+    m_templates = addCard(grid, 0, 2, QStringLiteral("templates"), tr("Approved templates"),
+                          QStringLiteral("templatesValue"), &m_templatesCaption);
     layout->addLayout(grid);
 
     auto* footer = new QHBoxLayout;
@@ -81,7 +86,8 @@ QLabel* HomePage::addCard(QGridLayout* grid, int row, int column, const QString&
 {
     auto* card = new QFrame;
     card->setObjectName(QStringLiteral("card"));
-    card->setStyleSheet(QStringLiteral("QFrame#card { background: white; border: 1px solid #D8DEDC; border-radius: 10px; }"));
+    card->setStyleSheet(
+        QStringLiteral("QFrame#card { background: white; border: 1px solid #D8DEDC; border-radius: 10px; }"));
     card->setMinimumSize(240, 130);
     auto* layout = new QVBoxLayout(card);
     layout->setContentsMargins(18, 14, 18, 14);
@@ -130,11 +136,12 @@ void HomePage::show(const Result<Overview>& result)
     const Overview& o = *result;
     const QLocale locale;
     m_healthWorkers->setText(locale.toString(o.activeHealthWorkers));
-    m_healthWorkersCaption->setText(tr("active, in %1 and %2")
-                                        .arg(tr("%n district(s)", nullptr, int(o.districts)),
-                                             tr("%n facility(ies)", nullptr, int(o.facilities))));
+    m_healthWorkersCaption->setText(
+        tr("active, in %1 and %2")
+            .arg(tr("%n district(s)", nullptr, int(o.districts)), tr("%n facility(ies)", nullptr, int(o.facilities))));
     m_conversations->setText(locale.toString(o.openConversations));
-    m_conversationsCaption->setText(tr("%n waiting for an agent", nullptr, int(o.unassignedConversations)) + QStringLiteral(" · ")
+    m_conversationsCaption->setText(tr("%n waiting for an agent", nullptr, int(o.unassignedConversations))
+                                    + QStringLiteral(" · ")
                                     + tr("%n assigned to you", nullptr, int(o.myConversations)));
     m_templates->setText(locale.toString(o.approvedTemplates));
     m_templatesCaption->setText(tr("%n version(s) awaiting approval", nullptr, int(o.submittedTemplates)));

@@ -25,7 +25,10 @@ Q_LOGGING_CATEGORY(lcSignIn, "mhero.ui.signin")
 namespace mhero::ui {
 
 SignInDialog::SignInDialog(Database& database, ServerProfiles& profiles, SecretStore& secrets, QWidget* parent)
-    : QDialog(parent), m_database(database), m_profiles(profiles), m_secrets(secrets)
+    : QDialog(parent)
+    , m_database(database)
+    , m_profiles(profiles)
+    , m_secrets(secrets)
 {
     setObjectName(QStringLiteral("signInDialog"));
     setWindowTitle(tr("Sign in — mHero Console"));
@@ -40,7 +43,8 @@ SignInDialog::SignInDialog(Database& database, ServerProfiles& profiles, SecretS
             fail(prepared.error());
             return;
         }
-        connectWith(m_localCluster.userSettings(m_user->text().trimmed(), m_password->text(), m_profile.settings.database));
+        connectWith(
+            m_localCluster.userSettings(m_user->text().trimmed(), m_password->text(), m_profile.settings.database));
     });
 }
 
@@ -243,10 +247,11 @@ void SignInDialog::onProfileChanged()
     m_localHint->setVisible(local);
     m_removeProfileButton->setEnabled(!local && !isNew);
     if (local) {
-        m_localHint->setText(m_localCluster.exists()
-                                 ? tr("Uses the private database kept on this computer, in %1.").arg(m_localCluster.baseDir())
-                                 : tr("There is no database on this computer yet. Ask IT to run \"mhero-admin local init\", "
-                                      "or choose a shared server."));
+        m_localHint->setText(
+            m_localCluster.exists()
+                ? tr("Uses the private database kept on this computer, in %1.").arg(m_localCluster.baseDir())
+                : tr("There is no database on this computer yet. Ask IT to run \"mhero-admin local init\", "
+                     "or choose a shared server."));
     } else if (profile) {
         m_profileName->setText(m_profile.name);
         m_host->setText(m_profile.settings.host);
@@ -327,8 +332,9 @@ ServerProfile SignInDialog::profileFromFields() const
         profile.settings.port = m_port->value();
         profile.settings.database = m_databaseName->text().trimmed();
         profile.settings.sslMode = m_sslMode->currentData().toString();
-        profile.settings.sslRootCert =
-            profile.settings.sslMode.startsWith(QLatin1String("verify")) ? m_sslRootCert->text().trimmed() : QString();
+        profile.settings.sslRootCert = profile.settings.sslMode.startsWith(QLatin1String("verify"))
+            ? m_sslRootCert->text().trimmed()
+            : QString();
     }
     profile.lastUser = m_user->text().trimmed();
     return profile;
@@ -353,7 +359,8 @@ void SignInDialog::signIn()
     if (m_profile.local) {
         if (!m_localCluster.exists()) {
             fail(Error{QStringLiteral("local-cluster"),
-                       tr("There is no database on this computer yet. Ask IT to run \"mhero-admin local init\"."), {}});
+                       tr("There is no database on this computer yet. Ask IT to run \"mhero-admin local init\"."),
+                       {}});
             return;
         }
         setBusy(true, tr("Starting the database on this computer…"));
@@ -373,8 +380,9 @@ void SignInDialog::connectWith(const ConnectionSettings& base)
 {
     ConnectionSettings settings = base;
     settings.applicationName = QStringLiteral("mhero-console");
-    setBusy(true, m_profile.local ? tr("Connecting to the database on this computer…")
-                                  : tr("Connecting to %1…").arg(settings.host));
+    setBusy(true,
+            m_profile.local ? tr("Connecting to the database on this computer…")
+                            : tr("Connecting to %1…").arg(settings.host));
     disconnect(m_openedConnection);
     const int attempt = m_attempt;
     m_openedConnection = connect(&m_database, &Database::opened, this, [this, attempt](const Status& status) {
@@ -420,7 +428,7 @@ void SignInDialog::finish(const SessionInfo& session)
                 qCWarning(lcSignIn) << "the password could not be remembered:" << error;
         });
     } else {
-        m_secrets.remove(secretKey(), context, [](const QString&) { });
+        m_secrets.remove(secretKey(), context, [](const QString&) {});
     }
     setBusy(false);
     accept();
@@ -446,10 +454,10 @@ void SignInDialog::setBusy(bool busy, const QString& message)
     m_busy = busy;
     if (busy)
         m_error->hide();
-    for (QWidget* widget : {static_cast<QWidget*>(m_profileCombo), static_cast<QWidget*>(m_newProfileButton),
-                            static_cast<QWidget*>(m_serverBox), static_cast<QWidget*>(m_user),
-                            static_cast<QWidget*>(m_password), static_cast<QWidget*>(m_remember),
-                            static_cast<QWidget*>(m_signInButton)})
+    for (QWidget* widget :
+         {static_cast<QWidget*>(m_profileCombo), static_cast<QWidget*>(m_newProfileButton),
+          static_cast<QWidget*>(m_serverBox), static_cast<QWidget*>(m_user), static_cast<QWidget*>(m_password),
+          static_cast<QWidget*>(m_remember), static_cast<QWidget*>(m_signInButton)})
         widget->setEnabled(!busy);
     m_removeProfileButton->setEnabled(!busy && !m_profile.local && !m_profile.name.isEmpty());
     m_progress->setVisible(busy);
