@@ -40,6 +40,23 @@ private Q_SLOTS:
 private:
     QSqlDatabase& as(Result<ScopedConnection>& connection) { return connection->db(); }
 
+    /// SQLSTATE of calling mhero.create_user() directly, with a valid verifier.
+    static QString createUserState(QSqlDatabase& db, const char* kind)
+    {
+        const QString verifier
+            = users::scramVerifier(db, QStringLiteral("newbie"), QStringLiteral("secret-password")).value();
+        return sqlState(db, QStringLiteral("SELECT mhero.create_user('newbie', ?, 'New', '{en}', ?)"),
+                        {QString::fromLatin1(kind), verifier});
+    }
+
+    /// Nobody rewrites history: changing, deleting or truncating the audit log is refused.
+    static void expectAuditLogIsAppendOnly(QSqlDatabase& db)
+    {
+        MHERO_EXPECT_SQLSTATE(db, "UPDATE mhero.audit_log SET actor = 'someone'", "42501");
+        MHERO_EXPECT_SQLSTATE(db, "DELETE FROM mhero.audit_log", "42501");
+        MHERO_EXPECT_SQLSTATE(db, "TRUNCATE mhero.audit_log", "42501");
+    }
+
     QString m_db;
     TestUser m_agent, m_agent2, m_supervisor, m_admin, m_service;
     Result<ScopedConnection> m_agentConn = Error{};
@@ -134,18 +151,13 @@ void TestSecurity::agentCannotTouchTheAuditLog()
     QSqlDatabase& db = as(m_agentConn);
     MHERO_EXPECT_SQLSTATE(db, "SELECT * FROM mhero.audit_log", "42501");
     MHERO_EXPECT_SQLSTATE(db, "INSERT INTO mhero.audit_log (action) VALUES ('forged')", "42501");
-    MHERO_EXPECT_SQLSTATE(db, "UPDATE mhero.audit_log SET actor = 'someone'", "42501");
-    MHERO_EXPECT_SQLSTATE(db, "DELETE FROM mhero.audit_log", "42501");
-    MHERO_EXPECT_SQLSTATE(db, "TRUNCATE mhero.audit_log", "42501");
+    expectAuditLogIsAppendOnly(db);
 }
 
 void TestSecurity::agentCannotAdministerOrWriteTheDirectory()
 {
     QSqlDatabase& db = as(m_agentConn);
-    const QString verifier
-        = users::scramVerifier(db, QStringLiteral("newbie"), QStringLiteral("secret-password")).value();
-    QCOMPARE(sqlState(db, QStringLiteral("SELECT mhero.create_user('newbie', 'admin', 'New', '{en}', ?)"), {verifier}),
-             QStringLiteral("42501"));
+    QCOMPARE(createUserState(db, "admin"), QStringLiteral("42501"));
     QCOMPARE(sqlState(db, QStringLiteral("SELECT mhero.set_user_active(?, false)"), {m_agent2.name}),
              QStringLiteral("42501"));
     MHERO_EXPECT_SQLSTATE(db, "UPDATE mhero.app_user SET kind = 'admin'", "42501");
@@ -167,18 +179,13 @@ void TestSecurity::supervisorReadsButCannotRewriteTheAuditLog()
     auto count = sql::scalar(db, QStringLiteral("SELECT count(*) FROM mhero.audit_log"));
     MHERO_VERIFY_OK(count);
     QVERIFY(count->toInt() > 0); // at least the users created above
-    MHERO_EXPECT_SQLSTATE(db, "UPDATE mhero.audit_log SET actor = 'someone'", "42501");
-    MHERO_EXPECT_SQLSTATE(db, "DELETE FROM mhero.audit_log", "42501");
-    MHERO_EXPECT_SQLSTATE(db, "TRUNCATE mhero.audit_log", "42501");
+    expectAuditLogIsAppendOnly(db);
 }
 
 void TestSecurity::supervisorCannotAddUsersOrReadSecrets()
 {
     QSqlDatabase& db = as(m_supervisorConn);
-    const QString verifier
-        = users::scramVerifier(db, QStringLiteral("newbie"), QStringLiteral("secret-password")).value();
-    QCOMPARE(sqlState(db, QStringLiteral("SELECT mhero.create_user('newbie', 'agent', 'New', '{en}', ?)"), {verifier}),
-             QStringLiteral("42501"));
+    QCOMPARE(createUserState(db, "agent"), QStringLiteral("42501"));
     MHERO_EXPECT_SQLSTATE(db, "SELECT secret FROM mhero.source_secret", "42501");
     MHERO_EXPECT_SQLSTATE(db, "GRANT mhero_admin TO CURRENT_USER", "42501");
 }
@@ -208,7 +215,7 @@ void TestSecurity::adminManagesUsersAndSecretsButCannotReadSecrets()
 
     QCOMPARE(sqlState(db, QStringLiteral("SELECT mhero.set_source_secret('rp', 'token-456')")), QStringLiteral("ok"));
     MHERO_EXPECT_SQLSTATE(db, "SELECT secret FROM mhero.source_secret", "42501");
-    MHERO_EXPECT_SQLSTATE(db, "DELETE FROM mhero.audit_log", "42501");
+    expectAuditLogIsAppendOnly(db);
     // An admin runs IT, not content: no approving, no conversations to rewrite.
     MHERO_EXPECT_SQLSTATE(db, "UPDATE mhero.template_version SET status = 'approved'", "42501");
 }
@@ -228,10 +235,7 @@ void TestSecurity::serviceReadsSecretsButCannotAdminister()
 
 void TestSecurity::auditLogIsAppendOnlyEvenForTheOwner()
 {
-    QSqlDatabase& db = as(m_ownerConn);
-    MHERO_EXPECT_SQLSTATE(db, "UPDATE mhero.audit_log SET actor = 'someone'", "42501");
-    MHERO_EXPECT_SQLSTATE(db, "DELETE FROM mhero.audit_log", "42501");
-    MHERO_EXPECT_SQLSTATE(db, "TRUNCATE mhero.audit_log", "42501");
+    expectAuditLogIsAppendOnly(as(m_ownerConn));
 }
 
 void TestSecurity::userChangesAreAudited()
