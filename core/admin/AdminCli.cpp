@@ -137,8 +137,9 @@ int AdminCli::run(const QStringList& arguments)
                 return fail(applied.error());
             if (*applied > 0)
                 m_out << "Applied " << *applied << " migration(s).\n";
-            m_out << "Local database ready: "
-                  << target.userSettings(QStringLiteral("USER"), {}, QStringLiteral("mhero")).toConnInfo() << "\n";
+            m_out << "Local database ready in " << target.baseDir() << " (database \"mhero\", socket folder "
+                  << target.socketDir() << ", port " << target.port() << ").\n"
+                  << "Add people with: mhero-admin --local user add NAME --role agent|supervisor|admin\n";
             return kOk;
         }
         if (sub == QLatin1String("start")) {
