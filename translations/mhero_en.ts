@@ -447,16 +447,16 @@
     </message>
     <message numerus="yes">
         <source>%n district(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n district</numerusform>
+            <numerusform>%n districts</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n facility(ies)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n facility</numerusform>
+            <numerusform>%n facilities</numerusform>
         </translation>
     </message>
 </context>

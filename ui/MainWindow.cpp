@@ -2,6 +2,7 @@
 
 #include "AboutDialog.h"
 #include "audit/AuditLogPage.h"
+#include "common/Icons.h"
 #include "home/HomePage.h"
 #include "settings/PreferencesDialog.h"
 
@@ -98,7 +99,7 @@ MainWindow::MainWindow(Database& database, const SessionInfo& session, const Ser
 
 void MainWindow::addPage(const QString& key, const QString& iconName, const QString& title, QWidget* page)
 {
-    auto* item = new QListWidgetItem(QIcon(QStringLiteral(":/icons/%1.svg").arg(iconName)), title);
+    auto* item = new QListWidgetItem(icon(iconName), title);
     item->setData(kPageKeyRole, key);
     m_navigation->addItem(item);
     page->setObjectName(key + QStringLiteral("Page"));
