@@ -26,13 +26,18 @@ QIcon icon(const QString& name)
     if (const auto found = cache.constFind(name); found != cache.cend())
         return *found;
     const QString path = QStringLiteral(":/icons/%1.svg").arg(name);
-    QIcon result(path);
+    // Built from pixmaps rather than QIcon(path): the SVG icon engine ignores pixmaps added for
+    // the Selected mode at some sizes and falls back to a tinted grey, unreadable on the accent colour.
+    QIcon result;
     QFile file(path);
     if (file.open(QIODevice::ReadOnly)) {
-        QByteArray white = file.readAll();
+        const QByteArray normal = file.readAll();
+        QByteArray white = normal;
         white.replace("#37474F", "#FFFFFF");
-        for (int size : {16, 20, 22, 24, 32, 48})
+        for (int size : {16, 20, 22, 24, 32, 40, 48, 64}) {
+            result.addPixmap(render(normal, size), QIcon::Normal);
             result.addPixmap(render(white, size), QIcon::Selected);
+        }
     }
     cache.insert(name, result);
     return result;
