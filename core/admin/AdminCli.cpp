@@ -7,9 +7,14 @@
 #include "db/LocalCluster.h"
 #include "db/Migrator.h"
 #include "db/Sql.h"
+#include "sync/BundleImport.h"
+#include "sync/FhirSync.h"
+#include "sync/SourceConfig.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QEventLoop>
+#include <QFile>
 #include <QTextStream>
 
 namespace mhero {
@@ -34,6 +39,16 @@ const QLatin1StringView kCommands{
     "  local start|stop|status      Start, stop or show the private cluster.\n"
     "  local destroy                Stop the private cluster and delete it with all its data.\n"
     "  demo load                    Load the demo data set and the demo users.\n"
+    "  source add fhir NAME --url URL [--kind ihris|openmrs|generic] [--auth none|basic|bearer]\n"
+    "                    [--region LR] [--patients] [--page-size N]\n"
+    "                               Add a FHIR registry. The secret (\"user:password\" for basic,\n"
+    "                               the token for bearer) is read from stdin, or from the\n"
+    "                               environment variable named by --secret-env.\n"
+    "  source list                  List sources and their last sync.\n"
+    "  sync --once [NAME]           Sync every enabled FHIR source (or NAME) once; print counts.\n"
+    "  import FILE.json [--source NAME] [--region LR]\n"
+    "                               Load a FHIR Bundle file (transaction, batch, searchset or\n"
+    "                               collection) into the directory, as source NAME (default \"file\").\n"
     "\n"
     "The database is chosen by --db CONNINFO (a libpq connection string such as\n"
     "\"host=db.example.org dbname=mhero user=it_admin sslmode=verify-full\"), else by the\n"
@@ -80,8 +95,26 @@ int AdminCli::run(const QStringList& arguments)
                                                  QStringLiteral("Read the password from the first line of stdin."));
     const QCommandLineOption portOption(QStringLiteral("port"), QStringLiteral("Port for a new local cluster."),
                                         QStringLiteral("port"));
+    const QCommandLineOption urlOption(QStringLiteral("url"), QStringLiteral("FHIR base URL."), QStringLiteral("url"));
+    const QCommandLineOption kindOption(QStringLiteral("kind"), QStringLiteral("ihris, openmrs or generic."),
+                                        QStringLiteral("kind"), QStringLiteral("generic"));
+    const QCommandLineOption authOption(QStringLiteral("auth"), QStringLiteral("none, basic or bearer."),
+                                        QStringLiteral("method"), QStringLiteral("none"));
+    const QCommandLineOption regionOption(QStringLiteral("region"),
+                                          QStringLiteral("Default phone region (ISO country code), e.g. LR."),
+                                          QStringLiteral("code"));
+    const QCommandLineOption secretEnvOption(QStringLiteral("secret-env"),
+                                             QStringLiteral("Read the source secret from this environment variable."),
+                                             QStringLiteral("variable"));
+    const QCommandLineOption patientsOption(QStringLiteral("patients"), QStringLiteral("Also read Patient resources."));
+    const QCommandLineOption pageSizeOption(QStringLiteral("page-size"), QStringLiteral("Resources per page (_count)."),
+                                            QStringLiteral("n"), QStringLiteral("500"));
+    const QCommandLineOption onceOption(QStringLiteral("once"), QStringLiteral("sync: run once and exit."));
+    const QCommandLineOption sourceOption(QStringLiteral("source"), QStringLiteral("import: source name."),
+                                          QStringLiteral("name"), QStringLiteral("file"));
     parser.addOptions({dbOption, localOption, localDirOption, roleOption, displayNameOption, languagesOption,
-                       passwordStdinOption, portOption});
+                       passwordStdinOption, portOption, urlOption, kindOption, authOption, regionOption,
+                       secretEnvOption, patientsOption, pageSizeOption, onceOption, sourceOption});
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("See the list of commands above."));
 
     if (!parser.parse(arguments)) {
@@ -176,6 +209,7 @@ int AdminCli::run(const QStringList& arguments)
 
     // ---- everything else works on one database ----------------------------------------------
     const QStringList known{QStringLiteral("migrate"), QStringLiteral("status"), QStringLiteral("user"),
+                            QStringLiteral("source"),  QStringLiteral("sync"),   QStringLiteral("import"),
                             QStringLiteral("demo")};
     if (!known.contains(command)) {
         m_err << "Unknown command \"" << command << "\". Try \"mhero-admin --help\".\n";
@@ -289,6 +323,125 @@ int AdminCli::run(const QStringList& arguments)
         if (!loaded)
             return fail(loaded.error());
         m_out << loaded.value() << "\n";
+        return kOk;
+    }
+    if (command == QLatin1String("source")) {
+        if (sub == QLatin1String("add")) {
+            const QString type = words.value(2);
+            sync::FhirSource source;
+            source.name = words.value(3);
+            source.baseUrl = QUrl(parser.value(urlOption));
+            const auto kind = fhir::sourceKindFromString(parser.value(kindOption));
+            const auto method = fhir::authMethodFromString(parser.value(authOption));
+            if (type != QLatin1String("fhir") || source.name.isEmpty() || !parser.isSet(urlOption) || !kind
+                || !method) {
+                m_err << "Usage: mhero-admin source add fhir NAME --url URL [--kind ihris|openmrs|generic] "
+                         "[--auth none|basic|bearer] [--region LR] [--secret-env VAR] [--patients] [--page-size N]\n"
+                         "(RapidPro and WhatsApp sources come with the messaging release.)\n";
+                return kUsage;
+            }
+            source.kind = *kind;
+            source.credentials.method = *method;
+            source.region = parser.value(regionOption).toUpper();
+            source.patients = parser.isSet(patientsOption);
+            source.pageSize = parser.value(pageSizeOption).toInt();
+            if (source.pageSize < 10 || source.pageSize > 5000) {
+                m_err << "--page-size must be between 10 and 5000.\n";
+                return kUsage;
+            }
+            if (*method != fhir::Credentials::Method::None) {
+                source.credentials.secret = parser.isSet(secretEnvOption)
+                    ? qEnvironmentVariable(parser.value(secretEnvOption).toLocal8Bit().constData())
+                    : m_in.readLine().trimmed();
+            }
+            if (Status status = sync::addFhirSource(db, source); !status)
+                return fail(status.error());
+            m_out << "Added FHIR source \"" << source.name << "\" (" << fhir::toString(source.kind) << ", "
+                  << source.baseUrl.toString() << ").\n";
+            return kOk;
+        }
+        if (sub == QLatin1String("list")) {
+            auto query = sql::exec(
+                db,
+                QStringLiteral(
+                    "SELECT s.name, s.kind, coalesce(s.base_url, ''), s.enabled, "
+                    "coalesce(to_char(st.last_success_at, 'YYYY-MM-DD HH24:MI'), 'never'), coalesce(st.last_error, '') "
+                    "FROM mhero.source s LEFT JOIN mhero.sync_state st ON st.source_id = s.id AND st.job = 'directory' "
+                    "ORDER BY s.name"));
+            if (!query)
+                return fail(query.error());
+            m_out << qSetFieldWidth(20) << Qt::left << "NAME" << qSetFieldWidth(10) << "KIND" << qSetFieldWidth(9)
+                  << "ENABLED" << qSetFieldWidth(18) << "LAST SYNC" << qSetFieldWidth(0) << "URL\n";
+            while (query->next()) {
+                m_out << qSetFieldWidth(20) << query->value(0).toString() << qSetFieldWidth(10)
+                      << query->value(1).toString() << qSetFieldWidth(9) << (query->value(3).toBool() ? "yes" : "no")
+                      << qSetFieldWidth(18) << query->value(4).toString() << qSetFieldWidth(0)
+                      << query->value(2).toString() << "\n";
+                if (!query->value(5).toString().isEmpty())
+                    m_out << "    last error: " << query->value(5).toString() << "\n";
+            }
+            return kOk;
+        }
+        m_err << "Usage: mhero-admin source add fhir NAME --url URL … | source list\n";
+        return kUsage;
+    }
+    if (command == QLatin1String("sync")) {
+        if (!parser.isSet(onceOption)) {
+            m_err << "mhero-admin runs one sync with --once; the scheduled sync is mhero-server's job.\n";
+            return kUsage;
+        }
+        auto sources = sync::loadFhirSources(db, sub);
+        if (!sources)
+            return fail(sources.error());
+        if (sources->isEmpty()) {
+            m_out << "No FHIR sources are configured (mhero-admin source add fhir …).\n";
+            return kOk;
+        }
+        int exitCode = kOk;
+        for (const sync::FhirSource& source : std::as_const(*sources)) {
+            m_out << "Syncing \"" << source.name << "\" from " << source.baseUrl.toString() << " …\n";
+            m_out.flush();
+            QEventLoop loop;
+            sync::SyncReport report;
+            sync::FhirSync job(db, source);
+            QObject::connect(&job, &sync::FhirSync::finished, &loop, [&](const sync::SyncReport& r) {
+                report = r;
+                loop.quit();
+            });
+            job.start();
+            loop.exec();
+            m_out << "  " << report.pages << " pages: " << report.people << " people, " << report.roles << " roles, "
+                  << report.places << " places, " << report.codes << " codes, " << report.deleted << " deleted, "
+                  << report.invalidPhones << " invalid phone numbers; " << report.retries << " retries; "
+                  << QString::number(report.elapsedMs / 1000.0, 'f', 1) << " s\n";
+            for (const QString& problem : std::as_const(report.problems).mid(0, 20))
+                m_out << "  warning: " << problem << "\n";
+            if (report.problems.size() > 20)
+                m_out << "  … and " << report.problems.size() - 20 << " more warnings\n";
+            if (report.error) {
+                fail(*report.error);
+                exitCode = kFailed;
+            }
+        }
+        return exitCode;
+    }
+    if (command == QLatin1String("import")) {
+        const QString path = sub;
+        QFile file(path);
+        if (path.isEmpty()) {
+            m_err << "Usage: mhero-admin import FILE.json [--source NAME] [--region LR]\n";
+            return kUsage;
+        }
+        if (!file.open(QIODevice::ReadOnly))
+            return fail(Error{QStringLiteral("file"), QStringLiteral("Cannot read %1").arg(path), file.errorString()});
+        auto imported = sync::importBundleFile(db, parser.value(sourceOption), parser.value(regionOption).toUpper(),
+                                               file.readAll());
+        if (!imported)
+            return fail(imported.error());
+        m_out << "Imported " << path << " as source \"" << parser.value(sourceOption) << "\": " << imported->people
+              << " people, " << imported->roles << " roles, " << imported->places << " places, " << imported->codes
+              << " codes, " << imported->deleted << " deleted, " << imported->invalidPhones
+              << " invalid phone numbers.\n";
         return kOk;
     }
     return kUsage;

@@ -1,0 +1,397 @@
+#include "directory/DirectoryStore.h"
+
+#include "db/Copy.h"
+#include "db/Sql.h"
+
+#include <QSqlQuery>
+
+namespace mhero::directory {
+
+namespace {
+// ON COMMIT DELETE ROWS: the staging rows vanish with each page's transaction.
+constexpr const char* kStaging = R"sql(
+CREATE TEMP TABLE IF NOT EXISTS stage_person (
+    resource_type text, resource_id text, given_name text, family_name text, display_name text,
+    gender text, language text, email text, identifiers jsonb, active boolean,
+    source_updated_at timestamptz) ON COMMIT DELETE ROWS;
+CREATE TEMP TABLE IF NOT EXISTS stage_phone (
+    resource_type text, resource_id text, raw text, e164 text, use text, problem text) ON COMMIT DELETE ROWS;
+CREATE TEMP TABLE IF NOT EXISTS stage_role (
+    resource_id text, practitioner_id text, job_system text, job_code text, job_display text,
+    location_id text, organization_id text, active boolean, period_start date, period_end date,
+    source_updated_at timestamptz) ON COMMIT DELETE ROWS;
+CREATE TEMP TABLE IF NOT EXISTS stage_place (
+    resource_type text, resource_id text, name text, part_of_id text, type_codes text[], active boolean,
+    source_updated_at timestamptz) ON COMMIT DELETE ROWS;
+CREATE TEMP TABLE IF NOT EXISTS stage_code (
+    system text, code text, display text, cadre_code text) ON COMMIT DELETE ROWS;
+CREATE TEMP TABLE IF NOT EXISTS stage_deleted (resource_type text, resource_id text) ON COMMIT DELETE ROWS;
+CREATE TEMP TABLE IF NOT EXISTS stage_person_id (id bigint PRIMARY KEY) ON COMMIT DELETE ROWS;
+CREATE TEMP TABLE IF NOT EXISTS stage_affected (id text) ON COMMIT DELETE ROWS;
+)sql";
+
+// Each statement takes the source id as $1 (written in with %1: they run as one script).
+constexpr const char* kMergePlaces = R"sql(
+INSERT INTO mhero.directory_place AS p
+       (source_id, resource_type, resource_id, name, part_of_id, type_codes, active, source_updated_at, deleted_at)
+SELECT DISTINCT ON (resource_type, resource_id)
+       %1, resource_type, resource_id, name, part_of_id, type_codes, active, source_updated_at, NULL
+FROM stage_place ORDER BY resource_type, resource_id, source_updated_at DESC NULLS LAST
+ON CONFLICT (source_id, resource_type, resource_id) DO UPDATE
+   SET name = EXCLUDED.name, part_of_id = EXCLUDED.part_of_id, type_codes = EXCLUDED.type_codes,
+       active = EXCLUDED.active, source_updated_at = EXCLUDED.source_updated_at, deleted_at = NULL
+ WHERE (p.name, p.part_of_id, p.type_codes, p.active, p.source_updated_at, p.deleted_at)
+       IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.part_of_id, EXCLUDED.type_codes, EXCLUDED.active,
+                         EXCLUDED.source_updated_at, NULL);
+)sql";
+
+constexpr const char* kMergeCodes = R"sql(
+INSERT INTO mhero.directory_code AS c (source_id, system, code, display, cadre_code)
+SELECT DISTINCT ON (system, code) %1, system, code, display, cadre_code FROM stage_code ORDER BY system, code
+ON CONFLICT (source_id, system, code) DO UPDATE
+   SET display = EXCLUDED.display, cadre_code = EXCLUDED.cadre_code
+ WHERE (c.display, c.cadre_code) IS DISTINCT FROM (EXCLUDED.display, EXCLUDED.cadre_code);
+)sql";
+
+constexpr const char* kMergePeople = R"sql(
+INSERT INTO mhero.health_worker AS h
+       (source_id, resource_type, resource_id, given_name, family_name, display_name, gender, language, email,
+        identifiers, active, source_updated_at, deleted_at)
+SELECT DISTINCT ON (resource_type, resource_id)
+       %1, resource_type, resource_id, given_name, family_name, display_name, gender, language, email,
+       identifiers, active, source_updated_at, NULL
+FROM stage_person ORDER BY resource_type, resource_id, source_updated_at DESC NULLS LAST
+ON CONFLICT (source_id, resource_type, resource_id) DO UPDATE
+   SET given_name = EXCLUDED.given_name, family_name = EXCLUDED.family_name, display_name = EXCLUDED.display_name,
+       gender = EXCLUDED.gender, language = EXCLUDED.language, email = EXCLUDED.email,
+       identifiers = EXCLUDED.identifiers, active = EXCLUDED.active, source_updated_at = EXCLUDED.source_updated_at,
+       deleted_at = NULL, updated_at = now()
+ WHERE (h.given_name, h.family_name, h.display_name, h.gender, h.language, h.email, h.identifiers, h.active,
+        h.source_updated_at, h.deleted_at)
+       IS DISTINCT FROM (EXCLUDED.given_name, EXCLUDED.family_name, EXCLUDED.display_name, EXCLUDED.gender,
+                         EXCLUDED.language, EXCLUDED.email, EXCLUDED.identifiers, EXCLUDED.active,
+                         EXCLUDED.source_updated_at, NULL);
+
+-- The people of this page, by their row id, for the phone and URN statements below.
+INSERT INTO stage_person_id
+SELECT DISTINCT h.id FROM stage_person s
+JOIN mhero.health_worker h ON h.source_id = %1 AND h.resource_type = s.resource_type AND h.resource_id = s.resource_id;
+
+-- Phones: the page's list replaces the stored one.
+DELETE FROM mhero.health_worker_phone p
+ USING stage_person_id i, mhero.health_worker h
+ WHERE p.health_worker_id = i.id AND h.id = i.id
+   AND NOT EXISTS (SELECT FROM stage_phone s
+                   WHERE s.resource_type = h.resource_type AND s.resource_id = h.resource_id AND s.raw = p.raw);
+INSERT INTO mhero.health_worker_phone AS p (health_worker_id, raw, e164, use, problem)
+SELECT DISTINCT ON (h.id, s.raw) h.id, s.raw, s.e164, s.use, s.problem
+FROM stage_phone s
+JOIN mhero.health_worker h ON h.source_id = %1 AND h.resource_type = s.resource_type AND h.resource_id = s.resource_id
+ORDER BY h.id, s.raw
+ON CONFLICT (health_worker_id, raw) DO UPDATE
+   SET e164 = EXCLUDED.e164, use = EXCLUDED.use, problem = EXCLUDED.problem
+ WHERE (p.e164, p.use, p.problem) IS DISTINCT FROM (EXCLUDED.e164, EXCLUDED.use, EXCLUDED.problem);
+
+-- URNs: a number that left a person's record no longer leads to them…
+UPDATE mhero.contact_urn u SET health_worker_id = NULL
+  FROM stage_person_id i
+ WHERE u.health_worker_id = i.id
+   AND NOT EXISTS (SELECT FROM mhero.health_worker_phone p
+                   WHERE p.health_worker_id = i.id AND p.e164 IS NOT NULL
+                     AND u.urn IN ('tel:' || p.e164, 'whatsapp:' || substr(p.e164, 2)));
+-- …and every valid number yields tel: and whatsapp: URNs, linking unknown contacts that wrote
+-- from it before. A URN already linked to someone else (a shared phone) stays with them.
+INSERT INTO mhero.contact_urn AS u (urn, health_worker_id, display)
+SELECT DISTINCT ON (urn) urn, id, display_name FROM (
+    SELECT 'tel:' || p.e164 AS urn, h.id, h.display_name, h.active
+    FROM stage_person_id i JOIN mhero.health_worker h ON h.id = i.id
+    JOIN mhero.health_worker_phone p ON p.health_worker_id = h.id AND p.e164 IS NOT NULL
+    UNION ALL
+    SELECT 'whatsapp:' || substr(p.e164, 2), h.id, h.display_name, h.active
+    FROM stage_person_id i JOIN mhero.health_worker h ON h.id = i.id
+    JOIN mhero.health_worker_phone p ON p.health_worker_id = h.id AND p.e164 IS NOT NULL) n
+ORDER BY urn, active DESC, id
+ON CONFLICT (urn) DO UPDATE SET health_worker_id = EXCLUDED.health_worker_id, display = EXCLUDED.display
+ WHERE u.health_worker_id IS NULL;
+)sql";
+
+constexpr const char* kMergeRoles = R"sql(
+INSERT INTO mhero.health_worker_role AS r
+       (source_id, resource_id, practitioner_id, job_system, job_code, job_display, location_id, organization_id,
+        active, period_start, period_end, source_updated_at, deleted_at)
+SELECT DISTINCT ON (resource_id)
+       %1, resource_id, practitioner_id, job_system, job_code, job_display, location_id, organization_id,
+       active, period_start, period_end, source_updated_at, NULL
+FROM stage_role ORDER BY resource_id, source_updated_at DESC NULLS LAST
+ON CONFLICT (source_id, resource_id) DO UPDATE
+   SET practitioner_id = EXCLUDED.practitioner_id, job_system = EXCLUDED.job_system, job_code = EXCLUDED.job_code,
+       job_display = EXCLUDED.job_display, location_id = EXCLUDED.location_id,
+       organization_id = EXCLUDED.organization_id, active = EXCLUDED.active, period_start = EXCLUDED.period_start,
+       period_end = EXCLUDED.period_end, source_updated_at = EXCLUDED.source_updated_at, deleted_at = NULL
+ WHERE (r.practitioner_id, r.job_system, r.job_code, r.job_display, r.location_id, r.organization_id, r.active,
+        r.period_start, r.period_end, r.source_updated_at, r.deleted_at)
+       IS DISTINCT FROM (EXCLUDED.practitioner_id, EXCLUDED.job_system, EXCLUDED.job_code, EXCLUDED.job_display,
+                         EXCLUDED.location_id, EXCLUDED.organization_id, EXCLUDED.active, EXCLUDED.period_start,
+                         EXCLUDED.period_end, EXCLUDED.source_updated_at, NULL);
+)sql";
+
+// Deleted resources become inactive rows: history (conversations, notes) keeps its people.
+constexpr const char* kApplyDeletions = R"sql(
+UPDATE mhero.health_worker h SET active = false, deleted_at = now(), updated_at = now()
+  FROM stage_deleted d
+ WHERE h.source_id = %1 AND h.resource_type = d.resource_type AND h.resource_id = d.resource_id AND h.deleted_at IS NULL;
+UPDATE mhero.health_worker_role r SET active = false, deleted_at = now()
+  FROM stage_deleted d
+ WHERE r.source_id = %1 AND d.resource_type = 'PractitionerRole' AND r.resource_id = d.resource_id AND r.deleted_at IS NULL;
+UPDATE mhero.directory_place p SET active = false, deleted_at = now()
+  FROM stage_deleted d
+ WHERE p.source_id = %1 AND p.resource_type = d.resource_type AND p.resource_id = d.resource_id AND p.deleted_at IS NULL;
+)sql";
+
+QString sqlList(const QStringList& values)
+{
+    // A text[] literal for the resolve functions, quoted as an SQL string.
+    QStringList quoted;
+    quoted.reserve(values.size());
+    for (const QString& v : values)
+        quoted.append(sql::quoteLiteral(v));
+    return QStringLiteral("ARRAY[%1]::text[]").arg(quoted.join(QLatin1Char(',')));
+}
+} // namespace
+
+DirectoryStore::DirectoryStore(QSqlDatabase& db)
+    : m_db(db)
+{ }
+
+Status DirectoryStore::ensureStaging()
+{
+    if (m_stagingReady)
+        return {};
+    // Outside any transaction, so a rolled-back page never takes the staging tables with it.
+    if (Status status = sql::execScript(m_db, "SET client_min_messages = warning;\n" + QByteArray(kStaging)); !status)
+        return status;
+    m_stagingReady = true;
+    return {};
+}
+
+Status DirectoryStore::stage(const fhir::Page& page, ApplyCounts& counts)
+{
+    sql::CopyBuffer people;
+    sql::CopyBuffer phones;
+    for (const fhir::PersonRecord& p : page.people) {
+        people.add(p.resourceType)
+            .add(p.id)
+            .add(p.givenName.isEmpty() ? QString() : p.givenName)
+            .add(p.familyName.isEmpty() ? QString() : p.familyName)
+            .add(p.displayName)
+            .add(p.gender.isEmpty() ? QString() : p.gender)
+            .add(p.language.isEmpty() ? QString() : p.language)
+            .add(p.email.isEmpty() ? QString() : p.email)
+            .add(p.identifiersJson)
+            .add(p.active)
+            .add(p.lastUpdated)
+            .endRow();
+        for (qsizetype i = 0; i < p.phones.size(); ++i) {
+            const phone::Normalized& n = p.phones.at(i);
+            if (n.raw.isEmpty() || n.raw.size() > 64)
+                continue;
+            phones.add(p.resourceType)
+                .add(p.id)
+                .add(n.raw)
+                .add(n.e164.isEmpty() ? QString() : n.e164)
+                .add(p.phoneUses.value(i).isEmpty() ? QString() : p.phoneUses.value(i))
+                .add(n.problem.isEmpty() ? QString() : n.problem)
+                .endRow();
+            if (!n.valid())
+                ++counts.invalidPhones;
+        }
+    }
+    sql::CopyBuffer roles;
+    for (const fhir::RoleRecord& r : page.roles) {
+        roles.add(r.id)
+            .add(r.practitionerId.isEmpty() ? QString() : r.practitionerId)
+            .add(r.jobSystem.isEmpty() ? QString() : r.jobSystem)
+            .add(r.jobCode.isEmpty() ? QString() : r.jobCode)
+            .add(r.jobDisplay.isEmpty() ? QString() : r.jobDisplay)
+            .add(r.locationId.isEmpty() ? QString() : r.locationId)
+            .add(r.organizationId.isEmpty() ? QString() : r.organizationId)
+            .add(r.active)
+            .add(r.periodStart)
+            .add(r.periodEnd)
+            .add(r.lastUpdated)
+            .endRow();
+    }
+    sql::CopyBuffer places;
+    for (const fhir::PlaceRecord& p : page.places) {
+        places.add(p.resourceType)
+            .add(p.id)
+            .add(p.name)
+            .add(p.partOfId.isEmpty() ? QString() : p.partOfId)
+            .addArray(p.typeCodes)
+            .add(p.active)
+            .add(p.lastUpdated)
+            .endRow();
+    }
+    sql::CopyBuffer codes;
+    for (const fhir::JobRecord& j : page.jobs) {
+        codes.add(j.system)
+            .add(j.code)
+            .add(j.display.isEmpty() ? QString() : j.display)
+            .add(j.cadreCode.isEmpty() ? QString() : j.cadreCode)
+            .endRow();
+    }
+    sql::CopyBuffer deleted;
+    for (const fhir::DeletedRecord& d : page.deleted)
+        deleted.add(d.resourceType).add(d.id).endRow();
+
+    const struct
+    {
+        const sql::CopyBuffer& rows;
+        const char* statement;
+    } copies[] = {
+        {people,
+         "COPY stage_person (resource_type, resource_id, given_name, family_name, display_name, gender, language, "
+         "email, identifiers, active, source_updated_at) FROM STDIN"},
+        {phones, "COPY stage_phone (resource_type, resource_id, raw, e164, use, problem) FROM STDIN"},
+        {roles,
+         "COPY stage_role (resource_id, practitioner_id, job_system, job_code, job_display, location_id, "
+         "organization_id, active, period_start, period_end, source_updated_at) FROM STDIN"},
+        {places,
+         "COPY stage_place (resource_type, resource_id, name, part_of_id, type_codes, active, source_updated_at) "
+         "FROM STDIN"},
+        {codes, "COPY stage_code (system, code, display, cadre_code) FROM STDIN"},
+        {deleted, "COPY stage_deleted (resource_type, resource_id) FROM STDIN"},
+    };
+    for (const auto& copy : copies) {
+        if (copy.rows.rows() == 0)
+            continue;
+        if (Status status = sql::copyIn(m_db, QString::fromLatin1(copy.statement), copy.rows); !status)
+            return status;
+    }
+    counts.people = static_cast<int>(page.people.size());
+    counts.roles = static_cast<int>(page.roles.size());
+    counts.places = static_cast<int>(page.places.size());
+    counts.codes = static_cast<int>(page.jobs.size());
+    counts.deleted = static_cast<int>(page.deleted.size());
+    return {};
+}
+
+Status DirectoryStore::merge(int sourceId, const fhir::Page& page)
+{
+    const QString source = QString::number(sourceId);
+    QByteArray script;
+    if (!page.places.isEmpty())
+        script += QString::fromLatin1(kMergePlaces).arg(source).toUtf8();
+    if (!page.jobs.isEmpty())
+        script += QString::fromLatin1(kMergeCodes).arg(source).toUtf8();
+    if (!page.people.isEmpty())
+        script += QString::fromLatin1(kMergePeople).arg(source).toUtf8();
+    if (!page.roles.isEmpty())
+        script += QString::fromLatin1(kMergeRoles).arg(source).toUtf8();
+    if (!page.deleted.isEmpty())
+        script += QString::fromLatin1(kApplyDeletions).arg(source).toUtf8();
+
+    // Resolution: a change of places or codes can move anyone; otherwise only this page's people.
+    const bool deletedPlaces = std::any_of(page.deleted.cbegin(), page.deleted.cend(), [](const auto& d) {
+        return d.resourceType == QLatin1String("Location") || d.resourceType == QLatin1String("Organization");
+    });
+    if (!page.places.isEmpty() || deletedPlaces)
+        script += QStringLiteral("SELECT mhero.resolve_places(%1);\n").arg(source).toUtf8();
+    if (!page.places.isEmpty() || !page.jobs.isEmpty() || deletedPlaces) {
+        script += QStringLiteral("SELECT mhero.resolve_roles(%1, NULL);\nSELECT mhero.resolve_workers(%1, NULL);\n")
+                      .arg(source)
+                      .toUtf8();
+    } else if (!page.roles.isEmpty() || !page.people.isEmpty() || !page.deleted.isEmpty()) {
+        QStringList roleIds;
+        QStringList practitioners;
+        for (const fhir::RoleRecord& r : page.roles) {
+            roleIds.append(r.id);
+            if (!r.practitionerId.isEmpty())
+                practitioners.append(r.practitionerId);
+        }
+        for (const fhir::PersonRecord& p : page.people)
+            if (p.resourceType == QLatin1String("Practitioner"))
+                practitioners.append(p.id);
+        QStringList deletedRoles;
+        for (const fhir::DeletedRecord& d : page.deleted)
+            if (d.resourceType == QLatin1String("PractitionerRole"))
+                deletedRoles.append(d.id);
+        if (!deletedRoles.isEmpty()) // the people who held a deleted role lose it
+            script += QStringLiteral("INSERT INTO stage_affected SELECT practitioner_id FROM mhero.health_worker_role "
+                                     "WHERE source_id = %1 AND resource_id = ANY (%2);\n")
+                          .arg(source, sqlList(deletedRoles))
+                          .toUtf8();
+        if (!roleIds.isEmpty())
+            script += QStringLiteral("SELECT mhero.resolve_roles(%1, %2);\n").arg(source, sqlList(roleIds)).toUtf8();
+        practitioners.removeDuplicates();
+        const QString affected = deletedRoles.isEmpty()
+            ? sqlList(practitioners)
+            : QStringLiteral("%1 || ARRAY(SELECT id FROM stage_affected)").arg(sqlList(practitioners));
+        if (!practitioners.isEmpty() || !deletedRoles.isEmpty())
+            script += QStringLiteral("SELECT mhero.resolve_workers(%1, %2);\n").arg(source, affected).toUtf8();
+    }
+    if (script.isEmpty())
+        return {};
+    return sql::execScript(m_db, script);
+}
+
+Result<ApplyCounts> DirectoryStore::apply(int sourceId, const fhir::Page& page, const QString& job,
+                                          const std::optional<QString>& cursor)
+{
+    if (Status status = ensureStaging(); !status)
+        return status.error();
+    ApplyCounts counts;
+    if (Status status = sql::execScript(m_db, "BEGIN"); !status)
+        return status.error();
+    const auto rollback = [this](const Error& error) -> Result<ApplyCounts> {
+        (void)sql::execScript(m_db, "ROLLBACK");
+        return error;
+    };
+    if (Status status = stage(page, counts); !status)
+        return rollback(status.error());
+    if (Status status = merge(sourceId, page); !status)
+        return rollback(status.error());
+    if (cursor) {
+        auto stored = sql::exec(m_db,
+                                QStringLiteral("INSERT INTO mhero.sync_state (source_id, job, cursor, last_run_at) "
+                                               "VALUES (?, ?, ?, now()) ON CONFLICT (source_id, job) DO UPDATE "
+                                               "SET cursor = EXCLUDED.cursor, last_run_at = now()"),
+                                {sourceId, job, *cursor});
+        if (!stored)
+            return rollback(stored.error());
+    }
+    if (Status status = sql::execScript(m_db, "COMMIT"); !status)
+        return rollback(status.error());
+    return counts;
+}
+
+Status DirectoryStore::refreshFacets()
+{
+    return sql::execScript(m_db, "SELECT mhero.refresh_facets()");
+}
+
+Result<QString> DirectoryStore::cursor(int sourceId, const QString& job)
+{
+    auto query = sql::exec(m_db, QStringLiteral("SELECT cursor FROM mhero.sync_state WHERE source_id = ? AND job = ?"),
+                           {sourceId, job});
+    if (!query)
+        return query.error();
+    return query->next() ? query->value(0).toString() : QString();
+}
+
+Status DirectoryStore::recordRun(int sourceId, const QString& job, const QString& error)
+{
+    auto query = sql::exec(m_db,
+                           QStringLiteral("INSERT INTO mhero.sync_state (source_id, job, last_run_at, last_success_at, "
+                                          "last_error) VALUES (?, ?, now(), CASE WHEN ? = '' THEN now() END, "
+                                          "nullif(?, '')) ON CONFLICT (source_id, job) DO UPDATE SET "
+                                          "last_run_at = now(), last_success_at = CASE WHEN EXCLUDED.last_error IS "
+                                          "NULL THEN now() ELSE sync_state.last_success_at END, "
+                                          "last_error = EXCLUDED.last_error"),
+                           {sourceId, job, error, error});
+    if (!query)
+        return query.error();
+    return {};
+}
+
+} // namespace mhero::directory

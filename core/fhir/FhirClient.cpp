@@ -1,0 +1,184 @@
+#include "fhir/FhirClient.h"
+
+#include "fhir/FhirPage.h"
+
+#include <QCoreApplication>
+#include <QLoggingCategory>
+#include <QNetworkReply>
+#include <QRandomGenerator>
+#include <QTimer>
+
+#include <memory>
+
+Q_LOGGING_CATEGORY(lcFhir, "mhero.fhir")
+
+namespace mhero::fhir {
+
+namespace {
+bool retryableStatus(int status)
+{
+    return status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
+}
+
+bool retryableNetworkError(QNetworkReply::NetworkError error)
+{
+    switch (error) {
+    case QNetworkReply::ConnectionRefusedError:
+    case QNetworkReply::RemoteHostClosedError:
+    case QNetworkReply::TimeoutError:
+    case QNetworkReply::OperationCanceledError: // transfer timeout aborts the reply
+    case QNetworkReply::TemporaryNetworkFailureError:
+    case QNetworkReply::NetworkSessionFailedError:
+    case QNetworkReply::UnknownNetworkError:
+    case QNetworkReply::ProxyConnectionClosedError:
+    case QNetworkReply::ProxyTimeoutError:
+    case QNetworkReply::HostNotFoundError: // DNS hiccups are common on health-ministry networks
+        return true;
+    default:
+        return false;
+    }
+}
+
+/// Retry-After in seconds or as an HTTP date; -1 when absent or unreadable.
+int retryAfterMs(const QNetworkReply& reply)
+{
+    const QByteArray value = reply.rawHeader("Retry-After").trimmed();
+    if (value.isEmpty())
+        return -1;
+    bool ok = false;
+    const int seconds = value.toInt(&ok);
+    if (ok)
+        return std::max(0, seconds) * 1000;
+    const QDateTime when = QDateTime::fromString(QString::fromLatin1(value), Qt::RFC2822Date);
+    return when.isValid() ? static_cast<int>(std::max<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(when))) : -1;
+}
+} // namespace
+
+std::optional<Credentials::Method> authMethodFromString(const QString& text)
+{
+    if (text == QLatin1String("none"))
+        return Credentials::Method::None;
+    if (text == QLatin1String("basic"))
+        return Credentials::Method::Basic;
+    if (text == QLatin1String("bearer"))
+        return Credentials::Method::Bearer;
+    return std::nullopt;
+}
+
+QString toString(Credentials::Method method)
+{
+    switch (method) {
+    case Credentials::Method::Basic:
+        return QStringLiteral("basic");
+    case Credentials::Method::Bearer:
+        return QStringLiteral("bearer");
+    case Credentials::Method::None:
+        break;
+    }
+    return QStringLiteral("none");
+}
+
+FhirClient::FhirClient(QUrl baseUrl, Credentials credentials, QObject* parent)
+    : QObject(parent)
+    , m_baseUrl(std::move(baseUrl))
+    , m_credentials(std::move(credentials))
+{
+    if (!m_baseUrl.path().endsWith(QLatin1Char('/')))
+        m_baseUrl.setPath(m_baseUrl.path() + QLatin1Char('/'));
+    m_network.setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+}
+
+QUrl FhirClient::searchUrl(const QString& resourceType, const QUrlQuery& query) const
+{
+    QUrl url = m_baseUrl.resolved(QUrl(resourceType));
+    url.setQuery(query);
+    return url;
+}
+
+void FhirClient::get(const QUrl& url, Done done)
+{
+    // Credentials only travel to the configured server: a next link pointing elsewhere is refused.
+    if (url.scheme() != m_baseUrl.scheme() || url.host() != m_baseUrl.host() || url.port() != m_baseUrl.port()) {
+        done(Error{QStringLiteral("fhir-foreign-link"),
+                   tr("The server sent a link to another server; it is not followed."), url.toString()});
+        return;
+    }
+    attempt(url, std::move(done), 1);
+}
+
+void FhirClient::attempt(const QUrl& url, Done done, int attemptNumber)
+{
+    QNetworkRequest request(url);
+    request.setRawHeader("Accept", "application/fhir+json");
+    request.setTransferTimeout(m_timeoutMs);
+    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    if (m_credentials.method == Credentials::Method::Basic)
+        request.setRawHeader("Authorization", "Basic " + m_credentials.secret.toUtf8().toBase64());
+    else if (m_credentials.method == Credentials::Method::Bearer)
+        request.setRawHeader("Authorization", "Bearer " + m_credentials.secret.toUtf8());
+
+    QNetworkReply* reply = m_network.get(request);
+    const qint64 maxBytes = m_maxBodyBytes;
+    auto tooLarge = std::make_shared<bool>(false);
+    connect(reply, &QNetworkReply::downloadProgress, reply, [reply, maxBytes, tooLarge](qint64 received, qint64) {
+        if (received > maxBytes && !*tooLarge) {
+            *tooLarge = true;
+            reply->abort();
+        }
+    });
+    connect(reply, &QNetworkReply::finished, this,
+            [this, reply, url, done = std::move(done), attemptNumber, tooLarge]() mutable {
+                reply->deleteLater();
+                const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+                const QByteArray date = reply->rawHeader("Date");
+                if (!date.isEmpty()) {
+                    const QDateTime serverTime = QDateTime::fromString(QString::fromLatin1(date), Qt::RFC2822Date);
+                    if (serverTime.isValid())
+                        m_lastServerTime = serverTime.toUTC();
+                }
+                if (*tooLarge) {
+                    done(Error{QStringLiteral("fhir-too-large"),
+                               tr("The server sent more than %1 MB for one page.").arg(m_maxBodyBytes / (1024 * 1024)),
+                               url.toString()});
+                    return;
+                }
+                const QByteArray body = reply->readAll();
+                const QNetworkReply::NetworkError networkError = reply->error();
+                if (networkError == QNetworkReply::NoError && status >= 200 && status < 300) {
+                    done(body);
+                    return;
+                }
+                // Decide whether to try again.
+                const bool retryable = status != 0 ? retryableStatus(status) : retryableNetworkError(networkError);
+                QString reason = status != 0 ? tr("HTTP %1").arg(status) : reply->errorString();
+                const QString outcome = operationOutcomeText(body);
+                if (attemptNumber < m_maxAttempts && retryable) {
+                    int delay = std::min(m_maxDelayMs, m_firstDelayMs << std::min(attemptNumber - 1, 16));
+                    delay += static_cast<int>(QRandomGenerator::global()->bounded(delay / 2 + 1)); // jitter
+                    if (const int after = retryAfterMs(*reply); after >= 0)
+                        delay = std::min(std::max(after, 0), 5 * 60 * 1000);
+                    ++m_retries;
+                    qCInfo(lcFhir).noquote() << "retrying" << url.toString() << "in" << delay << "ms after" << reason;
+                    Q_EMIT retrying(reason, delay);
+                    QTimer::singleShot(delay, this, [this, url, done = std::move(done), attemptNumber]() mutable {
+                        attempt(url, std::move(done), attemptNumber + 1);
+                    });
+                    return;
+                }
+                QString message;
+                if (status == 401 || status == 403)
+                    message = tr("The FHIR server refused the credentials (HTTP %1).").arg(status);
+                else if (status != 0)
+                    message = tr("The FHIR server answered HTTP %1.").arg(status);
+                else
+                    message = tr("The FHIR server could not be reached: %1.").arg(reason);
+                if (retryable)
+                    message += QLatin1Char(' ') + tr("Gave up after %n attempt(s).", nullptr, attemptNumber);
+                QString detail = outcome.isEmpty() ? url.toString()
+                                                   : outcome + QLatin1String(" (") + url.toString() + QLatin1Char(')');
+                done(Error{status != 0 ? QStringLiteral("http-%1").arg(status) : QStringLiteral("network"), message,
+                           detail});
+            });
+}
+
+} // namespace mhero::fhir

@@ -1,0 +1,315 @@
+#include "sync/FhirSync.h"
+
+#include <QCoreApplication>
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcSync, "mhero.sync")
+
+namespace mhero::sync {
+
+namespace { } // namespace
+
+struct FhirSync::Pass
+{
+    enum class Mode { Search, History, Codes };
+    Mode mode = Mode::Search;
+    QString job; ///< sync_state job name holding this pass's cursor (empty: no cursor)
+    QString resourceType; ///< the pass's own resources (included ones do not move the cursor)
+    QUrl url; ///< first page
+    bool skip = false; ///< first run: nothing to do, only store the cursor at the end
+    QString endCursor; ///< cursor stored when the pass ends (history passes, skipped passes)
+};
+
+FhirSync::FhirSync(QSqlDatabase& db, FhirSource source, QObject* parent)
+    : QObject(parent)
+    , m_db(db)
+    , m_source(std::move(source))
+    , m_client(new fhir::FhirClient(m_source.baseUrl, m_source.credentials, this))
+    , m_store(db)
+{
+    m_report.source = m_source.name;
+}
+
+FhirSync::~FhirSync() = default;
+
+QString FhirSync::runStartCursor() const
+{
+    // The server's clock when the run began (HTTP Date, whole seconds), a little earlier for
+    // safety: what changes while this run reads is read again next time rather than missed.
+    return fhir::formatInstant(m_runStart.addSecs(m_serverClock ? -2 : -300));
+}
+
+void FhirSync::start()
+{
+    m_timer.start();
+    m_runStart = QDateTime::currentDateTimeUtc();
+    planPasses();
+    if (m_done)
+        return;
+    startPass();
+}
+
+void FhirSync::planPasses()
+{
+    const auto cursorOf = [this](const QString& job) -> std::optional<QString> {
+        auto cursor = m_store.cursor(m_source.id, job);
+        if (!cursor) {
+            finish(cursor.error());
+            return std::nullopt;
+        }
+        return *cursor;
+    };
+    const QString count = QString::number(m_source.pageSize);
+    const bool ihris = m_source.kind == fhir::SourceKind::Ihris;
+    const bool openmrs = m_source.kind == fhir::SourceKind::OpenMrs;
+
+    QStringList types;
+    if (!openmrs)
+        types << QStringLiteral("Location") << QStringLiteral("Organization") << QStringLiteral("Practitioner")
+              << QStringLiteral("PractitionerRole");
+    if (m_source.patients)
+        types << QStringLiteral("Patient");
+
+    // First run: everything is read, so deletions and role changes only matter from now on.
+    // Their cursors start a few minutes back (the server's clock may differ from ours).
+    const auto startCursor = [&](const QString& job) -> std::optional<QString> {
+        auto cursor = cursorOf(job);
+        if (!cursor || !cursor->isEmpty())
+            return cursor;
+        const QString now = fhir::formatInstant(QDateTime::currentDateTimeUtc().addSecs(-300));
+        if (auto stored = m_store.apply(m_source.id, fhir::Page{}, job, now); !stored) {
+            finish(stored.error());
+            return std::nullopt;
+        }
+        return QString();
+    };
+
+    // 1. Deletions since the last run.
+    const auto deletions = startCursor(QStringLiteral("deletions"));
+    if (!deletions)
+        return;
+    for (const QString& type : std::as_const(types)) {
+        Pass pass;
+        pass.mode = Pass::Mode::History;
+        pass.resourceType = type;
+        pass.skip = deletions->isEmpty();
+        pass.url
+            = m_client->searchUrl(type + QLatin1String("/_history"),
+                                  QUrlQuery{{QStringLiteral("_since"), *deletions}, {QStringLiteral("_count"), count}});
+        m_passes.append(pass);
+    }
+    m_passes.last().job = QStringLiteral("deletions"); // stored once every history pass is done
+
+    // 2. iHRIS codes.
+    if (ihris) {
+        for (QLatin1StringView system : {fhir::kIhrisCadreSystem, fhir::kIhrisJobSystem}) {
+            Pass pass;
+            pass.mode = Pass::Mode::Codes;
+            pass.resourceType = QStringLiteral("CodeSystem");
+            pass.url = m_client->searchUrl(QStringLiteral("CodeSystem"), QUrlQuery{{QStringLiteral("url"), system}});
+            m_passes.append(pass);
+        }
+    }
+
+    // 3. Searches from their cursors.
+    const auto search = [&](const QString& type, const QString& job, QUrlQuery extra) -> bool {
+        const auto cursor = cursorOf(job);
+        if (!cursor)
+            return false;
+        Pass pass;
+        pass.job = job;
+        pass.resourceType = type;
+        QUrlQuery query = std::move(extra);
+        query.addQueryItem(QStringLiteral("_sort"), QStringLiteral("_lastUpdated"));
+        query.addQueryItem(QStringLiteral("_count"), count);
+        if (!cursor->isEmpty())
+            query.addQueryItem(QStringLiteral("_lastUpdated"), QLatin1String("ge") + *cursor);
+        pass.url = m_client->searchUrl(type, query);
+        m_passes.append(pass);
+        return true;
+    };
+    if (!openmrs) {
+        if (!search(QStringLiteral("Location"), QStringLiteral("locations"), {})
+            || !search(QStringLiteral("Organization"), QStringLiteral("organizations"), {})
+            || !search(QStringLiteral("Practitioner"), QStringLiteral("practitioners"),
+                       QUrlQuery{{QStringLiteral("_revinclude"), QStringLiteral("PractitionerRole:practitioner")}}))
+            return;
+        // Roles that changed without their practitioner. On the first run the Practitioner pass
+        // brings every role along, so this pass starts from the run's start.
+        const auto practitioners = m_store.cursor(m_source.id, QStringLiteral("practitioners"));
+        if (!practitioners) {
+            finish(practitioners.error());
+            return;
+        }
+        if (practitioners->isEmpty() && !startCursor(QStringLiteral("roles")))
+            return;
+        if (!search(QStringLiteral("PractitionerRole"), QStringLiteral("roles"), {}))
+            return;
+    }
+    if (m_source.patients && !search(QStringLiteral("Patient"), QStringLiteral("patients"), {}))
+        return;
+}
+
+void FhirSync::startPass()
+{
+    ++m_current;
+    if (m_current >= m_passes.size()) {
+        finish(std::nullopt);
+        return;
+    }
+    Pass& pass = m_passes[m_current];
+    m_passMax = {};
+    m_sorted = true;
+    m_passPages = 0;
+    m_passResources = 0;
+    if (pass.skip) {
+        endPass();
+        return;
+    }
+    qCDebug(lcSync).noquote() << m_source.name << "pass" << pass.url.toString();
+    fetch(pass.url);
+}
+
+void FhirSync::fetch(const QUrl& url)
+{
+    const qsizetype passIndex = m_current;
+    m_client->get(url, [this, url, passIndex](Result<QByteArray> body) {
+        if (m_done || passIndex != m_current)
+            return;
+        onPage(url, std::move(body));
+    });
+}
+
+void FhirSync::onPage(const QUrl& url, Result<QByteArray> body)
+{
+    Pass& pass = m_passes[m_current];
+    if (!m_serverClock && m_client->lastServerTime().isValid()) {
+        m_runStart = m_client->lastServerTime();
+        m_serverClock = true;
+    }
+    if (!body) {
+        // A server without type-level history cannot report deletions: say so, go on.
+        const QString code = body.error().code;
+        if (pass.mode == Pass::Mode::History
+            && (code == QLatin1String("http-400") || code == QLatin1String("http-404")
+                || code == QLatin1String("http-405") || code == QLatin1String("http-501"))) {
+            m_report.problems.append(tr("%1 does not offer %2/_history, so deleted %2 resources are not "
+                                        "detected: %3")
+                                         .arg(m_source.name, pass.resourceType, body.error().detail));
+            endPass();
+            return;
+        }
+        finish(body.error());
+        return;
+    }
+    fhir::ParseOptions options;
+    options.defaultRegion = m_source.region;
+    options.kind = m_source.kind;
+    auto parsed = fhir::parsePage(*body, options);
+    if (!parsed) {
+        Error error = parsed.error();
+        error.detail = url.toString() + (error.detail.isEmpty() ? QString() : QLatin1String(": ") + error.detail);
+        finish(error);
+        return;
+    }
+    fhir::Page page = std::move(parsed.value());
+    for (const QString& problem : std::as_const(page.problems))
+        m_report.problems.append(tr("%1: %2").arg(url.toString(), problem));
+
+    if (pass.mode == Pass::Mode::History) {
+        // Older versions of resources are history, not the present: only deletions count here.
+        page.people.clear();
+        page.roles.clear();
+        page.places.clear();
+        page.jobs.clear();
+    }
+
+    // Where the pass's own resources reached; included ones (roles with practitioners) do not count.
+    QDateTime pageMin;
+    QDateTime pageMax;
+    const auto note = [&](const QString& type, const QDateTime& t) {
+        if (type != pass.resourceType || !t.isValid())
+            return;
+        if (!pageMin.isValid() || t < pageMin)
+            pageMin = t;
+        if (!pageMax.isValid() || t > pageMax)
+            pageMax = t;
+    };
+    for (const auto& p : std::as_const(page.people))
+        note(p.resourceType, p.lastUpdated);
+    for (const auto& r : std::as_const(page.roles))
+        note(QStringLiteral("PractitionerRole"), r.lastUpdated);
+    for (const auto& p : std::as_const(page.places))
+        note(p.resourceType, p.lastUpdated);
+    if (pageMin.isValid() && m_passMax.isValid() && pageMin < m_passMax)
+        m_sorted = false; // the server ignores _sort: the cursor may only move at the end
+    if (pageMax.isValid() && (!m_passMax.isValid() || pageMax > m_passMax))
+        m_passMax = pageMax;
+
+    // Ask for the next page now; it downloads while this one is written.
+    const QUrl next = page.next;
+    if (!next.isEmpty())
+        fetch(next);
+
+    std::optional<QString> cursor;
+    if (pass.mode == Pass::Mode::Search && m_sorted && m_passMax.isValid())
+        cursor = fhir::formatInstant(m_passMax);
+    auto applied = m_store.apply(m_source.id, page, pass.job, pass.job.isEmpty() ? std::nullopt : cursor);
+    if (!applied) {
+        finish(applied.error());
+        return;
+    }
+    ++m_report.pages;
+    ++m_passPages;
+    m_report.people += applied->people;
+    m_report.roles += applied->roles;
+    m_report.places += applied->places;
+    m_report.codes += applied->codes;
+    m_report.deleted += applied->deleted;
+    m_report.invalidPhones += applied->invalidPhones;
+    m_passResources += page.entryCount;
+    if (page.entryCount > 0 || !page.deleted.isEmpty())
+        m_changed = true;
+    Q_EMIT progress(pass.resourceType, m_passPages, m_passResources);
+    if (next.isEmpty())
+        endPass();
+}
+
+void FhirSync::endPass()
+{
+    const Pass& pass = m_passes[m_current];
+    std::optional<QString> cursor;
+    if (pass.mode == Pass::Mode::History && !pass.job.isEmpty() && !pass.skip)
+        cursor = runStartCursor();
+    else if (pass.mode == Pass::Mode::Search && !m_sorted && m_passMax.isValid())
+        cursor = fhir::formatInstant(m_passMax);
+    if (cursor) {
+        auto stored = m_store.apply(m_source.id, fhir::Page{}, pass.job, cursor);
+        if (!stored) {
+            finish(stored.error());
+            return;
+        }
+    }
+    startPass();
+}
+
+void FhirSync::finish(std::optional<Error> error)
+{
+    if (m_done)
+        return;
+    m_done = true;
+    m_report.error = std::move(error);
+    m_report.retries = m_client->retries();
+    if (m_changed) {
+        if (Status status = m_store.refreshFacets(); !status && !m_report.error)
+            m_report.error = status.error();
+    }
+    (void)m_store.recordRun(m_source.id, QStringLiteral("directory"),
+                            m_report.error ? m_report.error->toString() : QString());
+    m_report.elapsedMs = m_timer.elapsed();
+    // Queued: the caller may delete this object from its slot.
+    QMetaObject::invokeMethod(
+        this, [this]() { Q_EMIT finished(m_report); }, Qt::QueuedConnection);
+}
+
+} // namespace mhero::sync

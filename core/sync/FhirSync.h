@@ -1,0 +1,93 @@
+#pragma once
+
+#include "Result.h"
+#include "directory/DirectoryStore.h"
+#include "fhir/FhirClient.h"
+#include "sync/SourceConfig.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QSqlDatabase>
+#include <QUrl>
+
+namespace mhero::sync {
+
+/// What one sync of one source did.
+struct SyncReport
+{
+    QString source;
+    int pages = 0;
+    int people = 0;
+    int roles = 0;
+    int places = 0;
+    int codes = 0;
+    int deleted = 0;
+    int invalidPhones = 0;
+    int retries = 0;
+    qint64 elapsedMs = 0;
+    QStringList problems; ///< entries skipped, features the server lacks
+    std::optional<Error> error; ///< set when the sync stopped early
+};
+
+/// One incremental sync of one FHIR source, as an asynchronous sequence of passes:
+///
+/// 1. deletions — `Type/_history?_since=<last run>`; DELETE entries make rows inactive (skipped on
+///    the first run, which reads everything anyway);
+/// 2. iHRIS job and cadre CodeSystems;
+/// 3. Locations and Organizations, then Practitioners (with `_revinclude` of their roles), then
+///    PractitionerRoles changed on their own, then Patients — each a search sorted by
+///    `_lastUpdated`, from the stored cursor (`_lastUpdated=ge…`), following `next` links.
+///
+/// Every page is one transaction that also advances the pass's cursor, so a failure loses nothing
+/// and the next run resumes after the last good page. The next page is requested before the
+/// current one is written, so downloading and writing overlap.
+///
+/// Runs on the thread it lives in, with a connection of that thread (blocking writes: use the
+/// sync engine's thread or a command-line tool, never the GUI thread).
+class FhirSync final : public QObject
+{
+    Q_OBJECT
+public:
+    FhirSync(QSqlDatabase& db, FhirSource source, QObject* parent = nullptr);
+    ~FhirSync() override;
+
+    void start();
+    [[nodiscard]] fhir::FhirClient& client() { return *m_client; }
+
+Q_SIGNALS:
+    void progress(const QString& pass, int pages, int resources);
+    void finished(const mhero::sync::SyncReport& report);
+
+private:
+    struct Pass;
+    void planPasses();
+    void startPass();
+    void fetch(const QUrl& url);
+    void onPage(const QUrl& url, Result<QByteArray> body);
+    void endPass();
+    void finish(std::optional<Error> error);
+    QString runStartCursor() const;
+
+    QSqlDatabase& m_db;
+    FhirSource m_source;
+    fhir::FhirClient* m_client;
+    directory::DirectoryStore m_store;
+    QList<Pass> m_passes;
+    qsizetype m_current = -1;
+    SyncReport m_report;
+    QElapsedTimer m_timer;
+    QDateTime m_runStart;
+    bool m_done = false;
+    bool m_serverClock = false; ///< m_runStart comes from the server's Date header
+    bool m_changed = false;
+    // per pass
+    QString m_cursor; ///< cursor the pass started from
+    QDateTime m_passMax; ///< newest lastUpdated of the pass's own resources so far
+    bool m_sorted = true; ///< pages have come in _lastUpdated order so far
+    int m_passPages = 0;
+    int m_passResources = 0;
+};
+
+} // namespace mhero::sync
+
+Q_DECLARE_METATYPE(mhero::sync::SyncReport)

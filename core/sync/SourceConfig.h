@@ -1,0 +1,36 @@
+#pragma once
+
+#include "Result.h"
+#include "fhir/FhirClient.h"
+#include "fhir/FhirPage.h"
+
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+#include <QUrl>
+
+namespace mhero::sync {
+
+/// A FHIR registry the directory is read from (a row of mhero.source with kind 'fhir').
+struct FhirSource
+{
+    int id = 0;
+    QString name;
+    QUrl baseUrl;
+    fhir::SourceKind kind = fhir::SourceKind::Generic;
+    fhir::Credentials credentials;
+    QString region; ///< default phone region, e.g. "LR"
+    int pageSize = 500;
+    bool patients = false; ///< also read Patient resources (OpenMRS sources always do)
+    bool enabled = true;
+};
+
+/// Adds a FHIR source (and its secret, through set_source_secret(), readable only by the sync
+/// engine's role). Validates the URL, region and auth method; Error when the name is taken.
+Status addFhirSource(QSqlDatabase& db, const FhirSource& source);
+
+/// FHIR sources (all enabled ones, or the one named @p name), with their secrets: only a
+/// connection allowed to read mhero.source_secret (the sync engine, the owner) can load them.
+Result<QList<FhirSource>> loadFhirSources(QSqlDatabase& db, const QString& name = {});
+
+} // namespace mhero::sync
