@@ -5,6 +5,7 @@
 #include "Version.h"
 #include "common/SecretStore.h"
 #include "common/Translations.h"
+#include "directory/DirectoryPage.h"
 #include "signin/SignInDialog.h"
 
 #include <QApplication>
@@ -166,6 +167,9 @@ void ConsoleApplication::takeScreenshots()
         }
         if (index < keys.size()) {
             m_mainWindow->showPage(keys.at(index));
+            if (auto* directory = m_mainWindow->findChild<DirectoryPage*>();
+                directory && keys.at(index) == QLatin1String("directory"))
+                directory->showExample(QStringLiteral("Kamara"));
             QTimer::singleShot(1200, this, [shoot, index] { (*shoot)(index + 1); });
             return;
         }

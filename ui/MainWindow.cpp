@@ -2,6 +2,7 @@
 
 #include "AboutDialog.h"
 #include "audit/AuditLogPage.h"
+#include "directory/DirectoryPage.h"
 #include "common/Icons.h"
 #include "home/HomePage.h"
 #include "settings/PreferencesDialog.h"
@@ -68,6 +69,8 @@ MainWindow::MainWindow(Database& database, const SessionInfo& session, const Ser
     setCentralWidget(central);
 
     addPage(QStringLiteral("home"), QStringLiteral("home"), tr("Overview"), new HomePage(database, session, profile));
+    // Every signed-in person may read the directory (agents, supervisors, administrators).
+    addPage(QStringLiteral("directory"), QStringLiteral("directory"), tr("Directory"), new DirectoryPage(database));
     // The audit log is for those who answer for the call center; the server refuses others too.
     if (session.user.isSupervisor || session.user.isAdmin)
         addPage(QStringLiteral("audit"), QStringLiteral("audit"), tr("Audit log"), new AuditLogPage(database));

@@ -51,6 +51,8 @@ Result<QString> load(QSqlDatabase& db)
     Status step = sql::execScript(db, "BEGIN");
     if (step)
         step = sql::execScript(db, file.readAll());
+    if (step) // the directory page's filter choices
+        step = sql::execScript(db, "SELECT mhero.refresh_facets()");
     if (step)
         step = sql::execScript(db, "COMMIT");
     if (!step) {

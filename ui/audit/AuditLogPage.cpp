@@ -1,6 +1,7 @@
 #include "audit/AuditLogPage.h"
 
 #include "audit/AuditLogModel.h"
+#include "common/PageHeader.h"
 
 #include <QHeaderView>
 #include <QJsonDocument>
@@ -19,18 +20,9 @@ AuditLogPage::AuditLogPage(Database& database, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(20, 16, 20, 12);
 
-    auto* title = new QLabel(tr("Audit log"));
-    QFont titleFont = title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
-    titleFont.setBold(true);
-    title->setFont(titleFont);
-    layout->addWidget(title);
-    auto* explanation
-        = new QLabel(tr("Every change to users, settings, sources, templates and assignments, recorded by "
-                        "the database itself. Nobody can edit or delete it."));
-    explanation->setWordWrap(true);
-    explanation->setStyleSheet(QStringLiteral("color: #546E7A;"));
-    layout->addWidget(explanation);
+    layout->addWidget(pageTitle(tr("Audit log")));
+    layout->addWidget(mutedLabel(tr("Every change to users, settings, sources, templates and assignments, recorded by "
+                                    "the database itself. Nobody can edit or delete it.")));
 
     m_search = new QLineEdit;
     m_search->setObjectName(QStringLiteral("auditSearch"));
@@ -68,9 +60,8 @@ AuditLogPage::AuditLogPage(Database& database, QWidget* parent)
     splitter->setStretchFactor(1, 1);
     layout->addWidget(splitter, 1);
 
-    m_status = new QLabel;
+    m_status = mutedLabel();
     m_status->setObjectName(QStringLiteral("auditStatus"));
-    m_status->setStyleSheet(QStringLiteral("color: #546E7A;"));
     layout->addWidget(m_status);
 
     // Wait for a pause in typing before asking the server.

@@ -263,9 +263,14 @@ GRANT SELECT ON directory_place, directory_code, health_worker_role, directory_f
     TO mhero_agent, mhero_admin;
 GRANT SELECT, INSERT, UPDATE, DELETE ON directory_place, directory_code, health_worker_role TO mhero_service;
 GRANT SELECT ON directory_facet TO mhero_service;
+-- Everyone may see when the directory was last synced and whether it failed (not the cursors).
+GRANT SELECT (source_id, job, last_run_at, last_success_at, last_error) ON sync_state TO mhero_agent;
 GRANT EXECUTE ON FUNCTION resolve_places(integer), resolve_roles(integer, text[]), resolve_workers(integer, text[])
     TO mhero_service;
 GRANT EXECUTE ON FUNCTION refresh_facets() TO mhero_service, mhero_admin;
 
 -- A FHIR source's default phone region lives in source.config ("region"); this is the fallback.
 INSERT INTO setting (key, value) VALUES ('directory.sync_interval_minutes', '15') ON CONFLICT DO NOTHING;
+
+-- Filter choices for the people already in the directory.
+SELECT refresh_facets();

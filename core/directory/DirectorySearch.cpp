@@ -1,0 +1,310 @@
+#include "directory/DirectorySearch.h"
+
+#include "db/Sql.h"
+#include "phone/PhoneNumbers.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QSqlQuery>
+
+namespace mhero::directory {
+
+namespace {
+// The threshold of pg_trgm's word similarity for typo matches: "mariam koneh" finds "Mariama
+// Konneh"; much lower and unrelated names creep in.
+constexpr double kTypoThreshold = 0.5;
+
+constexpr const char* kColumns
+    = "h.id, h.display_name, h.cadre, h.job, h.facility, h.district, h.active, h.resource_type = 'Patient', "
+      "h.name_key, "
+      "(SELECT coalesce(p.e164, p.raw) || CASE WHEN p.e164 IS NULL THEN '!' ELSE '' END "
+      "   FROM mhero.health_worker_phone p WHERE p.health_worker_id = h.id ORDER BY p.e164 IS NULL, p.raw LIMIT 1)";
+
+QString likeEscape(QString word)
+{
+    word.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
+    word.replace(QLatin1Char('%'), QLatin1String("\\%"));
+    word.replace(QLatin1Char('_'), QLatin1String("\\_"));
+    return word;
+}
+
+bool isPhoneQuery(const QString& text)
+{
+    static const QRegularExpression letters(QStringLiteral("\\p{L}"));
+    int digits = 0;
+    for (QChar c : text)
+        digits += c.isDigit() ? 1 : 0;
+    return digits >= 4 && !text.contains(letters);
+}
+
+/// Conditions of the filters, appended to @p where, with their values.
+void addFilters(const SearchFilter& filter, QStringList& where, QVariantList& values)
+{
+    switch (filter.kind) {
+    case SearchFilter::Kind::HealthWorkers:
+        where << QStringLiteral("h.resource_type = 'Practitioner'");
+        break;
+    case SearchFilter::Kind::Patients:
+        where << QStringLiteral("h.resource_type = 'Patient'");
+        break;
+    case SearchFilter::Kind::Everyone:
+        break;
+    }
+    switch (filter.status) {
+    case SearchFilter::Status::Active:
+        where << QStringLiteral("h.active");
+        break;
+    case SearchFilter::Status::Inactive:
+        where << QStringLiteral("NOT h.active");
+        break;
+    case SearchFilter::Status::Any:
+        break;
+    }
+    if (!filter.district.isEmpty()) {
+        where << QStringLiteral("h.district = ?");
+        values << filter.district;
+    }
+    if (!filter.facility.isEmpty()) {
+        where << QStringLiteral("h.facility = ?");
+        values << filter.facility;
+    }
+    if (!filter.cadre.isEmpty()) {
+        where << QStringLiteral("h.cadre = ?");
+        values << filter.cadre;
+    }
+}
+} // namespace
+
+SearchQuery buildSearchQuery(const SearchFilter& filter, const std::optional<SearchCursor>& after, int limit)
+{
+    SearchQuery q;
+    q.phase = after ? after->phase : 0;
+    QStringList where;
+    QVariantList values;
+    const QString text = filter.text.simplified();
+
+    QStringList exact; // the "every word found" condition (phase 0), also excluded in phase 1
+    QVariantList exactValues;
+    if (isPhoneQuery(text)) {
+        q.phone = true;
+        const phone::SearchForm form = phone::searchForm(text, filter.phoneRegion);
+        if (!form.e164.isEmpty()) {
+            exact << QStringLiteral("EXISTS (SELECT FROM mhero.health_worker_phone p "
+                                    "WHERE p.health_worker_id = h.id AND p.e164 = ?)");
+            exactValues << form.e164;
+        } else {
+            exact << QStringLiteral("EXISTS (SELECT FROM mhero.health_worker_phone p "
+                                    "WHERE p.health_worker_id = h.id AND p.e164 LIKE ?)");
+            exactValues << QVariant(QStringLiteral("%") + likeEscape(form.digits) + QStringLiteral("%"));
+        }
+    } else if (!text.isEmpty()) {
+        for (const QString& word : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+            // fold() of a constant is computed once at plan time, so the trigram index serves it.
+            exact << QStringLiteral("h.search_text LIKE '%' || mhero.fold(?) || '%'");
+            exactValues << likeEscape(word);
+        }
+    }
+
+    addFilters(filter, where, values);
+    QString order;
+    if (q.phase == 0) {
+        where += exact;
+        values += exactValues;
+        if (after) {
+            where << QStringLiteral("(h.name_key, h.id) > (?::text COLLATE \"C\", ?)");
+            values << after->nameKey << after->id;
+        }
+        order = QStringLiteral("h.name_key, h.id");
+    } else {
+        // Typo matches: similar words, minus those already listed as exact matches.
+        where << QStringLiteral("mhero.matches_words(mhero.fold(?), h.search_text)");
+        values << text;
+        if (!exact.isEmpty()) {
+            where << QStringLiteral("NOT (%1)").arg(exact.join(QLatin1String(" AND ")));
+            values += exactValues;
+        }
+        order = QStringLiteral("mhero.word_score(mhero.fold(?), h.search_text) DESC, h.id");
+        // (the score's value is bound after the WHERE values)
+    }
+    q.sql
+        = QStringLiteral("SELECT %1 FROM mhero.health_worker h%2 ORDER BY %3 LIMIT %4")
+              .arg(QLatin1String(kColumns),
+                   where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QLatin1String(" AND ")), order)
+              .arg(limit);
+    if (q.phase == 1)
+        values << text;
+    q.values = values;
+    return q;
+}
+
+Result<SearchPage> search(QSqlDatabase& db, const SearchFilter& filter, const std::optional<SearchCursor>& after,
+                          int limit)
+{
+    SearchPage page;
+    const QString text = filter.text.simplified();
+    const SearchQuery query = buildSearchQuery(filter, after, limit + 1);
+    page.phoneSearch = query.phone;
+    if (query.phase == 1) {
+        auto threshold = sql::exec(db, QStringLiteral("SELECT mhero.set_word_threshold(?)"), {kTypoThreshold});
+        if (!threshold)
+            return threshold.error();
+    }
+    auto result = sql::exec(db, query.sql, query.values);
+    if (!result)
+        return result.error();
+    while (result->next()) {
+        DirectoryRow row;
+        row.id = result->value(0).toLongLong();
+        row.displayName = result->value(1).toString();
+        row.cadre = result->value(2).toString();
+        row.job = result->value(3).toString();
+        row.facility = result->value(4).toString();
+        row.district = result->value(5).toString();
+        row.active = result->value(6).toBool();
+        row.patient = result->value(7).toBool();
+        row.nameKey = result->value(8).toString();
+        QString phone = result->value(9).toString();
+        row.phoneValid = !phone.endsWith(QLatin1Char('!'));
+        if (!row.phoneValid)
+            phone.chop(1);
+        row.phone = phone;
+        page.rows.append(row);
+    }
+    const bool more = page.rows.size() > limit;
+    if (more)
+        page.rows.removeLast();
+    if (more && query.phase == 0) {
+        page.next = SearchCursor{0, page.rows.constLast().nameKey, page.rows.constLast().id};
+    } else if (query.phase == 0 && !query.phone && text.size() >= 3) {
+        // Exact matches are exhausted: typo-tolerant matches follow, as one last page.
+        page.next = SearchCursor{1, {}, 0};
+    }
+    return page;
+}
+
+Result<Facets> loadFacets(QSqlDatabase& db)
+{
+    auto query = sql::exec(db, QStringLiteral("SELECT kind, value FROM mhero.directory_facet ORDER BY kind, value"));
+    if (!query)
+        return query.error();
+    Facets facets;
+    while (query->next()) {
+        const QString kind = query->value(0).toString();
+        const QString value = query->value(1).toString();
+        if (kind == QLatin1String("district"))
+            facets.districts << value;
+        else if (kind == QLatin1String("facility"))
+            facets.facilities << value;
+        else if (kind == QLatin1String("cadre"))
+            facets.cadres << value;
+    }
+    return facets;
+}
+
+Result<WorkerDetails> loadDetails(QSqlDatabase& db, qint64 id)
+{
+    WorkerDetails d;
+    auto row
+        = sql::exec(db,
+                    QStringLiteral("SELECT h.id, h.display_name, h.cadre, h.job, h.facility, h.district, h.active, "
+                                   "h.resource_type = 'Patient', h.given_name, h.family_name, h.gender, "
+                                   "h.language, h.email, h.region, h.identifiers::text, s.name, h.resource_type, "
+                                   "h.resource_id, h.source_updated_at, h.updated_at, h.deleted_at "
+                                   "FROM mhero.health_worker h JOIN mhero.source s ON s.id = h.source_id "
+                                   "WHERE h.id = ?"),
+                    {id});
+    if (!row)
+        return row.error();
+    if (!row->next())
+        return Error{QStringLiteral("not-found"), QStringLiteral("This person is no longer in the directory."), {}};
+    d.row.id = row->value(0).toLongLong();
+    d.row.displayName = row->value(1).toString();
+    d.row.cadre = row->value(2).toString();
+    d.row.job = row->value(3).toString();
+    d.row.facility = row->value(4).toString();
+    d.row.district = row->value(5).toString();
+    d.row.active = row->value(6).toBool();
+    d.row.patient = row->value(7).toBool();
+    d.givenName = row->value(8).toString();
+    d.familyName = row->value(9).toString();
+    d.gender = row->value(10).toString();
+    d.language = row->value(11).toString();
+    d.email = row->value(12).toString();
+    d.region = row->value(13).toString();
+    for (const QJsonValue& v : QJsonDocument::fromJson(row->value(14).toString().toUtf8()).array()) {
+        const QString system = v.toObject().value(QStringLiteral("system")).toString();
+        const QString value = v.toObject().value(QStringLiteral("value")).toString();
+        d.identifiers << (system.isEmpty() ? value : QStringLiteral("%1 (%2)").arg(value, system));
+    }
+    d.source = row->value(15).toString();
+    d.resourceType = row->value(16).toString();
+    d.resourceId = row->value(17).toString();
+    d.sourceUpdatedAt = row->value(18).toDateTime();
+    d.updatedAt = row->value(19).toDateTime();
+    d.deletedAt = row->value(20).toDateTime();
+
+    auto phones = sql::exec(db,
+                            QStringLiteral("SELECT raw, e164, use, problem FROM mhero.health_worker_phone "
+                                           "WHERE health_worker_id = ? ORDER BY e164 IS NULL, raw"),
+                            {id});
+    if (!phones)
+        return phones.error();
+    while (phones->next())
+        d.phones.append({phones->value(0).toString(), phones->value(1).toString(), phones->value(2).toString(),
+                         phones->value(3).toString()});
+
+    auto roles = sql::exec(
+        db,
+        QStringLiteral(
+            "SELECT r.job, r.cadre, r.facility, r.district, r.region, r.active, r.period_start, r.period_end "
+            "FROM mhero.health_worker_role r JOIN mhero.health_worker h ON h.source_id = r.source_id "
+            "AND h.resource_id = r.practitioner_id AND h.resource_type = 'Practitioner' "
+            "WHERE h.id = ? AND r.deleted_at IS NULL ORDER BY r.active DESC, r.period_start DESC NULLS LAST"),
+        {id});
+    if (!roles)
+        return roles.error();
+    while (roles->next())
+        d.roles.append({roles->value(0).toString(), roles->value(1).toString(), roles->value(2).toString(),
+                        roles->value(3).toString(), roles->value(4).toString(), roles->value(5).toBool(),
+                        roles->value(6).toDate(), roles->value(7).toDate()});
+
+    auto conversations
+        = sql::exec(db,
+                    QStringLiteral("SELECT c.id, c.status, u.urn, c.assignee, c.last_activity_at "
+                                   "FROM mhero.conversation c JOIN mhero.contact_urn u ON u.id = c.urn_id "
+                                   "WHERE u.health_worker_id = ? ORDER BY c.last_activity_at DESC LIMIT 5"),
+                    {id});
+    if (!conversations)
+        return conversations.error();
+    while (conversations->next())
+        d.conversations.append({conversations->value(0).toLongLong(), conversations->value(1).toString(),
+                                conversations->value(2).toString(), conversations->value(3).toString(),
+                                conversations->value(4).toDateTime()});
+    return d;
+}
+
+Result<SyncStatus> loadSyncStatus(QSqlDatabase& db)
+{
+    auto query = sql::exec(
+        db,
+        QStringLiteral(
+            "SELECT (SELECT max(st.last_success_at) FROM mhero.sync_state st WHERE st.job = 'directory'), "
+            "(SELECT string_agg(st.last_error, '; ') FROM mhero.sync_state st WHERE st.job = 'directory' "
+            "   AND st.last_error IS NOT NULL), "
+            "(SELECT string_agg(s.name, ', ' ORDER BY s.name) FROM mhero.source s WHERE s.kind IN ('fhir', 'file')), "
+            "(SELECT coalesce(sum(workers), 0) FROM mhero.directory_facet WHERE kind = 'district')"));
+    if (!query)
+        return query.error();
+    SyncStatus status;
+    if (query->next()) {
+        status.lastSuccess = query->value(0).toDateTime();
+        status.lastError = query->value(1).toString();
+        status.sources = query->value(2).toString();
+        status.total = query->value(3).toLongLong();
+    }
+    return status;
+}
+
+} // namespace mhero::directory

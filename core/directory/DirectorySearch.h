@@ -1,0 +1,145 @@
+#pragma once
+
+#include "Result.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace mhero::directory {
+
+/// What the agent typed and picked on the directory page.
+struct SearchFilter
+{
+    enum class Status { Active, Inactive, Any };
+    enum class Kind { HealthWorkers, Patients, Everyone };
+    QString text; ///< a name (typos and accents tolerated), a phone number in any format, an identifier or a facility
+    QString district;
+    QString facility;
+    QString cadre;
+    Status status = Status::Active;
+    Kind kind = Kind::HealthWorkers;
+    QString phoneRegion = QStringLiteral("LR"); ///< for numbers typed in national format
+};
+
+/// One line of the directory list.
+struct DirectoryRow
+{
+    qint64 id = 0;
+    QString displayName;
+    QString cadre;
+    QString job;
+    QString facility;
+    QString district;
+    QString phone; ///< first valid number (E.164), else the first number as written
+    bool phoneValid = false;
+    bool active = true;
+    bool patient = false;
+    QString nameKey; ///< keyset cursor
+    float score = 0; ///< similarity, for typo matches
+};
+
+/// Where the next page starts. Exact matches (every word found) come first, in name order, paged
+/// by keyset; then, once they are exhausted, the best typo-tolerant matches (one page).
+struct SearchCursor
+{
+    int phase = 0; ///< 0: exact matches, 1: typo matches
+    QString nameKey;
+    qint64 id = 0;
+};
+
+struct SearchPage
+{
+    QList<DirectoryRow> rows;
+    std::optional<SearchCursor> next; ///< empty at the end
+    bool phoneSearch = false; ///< the text was read as a phone number
+};
+
+/// Runs one page of a directory search. Blocking (run it on the database thread).
+Result<SearchPage> search(QSqlDatabase& db, const SearchFilter& filter, const std::optional<SearchCursor>& after,
+                          int limit);
+
+/// The SQL and bind values search() would run, for the benchmark (raw query time) and tests.
+struct SearchQuery
+{
+    QString sql;
+    QVariantList values;
+    int phase = 0;
+    bool phone = false;
+};
+SearchQuery buildSearchQuery(const SearchFilter& filter, const std::optional<SearchCursor>& after, int limit);
+
+/// Filter choices: districts, facilities, cadres (from directory_facet).
+struct Facets
+{
+    QStringList districts;
+    QStringList facilities;
+    QStringList cadres;
+};
+Result<Facets> loadFacets(QSqlDatabase& db);
+
+/// Everything the details panel shows.
+struct WorkerDetails
+{
+    struct Phone
+    {
+        QString raw;
+        QString e164;
+        QString use;
+        QString problem;
+    };
+    struct Role
+    {
+        QString job;
+        QString cadre;
+        QString facility;
+        QString district;
+        QString region;
+        bool active = true;
+        QDate start;
+        QDate end;
+    };
+    struct Conversation
+    {
+        qint64 id = 0;
+        QString status;
+        QString urn;
+        QString assignee;
+        QDateTime lastActivity;
+    };
+    DirectoryRow row;
+    QString givenName;
+    QString familyName;
+    QString gender;
+    QString language;
+    QString email;
+    QString region;
+    QStringList identifiers; ///< "value (system)"
+    QString source;
+    QString resourceType;
+    QString resourceId;
+    QDateTime sourceUpdatedAt;
+    QDateTime updatedAt;
+    QDateTime deletedAt;
+    QList<Phone> phones;
+    QList<Role> roles;
+    QList<Conversation> conversations;
+};
+Result<WorkerDetails> loadDetails(QSqlDatabase& db, qint64 id);
+
+/// When the directory was last synced, for the page's status line.
+struct SyncStatus
+{
+    QDateTime lastSuccess;
+    QString lastError;
+    QString sources; ///< names, comma separated
+    qint64 total = 0; ///< active people
+};
+Result<SyncStatus> loadSyncStatus(QSqlDatabase& db);
+
+} // namespace mhero::directory
