@@ -90,6 +90,12 @@ void DirectoryModel::onPage(int generation, const Result<directory::SearchPage>&
     m_next = page->next;
     m_atEnd = !m_next.has_value();
     m_loading = false;
+    // Few exact matches leave the view with room: the typo-tolerant matches follow at once
+    // (a view only asks for more when it is scrolled to the end).
+    if (exactPhase && m_next && m_next->phase == 1 && rows.size() < m_pageSize) {
+        fetchMore({});
+        return;
+    }
     Q_EMIT loadingChanged(false);
     Q_EMIT pageLoaded(int(rows.size()));
 }

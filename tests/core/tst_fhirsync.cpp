@@ -1,0 +1,491 @@
+// The directory sync against a real FHIR server (Medplum's router in Node, over loopback HTTP)
+// and a real PostgreSQL: full sync, changes, incremental sync, faults, authentication, the CLI.
+#include "FhirTestServer.h"
+#include "SqlAssert.h"
+#include "TestCluster.h"
+
+#include "admin/AdminCli.h"
+#include "db/Sql.h"
+#include "sync/FhirSync.h"
+#include "sync/SourceConfig.h"
+
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QSqlQuery>
+#include <QTest>
+#include <QTextStream>
+
+using namespace mhero;
+using namespace mhero::test;
+
+namespace {
+constexpr int kWorkers = 30;
+const QByteArray kToken = "s3cret-token";
+const QByteArray kAuth = "Bearer " + kToken;
+
+const char* const kGiven[] = {"Mariama", "Joseph", "Comfort", "Emmanuel", "Esther", "Moses", "Zoé", "Prince"};
+const char* const kFamily[] = {"Konneh", "Flomo", "Kamara", "Sirleaf", "Wleh", "Dolo", "Gbowee", "Kollie", "Tarr"};
+
+QJsonObject coding(const QString& system, const QString& code, const QString& display = {})
+{
+    QJsonObject c{{QStringLiteral("system"), system}, {QStringLiteral("code"), code}};
+    if (!display.isEmpty())
+        c.insert(QStringLiteral("display"), display);
+    return c;
+}
+
+QJsonObject ref(const QString& reference)
+{
+    return QJsonObject{{QStringLiteral("reference"), reference}};
+}
+
+/// The phone of worker @p i, written one of the ways registry clerks write it; always the same
+/// E.164 number +23177010xxxx.
+QString phoneOf(int i, int style)
+{
+    const QString digits = QStringLiteral("%1").arg(i, 3, 10, QLatin1Char('0'));
+    switch (style % 4) {
+    case 0:
+        return QStringLiteral("0770 10%1").arg(digits.left(1)) + QStringLiteral(" ") + digits.mid(1)
+            + QStringLiteral("0");
+    case 1:
+        return QStringLiteral("(077) 010%1").arg(digits) + QStringLiteral("0");
+    case 2:
+        return QStringLiteral("00231 770 10%1 %20").arg(digits.left(1), digits.mid(1));
+    default:
+        return QStringLiteral("231-770-10%1-%20").arg(digits.left(1), digits.mid(1));
+    }
+}
+QString e164Of(int i)
+{
+    return QStringLiteral("+23177010%1").arg(i, 3, 10, QLatin1Char('0')) + QStringLiteral("0");
+}
+
+QJsonObject practitioner(int i)
+{
+    return QJsonObject{
+        {QStringLiteral("resourceType"), QStringLiteral("Practitioner")},
+        {QStringLiteral("id"), QStringLiteral("hw-%1").arg(i, 3, 10, QLatin1Char('0'))},
+        {QStringLiteral("active"), true},
+        {QStringLiteral("gender"), i % 2 ? QStringLiteral("male") : QStringLiteral("female")},
+        {QStringLiteral("name"),
+         QJsonArray{QJsonObject{{QStringLiteral("use"), QStringLiteral("official")},
+                                {QStringLiteral("family"), QString::fromUtf8(kFamily[i % 9])},
+                                {QStringLiteral("given"), QJsonArray{QString::fromUtf8(kGiven[i % 8])}}}}},
+        {QStringLiteral("identifier"),
+         QJsonArray{QJsonObject{{QStringLiteral("system"), QStringLiteral("http://ihris.org/fhir/ids/employee")},
+                                {QStringLiteral("value"), QStringLiteral("LR-%1").arg(1000 + i)}}}},
+        {QStringLiteral("telecom"),
+         QJsonArray{QJsonObject{{QStringLiteral("system"), QStringLiteral("phone")},
+                                {QStringLiteral("value"), phoneOf(i, i)},
+                                {QStringLiteral("use"), QStringLiteral("mobile")}}}}};
+}
+
+QJsonObject role(int i, const QString& facility)
+{
+    static const char* const jobs[] = {"rn", "cm", "pa"};
+    return QJsonObject{
+        {QStringLiteral("resourceType"), QStringLiteral("PractitionerRole")},
+        {QStringLiteral("id"), QStringLiteral("role-%1").arg(i, 3, 10, QLatin1Char('0'))},
+        {QStringLiteral("active"), true},
+        {QStringLiteral("practitioner"), ref(QStringLiteral("Practitioner/hw-%1").arg(i, 3, 10, QLatin1Char('0')))},
+        {QStringLiteral("code"),
+         QJsonArray{QJsonObject{{QStringLiteral("coding"),
+                                 QJsonArray{coding(QStringLiteral("http://ihris.org/fhir/CodeSystem/ihris-job"),
+                                                   QString::fromLatin1(jobs[i % 3]))}}}}},
+        {QStringLiteral("location"), QJsonArray{ref(QStringLiteral("Location/") + facility)}},
+        {QStringLiteral("period"), QJsonObject{{QStringLiteral("start"), QStringLiteral("2020-01-01")}}}};
+}
+
+QJsonObject location(const QString& id, const QString& name, const QString& type, const QString& parent)
+{
+    QJsonObject l{
+        {QStringLiteral("resourceType"), QStringLiteral("Location")},
+        {QStringLiteral("id"), id},
+        {QStringLiteral("name"), name},
+        {QStringLiteral("status"), QStringLiteral("active")},
+        {QStringLiteral("type"),
+         QJsonArray{QJsonObject{{QStringLiteral("coding"),
+                                 QJsonArray{coding(QStringLiteral("urn:ihe:iti:mcsd:2019:locationType"), type)}}}}}};
+    if (!parent.isEmpty())
+        l.insert(QStringLiteral("partOf"), ref(QStringLiteral("Location/") + parent));
+    return l;
+}
+
+QJsonArray seed()
+{
+    QJsonArray resources;
+    const auto conceptOf = [](const QString& code, const QString& display, const QString& cadre) {
+        QJsonObject c{{QStringLiteral("code"), code}, {QStringLiteral("display"), display}};
+        if (!cadre.isEmpty())
+            c.insert(QStringLiteral("property"),
+                     QJsonArray{
+                         QJsonObject{{QStringLiteral("code"), QStringLiteral("cadre")},
+                                     {QStringLiteral("valueCoding"),
+                                      coding(QStringLiteral("http://ihris.org/fhir/CodeSystem/ihris-cadre"), cadre)}}});
+        return c;
+    };
+    resources.append(
+        QJsonObject{{QStringLiteral("resourceType"), QStringLiteral("CodeSystem")},
+                    {QStringLiteral("id"), QStringLiteral("ihris-cadre")},
+                    {QStringLiteral("url"), QStringLiteral("http://ihris.org/fhir/CodeSystem/ihris-cadre")},
+                    {QStringLiteral("status"), QStringLiteral("active")},
+                    {QStringLiteral("content"), QStringLiteral("complete")},
+                    {QStringLiteral("concept"),
+                     QJsonArray{conceptOf(QStringLiteral("nurse"), QStringLiteral("Nurse"), {}),
+                                conceptOf(QStringLiteral("midwife"), QStringLiteral("Midwife"), {}),
+                                conceptOf(QStringLiteral("pa"), QStringLiteral("Physician Assistant"), {})}}});
+    resources.append(QJsonObject{
+        {QStringLiteral("resourceType"), QStringLiteral("CodeSystem")},
+        {QStringLiteral("id"), QStringLiteral("ihris-job")},
+        {QStringLiteral("url"), QStringLiteral("http://ihris.org/fhir/CodeSystem/ihris-job")},
+        {QStringLiteral("status"), QStringLiteral("active")},
+        {QStringLiteral("content"), QStringLiteral("complete")},
+        {QStringLiteral("concept"),
+         QJsonArray{conceptOf(QStringLiteral("rn"), QStringLiteral("Registered Nurse"), QStringLiteral("nurse")),
+                    conceptOf(QStringLiteral("cm"), QStringLiteral("Certified Midwife"), QStringLiteral("midwife")),
+                    conceptOf(QStringLiteral("pa"), QStringLiteral("Physician Assistant"), QStringLiteral("pa"))}}});
+    resources.append(location(QStringLiteral("lr"), QStringLiteral("Liberia"), QStringLiteral("country"), {}));
+    resources.append(location(QStringLiteral("mont"), QStringLiteral("Montserrado"), QStringLiteral("county"),
+                              QStringLiteral("lr")));
+    resources.append(
+        location(QStringLiteral("bong"), QStringLiteral("Bong"), QStringLiteral("county"), QStringLiteral("lr")));
+    resources.append(location(QStringLiteral("gm"), QStringLiteral("Greater Monrovia"), QStringLiteral("district"),
+                              QStringLiteral("mont")));
+    resources.append(location(QStringLiteral("jorq"), QStringLiteral("Jorquelleh"), QStringLiteral("district"),
+                              QStringLiteral("bong")));
+    resources.append(location(QStringLiteral("fac-redemption"), QStringLiteral("Redemption Hospital"),
+                              QStringLiteral("facility"), QStringLiteral("gm")));
+    resources.append(location(QStringLiteral("fac-phebe"), QStringLiteral("Phebe Hospital"), QStringLiteral("facility"),
+                              QStringLiteral("jorq")));
+    for (int i = 1; i <= kWorkers; ++i) {
+        resources.append(practitioner(i));
+        resources.append(role(i, i % 2 ? QStringLiteral("fac-redemption") : QStringLiteral("fac-phebe")));
+    }
+    return resources;
+}
+
+int count(QSqlDatabase& db, const QString& sql)
+{
+    auto v = sql::scalar(db, sql);
+    if (!v)
+        qWarning() << v.error().toString();
+    return v ? v->toInt() : -1;
+}
+QString text(QSqlDatabase& db, const QString& sql)
+{
+    auto v = sql::scalar(db, sql);
+    return v ? v->toString() : QStringLiteral("<error: %1>").arg(v.error().toString());
+}
+} // namespace
+
+class TestFhirSync final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void fullThenIncrementalSync();
+    void malformedPageOrServerErrorLosesNothing();
+    void retriesTransientErrors();
+    void wrongCredentialsAreReported();
+    void adminCommandLine();
+
+private:
+    struct Fixture
+    {
+        QString database;
+        std::optional<ScopedConnection> connection;
+        sync::FhirSource source;
+    };
+    /// A fresh migrated database with a FHIR source pointing at @p server.
+    Fixture makeFixture(const FhirTestServer& server, const QString& token = QString::fromLatin1(kToken));
+    sync::SyncReport runSync(Fixture& f);
+
+    std::unique_ptr<FhirTestServer> m_server;
+};
+
+void TestFhirSync::initTestCase()
+{
+    m_server = std::make_unique<FhirTestServer>(QStringList{QStringLiteral("--auth"), QStringLiteral("bearer"),
+                                                            QStringLiteral("--token"), QString::fromLatin1(kToken)});
+    QVERIFY2(m_server->ok(), qPrintable(m_server->startError()));
+}
+
+TestFhirSync::Fixture TestFhirSync::makeFixture(const FhirTestServer& server, const QString& token)
+{
+    Fixture f;
+    f.database = TestCluster::instance().createDatabase();
+    auto connection = TestCluster::instance().connectSuperuser(f.database);
+    if (!connection)
+        qFatal("%s", qPrintable(connection.error().toString()));
+    f.connection.emplace(std::move(connection.value()));
+    f.source.name = QStringLiteral("ihris");
+    f.source.baseUrl = server.baseUrl();
+    f.source.kind = fhir::SourceKind::Ihris;
+    f.source.credentials = {fhir::Credentials::Method::Bearer, token};
+    f.source.region = QStringLiteral("LR");
+    f.source.pageSize = 10;
+    if (Status added = sync::addFhirSource(f.connection->db(), f.source); !added)
+        qFatal("%s", qPrintable(added.error().toString()));
+    auto loaded = sync::loadFhirSources(f.connection->db(), f.source.name);
+    if (!loaded || loaded->size() != 1)
+        qFatal("cannot load the source back");
+    f.source = loaded->first();
+    return f;
+}
+
+sync::SyncReport TestFhirSync::runSync(Fixture& f)
+{
+    sync::FhirSync job(f.connection->db(), f.source);
+    job.client().setBackoff(20, 200);
+    job.client().setTimeout(5000);
+    sync::SyncReport report;
+    QEventLoop loop;
+    connect(&job, &sync::FhirSync::finished, &loop, [&](const sync::SyncReport& r) {
+        report = r;
+        loop.quit();
+    });
+    job.start();
+    loop.exec();
+    return report;
+}
+
+void TestFhirSync::fullThenIncrementalSync()
+{
+    QVERIFY(m_server->post(FhirTestServer::transaction(seed()), kAuth));
+    Fixture f = makeFixture(*m_server);
+    QSqlDatabase& db = f.connection->db();
+
+    // --- full sync ---------------------------------------------------------------------------
+    sync::SyncReport report = runSync(f);
+    QVERIFY2(!report.error, qPrintable(report.error ? report.error->toString() : QString()));
+    QCOMPARE(report.people, kWorkers);
+    QVERIFY(report.pages >= 3); // 30 practitioners at 10 per page: the next links were followed
+    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM mhero.health_worker")), kWorkers);
+    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM mhero.health_worker WHERE active")), kWorkers);
+    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM mhero.health_worker_role")), kWorkers);
+    // Every phone, however it was typed, is the same E.164 number, with both URN forms.
+    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM mhero.health_worker_phone WHERE valid")), kWorkers);
+    for (int i : {1, 2, 3, 4, 17}) {
+        const QString id = QStringLiteral("hw-%1").arg(i, 3, 10, QLatin1Char('0'));
+        QCOMPARE(text(db,
+                      QStringLiteral("SELECT p.e164 FROM mhero.health_worker_phone p JOIN mhero.health_worker h "
+                                     "ON h.id = p.health_worker_id WHERE h.resource_id = '%1'")
+                          .arg(id)),
+                 e164Of(i));
+        QCOMPARE(count(db,
+                       QStringLiteral("SELECT count(*) FROM mhero.contact_urn u JOIN mhero.health_worker h ON "
+                                      "h.id = u.health_worker_id WHERE h.resource_id = '%1' AND u.urn IN ('tel:%2', "
+                                      "'whatsapp:%3')")
+                           .arg(id, e164Of(i), e164Of(i).mid(1))),
+                 2);
+    }
+    // Job → cadre through the iHRIS CodeSystems; facility → district → county through partOf.
+    QCOMPARE(text(db,
+                  QStringLiteral("SELECT concat_ws('|', display_name, job, cadre, facility, district, region) "
+                                 "FROM mhero.health_worker WHERE resource_id = 'hw-001'")),
+             QStringLiteral("Joseph Flomo|Registered Nurse|Nurse|Redemption Hospital|Greater Monrovia|Montserrado"));
+    QCOMPARE(text(db,
+                  QStringLiteral("SELECT concat_ws('|', job, cadre, facility, district, region) "
+                                 "FROM mhero.health_worker WHERE resource_id = 'hw-002'")),
+             QStringLiteral("Certified Midwife|Midwife|Phebe Hospital|Jorquelleh|Bong"));
+    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM mhero.directory_facet WHERE kind = 'district'")), 2);
+
+    // A second sync right away changes nothing.
+    const QString before
+        = text(db, QStringLiteral("SELECT md5(string_agg(h::text, ',' ORDER BY id)) FROM mhero.health_worker h"));
+    report = runSync(f);
+    QVERIFY(!report.error);
+    QCOMPARE(text(db, QStringLiteral("SELECT md5(string_agg(h::text, ',' ORDER BY id)) FROM mhero.health_worker h")),
+             before);
+
+    // --- changes on the server ----------------------------------------------------------------
+    QTest::qWait(20); // lastUpdated has millisecond precision
+    QJsonObject added = practitioner(31);
+    QVERIFY(m_server->put(added, kAuth));
+    QVERIFY(m_server->put(role(31, QStringLiteral("fac-phebe")), kAuth));
+    QJsonObject renamed = practitioner(1);
+    renamed[QStringLiteral("name")]
+        = QJsonArray{QJsonObject{{QStringLiteral("family"), QStringLiteral("Flomo-Kamara")},
+                                 {QStringLiteral("given"), QJsonArray{QStringLiteral("Joseph")}}}};
+    QVERIFY(m_server->put(renamed, kAuth));
+    QJsonObject deactivated = practitioner(2);
+    deactivated[QStringLiteral("active")] = false;
+    QVERIFY(m_server->put(deactivated, kAuth));
+    QVERIFY(m_server->remove(QStringLiteral("Practitioner"), QStringLiteral("hw-003"), kAuth));
+    QJsonObject newPhone = practitioner(4);
+    newPhone[QStringLiteral("telecom")]
+        = QJsonArray{QJsonObject{{QStringLiteral("system"), QStringLiteral("phone")},
+                                 {QStringLiteral("value"), QStringLiteral("0886 555 444")}}};
+    QVERIFY(m_server->put(newPhone, kAuth));
+    QVERIFY(m_server->put(role(5, QStringLiteral("fac-phebe")), kAuth)); // moved, practitioner unchanged
+
+    // --- incremental sync ---------------------------------------------------------------------
+    m_server->takeRequests();
+    report = runSync(f);
+    QVERIFY2(!report.error, qPrintable(report.error ? report.error->toString() : QString()));
+    const QStringList requests = m_server->takeRequests();
+    for (const QString& r : requests)
+        if (r.contains(QLatin1String("/Practitioner?")))
+            QVERIFY2(r.contains(QLatin1String("_lastUpdated=ge")), qPrintable(r)); // incremental, not a full read
+    QCOMPARE(report.deleted, 1);
+
+    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM mhero.health_worker")), kWorkers + 1); // nothing vanished
+    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM mhero.health_worker WHERE active")), kWorkers - 1);
+    QCOMPARE(
+        text(
+            db,
+            QStringLiteral(
+                "SELECT concat_ws('|', display_name, facility) FROM mhero.health_worker WHERE resource_id = 'hw-031'")),
+        QStringLiteral("Zoé Flomo|Phebe Hospital"));
+    QCOMPARE(text(db, QStringLiteral("SELECT display_name FROM mhero.health_worker WHERE resource_id = 'hw-001'")),
+             QStringLiteral("Joseph Flomo-Kamara"));
+    QCOMPARE(text(db, QStringLiteral("SELECT active FROM mhero.health_worker WHERE resource_id = 'hw-002'")),
+             QStringLiteral("false"));
+    QCOMPARE(text(db,
+                  QStringLiteral("SELECT concat_ws('|', active, deleted_at IS NOT NULL) FROM mhero.health_worker "
+                                 "WHERE resource_id = 'hw-003'")),
+             QStringLiteral("false|true"));
+    // The new number leads to hw-004; the old one leads to nobody now.
+    QCOMPARE(
+        text(db,
+             QStringLiteral("SELECT string_agg(e164, ',') FROM mhero.health_worker_phone p JOIN mhero.health_worker h "
+                            "ON h.id = p.health_worker_id WHERE h.resource_id = 'hw-004'")),
+        QStringLiteral("+231886555444"));
+    QCOMPARE(count(db,
+                   QStringLiteral("SELECT count(*) FROM mhero.contact_urn u JOIN mhero.health_worker h ON h.id = "
+                                  "u.health_worker_id WHERE h.resource_id = 'hw-004' AND u.urn LIKE '%231886555444'")),
+             2);
+    QCOMPARE(
+        count(db,
+              QStringLiteral("SELECT count(*) FROM mhero.contact_urn WHERE urn = 'tel:%1' AND health_worker_id IS NULL")
+                  .arg(e164Of(4))),
+        1);
+    QCOMPARE(text(db,
+                  QStringLiteral("SELECT concat_ws('|', facility, district, region) FROM mhero.health_worker "
+                                 "WHERE resource_id = 'hw-005'")),
+             QStringLiteral("Phebe Hospital|Jorquelleh|Bong"));
+    TestCluster::instance().dropDatabase(f.database);
+}
+
+void TestFhirSync::malformedPageOrServerErrorLosesNothing()
+{
+    Fixture f = makeFixture(*m_server);
+    QSqlDatabase& db = f.connection->db();
+    const int total
+        = count(db, QStringLiteral("SELECT 0")) + kWorkers + 1; // what the server holds after the test above
+    // The third page of practitioners comes back broken: the first two pages stay, nothing else.
+    QVERIFY(m_server->setFaults(QJsonArray{QJsonObject{{QStringLiteral("match"), QStringLiteral("Practitioner?")},
+                                                       {QStringLiteral("skip"), 2},
+                                                       {QStringLiteral("times"), 1},
+                                                       {QStringLiteral("kind"), QStringLiteral("malformed")}}}));
+    sync::SyncReport report = runSync(f);
+    QVERIFY(report.error);
+    QCOMPARE(report.error->code, QStringLiteral("fhir-malformed"));
+    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM mhero.health_worker")), 20);
+    QVERIFY(!text(db, QStringLiteral("SELECT cursor FROM mhero.sync_state WHERE job = 'practitioners'")).isEmpty());
+    QVERIFY(text(db, QStringLiteral("SELECT last_error FROM mhero.sync_state WHERE job = 'directory'"))
+                .contains(QLatin1String("JSON")));
+
+    // A persistent 500 in the middle: the same.
+    QVERIFY(m_server->setFaults(QJsonArray{QJsonObject{{QStringLiteral("match"), QStringLiteral("Practitioner?")},
+                                                       {QStringLiteral("skip"), 1},
+                                                       {QStringLiteral("times"), 100},
+                                                       {QStringLiteral("kind"), QStringLiteral("500")}}}));
+    report = runSync(f);
+    QVERIFY(report.error);
+    QCOMPARE(report.error->code, QStringLiteral("http-500"));
+    const int afterSecond = count(db, QStringLiteral("SELECT count(*) FROM mhero.health_worker"));
+    QVERIFY2(afterSecond >= 20 && afterSecond < total, qPrintable(QString::number(afterSecond)));
+
+    // The server recovers: the next run resumes and ends with every row exactly once.
+    QVERIFY(m_server->setFaults({}));
+    report = runSync(f);
+    QVERIFY2(!report.error, qPrintable(report.error ? report.error->toString() : QString()));
+    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM mhero.health_worker")), total);
+    QCOMPARE(count(db, QStringLiteral("SELECT count(DISTINCT resource_id) FROM mhero.health_worker")), total);
+    QVERIFY(text(db, QStringLiteral("SELECT coalesce(last_error, '') FROM mhero.sync_state WHERE job = 'directory'"))
+                .isEmpty());
+    TestCluster::instance().dropDatabase(f.database);
+}
+
+void TestFhirSync::retriesTransientErrors()
+{
+    Fixture f = makeFixture(*m_server);
+    QVERIFY(m_server->setFaults(QJsonArray{QJsonObject{{QStringLiteral("match"), QStringLiteral("Practitioner?")},
+                                                       {QStringLiteral("skip"), 1},
+                                                       {QStringLiteral("times"), 1},
+                                                       {QStringLiteral("kind"), QStringLiteral("503")}},
+                                           QJsonObject{{QStringLiteral("match"), QStringLiteral("Location?")},
+                                                       {QStringLiteral("skip"), 0},
+                                                       {QStringLiteral("times"), 1},
+                                                       {QStringLiteral("kind"), QStringLiteral("429")}},
+                                           QJsonObject{{QStringLiteral("match"), QStringLiteral("Organization?")},
+                                                       {QStringLiteral("skip"), 0},
+                                                       {QStringLiteral("times"), 1},
+                                                       {QStringLiteral("kind"), QStringLiteral("drop")}}}));
+    const sync::SyncReport report = runSync(f);
+    QVERIFY(m_server->setFaults({}));
+    QVERIFY2(!report.error, qPrintable(report.error ? report.error->toString() : QString()));
+    QCOMPARE(report.retries, 3);
+    QCOMPARE(count(f.connection->db(), QStringLiteral("SELECT count(*) FROM mhero.health_worker")), kWorkers + 1);
+    TestCluster::instance().dropDatabase(f.database);
+}
+
+void TestFhirSync::wrongCredentialsAreReported()
+{
+    Fixture f = makeFixture(*m_server, QStringLiteral("wrong"));
+    const sync::SyncReport report = runSync(f);
+    QVERIFY(report.error);
+    QCOMPARE(report.error->code, QStringLiteral("http-401"));
+    QVERIFY(report.error->message.contains(QLatin1String("credentials")));
+    QCOMPARE(count(f.connection->db(), QStringLiteral("SELECT count(*) FROM mhero.health_worker")), 0);
+    TestCluster::instance().dropDatabase(f.database);
+}
+
+void TestFhirSync::adminCommandLine()
+{
+    const QString database = TestCluster::instance().createDatabase();
+    const QString connInfo = TestCluster::instance().superuser(database).toConnInfo(true);
+    const auto run = [&](QStringList arguments, const QString& input = {}) {
+        QString out, err, in = input;
+        QTextStream o(&out), e(&err), i(&in);
+        arguments.prepend(QStringLiteral("mhero-admin"));
+        arguments << QStringLiteral("--db") << connInfo;
+        const int code = AdminCli(o, e, i).run(arguments);
+        o.flush();
+        e.flush();
+        return std::make_tuple(code, out, err);
+    };
+    auto [code, out, err] = run({QStringLiteral("source"), QStringLiteral("add"), QStringLiteral("fhir"),
+                                 QStringLiteral("registry"), QStringLiteral("--url"), m_server->baseUrl().toString(),
+                                 QStringLiteral("--kind"), QStringLiteral("ihris"), QStringLiteral("--auth"),
+                                 QStringLiteral("bearer"), QStringLiteral("--region"), QStringLiteral("LR")},
+                                QString::fromLatin1(kToken) + QLatin1Char('\n'));
+    QVERIFY2(code == 0, qPrintable(err));
+    std::tie(code, out, err) = run({QStringLiteral("sync"), QStringLiteral("--once")});
+    QVERIFY2(code == 0, qPrintable(out + err));
+    QVERIFY2(out.contains(QStringLiteral("%1 people").arg(kWorkers + 1)), qPrintable(out));
+    std::tie(code, out, err) = run({QStringLiteral("source"), QStringLiteral("list")});
+    QCOMPARE(code, 0);
+    QVERIFY(out.contains(QLatin1String("registry")));
+    QVERIFY(!out.contains(QString::fromLatin1(kToken))); // the secret is never printed
+    // The secret is stored where only the sync engine's role reads it.
+    auto agent = TestCluster::instance().createUser(database, UserKind::Agent);
+    QVERIFY(agent);
+    auto agentConnection = TestCluster::connectAs(*agent);
+    QVERIFY(agentConnection);
+    MHERO_EXPECT_SQLSTATE(agentConnection->db(), "SELECT secret FROM mhero.source_secret", "42501");
+    // Bad input: a region libphonenumber does not know.
+    std::tie(code, out, err)
+        = run({QStringLiteral("source"), QStringLiteral("add"), QStringLiteral("fhir"), QStringLiteral("x"),
+               QStringLiteral("--url"), QStringLiteral("http://h/"), QStringLiteral("--region"), QStringLiteral("ZZ")});
+    QCOMPARE(code, 1);
+    QVERIFY(err.contains(QLatin1String("ZZ")));
+    TestCluster::instance().dropDatabase(database);
+}
+
+QTEST_GUILESS_MAIN(TestFhirSync)
+#include "tst_fhirsync.moc"

@@ -1,0 +1,209 @@
+// The directory page as an agent uses it: typing a partial name with a typo, a phone number in
+// local format, filtering, paging a long list, the details panel. Real PostgreSQL, offscreen.
+#include "SqlAssert.h"
+#include "TestCluster.h"
+
+#include "db/Database.h"
+#include "directory/DirectoryModel.h"
+#include "directory/DirectoryPage.h"
+#include "sync/BundleImport.h"
+
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTest>
+#include <QTextBrowser>
+
+using namespace mhero;
+using namespace mhero::test;
+using namespace mhero::ui;
+
+namespace {
+QJsonObject person(const QString& id, const QString& given, const QString& family, const QString& phone)
+{
+    return QJsonObject{{QStringLiteral("resource"),
+                        QJsonObject{{QStringLiteral("resourceType"), QStringLiteral("Practitioner")},
+                                    {QStringLiteral("id"), id},
+                                    {QStringLiteral("name"),
+                                     QJsonArray{QJsonObject{{QStringLiteral("family"), family},
+                                                            {QStringLiteral("given"), QJsonArray{given}}}}},
+                                    {QStringLiteral("telecom"),
+                                     QJsonArray{QJsonObject{{QStringLiteral("system"), QStringLiteral("phone")},
+                                                            {QStringLiteral("value"), phone}}}}}},
+                       {QStringLiteral("request"),
+                        QJsonObject{{QStringLiteral("method"), QStringLiteral("PUT")},
+                                    {QStringLiteral("url"), QString(QStringLiteral("Practitioner/") + id)}}}};
+}
+} // namespace
+
+class TestDirectoryPage final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void findsByNameWithTypoAndByLocalPhone();
+    void filtersAndDetails();
+    void pagesLazilyUnderTheModelTester();
+
+private:
+    void open(Database& database);
+    static QStringList names(const DirectoryModel& model);
+
+    QString m_db;
+    TestUser m_agent;
+};
+
+void TestDirectoryPage::initTestCase()
+{
+    m_db = TestCluster::instance().createDatabase();
+    auto agent = TestCluster::instance().createUser(m_db, UserKind::Agent);
+    MHERO_VERIFY_OK(agent);
+    m_agent = *agent;
+    auto owner = TestCluster::instance().connectSuperuser(m_db);
+    MHERO_VERIFY_OK(owner);
+
+    // 2,500 people with ordinary names, and a few the tests look for.
+    QJsonArray entries;
+    const QStringList given{QStringLiteral("James"), QStringLiteral("Musu"), QStringLiteral("Samuel"),
+                            QStringLiteral("Fatu"), QStringLiteral("Prince")};
+    const QStringList family{QStringLiteral("Johnson"), QStringLiteral("Kollie"), QStringLiteral("Doe"),
+                             QStringLiteral("Sumo"), QStringLiteral("Tarr")};
+    for (int i = 0; i < 2500; ++i)
+        entries.append(person(QStringLiteral("bulk-%1").arg(i), given.at(i % 5), family.at((i / 5) % 5),
+                              QStringLiteral("+2318866%1").arg(i, 5, 10, QLatin1Char('0'))));
+    entries.append(person(QStringLiteral("mk"), QStringLiteral("Mariama"), QStringLiteral("Konneh"),
+                          QStringLiteral("0770 123 456")));
+    entries.append(person(QStringLiteral("zn"), QStringLiteral("Zoé"), QStringLiteral("N'Guessan"),
+                          QStringLiteral("+225 07 08 09 10 11")));
+    QJsonObject bundle{{QStringLiteral("resourceType"), QStringLiteral("Bundle")},
+                       {QStringLiteral("type"), QStringLiteral("transaction")},
+                       {QStringLiteral("entry"), entries}};
+    MHERO_VERIFY_OK(sync::importBundleFile(owner->db(), QStringLiteral("registry"), QStringLiteral("LR"),
+                                           QJsonDocument(bundle).toJson(QJsonDocument::Compact)));
+    // Places, as a sync would have resolved them.
+    MHERO_VERIFY_OK(sql::exec(
+        owner->db(),
+        QStringLiteral(
+            "UPDATE mhero.health_worker SET facility = CASE WHEN resource_id = 'mk' THEN 'Redemption Hospital' "
+            "ELSE 'Phebe Hospital' END, district = CASE WHEN resource_id = 'mk' THEN 'Greater Monrovia' ELSE "
+            "'Jorquelleh' END, "
+            "cadre = 'Nurse'")));
+    MHERO_VERIFY_OK(sql::exec(owner->db(), QStringLiteral("SELECT mhero.refresh_facets()")));
+}
+
+void TestDirectoryPage::cleanupTestCase()
+{
+    TestCluster::instance().dropDatabase(m_db);
+}
+
+void TestDirectoryPage::open(Database& database)
+{
+    QSignalSpy opened(&database, &Database::opened);
+    database.open(m_agent.settings);
+    QTRY_COMPARE(opened.count(), 1);
+}
+
+QStringList TestDirectoryPage::names(const DirectoryModel& model)
+{
+    QStringList list;
+    for (int r = 0; r < model.rowCount(); ++r)
+        list << model.row(r).displayName;
+    return list;
+}
+
+void TestDirectoryPage::findsByNameWithTypoAndByLocalPhone()
+{
+    Database database;
+    open(database);
+    DirectoryPage page(database);
+    page.resize(1200, 700);
+    page.show();
+    auto* search = page.findChild<QLineEdit*>(QStringLiteral("directorySearch"));
+    QVERIFY(search);
+    DirectoryModel* model = page.model();
+    QTRY_VERIFY(model->rowCount() > 0 && !model->isLoading());
+
+    // A partial name with a typo: "mariam koneh" for Mariama Konneh.
+    QTest::keyClicks(search, QStringLiteral("mariam koneh"));
+    QTRY_VERIFY_WITH_TIMEOUT(names(*model).contains(QStringLiteral("Mariama Konneh")), 5000);
+    QCOMPARE(model->row(0).displayName, QStringLiteral("Mariama Konneh"));
+
+    // Accents do not matter.
+    search->clear();
+    QTest::keyClicks(search, QStringLiteral("zoe nguessan"));
+    QTRY_VERIFY_WITH_TIMEOUT(names(*model).contains(QStringLiteral("Zoé N'Guessan")), 5000);
+
+    // The phone as the caller reads it out, in local format, and the way RapidPro writes it.
+    for (const QString& typed :
+         {QStringLiteral("0770 123 456"), QStringLiteral("+231770123456"), QStringLiteral("0770 12")}) {
+        search->clear();
+        QTest::keyClicks(search, typed);
+        QTRY_VERIFY_WITH_TIMEOUT(!model->isLoading() && model->rowCount() == 1
+                                     && model->row(0).displayName == QStringLiteral("Mariama Konneh"),
+                                 5000);
+    }
+    // Nobody: the status line says so.
+    search->setText(QStringLiteral("xqzzy"));
+    QTRY_VERIFY(!model->isLoading() && model->rowCount() == 0);
+    QTRY_VERIFY(page.findChild<QLabel*>(QStringLiteral("directoryStatus"))->text().contains(QLatin1String("xqzzy")));
+    QImage shot = page.grab().toImage();
+    QVERIFY(!shot.isNull());
+}
+
+void TestDirectoryPage::filtersAndDetails()
+{
+    Database database;
+    open(database);
+    DirectoryPage page(database);
+    page.resize(1200, 700);
+    page.show();
+    DirectoryModel* model = page.model();
+    auto* district = page.findChild<QComboBox*>(QStringLiteral("districtFilter"));
+    QTRY_COMPARE(district->count(), 3); // "All districts" + the two from the facets
+    district->setCurrentIndex(district->findData(QStringLiteral("Greater Monrovia")));
+    QTRY_VERIFY(!model->isLoading() && model->rowCount() == 1);
+    QCOMPARE(model->row(0).displayName, QStringLiteral("Mariama Konneh"));
+
+    auto* table = page.findChild<QTableView*>(QStringLiteral("directoryTable"));
+    table->selectRow(0);
+    auto* details = page.findChild<QTextBrowser*>(QStringLiteral("workerDetails"));
+    QTRY_VERIFY(details->toPlainText().contains(QLatin1String("+231770123456")));
+    QVERIFY(details->toPlainText().contains(QLatin1String("Redemption Hospital")));
+    QVERIFY(details->toPlainText().contains(QLatin1String("registry")));
+}
+
+void TestDirectoryPage::pagesLazilyUnderTheModelTester()
+{
+    Database database;
+    open(database);
+    DirectoryModel model(database);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setPageSize(400);
+    QSignalSpy pages(&model, &DirectoryModel::pageLoaded);
+    model.setFilter({});
+    QTRY_COMPARE(pages.count(), 1);
+    QCOMPARE(model.rowCount(), 400);
+    while (model.canFetchMore({}) || model.isLoading()) {
+        if (model.canFetchMore({}))
+            model.fetchMore({});
+        QTest::qWait(5);
+    }
+    QCOMPARE(model.rowCount(), 2502);
+    QSet<qint64> ids;
+    for (int r = 0; r < model.rowCount(); ++r)
+        ids.insert(model.row(r).id);
+    QCOMPARE(ids.size(), 2502); // keyset paging: no row twice, none missed
+    for (int r = 1; r < model.rowCount(); ++r)
+        QVERIFY(model.row(r - 1).nameKey <= model.row(r).nameKey);
+}
+
+QTEST_MAIN(TestDirectoryPage)
+#include "tst_directorypage.moc"
