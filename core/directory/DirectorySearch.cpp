@@ -15,6 +15,10 @@ namespace {
 // The threshold of pg_trgm's word similarity for typo matches: "mariam koneh" finds "Mariama
 // Konneh"; much lower and unrelated names creep in.
 constexpr double kTypoThreshold = 0.5;
+// Typo-tolerant matches are looked for when the exact ones are fewer than this.
+constexpr qsizetype kTypoBelow = 3;
+// At most this many similar candidates are scored: bounds the cost of a vague query.
+constexpr int kTypoCandidates = 2000;
 
 constexpr const char* kColumns
     = "h.id, h.display_name, h.cadre, h.job, h.facility, h.district, h.active, h.resource_type = 'Patient', "
@@ -177,8 +181,11 @@ Result<SearchPage> search(QSqlDatabase& db, const SearchFilter& filter, const st
         page.rows.removeLast();
     if (more && query.phase == 0) {
         page.next = SearchCursor{0, page.rows.constLast().nameKey, page.rows.constLast().id};
-    } else if (query.phase == 0 && !query.phone && text.size() >= 3) {
-        // Exact matches are exhausted: typo-tolerant matches follow, as one last page.
+    } else if (query.phase == 0 && !after && page.rows.size() < kTypoBelow && text.size() >= 3
+               && !std::any_of(text.cbegin(), text.cend(), [](QChar c) { return c.isDigit(); })) {
+        // (Almost) no exact match for a name: typo-tolerant matches follow, as one last page.
+        // Not for identifiers and numbers, nor when the exact matches already answer: a vague
+        // query would score half the country for nothing.
         page.next = SearchCursor{1, {}, 0};
     }
     return page;

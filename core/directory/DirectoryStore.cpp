@@ -3,6 +3,7 @@
 #include "db/Copy.h"
 #include "db/Sql.h"
 
+#include <QSet>
 #include <QSqlQuery>
 
 namespace mhero::directory {
@@ -54,23 +55,36 @@ ON CONFLICT (source_id, system, code) DO UPDATE
 )sql";
 
 constexpr const char* kMergePeople = R"sql(
+-- People are written once, with the job, cadre and place of their primary role (roles were
+-- merged and resolved just before): a current role first, the most recently started first.
 INSERT INTO mhero.health_worker AS h
        (source_id, resource_type, resource_id, given_name, family_name, display_name, gender, language, email,
-        identifiers, active, source_updated_at, deleted_at)
-SELECT DISTINCT ON (resource_type, resource_id)
-       %1, resource_type, resource_id, given_name, family_name, display_name, gender, language, email,
-       identifiers, active, source_updated_at, NULL
-FROM stage_person ORDER BY resource_type, resource_id, source_updated_at DESC NULLS LAST
+        identifiers, active, source_updated_at, deleted_at, job, cadre, facility, district, region)
+SELECT s.*, r.job, r.cadre, r.facility, r.district, r.region
+FROM (SELECT DISTINCT ON (resource_type, resource_id)
+             %1, resource_type, resource_id, given_name, family_name, display_name, gender, language, email,
+             identifiers, active, source_updated_at, NULL::timestamptz
+      FROM stage_person ORDER BY resource_type, resource_id, source_updated_at DESC NULLS LAST) s
+LEFT JOIN LATERAL (
+    SELECT r.job, r.cadre, r.facility, r.district, r.region FROM mhero.health_worker_role r
+    WHERE s.resource_type = 'Practitioner' AND r.source_id = %1 AND r.practitioner_id = s.resource_id
+      AND r.deleted_at IS NULL
+    ORDER BY (r.active AND coalesce(r.period_start <= current_date, true)
+              AND coalesce(r.period_end >= current_date, true)) DESC,
+             r.period_start DESC NULLS LAST, r.resource_id
+    LIMIT 1) r ON true
 ON CONFLICT (source_id, resource_type, resource_id) DO UPDATE
    SET given_name = EXCLUDED.given_name, family_name = EXCLUDED.family_name, display_name = EXCLUDED.display_name,
        gender = EXCLUDED.gender, language = EXCLUDED.language, email = EXCLUDED.email,
        identifiers = EXCLUDED.identifiers, active = EXCLUDED.active, source_updated_at = EXCLUDED.source_updated_at,
-       deleted_at = NULL, updated_at = now()
+       deleted_at = NULL, job = EXCLUDED.job, cadre = EXCLUDED.cadre, facility = EXCLUDED.facility,
+       district = EXCLUDED.district, region = EXCLUDED.region, updated_at = now()
  WHERE (h.given_name, h.family_name, h.display_name, h.gender, h.language, h.email, h.identifiers, h.active,
-        h.source_updated_at, h.deleted_at)
+        h.source_updated_at, h.deleted_at, h.job, h.cadre, h.facility, h.district, h.region)
        IS DISTINCT FROM (EXCLUDED.given_name, EXCLUDED.family_name, EXCLUDED.display_name, EXCLUDED.gender,
                          EXCLUDED.language, EXCLUDED.email, EXCLUDED.identifiers, EXCLUDED.active,
-                         EXCLUDED.source_updated_at, NULL);
+                         EXCLUDED.source_updated_at, NULL, EXCLUDED.job, EXCLUDED.cadre, EXCLUDED.facility,
+                         EXCLUDED.district, EXCLUDED.region);
 
 -- The people of this page, by their row id, for the phone and URN statements below.
 INSERT INTO stage_person_id
@@ -115,24 +129,36 @@ ON CONFLICT (urn) DO UPDATE SET health_worker_id = EXCLUDED.health_worker_id, di
  WHERE u.health_worker_id IS NULL;
 )sql";
 
+// Roles are written with their job, cadre and place resolved (as resolve_roles() would).
 constexpr const char* kMergeRoles = R"sql(
 INSERT INTO mhero.health_worker_role AS r
        (source_id, resource_id, practitioner_id, job_system, job_code, job_display, location_id, organization_id,
-        active, period_start, period_end, source_updated_at, deleted_at)
-SELECT DISTINCT ON (resource_id)
-       %1, resource_id, practitioner_id, job_system, job_code, job_display, location_id, organization_id,
-       active, period_start, period_end, source_updated_at, NULL
-FROM stage_role ORDER BY resource_id, source_updated_at DESC NULLS LAST
+        active, period_start, period_end, source_updated_at, deleted_at, job, cadre, facility, district, region)
+SELECT s.*, coalesce(j.display, s.job_display, s.job_code),
+       coalesce(c.display, j.cadre_code, CASE WHEN j.code IS NULL THEN s.job_display END),
+       l.facility, l.district, l.region
+FROM (SELECT DISTINCT ON (resource_id)
+             %1 AS source_id, resource_id, practitioner_id, job_system, job_code, job_display, location_id,
+             organization_id, active, period_start, period_end, source_updated_at, NULL::timestamptz
+      FROM stage_role ORDER BY resource_id, source_updated_at DESC NULLS LAST) s
+LEFT JOIN mhero.directory_code j ON j.source_id = %1 AND j.system = s.job_system AND j.code = s.job_code
+LEFT JOIN mhero.directory_code c ON c.source_id = %1 AND c.code = j.cadre_code
+      AND c.system = 'http://ihris.org/fhir/CodeSystem/ihris-cadre'
+LEFT JOIN mhero.directory_place l ON l.source_id = %1 AND l.resource_type = 'Location' AND l.resource_id = s.location_id
 ON CONFLICT (source_id, resource_id) DO UPDATE
    SET practitioner_id = EXCLUDED.practitioner_id, job_system = EXCLUDED.job_system, job_code = EXCLUDED.job_code,
        job_display = EXCLUDED.job_display, location_id = EXCLUDED.location_id,
        organization_id = EXCLUDED.organization_id, active = EXCLUDED.active, period_start = EXCLUDED.period_start,
-       period_end = EXCLUDED.period_end, source_updated_at = EXCLUDED.source_updated_at, deleted_at = NULL
+       period_end = EXCLUDED.period_end, source_updated_at = EXCLUDED.source_updated_at, deleted_at = NULL,
+       job = EXCLUDED.job, cadre = EXCLUDED.cadre, facility = EXCLUDED.facility, district = EXCLUDED.district,
+       region = EXCLUDED.region
  WHERE (r.practitioner_id, r.job_system, r.job_code, r.job_display, r.location_id, r.organization_id, r.active,
-        r.period_start, r.period_end, r.source_updated_at, r.deleted_at)
+        r.period_start, r.period_end, r.source_updated_at, r.deleted_at, r.job, r.cadre, r.facility, r.district,
+        r.region)
        IS DISTINCT FROM (EXCLUDED.practitioner_id, EXCLUDED.job_system, EXCLUDED.job_code, EXCLUDED.job_display,
                          EXCLUDED.location_id, EXCLUDED.organization_id, EXCLUDED.active, EXCLUDED.period_start,
-                         EXCLUDED.period_end, EXCLUDED.source_updated_at, NULL);
+                         EXCLUDED.period_end, EXCLUDED.source_updated_at, NULL, EXCLUDED.job, EXCLUDED.cadre,
+                         EXCLUDED.facility, EXCLUDED.district, EXCLUDED.region);
 )sql";
 
 // Deleted resources become inactive rows: history (conversations, notes) keeps its people.
@@ -262,12 +288,20 @@ Status DirectoryStore::stage(const fhir::Page& page, ApplyCounts& counts)
         {codes, "COPY stage_code (system, code, display, cadre_code) FROM STDIN"},
         {deleted, "COPY stage_deleted (resource_type, resource_id) FROM STDIN"},
     };
+    QStringList analyze;
     for (const auto& copy : copies) {
         if (copy.rows.rows() == 0)
             continue;
         if (Status status = sql::copyIn(m_db, QString::fromLatin1(copy.statement), copy.rows); !status)
             return status;
+        // Temporary tables are never analysed automatically: without statistics the planner
+        // guesses a handful of rows and joins a large page by nested loops.
+        if (copy.rows.rows() > 100)
+            analyze << QString::fromLatin1(copy.statement).section(QLatin1Char(' '), 1, 1);
     }
+    if (!analyze.isEmpty())
+        if (Status status = sql::execScript(m_db, "ANALYZE " + analyze.join(QStringLiteral(", ")).toLatin1()); !status)
+            return status;
     counts.people = static_cast<int>(page.people.size());
     counts.roles = static_cast<int>(page.roles.size());
     counts.places = static_cast<int>(page.places.size());
@@ -280,59 +314,68 @@ Status DirectoryStore::merge(int sourceId, const fhir::Page& page)
 {
     const QString source = QString::number(sourceId);
     QByteArray script;
+    // Order matters: places and codes, then roles (resolved against them), then people (who take
+    // their primary role's job and place as they are written), then deletions.
+    const bool deletedPlaces = std::any_of(page.deleted.cbegin(), page.deleted.cend(), [](const auto& d) {
+        return d.resourceType == QLatin1String("Location") || d.resourceType == QLatin1String("Organization");
+    });
+    const bool everyone = !page.places.isEmpty() || !page.jobs.isEmpty() || deletedPlaces;
     if (!page.places.isEmpty())
         script += QString::fromLatin1(kMergePlaces).arg(source).toUtf8();
     if (!page.jobs.isEmpty())
         script += QString::fromLatin1(kMergeCodes).arg(source).toUtf8();
-    if (!page.people.isEmpty())
-        script += QString::fromLatin1(kMergePeople).arg(source).toUtf8();
-    if (!page.roles.isEmpty())
-        script += QString::fromLatin1(kMergeRoles).arg(source).toUtf8();
-    if (!page.deleted.isEmpty())
-        script += QString::fromLatin1(kApplyDeletions).arg(source).toUtf8();
-
-    // Resolution: a change of places or codes can move anyone; otherwise only this page's people.
-    const bool deletedPlaces = std::any_of(page.deleted.cbegin(), page.deleted.cend(), [](const auto& d) {
-        return d.resourceType == QLatin1String("Location") || d.resourceType == QLatin1String("Organization");
-    });
     if (!page.places.isEmpty() || deletedPlaces)
         script += QStringLiteral("SELECT mhero.resolve_places(%1);\n").arg(source).toUtf8();
-    if (!page.places.isEmpty() || !page.jobs.isEmpty() || deletedPlaces) {
-        script += QStringLiteral("SELECT mhero.resolve_roles(%1, NULL);\nSELECT mhero.resolve_workers(%1, NULL);\n")
-                      .arg(source)
+    if (!page.roles.isEmpty())
+        script += QString::fromLatin1(kMergeRoles).arg(source).toUtf8();
+
+    QStringList others; // practitioners whose role changed on a page that does not hold them
+    QStringList people;
+    for (const fhir::PersonRecord& p : page.people)
+        if (p.resourceType == QLatin1String("Practitioner"))
+            people.append(p.id);
+    const QSet<QString> onPage(people.cbegin(), people.cend());
+    for (const fhir::RoleRecord& r : page.roles) {
+        if (!r.practitionerId.isEmpty() && !onPage.contains(r.practitionerId))
+            others.append(r.practitionerId);
+    }
+    QStringList deletedRoles;
+    for (const fhir::DeletedRecord& d : page.deleted)
+        if (d.resourceType == QLatin1String("PractitionerRole"))
+            deletedRoles.append(d.id);
+
+    if (everyone)
+        script += QStringLiteral("SELECT mhero.resolve_roles(%1, NULL);\n").arg(source).toUtf8();
+    if (!page.people.isEmpty())
+        script += QString::fromLatin1(kMergePeople).arg(source).toUtf8();
+    if (!deletedRoles.isEmpty()) // the people who held a deleted role lose it
+        script += QStringLiteral("INSERT INTO stage_affected SELECT practitioner_id FROM mhero.health_worker_role "
+                                 "WHERE source_id = %1 AND resource_id = ANY (%2);\n")
+                      .arg(source, sqlList(deletedRoles))
                       .toUtf8();
-    } else if (!page.roles.isEmpty() || !page.people.isEmpty() || !page.deleted.isEmpty()) {
-        QStringList roleIds;
-        QStringList practitioners;
-        for (const fhir::RoleRecord& r : page.roles) {
-            roleIds.append(r.id);
-            if (!r.practitionerId.isEmpty())
-                practitioners.append(r.practitionerId);
-        }
-        for (const fhir::PersonRecord& p : page.people)
-            if (p.resourceType == QLatin1String("Practitioner"))
-                practitioners.append(p.id);
-        QStringList deletedRoles;
-        for (const fhir::DeletedRecord& d : page.deleted)
-            if (d.resourceType == QLatin1String("PractitionerRole"))
-                deletedRoles.append(d.id);
-        if (!deletedRoles.isEmpty()) // the people who held a deleted role lose it
-            script += QStringLiteral("INSERT INTO stage_affected SELECT practitioner_id FROM mhero.health_worker_role "
-                                     "WHERE source_id = %1 AND resource_id = ANY (%2);\n")
-                          .arg(source, sqlList(deletedRoles))
-                          .toUtf8();
-        if (!roleIds.isEmpty())
-            script += QStringLiteral("SELECT mhero.resolve_roles(%1, %2);\n").arg(source, sqlList(roleIds)).toUtf8();
-        practitioners.removeDuplicates();
-        const QString affected = deletedRoles.isEmpty()
-            ? sqlList(practitioners)
-            : QStringLiteral("%1 || ARRAY(SELECT id FROM stage_affected)").arg(sqlList(practitioners));
-        if (!practitioners.isEmpty() || !deletedRoles.isEmpty())
-            script += QStringLiteral("SELECT mhero.resolve_workers(%1, %2);\n").arg(source, affected).toUtf8();
+    if (!page.deleted.isEmpty())
+        script += QString::fromLatin1(kApplyDeletions).arg(source).toUtf8();
+    if (everyone) {
+        script += QStringLiteral("SELECT mhero.resolve_workers(%1, NULL);\n").arg(source).toUtf8();
+    } else if (!others.isEmpty() || !deletedRoles.isEmpty()) {
+        others.removeDuplicates();
+        script += QStringLiteral("SELECT mhero.resolve_workers(%1, %2 || ARRAY(SELECT id FROM stage_affected));\n")
+                      .arg(source, sqlList(others))
+                      .toUtf8();
     }
     if (script.isEmpty())
         return {};
-    return sql::execScript(m_db, script);
+    // One statement at a time: each is planned after the previous ones ran, on what they wrote
+    // (sent as one multi-statement string, the page took twice as long). No statement above
+    // holds a ";" followed by a newline inside it.
+    for (const QByteArray& statement : script.split('\n').join('\n').split(';')) {
+        const QByteArray trimmed = statement.trimmed();
+        if (trimmed.isEmpty() || (trimmed.startsWith("--") && !trimmed.contains('\n')))
+            continue;
+        if (Status status = sql::execScript(m_db, statement); !status)
+            return status;
+    }
+    return {};
 }
 
 Result<ApplyCounts> DirectoryStore::apply(int sourceId, const fhir::Page& page, const QString& job,

@@ -202,7 +202,8 @@ LANGUAGE sql SET search_path = mhero, pg_catalog AS $$
         LEFT JOIN directory_code c ON c.source_id = r.source_id AND c.code = j.cadre_code
               AND c.system = 'http://ihris.org/fhir/CodeSystem/ihris-cadre'
         LEFT JOIN directory_place l ON l.source_id = r.source_id AND l.resource_type = 'Location' AND l.resource_id = r.location_id
-        WHERE r.source_id = p_source AND (p_roles IS NULL OR r.resource_id = ANY (p_roles))
+        -- IN (SELECT unnest…) is hashed; "= ANY (parameter)" would scan the whole array for every row.
+        WHERE r.source_id = p_source AND (p_roles IS NULL OR r.resource_id IN (SELECT unnest(p_roles)))
     ), changed AS (
         UPDATE health_worker_role r
            SET job = s.job, cadre = s.cadre, facility = s.facility, district = s.district, region = s.region
@@ -230,7 +231,7 @@ LANGUAGE sql SET search_path = mhero, pg_catalog AS $$
                      r.period_start DESC NULLS LAST, r.resource_id
             LIMIT 1) r ON true
         WHERE h.source_id = p_source AND h.resource_type = 'Practitioner'
-          AND (p_practitioners IS NULL OR h.resource_id = ANY (p_practitioners))
+          AND (p_practitioners IS NULL OR h.resource_id IN (SELECT unnest(p_practitioners)))
     ), changed AS (
         UPDATE health_worker h
            SET job = s.job, cadre = s.cadre, facility = s.facility, district = s.district, region = s.region,
