@@ -208,6 +208,122 @@
     </message>
 </context>
 <context>
+    <name>mhero::fhir</name>
+    <message>
+        <source>the field &quot;%1&quot; is longer than %2 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no valid id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a given name is longer than %1 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unnamed %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a DELETE entry has no usable request.url</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an entry has no resource</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server sent a page larger than %1 MB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server sent a page that is not valid JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server sent a page nested deeper than %1 levels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server sent a %1 where a Bundle was expected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The page&apos;s next link is not an absolute URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Bundle is malformed: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Bundle&apos;s entries are not a list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>entry %1 skipped: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mhero::fhir::FhirClient</name>
+    <message>
+        <source>The server sent a link to another server; it is not followed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server sent more than %1 MB for one page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The FHIR server refused the credentials (HTTP %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The FHIR server answered HTTP %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The FHIR server could not be reached: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Gave up after %n attempt(s).</source>
+        <translation>
+            <numerusform>Gave up after %n attempt.</numerusform>
+            <numerusform>Gave up after %n attempts.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mhero::phone</name>
+    <message>
+        <source>The number is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The number contains characters that are not digits or separators.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The number has no country code and the source has no default region.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The number is not a valid phone number for its country.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mhero::sql</name>
     <message>
         <source>Not connected to PostgreSQL.</source>
@@ -215,6 +331,48 @@
     </message>
     <message>
         <source>The query returned no rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mhero::sync</name>
+    <message>
+        <source>&quot;%1&quot; is not a country code libphonenumber knows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The source &quot;%1&quot; is a live %2 source; import files under another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server address must be an http:// or https:// URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a country code libphonenumber knows (use e.g. LR, SL, GN, ML, KE).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This authentication method needs a secret.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A source named &quot;%1&quot; already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no FHIR source named &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mhero::sync::FhirSync</name>
+    <message>
+        <source>%1 does not offer %2/_history, so deleted %2 resources are not detected: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -367,6 +525,248 @@
     </message>
     <message>
         <source>After:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mhero::ui::DirectoryModel</name>
+    <message>
+        <source>%1 (inactive)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This number is not valid; the registry should correct it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Similar spelling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cadre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Facility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mhero::ui::DirectoryPage</name>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) ago</source>
+        <translation>
+            <numerusform>%n minute ago</numerusform>
+            <numerusform>%n minutes ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) ago</source>
+        <translation>
+            <numerusform>%n hour ago</numerusform>
+            <numerusform>%n hours ago</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name, phone number (any format), identifier or facility…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All districts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All facilities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All cadres</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active and inactive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Health workers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a person to see their phones, roles and conversations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The search failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filters unavailable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No registry is connected yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · last synced %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last sync failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody matches these filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody matches &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) shown</source>
+        <translation>
+            <numerusform>%n person shown</numerusform>
+            <numerusform>%n people shown</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> — scroll for more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n with a similar spelling (in italics)</source>
+        <translation>
+            <numerusform>%n with a similar spelling (in italics)</numerusform>
+            <numerusform>%n with a similar spelling (in italics)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deleted from the registry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none on record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Facility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>County / region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identifiers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated at source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no job)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None yet.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -536,6 +936,10 @@
     </message>
     <message>
         <source>Signed in as %1 on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Directory</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

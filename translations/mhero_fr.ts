@@ -208,6 +208,122 @@
     </message>
 </context>
 <context>
+    <name>mhero::fhir</name>
+    <message>
+        <source>the field &quot;%1&quot; is longer than %2 characters</source>
+        <translation>le champ &quot;%1&quot; dépasse %2 caractères</translation>
+    </message>
+    <message>
+        <source>%1 has no valid id</source>
+        <translation>%1 n&apos;a pas d&apos;identifiant valide</translation>
+    </message>
+    <message>
+        <source>a given name is longer than %1 characters</source>
+        <translation>un prénom dépasse %1 caractères</translation>
+    </message>
+    <message>
+        <source>Unnamed %1 %2</source>
+        <translation>%1 sans nom %2</translation>
+    </message>
+    <message>
+        <source>a DELETE entry has no usable request.url</source>
+        <translation>une entrée DELETE n&apos;a pas de request.url exploitable</translation>
+    </message>
+    <message>
+        <source>an entry has no resource</source>
+        <translation>une entrée n&apos;a pas de ressource</translation>
+    </message>
+    <message>
+        <source>The server sent a page larger than %1 MB.</source>
+        <translation>Le serveur a envoyé une page de plus de %1 Mo.</translation>
+    </message>
+    <message>
+        <source>The server sent a page that is not valid JSON.</source>
+        <translation>Le serveur a envoyé une page qui n&apos;est pas du JSON valide.</translation>
+    </message>
+    <message>
+        <source>The server sent a page nested deeper than %1 levels.</source>
+        <translation>Le serveur a envoyé une page imbriquée sur plus de %1 niveaux.</translation>
+    </message>
+    <message>
+        <source>The server sent a %1 where a Bundle was expected.</source>
+        <translation>Le serveur a envoyé un %1 au lieu d&apos;un Bundle.</translation>
+    </message>
+    <message>
+        <source>document</source>
+        <translation>document</translation>
+    </message>
+    <message>
+        <source>The page&apos;s next link is not an absolute URL.</source>
+        <translation>Le lien vers la page suivante n&apos;est pas une URL absolue.</translation>
+    </message>
+    <message>
+        <source>The Bundle is malformed: %1.</source>
+        <translation>Le Bundle est mal formé : %1.</translation>
+    </message>
+    <message>
+        <source>The Bundle&apos;s entries are not a list.</source>
+        <translation>Les entrées du Bundle ne sont pas une liste.</translation>
+    </message>
+    <message>
+        <source>entry %1 skipped: %2</source>
+        <translation>entrée %1 ignorée : %2</translation>
+    </message>
+</context>
+<context>
+    <name>mhero::fhir::FhirClient</name>
+    <message>
+        <source>The server sent a link to another server; it is not followed.</source>
+        <translation>Le serveur a envoyé un lien vers un autre serveur ; il n&apos;est pas suivi.</translation>
+    </message>
+    <message>
+        <source>The server sent more than %1 MB for one page.</source>
+        <translation>Le serveur a envoyé plus de %1 Mo pour une seule page.</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>The FHIR server refused the credentials (HTTP %1).</source>
+        <translation>Le serveur FHIR a refusé les identifiants (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>The FHIR server answered HTTP %1.</source>
+        <translation>Le serveur FHIR a répondu HTTP %1.</translation>
+    </message>
+    <message>
+        <source>The FHIR server could not be reached: %1.</source>
+        <translation>Impossible de joindre le serveur FHIR : %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Gave up after %n attempt(s).</source>
+        <translation>
+            <numerusform>Abandon après %n tentative.</numerusform>
+            <numerusform>Abandon après %n tentatives.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mhero::phone</name>
+    <message>
+        <source>The number is empty.</source>
+        <translation>Le numéro est vide.</translation>
+    </message>
+    <message>
+        <source>The number contains characters that are not digits or separators.</source>
+        <translation>Le numéro contient des caractères qui ne sont ni des chiffres ni des séparateurs.</translation>
+    </message>
+    <message>
+        <source>The number has no country code and the source has no default region.</source>
+        <translation>Le numéro n&apos;a pas d&apos;indicatif pays et la source n&apos;a pas de région par défaut.</translation>
+    </message>
+    <message>
+        <source>The number is not a valid phone number for its country.</source>
+        <translation>Ce n&apos;est pas un numéro de téléphone valide pour son pays.</translation>
+    </message>
+</context>
+<context>
     <name>mhero::sql</name>
     <message>
         <source>Not connected to PostgreSQL.</source>
@@ -216,6 +332,48 @@
     <message>
         <source>The query returned no rows.</source>
         <translation>La requête n&apos;a renvoyé aucune ligne.</translation>
+    </message>
+</context>
+<context>
+    <name>mhero::sync</name>
+    <message>
+        <source>&quot;%1&quot; is not a country code libphonenumber knows.</source>
+        <translation>&quot;%1&quot; n&apos;est pas un code pays connu de libphonenumber.</translation>
+    </message>
+    <message>
+        <source>The source &quot;%1&quot; is a live %2 source; import files under another name.</source>
+        <translation>La source &quot;%1&quot; est une source %2 en ligne ; importez les fichiers sous un autre nom.</translation>
+    </message>
+    <message>
+        <source>The server address must be an http:// or https:// URL.</source>
+        <translation>L&apos;adresse du serveur doit être une URL http:// ou https://.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a country code libphonenumber knows (use e.g. LR, SL, GN, ML, KE).</source>
+        <translation>&quot;%1&quot; n&apos;est pas un code pays connu de libphonenumber (par exemple LR, SL, GN, ML, KE).</translation>
+    </message>
+    <message>
+        <source>This authentication method needs a secret.</source>
+        <translation>Cette méthode d&apos;authentification nécessite un secret.</translation>
+    </message>
+    <message>
+        <source>A source named &quot;%1&quot; already exists.</source>
+        <translation>Une source nommée &quot;%1&quot; existe déjà.</translation>
+    </message>
+    <message>
+        <source>There is no FHIR source named &quot;%1&quot;.</source>
+        <translation>Il n&apos;y a pas de source FHIR nommée &quot;%1&quot;.</translation>
+    </message>
+</context>
+<context>
+    <name>mhero::sync::FhirSync</name>
+    <message>
+        <source>%1 does not offer %2/_history, so deleted %2 resources are not detected: %3</source>
+        <translation>%1 ne propose pas %2/_history ; les ressources %2 supprimées ne sont donc pas détectées : %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
     </message>
 </context>
 <context>
@@ -368,6 +526,248 @@
     <message>
         <source>After:</source>
         <translation>Après :</translation>
+    </message>
+</context>
+<context>
+    <name>mhero::ui::DirectoryModel</name>
+    <message>
+        <source>%1 (inactive)</source>
+        <translation>%1 (inactif)</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>This number is not valid; the registry should correct it.</source>
+        <translation>Ce numéro n&apos;est pas valide ; le registre doit le corriger.</translation>
+    </message>
+    <message>
+        <source>Similar spelling</source>
+        <translation>Orthographe proche</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Cadre</source>
+        <translation>Cadre</translation>
+    </message>
+    <message>
+        <source>Facility</source>
+        <translation>Structure sanitaire</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+</context>
+<context>
+    <name>mhero::ui::DirectoryPage</name>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>à l&apos;instant</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) ago</source>
+        <translation>
+            <numerusform>il y a %n minute</numerusform>
+            <numerusform>il y a %n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) ago</source>
+        <translation>
+            <numerusform>il y a %n heure</numerusform>
+            <numerusform>il y a %n heures</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Directory</source>
+        <translation>Annuaire</translation>
+    </message>
+    <message>
+        <source>Name, phone number (any format), identifier or facility…</source>
+        <translation>Nom, numéro de téléphone (tout format), identifiant ou structure…</translation>
+    </message>
+    <message>
+        <source>All districts</source>
+        <translation>Tous les districts</translation>
+    </message>
+    <message>
+        <source>All facilities</source>
+        <translation>Toutes les structures</translation>
+    </message>
+    <message>
+        <source>All cadres</source>
+        <translation>Tous les cadres</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Actifs</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inactifs</translation>
+    </message>
+    <message>
+        <source>Active and inactive</source>
+        <translation>Actifs et inactifs</translation>
+    </message>
+    <message>
+        <source>Health workers</source>
+        <translation>Agents de santé</translation>
+    </message>
+    <message>
+        <source>Patients</source>
+        <translation>Patients</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Tout le monde</translation>
+    </message>
+    <message>
+        <source>Select a person to see their phones, roles and conversations.</source>
+        <translation>Sélectionnez une personne pour voir ses téléphones, ses postes et ses conversations.</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Recherche…</translation>
+    </message>
+    <message>
+        <source>The search failed: %1</source>
+        <translation>La recherche a échoué : %1</translation>
+    </message>
+    <message>
+        <source>Filters unavailable: %1</source>
+        <translation>Filtres indisponibles : %1</translation>
+    </message>
+    <message>
+        <source>No registry is connected yet.</source>
+        <translation>Aucun registre n&apos;est encore connecté.</translation>
+    </message>
+    <message>
+        <source>%1 · last synced %2</source>
+        <translation>%1 · dernière synchronisation %2</translation>
+    </message>
+    <message>
+        <source>last sync failed: %1</source>
+        <translation>la dernière synchronisation a échoué : %1</translation>
+    </message>
+    <message>
+        <source>Nobody matches these filters.</source>
+        <translation>Personne ne correspond à ces filtres.</translation>
+    </message>
+    <message>
+        <source>Nobody matches &quot;%1&quot;.</source>
+        <translation>Personne ne correspond à &quot;%1&quot;.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) shown</source>
+        <translation>
+            <numerusform>%n personne affichée</numerusform>
+            <numerusform>%n personnes affichées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> — scroll for more</source>
+        <translation> — faites défiler pour en voir plus</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n with a similar spelling (in italics)</source>
+        <translation>
+            <numerusform>%n à l&apos;orthographe proche (en italique)</numerusform>
+            <numerusform>%n à l&apos;orthographe proche (en italique)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>deleted from the registry</source>
+        <translation>supprimé du registre</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>inactif</translation>
+    </message>
+    <message>
+        <source>Phones</source>
+        <translation>Téléphones</translation>
+    </message>
+    <message>
+        <source>none on record</source>
+        <translation>aucun enregistré</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Facility</source>
+        <translation>Structure sanitaire</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>County / region</source>
+        <translation>Comté / région</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Sexe</translation>
+    </message>
+    <message>
+        <source>Identifiers</source>
+        <translation>Identifiants</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Updated at source</source>
+        <translation>Mis à jour à la source</translation>
+    </message>
+    <message>
+        <source>Updated here</source>
+        <translation>Mis à jour ici</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Postes</translation>
+    </message>
+    <message>
+        <source>(no job)</source>
+        <translation>(sans poste)</translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>terminé</translation>
+    </message>
+    <message>
+        <source>Recent conversations</source>
+        <translation>Conversations récentes</translation>
+    </message>
+    <message>
+        <source>None yet.</source>
+        <translation>Aucune pour l&apos;instant.</translation>
     </message>
 </context>
 <context>
@@ -537,6 +937,10 @@
     <message>
         <source>Signed in as %1 on this computer</source>
         <translation>Connecté en tant que %1 sur cet ordinateur</translation>
+    </message>
+    <message>
+        <source>Directory</source>
+        <translation>Annuaire</translation>
     </message>
 </context>
 <context>

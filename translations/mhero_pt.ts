@@ -208,6 +208,122 @@
     </message>
 </context>
 <context>
+    <name>mhero::fhir</name>
+    <message>
+        <source>the field &quot;%1&quot; is longer than %2 characters</source>
+        <translation>o campo &quot;%1&quot; tem mais de %2 caracteres</translation>
+    </message>
+    <message>
+        <source>%1 has no valid id</source>
+        <translation>%1 não tem um identificador válido</translation>
+    </message>
+    <message>
+        <source>a given name is longer than %1 characters</source>
+        <translation>um nome próprio tem mais de %1 caracteres</translation>
+    </message>
+    <message>
+        <source>Unnamed %1 %2</source>
+        <translation>%1 sem nome %2</translation>
+    </message>
+    <message>
+        <source>a DELETE entry has no usable request.url</source>
+        <translation>uma entrada DELETE não tem um request.url utilizável</translation>
+    </message>
+    <message>
+        <source>an entry has no resource</source>
+        <translation>uma entrada não tem recurso</translation>
+    </message>
+    <message>
+        <source>The server sent a page larger than %1 MB.</source>
+        <translation>O servidor enviou uma página com mais de %1 MB.</translation>
+    </message>
+    <message>
+        <source>The server sent a page that is not valid JSON.</source>
+        <translation>O servidor enviou uma página que não é JSON válido.</translation>
+    </message>
+    <message>
+        <source>The server sent a page nested deeper than %1 levels.</source>
+        <translation>O servidor enviou uma página com mais de %1 níveis de aninhamento.</translation>
+    </message>
+    <message>
+        <source>The server sent a %1 where a Bundle was expected.</source>
+        <translation>O servidor enviou um %1 onde se esperava um Bundle.</translation>
+    </message>
+    <message>
+        <source>document</source>
+        <translation>documento</translation>
+    </message>
+    <message>
+        <source>The page&apos;s next link is not an absolute URL.</source>
+        <translation>A ligação para a página seguinte não é um URL absoluto.</translation>
+    </message>
+    <message>
+        <source>The Bundle is malformed: %1.</source>
+        <translation>O Bundle está malformado: %1.</translation>
+    </message>
+    <message>
+        <source>The Bundle&apos;s entries are not a list.</source>
+        <translation>As entradas do Bundle não são uma lista.</translation>
+    </message>
+    <message>
+        <source>entry %1 skipped: %2</source>
+        <translation>entrada %1 ignorada: %2</translation>
+    </message>
+</context>
+<context>
+    <name>mhero::fhir::FhirClient</name>
+    <message>
+        <source>The server sent a link to another server; it is not followed.</source>
+        <translation>O servidor enviou uma ligação para outro servidor; não é seguida.</translation>
+    </message>
+    <message>
+        <source>The server sent more than %1 MB for one page.</source>
+        <translation>O servidor enviou mais de %1 MB para uma página.</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>The FHIR server refused the credentials (HTTP %1).</source>
+        <translation>O servidor FHIR recusou as credenciais (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>The FHIR server answered HTTP %1.</source>
+        <translation>O servidor FHIR respondeu HTTP %1.</translation>
+    </message>
+    <message>
+        <source>The FHIR server could not be reached: %1.</source>
+        <translation>Não foi possível contactar o servidor FHIR: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Gave up after %n attempt(s).</source>
+        <translation>
+            <numerusform>Desistiu após %n tentativa.</numerusform>
+            <numerusform>Desistiu após %n tentativas.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mhero::phone</name>
+    <message>
+        <source>The number is empty.</source>
+        <translation>O número está vazio.</translation>
+    </message>
+    <message>
+        <source>The number contains characters that are not digits or separators.</source>
+        <translation>O número contém caracteres que não são algarismos nem separadores.</translation>
+    </message>
+    <message>
+        <source>The number has no country code and the source has no default region.</source>
+        <translation>O número não tem indicativo do país e a fonte não tem região predefinida.</translation>
+    </message>
+    <message>
+        <source>The number is not a valid phone number for its country.</source>
+        <translation>Não é um número de telefone válido para o seu país.</translation>
+    </message>
+</context>
+<context>
     <name>mhero::sql</name>
     <message>
         <source>Not connected to PostgreSQL.</source>
@@ -216,6 +332,48 @@
     <message>
         <source>The query returned no rows.</source>
         <translation>A consulta não devolveu nenhuma linha.</translation>
+    </message>
+</context>
+<context>
+    <name>mhero::sync</name>
+    <message>
+        <source>&quot;%1&quot; is not a country code libphonenumber knows.</source>
+        <translation>&quot;%1&quot; não é um código de país conhecido pela libphonenumber.</translation>
+    </message>
+    <message>
+        <source>The source &quot;%1&quot; is a live %2 source; import files under another name.</source>
+        <translation>A fonte &quot;%1&quot; é uma fonte %2 em linha; importe ficheiros com outro nome.</translation>
+    </message>
+    <message>
+        <source>The server address must be an http:// or https:// URL.</source>
+        <translation>O endereço do servidor tem de ser um URL http:// ou https://.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a country code libphonenumber knows (use e.g. LR, SL, GN, ML, KE).</source>
+        <translation>&quot;%1&quot; não é um código de país conhecido pela libphonenumber (por exemplo LR, SL, GN, ML, KE).</translation>
+    </message>
+    <message>
+        <source>This authentication method needs a secret.</source>
+        <translation>Este método de autenticação precisa de um segredo.</translation>
+    </message>
+    <message>
+        <source>A source named &quot;%1&quot; already exists.</source>
+        <translation>Já existe uma fonte chamada &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>There is no FHIR source named &quot;%1&quot;.</source>
+        <translation>Não existe nenhuma fonte FHIR chamada &quot;%1&quot;.</translation>
+    </message>
+</context>
+<context>
+    <name>mhero::sync::FhirSync</name>
+    <message>
+        <source>%1 does not offer %2/_history, so deleted %2 resources are not detected: %3</source>
+        <translation>%1 não oferece %2/_history, pelo que os recursos %2 eliminados não são detetados: %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -368,6 +526,248 @@
     <message>
         <source>After:</source>
         <translation>Depois:</translation>
+    </message>
+</context>
+<context>
+    <name>mhero::ui::DirectoryModel</name>
+    <message>
+        <source>%1 (inactive)</source>
+        <translation>%1 (inativo)</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Doente</translation>
+    </message>
+    <message>
+        <source>This number is not valid; the registry should correct it.</source>
+        <translation>Este número não é válido; o registo deve corrigi-lo.</translation>
+    </message>
+    <message>
+        <source>Similar spelling</source>
+        <translation>Grafia semelhante</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Cadre</source>
+        <translation>Quadro</translation>
+    </message>
+    <message>
+        <source>Facility</source>
+        <translation>Unidade de saúde</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>Distrito</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefone</translation>
+    </message>
+</context>
+<context>
+    <name>mhero::ui::DirectoryPage</name>
+    <message>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>agora mesmo</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) ago</source>
+        <translation>
+            <numerusform>há %n minuto</numerusform>
+            <numerusform>há %n minutos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) ago</source>
+        <translation>
+            <numerusform>há %n hora</numerusform>
+            <numerusform>há %n horas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Directory</source>
+        <translation>Diretório</translation>
+    </message>
+    <message>
+        <source>Name, phone number (any format), identifier or facility…</source>
+        <translation>Nome, número de telefone (qualquer formato), identificador ou unidade…</translation>
+    </message>
+    <message>
+        <source>All districts</source>
+        <translation>Todos os distritos</translation>
+    </message>
+    <message>
+        <source>All facilities</source>
+        <translation>Todas as unidades</translation>
+    </message>
+    <message>
+        <source>All cadres</source>
+        <translation>Todos os quadros</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Ativos</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inativos</translation>
+    </message>
+    <message>
+        <source>Active and inactive</source>
+        <translation>Ativos e inativos</translation>
+    </message>
+    <message>
+        <source>Health workers</source>
+        <translation>Profissionais de saúde</translation>
+    </message>
+    <message>
+        <source>Patients</source>
+        <translation>Doentes</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Todos</translation>
+    </message>
+    <message>
+        <source>Select a person to see their phones, roles and conversations.</source>
+        <translation>Selecione uma pessoa para ver os seus telefones, funções e conversas.</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>A pesquisar…</translation>
+    </message>
+    <message>
+        <source>The search failed: %1</source>
+        <translation>A pesquisa falhou: %1</translation>
+    </message>
+    <message>
+        <source>Filters unavailable: %1</source>
+        <translation>Filtros indisponíveis: %1</translation>
+    </message>
+    <message>
+        <source>No registry is connected yet.</source>
+        <translation>Ainda não há nenhum registo ligado.</translation>
+    </message>
+    <message>
+        <source>%1 · last synced %2</source>
+        <translation>%1 · última sincronização %2</translation>
+    </message>
+    <message>
+        <source>last sync failed: %1</source>
+        <translation>a última sincronização falhou: %1</translation>
+    </message>
+    <message>
+        <source>Nobody matches these filters.</source>
+        <translation>Ninguém corresponde a estes filtros.</translation>
+    </message>
+    <message>
+        <source>Nobody matches &quot;%1&quot;.</source>
+        <translation>Ninguém corresponde a &quot;%1&quot;.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) shown</source>
+        <translation>
+            <numerusform>%n pessoa apresentada</numerusform>
+            <numerusform>%n pessoas apresentadas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> — scroll for more</source>
+        <translation> — desloque para ver mais</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n with a similar spelling (in italics)</source>
+        <translation>
+            <numerusform>%n com grafia semelhante (em itálico)</numerusform>
+            <numerusform>%n com grafia semelhante (em itálico)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Doente</translation>
+    </message>
+    <message>
+        <source>deleted from the registry</source>
+        <translation>eliminado do registo</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>inativo</translation>
+    </message>
+    <message>
+        <source>Phones</source>
+        <translation>Telefones</translation>
+    </message>
+    <message>
+        <source>none on record</source>
+        <translation>nenhum registado</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Facility</source>
+        <translation>Unidade de saúde</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>Distrito</translation>
+    </message>
+    <message>
+        <source>County / region</source>
+        <translation>Condado / região</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Sexo</translation>
+    </message>
+    <message>
+        <source>Identifiers</source>
+        <translation>Identificadores</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Fonte</translation>
+    </message>
+    <message>
+        <source>Updated at source</source>
+        <translation>Atualizado na fonte</translation>
+    </message>
+    <message>
+        <source>Updated here</source>
+        <translation>Atualizado aqui</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Funções</translation>
+    </message>
+    <message>
+        <source>(no job)</source>
+        <translation>(sem função)</translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>terminada</translation>
+    </message>
+    <message>
+        <source>Recent conversations</source>
+        <translation>Conversas recentes</translation>
+    </message>
+    <message>
+        <source>None yet.</source>
+        <translation>Nenhuma por enquanto.</translation>
     </message>
 </context>
 <context>
@@ -537,6 +937,10 @@
     <message>
         <source>Signed in as %1 on this computer</source>
         <translation>Sessão iniciada como %1 neste computador</translation>
+    </message>
+    <message>
+        <source>Directory</source>
+        <translation>Diretório</translation>
     </message>
 </context>
 <context>
