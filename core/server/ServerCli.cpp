@@ -4,12 +4,15 @@
 #include "db/Connection.h"
 #include "db/Database.h"
 #include "session/UserProfile.h"
+#include "sync/DirectorySyncService.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QLoggingCategory>
+#include <QScopeGuard>
 #include <QSocketNotifier>
 #include <QTextStream>
+#include <QThread>
 #include <QTimer>
 
 #include <csignal>
@@ -101,6 +104,12 @@ int runServer(QCoreApplication& app)
     }
 
     quitOnSignals(app);
+    QThread syncThread;
+    syncThread.setObjectName(QStringLiteral("directory-sync"));
+    const auto stopSync = qScopeGuard([&syncThread] {
+        syncThread.quit();
+        syncThread.wait();
+    });
     Database database;
     QTimer retry;
     retry.setSingleShot(true);
@@ -126,7 +135,14 @@ int runServer(QCoreApplication& app)
                 qCInfo(lcServer).noquote()
                     << "mhero-server" << kVersion << "connected as" << session->user.roleName << "- PostgreSQL"
                     << session->serverVersion << "- schema" << session->schemaVersion;
-                qCInfo(lcServer) << "no sync jobs are configured in this release yet; holding the connection";
+                // The directory sync runs on a thread of its own, with its own connection.
+                if (!syncThread.isRunning()) {
+                    auto* service = new sync::DirectorySyncService(settings);
+                    service->moveToThread(&syncThread);
+                    QObject::connect(&syncThread, &QThread::finished, service, &QObject::deleteLater);
+                    syncThread.start();
+                    QMetaObject::invokeMethod(service, &sync::DirectorySyncService::start, Qt::QueuedConnection);
+                }
             });
     });
     QObject::connect(&database, &Database::stateChanged, &database, [](ConnectionState state, const QString& detail) {

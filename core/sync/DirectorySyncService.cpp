@@ -1,0 +1,112 @@
+#include "sync/DirectorySyncService.h"
+
+#include "db/Sql.h"
+
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcDirectorySync, "mhero.sync.directory")
+
+namespace mhero::sync {
+
+namespace {
+QString lockKey(int sourceId)
+{
+    return QStringLiteral("hashtextextended('mhero.sync.directory.%1', 0)").arg(sourceId);
+}
+} // namespace
+
+DirectorySyncService::DirectorySyncService(ConnectionSettings settings, QObject* parent)
+    : QObject(parent)
+    , m_settings(std::move(settings))
+    , m_timer(this)
+{
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &DirectorySyncService::round);
+}
+
+DirectorySyncService::~DirectorySyncService() = default;
+
+void DirectorySyncService::start()
+{
+    round();
+}
+
+void DirectorySyncService::stop()
+{
+    m_timer.stop();
+    m_queue.clear();
+}
+
+Status DirectorySyncService::ensureConnection()
+{
+    if (m_connection && sql::isConnectionHealthy(m_connection->db()))
+        return {};
+    m_connection.reset();
+    ConnectionSettings settings = m_settings;
+    settings.applicationName = QStringLiteral("mhero-server directory sync");
+    auto opened = ScopedConnection::open(settings, QStringLiteral("directory-sync"));
+    if (!opened)
+        return opened.error();
+    m_connection.emplace(std::move(opened.value()));
+    return {};
+}
+
+void DirectorySyncService::round()
+{
+    int minutes = 15;
+    if (Status connected = ensureConnection(); !connected) {
+        qCWarning(lcDirectorySync).noquote() << "cannot connect:" << connected.error().toString();
+        m_timer.start(60'000);
+        return;
+    }
+    if (auto v = sql::scalar(m_connection->db(),
+                             QStringLiteral("SELECT (value #>> '{}')::int FROM mhero.setting "
+                                            "WHERE key = 'directory.sync_interval_minutes'"));
+        v && v->toInt() > 0)
+        minutes = v->toInt();
+    m_timer.setInterval(minutes * 60'000);
+    auto sources = loadFhirSources(m_connection->db());
+    if (!sources) {
+        qCWarning(lcDirectorySync).noquote() << "cannot read the sources:" << sources.error().toString();
+        m_timer.start();
+        return;
+    }
+    m_queue = *sources;
+    m_done = 0;
+    next();
+}
+
+void DirectorySyncService::next()
+{
+    while (!m_queue.isEmpty()) {
+        const FhirSource source = m_queue.takeFirst();
+        auto locked = sql::scalar(m_connection->db(),
+                                  QStringLiteral("SELECT pg_try_advisory_lock(%1)").arg(lockKey(source.id)));
+        if (!locked || !locked->toBool()) {
+            qCInfo(lcDirectorySync).noquote() << source.name << "is being synced by another server; skipped";
+            continue;
+        }
+        qCInfo(lcDirectorySync).noquote() << "syncing" << source.name;
+        m_running = new FhirSync(m_connection->db(), source, this);
+        connect(m_running, &FhirSync::finished, this, [this, id = source.id](const SyncReport& report) {
+            (void)sql::scalar(m_connection->db(), QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(lockKey(id)));
+            if (report.error)
+                qCWarning(lcDirectorySync).noquote() << report.source << "failed:" << report.error->toString();
+            else
+                qCInfo(lcDirectorySync).noquote()
+                    << report.source << ":" << report.pages << "pages," << report.people << "people," << report.roles
+                    << "roles," << report.deleted << "deleted in" << report.elapsedMs << "ms";
+            ++m_done;
+            Q_EMIT sourceSynced(report);
+            m_running->deleteLater();
+            m_running = nullptr;
+            next();
+        });
+        m_running->start();
+        return;
+    }
+    Q_EMIT roundFinished(m_done);
+    m_timer.start();
+}
+
+} // namespace mhero::sync

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "db/Connection.h"
+#include "sync/FhirSync.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <optional>
+
+namespace mhero::sync {
+
+/// The directory part of the sync engine: every few minutes (setting
+/// directory.sync_interval_minutes, default 15) it syncs each enabled FHIR source, one at a time.
+/// Several mhero-server processes may run against one database: a source is synced by the one
+/// that wins its PostgreSQL advisory lock; the others skip it that round.
+///
+/// Lives on a thread of its own (moveToThread, then start()): it owns a connection of that thread
+/// and blocks only that thread while writing pages.
+class DirectorySyncService final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit DirectorySyncService(ConnectionSettings settings, QObject* parent = nullptr);
+    ~DirectorySyncService() override;
+
+public Q_SLOTS:
+    /// Runs a round now and then on the schedule.
+    void start();
+    void stop();
+
+Q_SIGNALS:
+    void sourceSynced(const mhero::sync::SyncReport& report);
+    void roundFinished(int sources);
+
+private:
+    void round();
+    void next();
+    Status ensureConnection();
+
+    ConnectionSettings m_settings;
+    std::optional<ScopedConnection> m_connection;
+    QTimer m_timer;
+    QList<FhirSource> m_queue;
+    FhirSync* m_running = nullptr;
+    int m_done = 0;
+};
+
+} // namespace mhero::sync
