@@ -201,9 +201,10 @@ int main(int argc, char* argv[])
             // Raw: the same statements, synchronously, rows read and dropped.
             timer.restart();
             const auto runRaw = [&](const std::optional<directory::SearchCursor>& after) {
-                const directory::SearchQuery q = directory::buildSearchQuery(c.filter, after, 101);
-                if (q.phase == 1)
-                    (void)sql::exec(db, QStringLiteral("SELECT mhero.set_word_threshold(0.5)"));
+                QList<QStringList> alternatives;
+                if (after && after->phase == 1)
+                    alternatives = directory::spellingAlternatives(db, c.filter.text).valueOr(QList<QStringList>());
+                const directory::SearchQuery q = directory::buildSearchQuery(c.filter, after, 101, alternatives);
                 auto result = sql::exec(db, q.sql, q.values);
                 while (result && result->next()) { }
             };

@@ -12,13 +12,8 @@
 namespace mhero::directory {
 
 namespace {
-// The threshold of pg_trgm's word similarity for typo matches: "mariam koneh" finds "Mariama
-// Konneh"; much lower and unrelated names creep in.
-constexpr double kTypoThreshold = 0.5;
 // Typo-tolerant matches are looked for when the exact ones are fewer than this.
 constexpr qsizetype kTypoBelow = 3;
-// At most this many similar candidates are scored: bounds the cost of a vague query.
-constexpr int kTypoCandidates = 2000;
 
 constexpr const char* kColumns
     = "h.id, h.display_name, h.cadre, h.job, h.facility, h.district, h.active, h.resource_type = 'Patient', "
@@ -81,7 +76,8 @@ void addFilters(const SearchFilter& filter, QStringList& where, QVariantList& va
 }
 } // namespace
 
-SearchQuery buildSearchQuery(const SearchFilter& filter, const std::optional<SearchCursor>& after, int limit)
+SearchQuery buildSearchQuery(const SearchFilter& filter, const std::optional<SearchCursor>& after, int limit,
+                             const QList<QStringList>& alternatives)
 {
     SearchQuery q;
     q.phase = after ? after->phase : 0;
@@ -99,9 +95,22 @@ SearchQuery buildSearchQuery(const SearchFilter& filter, const std::optional<Sea
                                     "WHERE p.health_worker_id = h.id AND p.e164 = ?)");
             exactValues << form.e164;
         } else {
+            // A partial number is the start of one: "0770 12" → "+23177012…" (national), "+231 77"
+            // or "00231 77" → "+23177…"; digits typed bare may be either.
+            QStringList likes;
+            const int cc = phone::countryCode(filter.phoneRegion);
+            const bool national = !form.international && text.startsWith(QLatin1Char('0'));
+            if (!form.international && cc > 0) {
+                likes << QStringLiteral("p.e164 LIKE ?");
+                exactValues << QVariant(QStringLiteral("+%1%2%").arg(cc).arg(form.digits));
+            }
+            if (!national) {
+                likes << QStringLiteral("p.e164 LIKE ?");
+                exactValues << QVariant(QStringLiteral("+%1%").arg(form.digits));
+            }
             exact << QStringLiteral("EXISTS (SELECT FROM mhero.health_worker_phone p "
-                                    "WHERE p.health_worker_id = h.id AND p.e164 LIKE ?)");
-            exactValues << QVariant(QStringLiteral("%") + likeEscape(form.digits) + QStringLiteral("%"));
+                                    "WHERE p.health_worker_id = h.id AND (%1))")
+                         .arg(likes.join(QLatin1String(" OR ")));
         }
     } else if (!text.isEmpty()) {
         for (const QString& word : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
@@ -122,23 +131,26 @@ SearchQuery buildSearchQuery(const SearchFilter& filter, const std::optional<Sea
         }
         order = QStringLiteral("h.name_key, h.id");
     } else {
-        // Typo matches: similar words, minus those already listed as exact matches.
-        where << QStringLiteral("mhero.matches_words(mhero.fold(?), h.search_text)");
-        values << text;
+        // Typo matches: each query word, or a directory word spelt like it, minus the exact matches.
+        for (const QStringList& words : alternatives) {
+            QStringList likes;
+            for (const QString& w : words) {
+                likes << QStringLiteral("h.search_text LIKE ?");
+                values << QVariant(QStringLiteral("%") + likeEscape(w) + QStringLiteral("%"));
+            }
+            where << QStringLiteral("(%1)").arg(likes.join(QLatin1String(" OR ")));
+        }
         if (!exact.isEmpty()) {
             where << QStringLiteral("NOT (%1)").arg(exact.join(QLatin1String(" AND ")));
             values += exactValues;
         }
-        order = QStringLiteral("mhero.word_score(mhero.fold(?), h.search_text) DESC, h.id");
-        // (the score's value is bound after the WHERE values)
+        order = QStringLiteral("h.name_key, h.id");
     }
     q.sql
         = QStringLiteral("SELECT %1 FROM mhero.health_worker h%2 ORDER BY %3 LIMIT %4")
               .arg(QLatin1String(kColumns),
                    where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QLatin1String(" AND ")), order)
               .arg(limit);
-    if (q.phase == 1)
-        values << text;
     q.values = values;
     return q;
 }
@@ -148,13 +160,17 @@ Result<SearchPage> search(QSqlDatabase& db, const SearchFilter& filter, const st
 {
     SearchPage page;
     const QString text = filter.text.simplified();
-    const SearchQuery query = buildSearchQuery(filter, after, limit + 1);
-    page.phoneSearch = query.phone;
-    if (query.phase == 1) {
-        auto threshold = sql::exec(db, QStringLiteral("SELECT mhero.set_word_threshold(?)"), {kTypoThreshold});
-        if (!threshold)
-            return threshold.error();
+    QList<QStringList> alternatives;
+    if (after && after->phase == 1) {
+        auto found = spellingAlternatives(db, text);
+        if (!found)
+            return found.error();
+        alternatives = *found;
+        if (alternatives.isEmpty())
+            return page;
     }
+    const SearchQuery query = buildSearchQuery(filter, after, limit + 1, alternatives);
+    page.phoneSearch = query.phone;
     auto result = sql::exec(db, query.sql, query.values);
     if (!result)
         return result.error();
@@ -189,6 +205,25 @@ Result<SearchPage> search(QSqlDatabase& db, const SearchFilter& filter, const st
         page.next = SearchCursor{1, {}, 0};
     }
     return page;
+}
+
+Result<QList<QStringList>> spellingAlternatives(QSqlDatabase& db, const QString& text)
+{
+    auto query = sql::exec(db,
+                           QStringLiteral("SELECT word, array_to_string(alternatives, ' ') "
+                                          "FROM mhero.spelling_alternatives(?)"),
+                           {text});
+    if (!query)
+        return query.error();
+    QList<QStringList> words;
+    while (query->next()) {
+        QStringList alternatives{query->value(0).toString()};
+        for (const QString& w : query->value(1).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts))
+            if (!alternatives.contains(w))
+                alternatives << w;
+        words << alternatives;
+    }
+    return words;
 }
 
 Result<Facets> loadFacets(QSqlDatabase& db)

@@ -72,7 +72,12 @@ struct SearchQuery
     int phase = 0;
     bool phone = false;
 };
-SearchQuery buildSearchQuery(const SearchFilter& filter, const std::optional<SearchCursor>& after, int limit);
+/// @p alternatives: for the typo phase, the directory words spelt like each query word
+/// (spellingAlternatives()).
+SearchQuery buildSearchQuery(const SearchFilter& filter, const std::optional<SearchCursor>& after, int limit,
+                             const QList<QStringList>& alternatives = {});
+/// For each word of @p text, the directory words spelt most like it.
+Result<QList<QStringList>> spellingAlternatives(QSqlDatabase& db, const QString& text);
 
 /// Filter choices: districts, facilities, cadres (from directory_facet).
 struct Facets

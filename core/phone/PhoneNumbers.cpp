@@ -56,6 +56,11 @@ bool looksLikePhone(const QString& text)
     return phoneShape().match(text).hasMatch() && digitsOf(text).size() >= 6;
 }
 
+int countryCode(const QString& region)
+{
+    return PhoneNumberUtil::GetInstance()->GetCountryCodeForRegion(region.toUpper().toStdString());
+}
+
 bool isKnownRegion(const QString& region)
 {
     const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
@@ -113,6 +118,7 @@ SearchForm searchForm(const QString& text, const QString& defaultRegion)
     form.e164 = full.e164;
     QString digits = digitsOf(text);
     const QString trimmed = text.trimmed();
+    form.international = trimmed.startsWith(QLatin1Char('+')) || trimmed.startsWith(QLatin1String("00"));
     if (trimmed.startsWith(QLatin1String("00")))
         digits = digits.mid(2); // international prefix
     else if (!trimmed.startsWith(QLatin1Char('+')) && digits.startsWith(QLatin1Char('0')))

@@ -31,6 +31,9 @@ QString telUrn(const QString& e164);
 /// "whatsapp:231770123456" (digits without "+", as RapidPro and the WhatsApp Cloud API write it).
 QString whatsappUrn(const QString& e164);
 
+/// The calling code of @p region ("LR" → 231), 0 when unknown.
+int countryCode(const QString& region);
+
 /// Whether @p region is a region libphonenumber knows ("LR", "SL", "GN", "ML", "KE"…).
 bool isKnownRegion(const QString& region);
 
@@ -41,6 +44,7 @@ struct SearchForm
 {
     QString e164;
     QString digits;
+    bool international = false; ///< typed with "+" or "00": digits start with the country code
 };
 SearchForm searchForm(const QString& text, const QString& defaultRegion);
 

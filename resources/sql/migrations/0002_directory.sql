@@ -31,26 +31,21 @@ BEGIN
         CREATE FUNCTION mhero.fold(text) RETURNS text
         LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
         AS 'SELECT lower(%1$s.unaccent(''%1$s.unaccent''::regdictionary, $1))'$f$, acc);
-    -- Typo-tolerant match of a query against a text (pg_trgm's "<%": the query's trigrams are
-    -- close to those of some run of words in the text). A plain SQL function: the planner inlines
-    -- it, so the trigram index still serves it.
+    -- Typo tolerance (pg_trgm's "%": similar trigram sets) and its score. Plain SQL functions:
+    -- the planner inlines them, so the trigram index still serves them.
     EXECUTE format($f$
-        CREATE FUNCTION mhero.matches_words(query text, target text) RETURNS boolean
+        CREATE FUNCTION mhero.similar_to(a text, b text) RETURNS boolean
         LANGUAGE sql STABLE PARALLEL SAFE STRICT
-        AS 'SELECT $1 OPERATOR(%1$s.<%%) $2'$f$, trgm);
+        AS 'SELECT $1 OPERATOR(%1$s.%%) $2'$f$, trgm);
     EXECUTE format($f$
-        CREATE FUNCTION mhero.word_score(query text, target text) RETURNS real
+        CREATE FUNCTION mhero.similarity_score(a text, b text) RETURNS real
         LANGUAGE sql STABLE PARALLEL SAFE STRICT
-        AS 'SELECT %1$s.word_similarity($1, $2)'$f$, trgm);
-    EXECUTE format($f$
-        CREATE FUNCTION mhero.set_word_threshold(threshold real) RETURNS real
-        LANGUAGE sql VOLATILE
-        AS 'SELECT set_config(''pg_trgm.word_similarity_threshold'', $1::text, false)::real'$f$);
+        AS 'SELECT %1$s.similarity($1, $2)'$f$, trgm);
     PERFORM set_config('mhero.trgm_ops', trgm || '.gin_trgm_ops', true);
 END
 $ext$;
 
-GRANT EXECUTE ON FUNCTION fold(text), matches_words(text, text), word_score(text, text), set_word_threshold(real)
+GRANT EXECUTE ON FUNCTION fold(text), similar_to(text, text), similarity_score(text, text)
     TO mhero_agent, mhero_supervisor, mhero_admin, mhero_service;
 
 -- ---------------------------------------------------------------------------------------------
@@ -127,15 +122,24 @@ ALTER TABLE health_worker
 ALTER TABLE health_worker_phone
     ADD COLUMN problem text;
 
+-- The words of the directory (names, facilities, districts): a few thousand even for a million
+-- people, since names repeat. A misspelt word is corrected against this small list, then
+-- searched for exactly (pg_trgm's documented way to do spelling suggestions at scale).
+CREATE TABLE directory_word (
+    word          text PRIMARY KEY
+);
+
 DO $idx$
 BEGIN
     EXECUTE format('CREATE INDEX health_worker_search ON mhero.health_worker USING gin (search_text %s)',
                    current_setting('mhero.trgm_ops'));
-    EXECUTE format('CREATE INDEX health_worker_phone_digits ON mhero.health_worker_phone USING gin (e164 %s)',
+    EXECUTE format('CREATE INDEX directory_word_similar ON mhero.directory_word USING gin (word %s)',
                    current_setting('mhero.trgm_ops'));
 END
 $idx$;
 CREATE INDEX health_worker_name ON health_worker (name_key, id);
+-- Partial phone numbers are prefixes of the national number: "0770 12" is "+23177012…".
+CREATE INDEX health_worker_phone_prefix ON health_worker_phone (e164 text_pattern_ops);
 CREATE INDEX health_worker_district ON health_worker (district, name_key, id);
 CREATE INDEX health_worker_facility ON health_worker (facility, name_key, id);
 CREATE INDEX health_worker_cadre ON health_worker (cadre, name_key, id);
@@ -256,12 +260,28 @@ LANGUAGE sql SECURITY DEFINER SET search_path = mhero, pg_catalog AS $$
     SELECT 'facility', facility, count(*) FROM health_worker WHERE active AND facility IS NOT NULL GROUP BY facility
     UNION ALL
     SELECT 'cadre', cadre, count(*) FROM health_worker WHERE active AND cadre IS NOT NULL GROUP BY cadre;
+    DELETE FROM directory_word;
+    INSERT INTO directory_word
+    SELECT DISTINCT w FROM health_worker h,
+           regexp_split_to_table(h.name_key || ' ' || fold(coalesce(h.facility, '') || ' ' || coalesce(h.district, '')),
+                                 '[^[:alnum:]]+') AS w
+    WHERE length(w) >= 2;
+$$;
+
+-- For each word of a query, the directory words spelt most like it (typo tolerance).
+CREATE FUNCTION spelling_alternatives(query text) RETURNS TABLE (word text, alternatives text[])
+LANGUAGE sql STABLE SET search_path = mhero, pg_catalog AS $$
+    SELECT w, ARRAY(SELECT d.word FROM directory_word d WHERE similar_to(d.word, w)
+                    ORDER BY similarity_score(d.word, w) DESC, d.word LIMIT 4)
+    FROM unnest(regexp_split_to_array(fold(query), '[^[:alnum:]]+')) AS w
+    WHERE length(w) >= 2
 $$;
 
 -- ---------------------------------------------------------------------------------------------
 -- Grants.
-GRANT SELECT ON directory_place, directory_code, health_worker_role, directory_facet
+GRANT SELECT ON directory_place, directory_code, health_worker_role, directory_facet, directory_word
     TO mhero_agent, mhero_admin;
+GRANT EXECUTE ON FUNCTION spelling_alternatives(text) TO mhero_agent, mhero_admin, mhero_service;
 GRANT SELECT, INSERT, UPDATE, DELETE ON directory_place, directory_code, health_worker_role TO mhero_service;
 GRANT SELECT ON directory_facet TO mhero_service;
 -- Everyone may see when the directory was last synced and whether it failed (not the cursors).
