@@ -62,7 +62,7 @@ Result<QList<FhirSource>> loadFhirSources(QSqlDatabase& db, const QString& name)
                                           "FROM mhero.source s LEFT JOIN mhero.source_secret k ON k.source_id = s.id "
                                           "WHERE s.kind = 'fhir' AND (? = '' AND s.enabled OR s.name = ?) "
                                           "ORDER BY s.name"),
-                           {name, name});
+                           {name.isNull() ? QStringLiteral("") : name, name.isNull() ? QStringLiteral("") : name});
     if (!query)
         return query.error();
     QList<FhirSource> sources;

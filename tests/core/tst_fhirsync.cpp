@@ -52,9 +52,9 @@ QString phoneOf(int i, int style)
     case 1:
         return QStringLiteral("(077) 010%1").arg(digits) + QStringLiteral("0");
     case 2:
-        return QStringLiteral("00231 770 10%1 %20").arg(digits.left(1), digits.mid(1));
+        return QStringLiteral("00231 770 10%1 %2").arg(digits.left(1), digits.mid(1)) + QLatin1Char('0');
     default:
-        return QStringLiteral("231-770-10%1-%20").arg(digits.left(1), digits.mid(1));
+        return QStringLiteral("231-770-10%1-%2").arg(digits.left(1), digits.mid(1)) + QLatin1Char('0');
     }
 }
 QString e164Of(int i)
@@ -201,7 +201,7 @@ private:
     };
     /// A fresh migrated database with a FHIR source pointing at @p server.
     Fixture makeFixture(const FhirTestServer& server, const QString& token = QString::fromLatin1(kToken));
-    sync::SyncReport runSync(Fixture& f);
+    sync::SyncReport runSync(Fixture& f, int timeoutMs = 5000);
 
     std::unique_ptr<FhirTestServer> m_server;
 };
@@ -236,11 +236,11 @@ TestFhirSync::Fixture TestFhirSync::makeFixture(const FhirTestServer& server, co
     return f;
 }
 
-sync::SyncReport TestFhirSync::runSync(Fixture& f)
+sync::SyncReport TestFhirSync::runSync(Fixture& f, int timeoutMs)
 {
     sync::FhirSync job(f.connection->db(), f.source);
     job.client().setBackoff(20, 200);
-    job.client().setTimeout(5000);
+    job.client().setTimeout(timeoutMs);
     sync::SyncReport report;
     QEventLoop loop;
     connect(&job, &sync::FhirSync::finished, &loop, [&](const sync::SyncReport& r) {
@@ -267,6 +267,7 @@ void TestFhirSync::fullThenIncrementalSync()
     QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM mhero.health_worker WHERE active")), kWorkers);
     QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM mhero.health_worker_role")), kWorkers);
     // Every phone, however it was typed, is the same E.164 number, with both URN forms.
+    QCOMPARE(text(db, QStringLiteral("SELECT coalesce(string_agg(raw || ' ' || problem, '; '), '') FROM mhero.health_worker_phone WHERE NOT valid")), QString());
     QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM mhero.health_worker_phone WHERE valid")), kWorkers);
     for (int i : {1, 2, 3, 4, 17}) {
         const QString id = QStringLiteral("hw-%1").arg(i, 3, 10, QLatin1Char('0'));
@@ -286,11 +287,11 @@ void TestFhirSync::fullThenIncrementalSync()
     QCOMPARE(text(db,
                   QStringLiteral("SELECT concat_ws('|', display_name, job, cadre, facility, district, region) "
                                  "FROM mhero.health_worker WHERE resource_id = 'hw-001'")),
-             QStringLiteral("Joseph Flomo|Registered Nurse|Nurse|Redemption Hospital|Greater Monrovia|Montserrado"));
+             QStringLiteral("Joseph Flomo|Certified Midwife|Midwife|Redemption Hospital|Greater Monrovia|Montserrado"));
     QCOMPARE(text(db,
                   QStringLiteral("SELECT concat_ws('|', job, cadre, facility, district, region) "
                                  "FROM mhero.health_worker WHERE resource_id = 'hw-002'")),
-             QStringLiteral("Certified Midwife|Midwife|Phebe Hospital|Jorquelleh|Bong"));
+             QStringLiteral("Physician Assistant|Physician Assistant|Phebe Hospital|Jorquelleh|Bong"));
     QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM mhero.directory_facet WHERE kind = 'district'")), 2);
 
     // A second sync right away changes nothing.
@@ -339,7 +340,7 @@ void TestFhirSync::fullThenIncrementalSync()
             db,
             QStringLiteral(
                 "SELECT concat_ws('|', display_name, facility) FROM mhero.health_worker WHERE resource_id = 'hw-031'")),
-        QStringLiteral("Zoé Flomo|Phebe Hospital"));
+        QStringLiteral("Prince Wleh|Phebe Hospital"));
     QCOMPARE(text(db, QStringLiteral("SELECT display_name FROM mhero.health_worker WHERE resource_id = 'hw-001'")),
              QStringLiteral("Joseph Flomo-Kamara"));
     QCOMPARE(text(db, QStringLiteral("SELECT active FROM mhero.health_worker WHERE resource_id = 'hw-002'")),
@@ -347,7 +348,7 @@ void TestFhirSync::fullThenIncrementalSync()
     QCOMPARE(text(db,
                   QStringLiteral("SELECT concat_ws('|', active, deleted_at IS NOT NULL) FROM mhero.health_worker "
                                  "WHERE resource_id = 'hw-003'")),
-             QStringLiteral("false|true"));
+             QStringLiteral("f|t"));
     // The new number leads to hw-004; the old one leads to nobody now.
     QCOMPARE(
         text(db,
@@ -374,8 +375,8 @@ void TestFhirSync::malformedPageOrServerErrorLosesNothing()
 {
     Fixture f = makeFixture(*m_server);
     QSqlDatabase& db = f.connection->db();
-    const int total
-        = count(db, QStringLiteral("SELECT 0")) + kWorkers + 1; // what the server holds after the test above
+    // What the server holds after the test above: hw-001…hw-031 but hw-003, deleted.
+    const int total = kWorkers;
     // The third page of practitioners comes back broken: the first two pages stay, nothing else.
     QVERIFY(m_server->setFaults(QJsonArray{QJsonObject{{QStringLiteral("match"), QStringLiteral("Practitioner?")},
                                                        {QStringLiteral("skip"), 2},
@@ -425,12 +426,13 @@ void TestFhirSync::retriesTransientErrors()
                                            QJsonObject{{QStringLiteral("match"), QStringLiteral("Organization?")},
                                                        {QStringLiteral("skip"), 0},
                                                        {QStringLiteral("times"), 1},
-                                                       {QStringLiteral("kind"), QStringLiteral("drop")}}}));
-    const sync::SyncReport report = runSync(f);
+                                                       {QStringLiteral("kind"), QStringLiteral("timeout")}}}));
+    const sync::SyncReport report = runSync(f, 1500);
     QVERIFY(m_server->setFaults({}));
     QVERIFY2(!report.error, qPrintable(report.error ? report.error->toString() : QString()));
+    // 503, 429 and a request that never gets an answer (the client gives up after its timeout).
     QCOMPARE(report.retries, 3);
-    QCOMPARE(count(f.connection->db(), QStringLiteral("SELECT count(*) FROM mhero.health_worker")), kWorkers + 1);
+    QCOMPARE(count(f.connection->db(), QStringLiteral("SELECT count(*) FROM mhero.health_worker")), kWorkers);
     TestCluster::instance().dropDatabase(f.database);
 }
 
@@ -467,7 +469,7 @@ void TestFhirSync::adminCommandLine()
     QVERIFY2(code == 0, qPrintable(err));
     std::tie(code, out, err) = run({QStringLiteral("sync"), QStringLiteral("--once")});
     QVERIFY2(code == 0, qPrintable(out + err));
-    QVERIFY2(out.contains(QStringLiteral("%1 people").arg(kWorkers + 1)), qPrintable(out));
+    QVERIFY2(out.contains(QStringLiteral("%1 people").arg(kWorkers)), qPrintable(out));
     std::tie(code, out, err) = run({QStringLiteral("source"), QStringLiteral("list")});
     QCOMPARE(code, 0);
     QVERIFY(out.contains(QLatin1String("registry")));
