@@ -108,8 +108,10 @@ SearchQuery buildSearchQuery(const SearchFilter& filter, const std::optional<Sea
                 likes << QStringLiteral("p.e164 LIKE ?");
                 exactValues << QVariant(QStringLiteral("+%1%").arg(form.digits));
             }
-            exact << QStringLiteral("EXISTS (SELECT FROM mhero.health_worker_phone p "
-                                    "WHERE p.health_worker_id = h.id AND (%1))")
+            // The numbers first (ARRAY(…) runs once, on the prefix index), then their people: walking
+            // the name index and probing each person's phones is far slower for a common prefix.
+            exact << QStringLiteral("h.id = ANY (ARRAY(SELECT p.health_worker_id FROM mhero.health_worker_phone p "
+                                    "WHERE %1))")
                          .arg(likes.join(QLatin1String(" OR ")));
         }
     } else if (!text.isEmpty()) {

@@ -3,9 +3,11 @@
 #include "fhir/FhirPage.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 #include <QLoggingCategory>
 #include <QNetworkReply>
 #include <QRandomGenerator>
+#include <QTimeZone>
 #include <QTimer>
 
 #include <memory>
@@ -39,6 +41,18 @@ bool retryableNetworkError(QNetworkReply::NetworkError error)
     }
 }
 
+/// An HTTP date ("Wed, 25 Nov 2026 08:05:53 GMT", RFC 9110 IMF-fixdate); Qt 6.4's RFC2822
+/// parser refuses the "GMT" zone name.
+QDateTime parseHttpDate(const QByteArray& value)
+{
+    QDateTime t = QLocale::c().toDateTime(QString::fromLatin1(value.trimmed()),
+                                          QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
+    if (!t.isValid())
+        return QDateTime::fromString(QString::fromLatin1(value), Qt::RFC2822Date).toUTC();
+    t.setTimeZone(QTimeZone::utc());
+    return t;
+}
+
 /// Retry-After in seconds or as an HTTP date; -1 when absent or unreadable.
 int retryAfterMs(const QNetworkReply& reply)
 {
@@ -49,7 +63,7 @@ int retryAfterMs(const QNetworkReply& reply)
     const int seconds = value.toInt(&ok);
     if (ok)
         return std::max(0, seconds) * 1000;
-    const QDateTime when = QDateTime::fromString(QString::fromLatin1(value), Qt::RFC2822Date);
+    const QDateTime when = parseHttpDate(value);
     return when.isValid() ? static_cast<int>(std::max<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(when))) : -1;
 }
 } // namespace
@@ -132,9 +146,9 @@ void FhirClient::attempt(const QUrl& url, Done done, int attemptNumber)
                 const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
                 const QByteArray date = reply->rawHeader("Date");
                 if (!date.isEmpty()) {
-                    const QDateTime serverTime = QDateTime::fromString(QString::fromLatin1(date), Qt::RFC2822Date);
+                    const QDateTime serverTime = parseHttpDate(date);
                     if (serverTime.isValid())
-                        m_lastServerTime = serverTime.toUTC();
+                        m_lastServerTime = serverTime;
                 }
                 if (*tooLarge) {
                     done(Error{QStringLiteral("fhir-too-large"),

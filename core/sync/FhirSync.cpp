@@ -17,6 +17,7 @@ struct FhirSync::Pass
     QString resourceType; ///< the pass's own resources (included ones do not move the cursor)
     QUrl url; ///< first page
     bool skip = false; ///< first run: nothing to do, only store the cursor at the end
+    bool fromRunStart = false; ///< first run: search from the run's start (known once the server answered)
     QString endCursor; ///< cursor stored when the pass ends (history passes, skipped passes)
 };
 
@@ -70,18 +71,13 @@ void FhirSync::planPasses()
     if (m_source.patients)
         types << QStringLiteral("Patient");
 
-    // First run: everything is read, so deletions and role changes only matter from now on.
-    // Their cursors start a few minutes back (the server's clock may differ from ours).
+    // First run: everything is read, so deletions and role changes only matter from the run's
+    // start (the server's clock, from its first answer: see onPage()).
     const auto startCursor = [&](const QString& job) -> std::optional<QString> {
         auto cursor = cursorOf(job);
-        if (!cursor || !cursor->isEmpty())
-            return cursor;
-        const QString now = fhir::formatInstant(QDateTime::currentDateTimeUtc().addSecs(-300));
-        if (auto stored = m_store.apply(m_source.id, fhir::Page{}, job, now); !stored) {
-            finish(stored.error());
-            return std::nullopt;
-        }
-        return QString();
+        if (cursor && cursor->isEmpty())
+            m_firstRunJobs.append(job);
+        return cursor;
     };
 
     // 1. Deletions since the last run.
@@ -145,6 +141,7 @@ void FhirSync::planPasses()
             return;
         if (!search(QStringLiteral("PractitionerRole"), QStringLiteral("roles"), {}))
             return;
+        m_passes.last().fromRunStart = m_firstRunJobs.contains(QStringLiteral("roles"));
     }
     if (m_source.patients && !search(QStringLiteral("Patient"), QStringLiteral("patients"), {}))
         return;
@@ -166,6 +163,11 @@ void FhirSync::startPass()
         endPass();
         return;
     }
+    if (pass.fromRunStart) {
+        QUrlQuery query(pass.url);
+        query.addQueryItem(QStringLiteral("_lastUpdated"), QLatin1String("ge") + runStartCursor());
+        pass.url.setQuery(query);
+    }
     qCDebug(lcSync).noquote() << m_source.name << "pass" << pass.url.toString();
     fetch(pass.url);
 }
@@ -183,9 +185,20 @@ void FhirSync::fetch(const QUrl& url)
 void FhirSync::onPage(const QUrl& url, Result<QByteArray> body)
 {
     Pass& pass = m_passes[m_current];
-    if (!m_serverClock && m_client->lastServerTime().isValid()) {
-        m_runStart = m_client->lastServerTime();
-        m_serverClock = true;
+    if (!m_clockKnown) {
+        // The server's clock from its first answer (HTTP Date), else ours with a wide margin.
+        m_clockKnown = true;
+        if (m_client->lastServerTime().isValid()) {
+            m_runStart = m_client->lastServerTime();
+            m_serverClock = true;
+        }
+        // A first run: from now on deletions and role changes are followed by cursor.
+        for (const QString& job : std::as_const(m_firstRunJobs)) {
+            if (auto stored = m_store.apply(m_source.id, fhir::Page{}, job, runStartCursor()); !stored) {
+                finish(stored.error());
+                return;
+            }
+        }
     }
     if (!body) {
         // A server without type-level history cannot report deletions: say so, go on.

@@ -78,6 +78,8 @@ private:
     QElapsedTimer m_timer;
     QDateTime m_runStart;
     bool m_done = false;
+    QStringList m_firstRunJobs; ///< cursors to start at this run's start
+    bool m_clockKnown = false;
     bool m_serverClock = false; ///< m_runStart comes from the server's Date header
     bool m_changed = false;
     // per pass

@@ -4,6 +4,7 @@
 
 #include "admin/AdminCli.h"
 #include "admin/DemoData.h"
+#include "db/Migrator.h"
 
 #include <QTest>
 #include <QTextStream>
@@ -93,7 +94,8 @@ void TestAdminCli::migrateIsIdempotent()
     QVERIFY(second.out.contains(QLatin1String("up to date")));
     const Run status = run({QStringLiteral("--db"), m_connInfo, QStringLiteral("status")});
     QCOMPARE(status.code, 0);
-    QVERIFY(status.out.contains(QLatin1String("Schema version: 1")));
+    QVERIFY2(status.out.contains(QStringLiteral("Schema version: %1").arg(Migrator().latestVersion())),
+             qPrintable(status.out));
 }
 
 void TestAdminCli::addsAndListsUsers()

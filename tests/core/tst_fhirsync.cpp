@@ -267,7 +267,10 @@ void TestFhirSync::fullThenIncrementalSync()
     QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM mhero.health_worker WHERE active")), kWorkers);
     QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM mhero.health_worker_role")), kWorkers);
     // Every phone, however it was typed, is the same E.164 number, with both URN forms.
-    QCOMPARE(text(db, QStringLiteral("SELECT coalesce(string_agg(raw || ' ' || problem, '; '), '') FROM mhero.health_worker_phone WHERE NOT valid")), QString());
+    QCOMPARE(text(db,
+                  QStringLiteral("SELECT coalesce(string_agg(raw || ' ' || problem, '; '), '') FROM "
+                                 "mhero.health_worker_phone WHERE NOT valid")),
+             QString());
     QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM mhero.health_worker_phone WHERE valid")), kWorkers);
     for (int i : {1, 2, 3, 4, 17}) {
         const QString id = QStringLiteral("hw-%1").arg(i, 3, 10, QLatin1Char('0'));

@@ -141,7 +141,7 @@ void TestSignIn::agentSeesOnlyAgentPages()
     MainWindow* window = m_console->mainWindow();
     QVERIFY(window);
     QVERIFY(QTest::qWaitForWindowExposed(window));
-    QCOMPARE(window->pageKeys(), QStringList{QStringLiteral("home")});
+    QCOMPARE(window->pageKeys(), (QStringList{QStringLiteral("home"), QStringLiteral("directory")}));
     QVERIFY(!window->showPage(QStringLiteral("audit")));
 
     auto* user = window->findChild<QLabel*>(QStringLiteral("userStatus"));
@@ -162,7 +162,8 @@ void TestSignIn::supervisorReadsTheAuditLog()
     fillAndSignIn(m_supervisor.name, m_supervisor.password);
     QTRY_COMPARE(signedIn.count(), 1);
     MainWindow* window = m_console->mainWindow();
-    QCOMPARE(window->pageKeys(), (QStringList{QStringLiteral("home"), QStringLiteral("audit")}));
+    QCOMPARE(window->pageKeys(),
+             (QStringList{QStringLiteral("home"), QStringLiteral("directory"), QStringLiteral("audit")}));
     QVERIFY(window->showPage(QStringLiteral("audit")));
     auto* table = window->findChild<QTableView*>(QStringLiteral("auditTable"));
     QVERIFY(table);

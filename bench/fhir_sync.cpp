@@ -1,0 +1,195 @@
+// Directory sync from a real FHIR server (Medplum's router, tests/support/fhir-server): a full
+// sync of N Practitioners (with their roles) against the time merely to download the same pages,
+// then an incremental sync after 100 changes.
+//
+//   bench_fhir_sync [--workers 100000] [--page-size 1000] [--dir /tmp/mhero-bench]
+#include "BenchCluster.h"
+#include "FhirTestServer.h"
+#include "WorkforceGenerator.h"
+
+#include "db/Connection.h"
+#include "db/Sql.h"
+#include "fhir/FhirClient.h"
+#include "sync/FhirSync.h"
+#include "sync/SourceConfig.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QThread>
+#include <QUrlQuery>
+
+using namespace mhero;
+
+namespace {
+/// Follows the next links of a search, reading only what paging needs; returns pages, bytes.
+std::pair<int, qint64> download(fhir::FhirClient& client, const QUrl& first)
+{
+    int pages = 0;
+    qint64 bytes = 0;
+    QUrl url = first;
+    QEventLoop loop;
+    while (!url.isEmpty()) {
+        QUrl next;
+        client.get(url, [&](Result<QByteArray> body) {
+            if (body) {
+                ++pages;
+                bytes += body->size();
+                const QJsonArray links
+                    = QJsonDocument::fromJson(*body).object().value(QStringLiteral("link")).toArray();
+                for (const QJsonValue& l : links)
+                    if (l.toObject().value(QStringLiteral("relation")).toString() == QLatin1String("next"))
+                        next = QUrl(l.toObject().value(QStringLiteral("url")).toString());
+            }
+            loop.quit();
+        });
+        loop.exec();
+        url = next;
+    }
+    return {pages, bytes};
+}
+
+sync::SyncReport runSync(QSqlDatabase& db, const sync::FhirSource& source)
+{
+    sync::FhirSync job(db, source);
+    sync::SyncReport report;
+    QEventLoop loop;
+    QObject::connect(&job, &sync::FhirSync::finished, &loop, [&](const sync::SyncReport& r) {
+        report = r;
+        loop.quit();
+    });
+    job.start();
+    loop.exec();
+    return report;
+}
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    const QCommandLineOption workersOption(QStringLiteral("workers"), QStringLiteral("Practitioners."),
+                                           QStringLiteral("n"), QStringLiteral("100000"));
+    const QCommandLineOption pageOption(QStringLiteral("page-size"), QStringLiteral("_count."), QStringLiteral("n"),
+                                        QStringLiteral("1000"));
+    const QCommandLineOption dirOption(QStringLiteral("dir"), QStringLiteral("Benchmark cluster folder."),
+                                       QStringLiteral("dir"), QDir::tempPath() + QStringLiteral("/mhero-bench"));
+    parser.addOptions({workersOption, pageOption, dirOption});
+    parser.process(app);
+    QTextStream out(stdout);
+    out.setRealNumberNotation(QTextStream::FixedNotation);
+    out.setRealNumberPrecision(2);
+    const int workers = parser.value(workersOption).toInt();
+    const int pageSize = parser.value(pageOption).toInt();
+
+    test::FhirTestServer server({QStringLiteral("--max-count"), QString::number(std::max(pageSize, 1000))});
+    if (!server.ok()) {
+        out << "error: " << server.startError() << "\n";
+        return 1;
+    }
+    out << "seeding the FHIR server with " << workers << " Practitioners and their PractitionerRoles …\n";
+    out.flush();
+    QElapsedTimer timer;
+    timer.start();
+    bench::WorkforceGenerator generator;
+    if (!server.post(bench::WorkforceGenerator::bundle(generator.referenceData()))) {
+        out << "error: seeding failed\n";
+        return 1;
+    }
+    for (int first = 0; first < workers; first += 2000) {
+        QJsonArray resources;
+        for (int i = first; i < std::min(workers, first + 2000); ++i) {
+            resources.append(generator.practitioner(i));
+            resources.append(generator.role(i));
+        }
+        if (!server.post(bench::WorkforceGenerator::bundle(resources))) {
+            out << "error: seeding failed\n";
+            return 1;
+        }
+    }
+    out << "  seeded in " << timer.elapsed() / 1000.0 << " s\n";
+    // The sync starts its role and deletion cursors 2 s before its first answer (clock margin):
+    // let that margin pass, as it would on a registry not written to this very second.
+    QThread::sleep(3);
+
+    // 1. Download only: the pages a first sync reads, following next links.
+    fhir::FhirClient client(server.baseUrl(), {});
+    const QString count = QString::number(pageSize);
+    timer.restart();
+    int pages = 0;
+    qint64 bytes = 0;
+    for (const auto& [type, extra] : std::initializer_list<std::pair<QString, QString>>{
+             {QStringLiteral("Location"), QString()},
+             {QStringLiteral("Organization"), QString()},
+             {QStringLiteral("Practitioner"), QStringLiteral("PractitionerRole:practitioner")}}) {
+        QUrlQuery query{{QStringLiteral("_sort"), QStringLiteral("_lastUpdated")}, {QStringLiteral("_count"), count}};
+        if (!extra.isEmpty())
+            query.addQueryItem(QStringLiteral("_revinclude"), extra);
+        const auto [p, b] = download(client, client.searchUrl(type, query));
+        pages += p;
+        bytes += b;
+    }
+    const double downloadS = timer.elapsed() / 1000.0;
+    out << "download only:   " << downloadS << " s (" << pages << " pages, " << bytes / (1024 * 1024) << " MB)\n";
+    out.flush();
+
+    // 2. The full sync into an empty directory.
+    auto settings = bench::benchDatabase(parser.value(dirOption),
+                                         QStringLiteral("sync_%1").arg(QDateTime::currentSecsSinceEpoch()), out);
+    if (!settings) {
+        out << "error: " << settings.error().toString() << "\n";
+        return 1;
+    }
+    auto connection = ScopedConnection::open(*settings);
+    if (!connection) {
+        out << "error: " << connection.error().toString() << "\n";
+        return 1;
+    }
+    QSqlDatabase& db = connection->db();
+    sync::FhirSource source;
+    source.name = QStringLiteral("ihris");
+    source.baseUrl = server.baseUrl();
+    source.kind = fhir::SourceKind::Ihris;
+    source.region = QStringLiteral("LR");
+    source.pageSize = pageSize;
+    if (Status added = sync::addFhirSource(db, source); !added) {
+        out << "error: " << added.error().toString() << "\n";
+        return 1;
+    }
+    source = sync::loadFhirSources(db, source.name)->first();
+    timer.restart();
+    sync::SyncReport full = runSync(db, source);
+    const double fullS = timer.elapsed() / 1000.0;
+    if (full.error) {
+        out << "error: " << full.error->toString() << "\n";
+        return 1;
+    }
+    out << "full sync:       " << fullS << " s (" << full.pages << " pages, " << full.people << " people, "
+        << full.roles << " roles, " << full.invalidPhones << " invalid numbers kept)\n";
+    out << "full sync / download = " << fullS / downloadS << "x\n";
+
+    // 3. 100 practitioners change; an incremental sync.
+    for (int i = 0; i < 100; ++i) {
+        QJsonObject p = generator.practitioner(i * (workers / 100));
+        p[QStringLiteral("active")] = false;
+        server.put(p);
+    }
+    timer.restart();
+    sync::SyncReport incremental = runSync(db, source);
+    const double incS = timer.elapsed() / 1000.0;
+    if (incremental.error) {
+        out << "error: " << incremental.error->toString() << "\n";
+        return 1;
+    }
+    out << "incremental sync of 100 changed Practitioners: " << incS * 1000 << " ms (" << incremental.pages
+        << " pages, " << incremental.people << " people)\n";
+    const int inactive = sql::scalar(db, QStringLiteral("SELECT count(*) FROM mhero.health_worker WHERE NOT active"))
+                             .valueOr(QVariant(-1))
+                             .toInt();
+    out << "inactive after the change: " << inactive << "\n";
+    return 0;
+}
