@@ -58,6 +58,7 @@ Result<directory::ApplyCounts> importBundleFile(QSqlDatabase& db, const QString&
         return applied.error();
     if (Status status = store.refreshFacets(); !status)
         return status.error();
+    (void)store.recordRun(sourceId, QStringLiteral("directory"), {}); // "last synced" on the page
     return applied;
 }
 
