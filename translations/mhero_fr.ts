@@ -74,7 +74,7 @@
     </message>
     <message>
         <source>Install PostgreSQL (Debian/Ubuntu: apt-get install postgresql) or set MHERO_PG_BINDIR.</source>
-        <translation>Installez PostgreSQL (Debian/Ubuntu : apt-get install postgresql) ou définissez MHERO_PG_BINDIR.</translation>
+        <translation>Installez PostgreSQL (Debian/Ubuntu&#xa0;: apt-get install postgresql) ou définissez MHERO_PG_BINDIR.</translation>
     </message>
     <message>
         <source>Cannot run %1.</source>
@@ -165,15 +165,15 @@
     </message>
     <message>
         <source>A shipped migration must never be edited; add a new one instead.</source>
-        <translation>Une migration déjà livrée ne doit jamais être modifiée ; ajoutez-en plutôt une nouvelle.</translation>
+        <translation>Une migration déjà livrée ne doit jamais être modifiée&#xa0;; ajoutez-en plutôt une nouvelle.</translation>
     </message>
     <message>
         <source>Migration %1 (%2) failed: %3</source>
-        <translation>La migration %1 (%2) a échoué : %3</translation>
+        <translation>La migration %1 (%2) a échoué&#xa0;: %3</translation>
     </message>
     <message>
         <source>The database uses schema version %1; this program needs version %2. An administrator must run &quot;mhero-admin migrate&quot;.</source>
-        <translation>La base de données utilise la version %1 du schéma ; ce programme a besoin de la version %2. Un administrateur doit exécuter &quot;mhero-admin migrate&quot;.</translation>
+        <translation>La base de données utilise la version %1 du schéma&#xa0;; ce programme a besoin de la version %2. Un administrateur doit exécuter &quot;mhero-admin migrate&quot;.</translation>
     </message>
 </context>
 <context>
@@ -259,7 +259,7 @@
     </message>
     <message>
         <source>The Bundle is malformed: %1.</source>
-        <translation>Le Bundle est mal formé : %1.</translation>
+        <translation>Le Bundle est mal formé&#xa0;: %1.</translation>
     </message>
     <message>
         <source>The Bundle&apos;s entries are not a list.</source>
@@ -267,14 +267,14 @@
     </message>
     <message>
         <source>entry %1 skipped: %2</source>
-        <translation>entrée %1 ignorée : %2</translation>
+        <translation>entrée %1 ignorée&#xa0;: %2</translation>
     </message>
 </context>
 <context>
     <name>mhero::fhir::FhirClient</name>
     <message>
         <source>The server sent a link to another server; it is not followed.</source>
-        <translation>Le serveur a envoyé un lien vers un autre serveur ; il n&apos;est pas suivi.</translation>
+        <translation>Le serveur a envoyé un lien vers un autre serveur&#xa0;; il n&apos;est pas suivi.</translation>
     </message>
     <message>
         <source>The server sent more than %1 MB for one page.</source>
@@ -294,7 +294,7 @@
     </message>
     <message>
         <source>The FHIR server could not be reached: %1.</source>
-        <translation>Impossible de joindre le serveur FHIR : %1.</translation>
+        <translation>Impossible de joindre le serveur FHIR&#xa0;: %1.</translation>
     </message>
     <message numerus="yes">
         <source>Gave up after %n attempt(s).</source>
@@ -342,7 +342,7 @@
     </message>
     <message>
         <source>The source &quot;%1&quot; is a live %2 source; import files under another name.</source>
-        <translation>La source &quot;%1&quot; est une source %2 en ligne ; importez les fichiers sous un autre nom.</translation>
+        <translation>La source &quot;%1&quot; est une source %2 en ligne&#xa0;; importez les fichiers sous un autre nom.</translation>
     </message>
     <message>
         <source>The server address must be an http:// or https:// URL.</source>
@@ -369,11 +369,11 @@
     <name>mhero::sync::FhirSync</name>
     <message>
         <source>%1 does not offer %2/_history, so deleted %2 resources are not detected: %3</source>
-        <translation>%1 ne propose pas %2/_history ; les ressources %2 supprimées ne sont donc pas détectées : %3</translation>
+        <translation>%1 ne propose pas %2/_history&#xa0;; les ressources %2 supprimées ne sont donc pas détectées&#xa0;: %3</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation>%1 : %2</translation>
+        <translation>%1&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -388,7 +388,7 @@
     </message>
     <message>
         <source>&lt;h2&gt;mHero Console&lt;/h2&gt;&lt;p&gt;Version %1&lt;/p&gt;&lt;p&gt;Connects the national health-workforce registry with the messaging platforms health workers use, so the call center can answer every health worker with approved messages.&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Signed in as:&lt;/td&gt;&lt;td&gt;%2 (%3)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Database:&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;PostgreSQL:&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Schema version:&lt;/td&gt;&lt;td&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Qt:&lt;/td&gt;&lt;td&gt;%7 on %8&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
-        <translation>&lt;h2&gt;mHero Console&lt;/h2&gt;&lt;p&gt;Version %1&lt;/p&gt;&lt;p&gt;Relie le registre national des personnels de santé aux plateformes de messagerie utilisées par les agents de santé, afin que le centre d&apos;appels puisse répondre à chaque agent de santé avec des messages approuvés.&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Connecté en tant que :&lt;/td&gt;&lt;td&gt;%2 (%3)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Base de données :&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;PostgreSQL :&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Version du schéma :&lt;/td&gt;&lt;td&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Qt :&lt;/td&gt;&lt;td&gt;%7 sur %8&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+        <translation>&lt;h2&gt;mHero Console&lt;/h2&gt;&lt;p&gt;Version %1&lt;/p&gt;&lt;p&gt;Relie le registre national des personnels de santé aux plateformes de messagerie utilisées par les agents de santé, afin que le centre d&apos;appels puisse répondre à chaque agent de santé avec des messages approuvés.&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Connecté en tant que&#xa0;:&lt;/td&gt;&lt;td&gt;%2 (%3)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Base de données&#xa0;:&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;PostgreSQL&#xa0;:&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Version du schéma&#xa0;:&lt;/td&gt;&lt;td&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Qt&#xa0;:&lt;/td&gt;&lt;td&gt;%7 sur %8&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
 </context>
 <context>
@@ -459,11 +459,11 @@
     </message>
     <message>
         <source>%1: %2 → %3</source>
-        <translation>%1 : %2 → %3</translation>
+        <translation>%1&#xa0;: %2 → %3</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation>%1 : %2</translation>
+        <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
         <source>Time</source>
@@ -513,7 +513,7 @@
     </message>
     <message>
         <source>Could not load the audit log: %1</source>
-        <translation>Impossible de charger le journal d&apos;audit : %1</translation>
+        <translation>Impossible de charger le journal d&apos;audit&#xa0;: %1</translation>
     </message>
     <message>
         <source>%1 · %2 · %3</source>
@@ -521,11 +521,11 @@
     </message>
     <message>
         <source>Before:</source>
-        <translation>Avant :</translation>
+        <translation>Avant&#xa0;:</translation>
     </message>
     <message>
         <source>After:</source>
-        <translation>Après :</translation>
+        <translation>Après&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -540,7 +540,7 @@
     </message>
     <message>
         <source>This number is not valid; the registry should correct it.</source>
-        <translation>Ce numéro n&apos;est pas valide ; le registre doit le corriger.</translation>
+        <translation>Ce numéro n&apos;est pas valide&#xa0;; le registre doit le corriger.</translation>
     </message>
     <message>
         <source>Similar spelling</source>
@@ -645,11 +645,11 @@
     </message>
     <message>
         <source>The search failed: %1</source>
-        <translation>La recherche a échoué : %1</translation>
+        <translation>La recherche a échoué&#xa0;: %1</translation>
     </message>
     <message>
         <source>Filters unavailable: %1</source>
-        <translation>Filtres indisponibles : %1</translation>
+        <translation>Filtres indisponibles&#xa0;: %1</translation>
     </message>
     <message>
         <source>No registry is connected yet.</source>
@@ -661,7 +661,7 @@
     </message>
     <message>
         <source>last sync failed: %1</source>
-        <translation>la dernière synchronisation a échoué : %1</translation>
+        <translation>la dernière synchronisation a échoué&#xa0;: %1</translation>
     </message>
     <message>
         <source>Nobody matches these filters.</source>
@@ -810,7 +810,7 @@
     </message>
     <message>
         <source>Could not load the figures: %1</source>
-        <translation>Impossible de charger les chiffres : %1</translation>
+        <translation>Impossible de charger les chiffres&#xa0;: %1</translation>
     </message>
     <message numerus="yes">
         <source>%n waiting for an agent</source>
@@ -928,7 +928,7 @@
     </message>
     <message>
         <source>The connection to the database was lost. mHero reconnects by itself; what you see may be out of date until then. %1</source>
-        <translation>La connexion à la base de données a été perdue. mHero se reconnecte automatiquement ; d&apos;ici là, les informations affichées peuvent ne pas être à jour. %1</translation>
+        <translation>La connexion à la base de données a été perdue. mHero se reconnecte automatiquement&#xa0;; d&apos;ici là, les informations affichées peuvent ne pas être à jour. %1</translation>
     </message>
     <message>
         <source>Offline</source>
@@ -955,7 +955,7 @@
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation>&amp;Langue :</translation>
+        <translation>&amp;Langue&#xa0;:</translation>
     </message>
     <message>
         <source>The new language takes effect the next time mHero Console starts.</source>
@@ -990,7 +990,7 @@
     </message>
     <message>
         <source>&amp;Server:</source>
-        <translation>&amp;Serveur :</translation>
+        <translation>&amp;Serveur&#xa0;:</translation>
     </message>
     <message>
         <source>Shared server</source>
@@ -1002,7 +1002,7 @@
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation>&amp;Nom :</translation>
+        <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
         <source>db.health.gov or 10.0.0.5</source>
@@ -1010,11 +1010,11 @@
     </message>
     <message>
         <source>&amp;Host:</source>
-        <translation>&amp;Hôte :</translation>
+        <translation>&amp;Hôte&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Database:</source>
-        <translation>&amp;Base de données :</translation>
+        <translation>&amp;Base de données&#xa0;:</translation>
     </message>
     <message>
         <source>Encrypted, certificate and host name verified</source>
@@ -1038,7 +1038,7 @@
     </message>
     <message>
         <source>&amp;Security:</source>
-        <translation>Sécur&amp;ité :</translation>
+        <translation>Sécur&amp;ité&#xa0;:</translation>
     </message>
     <message>
         <source>Certificate authority file from IT (.crt, .pem)</source>
@@ -1062,11 +1062,11 @@
     </message>
     <message>
         <source>&amp;User name:</source>
-        <translation>Nom d&apos;&amp;utilisateur :</translation>
+        <translation>Nom d&apos;&amp;utilisateur&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation>&amp;Mot de passe :</translation>
+        <translation>&amp;Mot de passe&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Remember my password in this computer&apos;s keychain</source>
@@ -1118,11 +1118,11 @@
     </message>
     <message>
         <source>&amp;Port:</source>
-        <translation>&amp;Port :</translation>
+        <translation>&amp;Port&#xa0;:</translation>
     </message>
     <message>
         <source>CA &amp;certificate:</source>
-        <translation>Certifi&amp;cat de l&apos;AC :</translation>
+        <translation>Certifi&amp;cat de l&apos;AC&#xa0;:</translation>
     </message>
     <message>
         <source>Connecting to the database on this computer…</source>

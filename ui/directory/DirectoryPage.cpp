@@ -106,7 +106,8 @@ DirectoryPage::DirectoryPage(Database& database, QWidget* parent)
     m_table->verticalHeader()->hide();
     m_table->setWordWrap(false);
     m_table->horizontalHeader()->setSectionResizeMode(DirectoryModel::NameColumn, QHeaderView::Stretch);
-    m_table->horizontalHeader()->setSectionResizeMode(DirectoryModel::PhoneColumn, QHeaderView::ResizeToContents);
+    m_table->setColumnWidth(DirectoryModel::PhoneColumn,
+                            fontMetrics().horizontalAdvance(QStringLiteral("+231 000 000 0000")) + 12);
     m_table->setColumnWidth(DirectoryModel::NameColumn, 190);
     m_table->setColumnWidth(DirectoryModel::CadreColumn, 140);
     m_table->setColumnWidth(DirectoryModel::FacilityColumn, 170);
