@@ -14,6 +14,8 @@ namespace mhero::directory {
 namespace {
 // Typo-tolerant matches are looked for when the exact ones are fewer than this.
 constexpr qsizetype kTypoBelow = 3;
+// A query whose rarest word names at least this share of the directory walks the name index.
+constexpr double kDenseShare = 0.002;
 
 constexpr const char* kColumns
     = "h.id, h.display_name, h.cadre, h.job, h.facility, h.district, h.active, h.resource_type = 'Patient', "
@@ -173,7 +175,21 @@ Result<SearchPage> search(QSqlDatabase& db, const SearchFilter& filter, const st
     }
     const SearchQuery query = buildSearchQuery(filter, after, limit + 1, alternatives);
     page.phoneSearch = query.phone;
+    // A common word ("Kamara": thousands of people) is best found by walking the names in order
+    // until a page is full; the planner, which cannot tell from a LIKE pattern, would rather
+    // fetch every match through the trigram index and sort them all. Say so for this query.
+    bool walk = false;
+    if (query.phase == 0 && !query.phone && !text.isEmpty()) {
+        auto share = sql::scalar(db, QStringLiteral("SELECT mhero.word_share(?)"), {text});
+        walk = share && share->toDouble() >= kDenseShare;
+    }
+    if (walk && !db.transaction())
+        walk = false;
+    if (walk)
+        (void)sql::exec(db, QStringLiteral("SET LOCAL enable_bitmapscan = off"));
     auto result = sql::exec(db, query.sql, query.values);
+    if (walk)
+        db.commit();
     if (!result)
         return result.error();
     while (result->next()) {
