@@ -197,20 +197,12 @@ int main(int argc, char* argv[])
             model.setFilter(c.filter);
             loop.exec();
             const double endToEnd = double(timer.nsecsElapsed()) / 1e6;
-            const bool typoPhase = model.exactCount() < model.rowCount();
-            // Raw: the same statements, synchronously, rows read and dropped.
+            // Raw: the same statements (directory::search, as the model's job runs them),
+            // synchronously on this thread's own connection.
             timer.restart();
-            const auto runRaw = [&](const std::optional<directory::SearchCursor>& after) {
-                QList<QStringList> alternatives;
-                if (after && after->phase == 1)
-                    alternatives = directory::spellingAlternatives(db, c.filter.text).valueOr(QList<QStringList>());
-                const directory::SearchQuery q = directory::buildSearchQuery(c.filter, after, 101, alternatives);
-                auto result = sql::exec(db, q.sql, q.values);
-                while (result && result->next()) { }
-            };
-            runRaw(std::nullopt);
-            if (typoPhase || model.rowCount() == 0)
-                runRaw(directory::SearchCursor{1, {}, 0});
+            auto first = directory::search(db, c.filter, std::nullopt, 100);
+            if (first && first->next && first->next->phase == 1)
+                (void)directory::search(db, c.filter, first->next, 100);
             const double rawMs = double(timer.nsecsElapsed()) / 1e6;
             if (round < 0)
                 continue;

@@ -188,10 +188,11 @@ Result<SearchPage> search(QSqlDatabase& db, const SearchFilter& filter, const st
     if (walk)
         (void)sql::exec(db, QStringLiteral("SET LOCAL enable_bitmapscan = off"));
     auto result = sql::exec(db, query.sql, query.values);
-    if (walk)
-        db.commit();
-    if (!result)
+    if (!result) {
+        if (walk)
+            db.rollback();
         return result.error();
+    }
     while (result->next()) {
         DirectoryRow row;
         row.id = result->value(0).toLongLong();
@@ -210,6 +211,10 @@ Result<SearchPage> search(QSqlDatabase& db, const SearchFilter& filter, const st
         row.phone = phone;
         page.rows.append(row);
     }
+    // Only now: QPSQL streams rows, and ending the transaction would drop those not yet read.
+    result->finish();
+    if (walk)
+        db.commit();
     const bool more = page.rows.size() > limit;
     if (more)
         page.rows.removeLast();

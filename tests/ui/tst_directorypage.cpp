@@ -52,6 +52,7 @@ private Q_SLOTS:
     void findsByNameWithTypoAndByLocalPhone();
     void filtersAndDetails();
     void pagesLazilyUnderTheModelTester();
+    void commonWordsPageCompletely();
 
 private:
     void open(Database& database);
@@ -203,6 +204,34 @@ void TestDirectoryPage::pagesLazilyUnderTheModelTester()
     QCOMPARE(ids.size(), 2502); // keyset paging: no row twice, none missed
     for (int r = 1; r < model.rowCount(); ++r)
         QVERIFY(model.row(r - 1).nameKey <= model.row(r).nameKey);
+}
+
+void TestDirectoryPage::commonWordsPageCompletely()
+{
+    // "Johnson" names a fifth of the people: the search walks the name index (another plan than
+    // for a rare name) and must still return every one of them, once, in order.
+    Database database;
+    open(database);
+    DirectoryModel model(database);
+    model.setPageSize(120);
+    directory::SearchFilter filter;
+    filter.text = QStringLiteral("johnson");
+    QSignalSpy pages(&model, &DirectoryModel::pageLoaded);
+    model.setFilter(filter);
+    QTRY_COMPARE(pages.count(), 1);
+    QCOMPARE(model.rowCount(), 120);
+    while (model.canFetchMore({}) || model.isLoading()) {
+        if (model.canFetchMore({}))
+            model.fetchMore({});
+        QTest::qWait(5);
+    }
+    QCOMPARE(model.rowCount(), 500);
+    QSet<qint64> ids;
+    for (int r = 0; r < model.rowCount(); ++r) {
+        QVERIFY(model.row(r).displayName.endsWith(QLatin1String("Johnson")));
+        ids.insert(model.row(r).id);
+    }
+    QCOMPARE(ids.size(), 500);
 }
 
 QTEST_MAIN(TestDirectoryPage)
