@@ -14,8 +14,6 @@ namespace mhero::directory {
 namespace {
 // Typo-tolerant matches are looked for when the exact ones are fewer than this.
 constexpr qsizetype kTypoBelow = 3;
-// A query whose rarest word names at least this share of the directory walks the name index.
-constexpr double kDenseShare = 0.002;
 
 constexpr const char* kColumns
     = "h.id, h.display_name, h.cadre, h.job, h.facility, h.district, h.active, h.resource_type = 'Patient', "
@@ -175,24 +173,9 @@ Result<SearchPage> search(QSqlDatabase& db, const SearchFilter& filter, const st
     }
     const SearchQuery query = buildSearchQuery(filter, after, limit + 1, alternatives);
     page.phoneSearch = query.phone;
-    // A common word ("Kamara": thousands of people) is best found by walking the names in order
-    // until a page is full; the planner, which cannot tell from a LIKE pattern, would rather
-    // fetch every match through the trigram index and sort them all. Say so for this query.
-    bool walk = false;
-    if (query.phase == 0 && !query.phone && !text.isEmpty()) {
-        auto share = sql::scalar(db, QStringLiteral("SELECT mhero.word_share(?)"), {text});
-        walk = share && share->toDouble() >= kDenseShare;
-    }
-    if (walk && !db.transaction())
-        walk = false;
-    if (walk)
-        (void)sql::exec(db, QStringLiteral("SET LOCAL enable_bitmapscan = off"));
     auto result = sql::exec(db, query.sql, query.values);
-    if (!result) {
-        if (walk)
-            db.rollback();
+    if (!result)
         return result.error();
-    }
     while (result->next()) {
         DirectoryRow row;
         row.id = result->value(0).toLongLong();
@@ -211,10 +194,6 @@ Result<SearchPage> search(QSqlDatabase& db, const SearchFilter& filter, const st
         row.phone = phone;
         page.rows.append(row);
     }
-    // Only now: QPSQL streams rows, and ending the transaction would drop those not yet read.
-    result->finish();
-    if (walk)
-        db.commit();
     const bool more = page.rows.size() > limit;
     if (more)
         page.rows.removeLast();

@@ -125,11 +125,8 @@ ALTER TABLE health_worker_phone
 -- The words of the directory (names, facilities, districts): a few thousand even for a million
 -- people, since names repeat. A misspelt word is corrected against this small list, then
 -- searched for exactly (pg_trgm's documented way to do spelling suggestions at scale).
--- With how many people each word names, so a search can tell a common word (walk the names in
--- order) from a rare one (find its few rows through the trigram index).
 CREATE TABLE directory_word (
-    word          text PRIMARY KEY,
-    people        integer NOT NULL DEFAULT 0
+    word          text PRIMARY KEY
 );
 
 DO $idx$
@@ -264,23 +261,11 @@ LANGUAGE sql SECURITY DEFINER SET search_path = mhero, pg_catalog AS $$
     UNION ALL
     SELECT 'cadre', cadre, count(*) FROM health_worker WHERE active AND cadre IS NOT NULL GROUP BY cadre;
     DELETE FROM directory_word;
-    INSERT INTO directory_word (word, people)
-    SELECT w, count(DISTINCT h.id) FROM health_worker h,
+    INSERT INTO directory_word
+    SELECT DISTINCT w FROM health_worker h,
            regexp_split_to_table(h.name_key || ' ' || fold(coalesce(h.facility, '') || ' ' || coalesce(h.district, '')),
                                  '[^[:alnum:]]+') AS w
-    WHERE length(w) >= 2
-    GROUP BY w;
-$$;
-
--- The share of the directory that the rarest word of a query (read as a word start) names:
--- near 0 for "Gbowee", a few per cent for "Kamara" or "Kama". Guides the search plan.
-CREATE FUNCTION word_share(query text) RETURNS real
-LANGUAGE sql STABLE SET search_path = mhero, pg_catalog AS $$
-    SELECT coalesce(min(n), 0)::real / greatest((SELECT sum(workers) FROM directory_facet WHERE kind = 'district'), 1)
-    FROM (SELECT (SELECT coalesce(sum(d.people), 0) FROM directory_word d
-                  WHERE left(d.word, length(w)) = w) AS n
-          FROM unnest(regexp_split_to_array(fold(query), '[^[:alnum:]]+')) AS w
-          WHERE length(w) >= 2) words
+    WHERE length(w) >= 2;
 $$;
 
 -- For each word of a query, the directory words spelt most like it (typo tolerance).
@@ -296,7 +281,7 @@ $$;
 -- Grants.
 GRANT SELECT ON directory_place, directory_code, health_worker_role, directory_facet, directory_word
     TO mhero_agent, mhero_admin;
-GRANT EXECUTE ON FUNCTION spelling_alternatives(text), word_share(text) TO mhero_agent, mhero_admin, mhero_service;
+GRANT EXECUTE ON FUNCTION spelling_alternatives(text) TO mhero_agent, mhero_admin, mhero_service;
 GRANT SELECT, INSERT, UPDATE, DELETE ON directory_place, directory_code, health_worker_role TO mhero_service;
 GRANT SELECT ON directory_facet TO mhero_service;
 -- Everyone may see when the directory was last synced and whether it failed (not the cursors).
