@@ -6,10 +6,12 @@
 
 #include "admin/AdminCli.h"
 #include "db/Sql.h"
+#include "sync/BundleImport.h"
 #include "sync/FhirSync.h"
 #include "sync/SourceConfig.h"
 
 #include <QEventLoop>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QSqlQuery>
@@ -191,6 +193,7 @@ private Q_SLOTS:
     void retriesTransientErrors();
     void wrongCredentialsAreReported();
     void adminCommandLine();
+    void importsIhrisShapedBundle();
 
 private:
     struct Fixture
@@ -489,6 +492,60 @@ void TestFhirSync::adminCommandLine()
                QStringLiteral("--url"), QStringLiteral("http://h/"), QStringLiteral("--region"), QStringLiteral("ZZ")});
     QCOMPARE(code, 1);
     QVERIFY(err.contains(QLatin1String("ZZ")));
+    TestCluster::instance().dropDatabase(database);
+}
+
+void TestFhirSync::importsIhrisShapedBundle()
+{
+    // tests/data/fhir/ihris-sample.json: iHRIS-shaped resources (see the expected-rows table in
+    // docs/fhir-mapping.md), loaded as a file the way a site without a live server would.
+    QFile file(QStringLiteral(MHERO_TEST_DATA "/fhir/ihris-sample.json"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QString database = TestCluster::instance().createDatabase();
+    auto owner = TestCluster::instance().connectSuperuser(database);
+    QVERIFY(owner);
+    QSqlDatabase& db = owner->db();
+    auto imported = sync::importBundleFile(db, QStringLiteral("ihris-file"), QStringLiteral("LR"), file.readAll());
+    QVERIFY2(imported, imported ? "" : qPrintable(imported.error().toString()));
+    QCOMPARE(imported->people, 14);
+    QCOMPARE(imported->roles, 13);
+    QCOMPARE(imported->invalidPhones, 1);
+    const auto row = [&](const QString& id) {
+        return text(
+            db,
+            QStringLiteral("SELECT concat_ws('|', display_name, cadre, job, facility, district, region, active, "
+                           "(SELECT string_agg(e164, ',' ORDER BY e164) FROM mhero.health_worker_phone p "
+                           "WHERE p.health_worker_id = h.id)) FROM mhero.health_worker h WHERE resource_id = '%1'")
+                .arg(id));
+    };
+    QCOMPARE(
+        row(QStringLiteral("lr-hw-0001")),
+        QStringLiteral(
+            "Comfort Kollie|Nurse|Registered Nurse|Redemption Hospital|Greater Monrovia|Montserrado|t|+231770123456"));
+    QCOMPARE(
+        row(QStringLiteral("lr-hw-0003")),
+        QStringLiteral("Zoé Camara|Midwife|Certified Midwife|C.B. Dunbar Hospital|Jorquelleh|Bong|t|+231555123456"));
+    // A current role wins over a later one that ended (iHRIS leaves ended roles active=true).
+    QCOMPARE(
+        row(QStringLiteral("lr-hw-0010")),
+        QStringLiteral("Hawa Konneh|Nurse|Registered Nurse|Kingsville Clinic|Careysburg|Montserrado|t|+231886700800"));
+    // A job without a cadre; an invalid number kept, with its reason; an inactive practitioner.
+    QCOMPARE(row(QStringLiteral("lr-hw-0007")),
+             QStringLiteral("Abraham Dolo|Records Clerk|Redemption Hospital|Greater Monrovia|Montserrado|t"));
+    QCOMPARE(text(db,
+                  QStringLiteral(
+                      "SELECT concat_ws('|', raw, valid, problem IS NOT NULL) FROM mhero.health_worker_phone p "
+                      "JOIN mhero.health_worker h ON h.id = p.health_worker_id WHERE h.resource_id = 'lr-hw-0006'")),
+             QStringLiteral("12345|f|t"));
+    QCOMPARE(text(db, QStringLiteral("SELECT active FROM mhero.health_worker WHERE resource_id = 'lr-hw-0009'")),
+             QStringLiteral("false"));
+    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM mhero.contact_urn WHERE health_worker_id IS NOT NULL")),
+             26);
+    // A malformed file changes nothing, not even the source list.
+    auto broken
+        = sync::importBundleFile(db, QStringLiteral("other"), QStringLiteral("LR"), "{\"resourceType\":\"Bundle\",");
+    QVERIFY(!broken);
+    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM mhero.source WHERE name = 'other'")), 0);
     TestCluster::instance().dropDatabase(database);
 }
 
