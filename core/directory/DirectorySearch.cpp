@@ -337,8 +337,7 @@ Result<SyncStatus> loadSyncStatus(QSqlDatabase& db)
             "SELECT (SELECT max(st.last_success_at) FROM mhero.sync_state st WHERE st.job = 'directory'), "
             "(SELECT string_agg(st.last_error, '; ') FROM mhero.sync_state st WHERE st.job = 'directory' "
             "   AND st.last_error IS NOT NULL), "
-            "(SELECT string_agg(s.name, ', ' ORDER BY s.name) FROM mhero.source s WHERE s.kind IN ('fhir', 'file')), "
-            "(SELECT coalesce(sum(workers), 0) FROM mhero.directory_facet WHERE kind = 'district')"));
+            "(SELECT string_agg(s.name, ', ' ORDER BY s.name) FROM mhero.source s WHERE s.kind IN ('fhir', 'file'))"));
     if (!query)
         return query.error();
     SyncStatus status;
@@ -346,7 +345,6 @@ Result<SyncStatus> loadSyncStatus(QSqlDatabase& db)
         status.lastSuccess = query->value(0).toDateTime();
         status.lastError = query->value(1).toString();
         status.sources = query->value(2).toString();
-        status.total = query->value(3).toLongLong();
     }
     return status;
 }

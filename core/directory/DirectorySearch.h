@@ -143,7 +143,6 @@ struct SyncStatus
     QDateTime lastSuccess;
     QString lastError;
     QString sources; ///< names, comma separated
-    qint64 total = 0; ///< active people
 };
 Result<SyncStatus> loadSyncStatus(QSqlDatabase& db);
 

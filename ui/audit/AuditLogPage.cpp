@@ -1,7 +1,7 @@
 #include "audit/AuditLogPage.h"
 
 #include "audit/AuditLogModel.h"
-#include "common/PageHeader.h"
+#include "common/PageParts.h"
 
 #include <QHeaderView>
 #include <QJsonDocument>
@@ -24,21 +24,11 @@ AuditLogPage::AuditLogPage(Database& database, QWidget* parent)
     layout->addWidget(mutedLabel(tr("Every change to users, settings, sources, templates and assignments, recorded by "
                                     "the database itself. Nobody can edit or delete it.")));
 
-    m_search = new QLineEdit;
-    m_search->setObjectName(QStringLiteral("auditSearch"));
-    m_search->setPlaceholderText(tr("Search by person, record or action…"));
-    m_search->setClearButtonEnabled(true);
+    m_search = searchField(QStringLiteral("auditSearch"), tr("Search by person, record or action…"));
     layout->addWidget(m_search);
 
     m_model = new AuditLogModel(database, this);
-    m_table = new QTableView;
-    m_table->setObjectName(QStringLiteral("auditTable"));
-    m_table->setModel(m_model);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setAlternatingRowColors(true);
-    m_table->verticalHeader()->hide();
-    m_table->setWordWrap(false);
+    m_table = recordTable(QStringLiteral("auditTable"), m_model);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionResizeMode(AuditLogModel::TimeColumn, QHeaderView::ResizeToContents);
     m_table->setColumnWidth(AuditLogModel::UserColumn, 220);

@@ -1,6 +1,6 @@
 #include "directory/DirectoryPage.h"
 
-#include "common/PageHeader.h"
+#include "common/PageParts.h"
 #include "db/Database.h"
 #include "db/Sql.h"
 #include "directory/DirectoryModel.h"
@@ -68,10 +68,8 @@ DirectoryPage::DirectoryPage(Database& database, QWidget* parent)
     layout->setContentsMargins(20, 16, 20, 12);
     layout->addWidget(pageTitle(tr("Directory")));
 
-    m_search = new QLineEdit;
-    m_search->setObjectName(QStringLiteral("directorySearch"));
-    m_search->setPlaceholderText(tr("Name, phone number (any format), identifier or facility…"));
-    m_search->setClearButtonEnabled(true);
+    m_search = searchField(QStringLiteral("directorySearch"),
+                           tr("Name, phone number (any format), identifier or facility…"));
     QFont bigger = m_search->font();
     bigger.setPointSizeF(bigger.pointSizeF() * 1.15);
     m_search->setFont(bigger);
@@ -97,14 +95,7 @@ DirectoryPage::DirectoryPage(Database& database, QWidget* parent)
     layout->addLayout(filters);
 
     m_model = new DirectoryModel(database, this);
-    m_table = new QTableView;
-    m_table->setObjectName(QStringLiteral("directoryTable"));
-    m_table->setModel(m_model);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setAlternatingRowColors(true);
-    m_table->verticalHeader()->hide();
-    m_table->setWordWrap(false);
+    m_table = recordTable(QStringLiteral("directoryTable"), m_model);
     m_table->horizontalHeader()->setSectionResizeMode(DirectoryModel::NameColumn, QHeaderView::Stretch);
     m_table->setColumnWidth(DirectoryModel::PhoneColumn,
                             fontMetrics().horizontalAdvance(QStringLiteral("+231 000 000 0000")) + 12);
