@@ -7,6 +7,7 @@
 #include "db/LocalCluster.h"
 #include "db/Migrator.h"
 #include "db/Sql.h"
+#include "messaging/RapidProSync.h"
 #include "sync/BundleImport.h"
 #include "sync/FhirSync.h"
 #include "sync/SourceConfig.h"
@@ -44,8 +45,14 @@ const QLatin1StringView kCommands{
     "                               Add a FHIR registry. The secret (\"user:password\" for basic,\n"
     "                               the token for bearer) is read from stdin, or from the\n"
     "                               environment variable named by --secret-env.\n"
+    "  source add rapidpro NAME --url URL [--region LR]\n"
+    "                               Add a RapidPro workspace (its root URL, e.g. https://textit.in).\n"
+    "                               The API token is read from stdin, or from the environment\n"
+    "                               variable named by --secret-env.\n"
     "  source list                  List sources and their last sync.\n"
-    "  sync --once [NAME]           Sync every enabled FHIR source (or NAME) once; print counts.\n"
+    "  sync --once [NAME]           Run every job of every enabled source (or of NAME) once: FHIR\n"
+    "                               directory sync; RapidPro contacts, inbound messages, outbox,\n"
+    "                               delivery statuses. Prints what each did.\n"
     "  import FILE.json [--source NAME] [--region LR]\n"
     "                               Load a FHIR Bundle file (transaction, batch, searchset or\n"
     "                               collection) into the directory, as source NAME (default \"file\").\n"
@@ -326,6 +333,23 @@ int AdminCli::run(const QStringList& arguments)
         return kOk;
     }
     if (command == QLatin1String("source")) {
+        if (sub == QLatin1String("add") && words.value(2) == QLatin1String("rapidpro")) {
+            messaging::RapidProSource source;
+            source.name = words.value(3);
+            source.baseUrl = QUrl(parser.value(urlOption));
+            if (source.name.isEmpty() || !parser.isSet(urlOption)) {
+                m_err << "Usage: mhero-admin source add rapidpro NAME --url URL [--region LR] [--secret-env VAR]\n";
+                return kUsage;
+            }
+            source.region = parser.value(regionOption).toUpper();
+            source.token = parser.isSet(secretEnvOption)
+                ? qEnvironmentVariable(parser.value(secretEnvOption).toLocal8Bit().constData())
+                : m_in.readLine().trimmed();
+            if (Status status = messaging::addRapidProSource(db, source); !status)
+                return fail(status.error());
+            m_out << "Added RapidPro source \"" << source.name << "\" (" << source.baseUrl.toString() << ").\n";
+            return kOk;
+        }
         if (sub == QLatin1String("add")) {
             const QString type = words.value(2);
             sync::FhirSource source;
@@ -337,7 +361,7 @@ int AdminCli::run(const QStringList& arguments)
                 || !method) {
                 m_err << "Usage: mhero-admin source add fhir NAME --url URL [--kind ihris|openmrs|generic] "
                          "[--auth none|basic|bearer] [--region LR] [--secret-env VAR] [--patients] [--page-size N]\n"
-                         "(RapidPro and WhatsApp sources come with the messaging release.)\n";
+                         "       mhero-admin source add rapidpro NAME --url URL [--region LR] [--secret-env VAR]\n";
                 return kUsage;
             }
             source.kind = *kind;
@@ -366,7 +390,8 @@ int AdminCli::run(const QStringList& arguments)
                 QStringLiteral(
                     "SELECT s.name, s.kind, coalesce(s.base_url, ''), s.enabled, "
                     "coalesce(to_char(st.last_success_at, 'YYYY-MM-DD HH24:MI'), 'never'), coalesce(st.last_error, '') "
-                    "FROM mhero.source s LEFT JOIN mhero.sync_state st ON st.source_id = s.id AND st.job = 'directory' "
+                    "FROM mhero.source s LEFT JOIN mhero.sync_state st ON st.source_id = s.id "
+                    "AND st.job = CASE s.kind WHEN 'rapidpro' THEN 'messages_in' ELSE 'directory' END "
                     "ORDER BY s.name"));
             if (!query)
                 return fail(query.error());
@@ -390,14 +415,34 @@ int AdminCli::run(const QStringList& arguments)
             m_err << "mhero-admin runs one sync with --once; the scheduled sync is mhero-server's job.\n";
             return kUsage;
         }
+        // A named source is of one kind; without a name, every enabled source of every kind.
+        QString kind;
+        if (!sub.isEmpty()) {
+            auto found = sql::exec(db, QStringLiteral("SELECT kind FROM mhero.source WHERE name = ?"), {sub});
+            if (!found)
+                return fail(found.error());
+            if (!found->next())
+                return fail(Error{QStringLiteral("no-source"), QStringLiteral("There is no source named \"%1\".").arg(sub), {}});
+            kind = found->value(0).toString();
+        }
+        int exitCode = kOk;
+        if (kind.isEmpty() || kind == QLatin1String("rapidpro")) {
+            auto channels = messaging::loadRapidProSources(db, sub);
+            if (!channels)
+                return fail(channels.error());
+            for (const messaging::RapidProSource& source : std::as_const(*channels))
+                if (syncRapidProOnce(db, source) != kOk)
+                    exitCode = kFailed;
+            if (kind == QLatin1String("rapidpro"))
+                return exitCode;
+        }
         auto sources = sync::loadFhirSources(db, sub);
         if (!sources)
             return fail(sources.error());
-        if (sources->isEmpty()) {
+        if (sources->isEmpty() && kind.isEmpty()) {
             m_out << "No FHIR sources are configured (mhero-admin source add fhir …).\n";
-            return kOk;
+            return exitCode;
         }
-        int exitCode = kOk;
         for (const sync::FhirSource& source : std::as_const(*sources)) {
             m_out << "Syncing \"" << source.name << "\" from " << source.baseUrl.toString() << " …\n";
             m_out.flush();
@@ -445,6 +490,63 @@ int AdminCli::run(const QStringList& arguments)
         return kOk;
     }
     return kUsage;
+}
+
+namespace {
+/// Runs one asynchronous job to its end (the command line has nothing else to do meanwhile).
+template<typename T> Result<T> await(const std::function<void(std::function<void(Result<T>)>)>& start)
+{
+    QEventLoop loop;
+    std::optional<Result<T>> result;
+    start([&](Result<T> r) {
+        result.emplace(std::move(r));
+        loop.quit();
+    });
+    if (!result)
+        loop.exec();
+    return std::move(*result);
+}
+} // namespace
+
+int AdminCli::syncRapidProOnce(QSqlDatabase& db, const messaging::RapidProSource& source)
+{
+    const auto fail = [this](const Error& error) {
+        m_err << "error: " << error.toString() << "\n";
+        return kFailed;
+    };
+    const QString key = QStringLiteral("hashtextextended('mhero.sync.channel.%1', 0)").arg(source.id);
+    auto locked = sql::scalar(db, QStringLiteral("SELECT pg_try_advisory_lock(%1)").arg(key));
+    if (!locked)
+        return fail(locked.error());
+    if (!locked->toBool()) {
+        m_out << "\"" << source.name << "\" is served by a running sync engine (mhero-server); skipped.\n";
+        return kOk;
+    }
+    const auto unlock = qScopeGuard([&] { (void)sql::scalar(db, QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(key)); });
+    m_out << "Syncing \"" << source.name << "\" (RapidPro at " << source.baseUrl.toString() << ") …\n";
+    m_out.flush();
+    messaging::RapidProSync job(source, db, QStringLiteral("mhero-admin:%1").arg(QCoreApplication::applicationPid()));
+    int exitCode = kOk;
+    const auto report = [&](const char* what, const auto& result, const auto& describe) {
+        if (result)
+            m_out << "  " << what << ": " << describe(*result) << "\n";
+        else {
+            m_out << "  " << what << ": failed\n";
+            fail(result.error());
+            exitCode = kFailed;
+        }
+        m_out.flush();
+    };
+    const auto count = [](int n) { return QString::number(n); };
+    report("contacts changed", await<int>([&](auto done) { job.pollContacts(done); }), count);
+    report("new inbound messages", await<int>([&](auto done) { job.pollInbound(done); }), count);
+    report("outbox", await<messaging::SendReport>([&](auto done) { job.sendOutbox(done); }),
+           [](const messaging::SendReport& r) {
+               return QStringLiteral("%1 sent, %2 found already sent, %3 to retry, %4 failed, %5 throttled")
+                   .arg(r.sent).arg(r.adopted).arg(r.retrying).arg(r.failed).arg(r.throttled);
+           });
+    report("delivery statuses changed", await<int>([&](auto done) { job.pollStatuses(done); }), count);
+    return exitCode;
 }
 
 } // namespace mhero

@@ -3,8 +3,12 @@
 #include <QStringList>
 
 class QTextStream;
+class QSqlDatabase;
 
 namespace mhero {
+namespace messaging {
+struct RapidProSource;
+}
 
 /// mhero-admin: the command line IT uses to install and run mHero (migrate, users, the local
 /// cluster, demo data). Kept in core, not in main(), so tests can run its commands.
@@ -17,6 +21,8 @@ public:
     int run(const QStringList& arguments);
 
 private:
+    int syncRapidProOnce(QSqlDatabase& db, const messaging::RapidProSource& source);
+
     QTextStream& m_out;
     QTextStream& m_err;
     QTextStream& m_in;

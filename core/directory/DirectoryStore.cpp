@@ -2,6 +2,7 @@
 
 #include "db/Copy.h"
 #include "db/Sql.h"
+#include "sync/SyncState.h"
 
 #include <QSet>
 #include <QSqlQuery>
@@ -395,12 +396,7 @@ Result<ApplyCounts> DirectoryStore::apply(int sourceId, const fhir::Page& page, 
     if (Status status = merge(sourceId, page); !status)
         return rollback(status.error());
     if (cursor) {
-        auto stored = sql::exec(m_db,
-                                QStringLiteral("INSERT INTO mhero.sync_state (source_id, job, cursor, last_run_at) "
-                                               "VALUES (?, ?, ?, now()) ON CONFLICT (source_id, job) DO UPDATE "
-                                               "SET cursor = EXCLUDED.cursor, last_run_at = now()"),
-                                {sourceId, job, *cursor});
-        if (!stored)
+        if (Status stored = sync::saveCursor(m_db, sourceId, job, *cursor); !stored)
             return rollback(stored.error());
     }
     if (Status status = sql::execScript(m_db, "COMMIT"); !status)
@@ -415,26 +411,12 @@ Status DirectoryStore::refreshFacets()
 
 Result<QString> DirectoryStore::cursor(int sourceId, const QString& job)
 {
-    auto query = sql::exec(m_db, QStringLiteral("SELECT cursor FROM mhero.sync_state WHERE source_id = ? AND job = ?"),
-                           {sourceId, job});
-    if (!query)
-        return query.error();
-    return query->next() ? query->value(0).toString() : QString();
+    return sync::loadCursor(m_db, sourceId, job);
 }
 
 Status DirectoryStore::recordRun(int sourceId, const QString& job, const QString& error)
 {
-    auto query = sql::exec(m_db,
-                           QStringLiteral("INSERT INTO mhero.sync_state (source_id, job, last_run_at, last_success_at, "
-                                          "last_error) VALUES (?, ?, now(), CASE WHEN ? = '' THEN now() END, "
-                                          "nullif(?, '')) ON CONFLICT (source_id, job) DO UPDATE SET "
-                                          "last_run_at = now(), last_success_at = CASE WHEN EXCLUDED.last_error IS "
-                                          "NULL THEN now() ELSE sync_state.last_success_at END, "
-                                          "last_error = EXCLUDED.last_error"),
-                           {sourceId, job, error, error});
-    if (!query)
-        return query.error();
-    return {};
+    return sync::recordRun(m_db, sourceId, job, error);
 }
 
 } // namespace mhero::directory

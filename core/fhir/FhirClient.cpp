@@ -1,13 +1,11 @@
 #include "fhir/FhirClient.h"
 
 #include "fhir/FhirPage.h"
+#include "net/HttpSupport.h"
 
 #include <QCoreApplication>
-#include <QLocale>
 #include <QLoggingCategory>
 #include <QNetworkReply>
-#include <QRandomGenerator>
-#include <QTimeZone>
 #include <QTimer>
 
 #include <memory>
@@ -16,57 +14,10 @@ Q_LOGGING_CATEGORY(lcFhir, "mhero.fhir")
 
 namespace mhero::fhir {
 
-namespace {
-bool retryableStatus(int status)
-{
-    return status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
-}
-
-bool retryableNetworkError(QNetworkReply::NetworkError error)
-{
-    switch (error) {
-    case QNetworkReply::ConnectionRefusedError:
-    case QNetworkReply::RemoteHostClosedError:
-    case QNetworkReply::TimeoutError:
-    case QNetworkReply::OperationCanceledError: // transfer timeout aborts the reply
-    case QNetworkReply::TemporaryNetworkFailureError:
-    case QNetworkReply::NetworkSessionFailedError:
-    case QNetworkReply::UnknownNetworkError:
-    case QNetworkReply::ProxyConnectionClosedError:
-    case QNetworkReply::ProxyTimeoutError:
-    case QNetworkReply::HostNotFoundError: // DNS hiccups are common on health-ministry networks
-        return true;
-    default:
-        return false;
-    }
-}
-
-/// An HTTP date ("Wed, 25 Nov 2026 08:05:53 GMT", RFC 9110 IMF-fixdate); Qt 6.4's RFC2822
-/// parser refuses the "GMT" zone name.
-QDateTime parseHttpDate(const QByteArray& value)
-{
-    QDateTime t = QLocale::c().toDateTime(QString::fromLatin1(value.trimmed()),
-                                          QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
-    if (!t.isValid())
-        return QDateTime::fromString(QString::fromLatin1(value), Qt::RFC2822Date).toUTC();
-    t.setTimeZone(QTimeZone::utc());
-    return t;
-}
-
-/// Retry-After in seconds or as an HTTP date; -1 when absent or unreadable.
-int retryAfterMs(const QNetworkReply& reply)
-{
-    const QByteArray value = reply.rawHeader("Retry-After").trimmed();
-    if (value.isEmpty())
-        return -1;
-    bool ok = false;
-    const int seconds = value.toInt(&ok);
-    if (ok)
-        return std::max(0, seconds) * 1000;
-    const QDateTime when = parseHttpDate(value);
-    return when.isValid() ? static_cast<int>(std::max<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(when))) : -1;
-}
-} // namespace
+using net::parseHttpDate;
+using net::retryableNetworkError;
+using net::retryableStatus;
+using net::retryAfterMs;
 
 std::optional<Credentials::Method> authMethodFromString(const QString& text)
 {
@@ -167,8 +118,7 @@ void FhirClient::attempt(const QUrl& url, Done done, int attemptNumber)
                 QString reason = status != 0 ? tr("HTTP %1").arg(status) : reply->errorString();
                 const QString outcome = operationOutcomeText(body);
                 if (attemptNumber < m_maxAttempts && retryable) {
-                    int delay = std::min(m_maxDelayMs, m_firstDelayMs << std::min(attemptNumber - 1, 16));
-                    delay += static_cast<int>(QRandomGenerator::global()->bounded(delay / 2 + 1)); // jitter
+                    int delay = net::backoffMs(attemptNumber, m_firstDelayMs, m_maxDelayMs);
                     if (const int after = retryAfterMs(*reply); after >= 0)
                         delay = std::min(std::max(after, 0), 5 * 60 * 1000);
                     ++m_retries;

@@ -1,12 +1,6 @@
 #include "FhirTestServer.h"
 
-#include <QElapsedTimer>
-#include <QEventLoop>
 #include <QJsonDocument>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QStandardPaths>
-#include <QTimer>
 
 #ifndef MHERO_FHIR_SERVER_DIR
 #error "MHERO_FHIR_SERVER_DIR must point at tests/support/fhir-server"
@@ -15,71 +9,25 @@
 namespace mhero::test {
 
 FhirTestServer::FhirTestServer(const QStringList& arguments)
+    : m_server(QStringLiteral(MHERO_FHIR_SERVER_DIR), arguments, QStringLiteral("FHIR test server"))
 {
-    const QString node = QStandardPaths::findExecutable(QStringLiteral("node"));
-    if (node.isEmpty()) {
-        m_error = QStringLiteral("node is not installed (scripts/install-deps installs nodejs)");
-        return;
-    }
-    m_process.setWorkingDirectory(QStringLiteral(MHERO_FHIR_SERVER_DIR));
-    m_process.setProcessChannelMode(QProcess::SeparateChannels);
-    // The server exits when its stdin closes, so it never outlives a crashed test.
-    m_process.start(
-        node, QStringList{QStringLiteral("server.mjs"), QStringLiteral("--port"), QStringLiteral("0")} + arguments);
-    if (!m_process.waitForStarted(10'000)) {
-        m_error = m_process.errorString();
-        return;
-    }
-    QByteArray out;
-    QElapsedTimer timer;
-    timer.start();
-    while (timer.elapsed() < 60'000 && !out.contains('\n')) {
-        if (!m_process.waitForReadyRead(1000) && m_process.state() != QProcess::Running)
-            break;
-        out += m_process.readAllStandardOutput();
-    }
-    const QByteArray line = out.left(out.indexOf('\n')).trimmed();
-    if (!line.startsWith("LISTENING ")) {
-        m_error = QStringLiteral("the FHIR test server did not start: %1 %2")
-                      .arg(QString::fromUtf8(line), QString::fromUtf8(m_process.readAllStandardError().left(2000)));
-        return;
-    }
-    m_port = static_cast<quint16>(line.mid(10).toUInt());
 }
 
-FhirTestServer::~FhirTestServer()
-{
-    if (m_process.state() == QProcess::NotRunning)
-        return;
-    m_process.closeWriteChannel();
-    m_process.terminate();
-    if (!m_process.waitForFinished(5000))
-        m_process.kill();
-    m_process.waitForFinished(2000);
-}
+FhirTestServer::~FhirTestServer() = default;
 
 QUrl FhirTestServer::baseUrl() const
 {
-    return QUrl(QStringLiteral("http://127.0.0.1:%1/fhir/R4/").arg(m_port));
+    return QUrl(QStringLiteral("http://127.0.0.1:%1/fhir/R4/").arg(m_server.port()));
 }
 
 FhirTestServer::Response FhirTestServer::request(const QByteArray& method, const QString& path, const QByteArray& body,
                                                  const QByteArray& auth) const
 {
-    QNetworkAccessManager network;
-    QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1/%2").arg(m_port).arg(path)));
-    request.setRawHeader("Content-Type", "application/fhir+json");
-    request.setRawHeader("Accept", "application/fhir+json");
+    QList<std::pair<QByteArray, QByteArray>> headers{{"Content-Type", "application/fhir+json"},
+                                                     {"Accept", "application/fhir+json"}};
     if (!auth.isEmpty())
-        request.setRawHeader("Authorization", auth);
-    request.setTransferTimeout(120'000);
-    QNetworkReply* reply = network.sendCustomRequest(request, method, body);
-    QEventLoop loop;
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    loop.exec();
-    Response response{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll()};
-    reply->deleteLater();
-    return response;
+        headers.append({"Authorization", auth});
+    return m_server.request(method, path, body, headers);
 }
 
 bool FhirTestServer::post(const QJsonObject& bundle, const QByteArray& auth) const

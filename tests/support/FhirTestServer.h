@@ -3,7 +3,8 @@
 #include <QByteArray>
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QProcess>
+#include "NodeTestServer.h"
+
 #include <QStringList>
 #include <QUrl>
 
@@ -21,16 +22,12 @@ public:
     FhirTestServer(const FhirTestServer&) = delete;
     FhirTestServer& operator=(const FhirTestServer&) = delete;
 
-    [[nodiscard]] bool ok() const { return m_port != 0; }
-    [[nodiscard]] const QString& startError() const { return m_error; }
+    [[nodiscard]] bool ok() const { return m_server.ok(); }
+    [[nodiscard]] const QString& startError() const { return m_server.startError(); }
     /// http://127.0.0.1:PORT/fhir/R4/
     [[nodiscard]] QUrl baseUrl() const;
 
-    struct Response
-    {
-        int status = 0;
-        QByteArray body;
-    };
+    using Response = NodeTestServer::Response;
     /// Blocking HTTP call (tests only). @p path is relative to the server root ("fhir/R4/…",
     /// "$test/faults"); @p auth is sent as the Authorization header when not empty.
     Response request(const QByteArray& method, const QString& path, const QByteArray& body = {},
@@ -49,9 +46,7 @@ public:
     static QJsonObject transaction(const QJsonArray& resources);
 
 private:
-    QProcess m_process;
-    quint16 m_port = 0;
-    QString m_error;
+    NodeTestServer m_server;
 };
 
 } // namespace mhero::test

@@ -1,0 +1,78 @@
+#pragma once
+
+#include "db/Connection.h"
+#include "messaging/RapidProSync.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QSqlDriver>
+#include <QTimer>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace mhero::messaging {
+
+/// The messaging part of the sync engine (mhero-server): for each enabled RapidPro source it
+/// polls inbound messages (every poll_seconds), delivery statuses (every 15 s while messages are
+/// in flight), contacts (every minute), and sends the outbox as soon as a reply is written
+/// (LISTEN mhero_outbox) and whenever a retry falls due.
+///
+/// Several engines may run against one database: a source's jobs run in the engine that holds
+/// its PostgreSQL advisory lock (a session lock, so it is released when that engine's connection
+/// ends, however it ends); the others stand by and try again every few seconds.
+///
+/// Lives on a thread of its own (moveToThread, then start()); it owns a connection of that thread.
+class ChannelSyncService final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ChannelSyncService(ConnectionSettings settings, QObject* parent = nullptr);
+    ~ChannelSyncService() override;
+
+    /// A name for this engine in outbox claims (host and process id by default).
+    void setWorkerName(const QString& name) { m_worker = name; }
+    /// How often to look for new sources, lost connections and due work (default 1000 ms).
+    void setTickInterval(int milliseconds);
+
+public Q_SLOTS:
+    void start();
+    void stop();
+
+Q_SIGNALS:
+    /// A job finished: @p job is inbound, contacts, statuses or outbox; @p detail says what it did.
+    void jobFinished(const QString& source, const QString& job, const QString& detail);
+    /// This engine took over (or lost) a source.
+    void sourceActive(const QString& source, bool active);
+
+private:
+    struct Runner
+    {
+        std::unique_ptr<RapidProSync> sync;
+        bool locked = false;
+        bool busy = false;
+        bool outboxWanted = true;
+        QElapsedTimer lastLockTry;
+        QElapsedTimer lastInbound;
+        QElapsedTimer lastStatuses;
+        QElapsedTimer lastContacts;
+        QElapsedTimer lastOutbox;
+    };
+
+    void tick();
+    void reloadSources();
+    void runNext(Runner& runner);
+    void finished(Runner& runner, const QString& job, const QString& detail);
+    Status ensureConnection();
+    void onNotification(const QString& name, QSqlDriver::NotificationSource, const QVariant& payload);
+
+    ConnectionSettings m_settings;
+    QString m_worker;
+    std::optional<ScopedConnection> m_connection;
+    QTimer m_timer;
+    QElapsedTimer m_lastReload;
+    std::vector<std::unique_ptr<Runner>> m_runners;
+};
+
+} // namespace mhero::messaging

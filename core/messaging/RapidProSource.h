@@ -1,0 +1,34 @@
+#pragma once
+
+#include "Result.h"
+
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+#include <QUrl>
+
+namespace mhero::messaging {
+
+/// A RapidPro workspace the console talks through (a row of mhero.source with kind 'rapidpro').
+/// Its API token is a source secret: only the sync engine's role can read it.
+struct RapidProSource
+{
+    int id = 0;
+    QString name;
+    QUrl baseUrl;
+    QString token;
+    QString region; ///< default phone region for tel: URNs without a country code
+    int pollSeconds = 5; ///< how often inbound messages are polled
+    int overlapSeconds = 300; ///< how far back each poll looks again (late-committed messages)
+    int historyDays = 7; ///< how far back the first poll reaches
+    bool enabled = true;
+};
+
+/// Adds a RapidPro source and stores its token (set_source_secret()).
+Status addRapidProSource(QSqlDatabase& db, const RapidProSource& source);
+
+/// Enabled RapidPro sources (or the one named @p name), with their tokens: only a connection that
+/// may read mhero.source_secret (the sync engine) gets them.
+Result<QList<RapidProSource>> loadRapidProSources(QSqlDatabase& db, const QString& name = {});
+
+} // namespace mhero::messaging

@@ -1,0 +1,162 @@
+#include "rapidpro/RapidProClient.h"
+
+#include "net/HttpSupport.h"
+#include "rapidpro/RapidProMessages.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QTimer>
+
+#include <memory>
+
+Q_LOGGING_CATEGORY(lcRapidPro, "mhero.rapidpro")
+
+namespace mhero::rapidpro {
+
+namespace {
+constexpr qint64 kMaxBody = 32 * 1024 * 1024;
+constexpr int kMaxRetryAfterMs = 15 * 60 * 1000;
+} // namespace
+
+QString HttpOutcome::describe() const
+{
+    if (status == 0)
+        return networkText.isEmpty() ? QCoreApplication::translate("mhero::rapidpro", "no answer") : networkText;
+    const QString detail = errorText(body);
+    return detail.isEmpty() ? QStringLiteral("HTTP %1").arg(status) : QStringLiteral("HTTP %1: %2").arg(status).arg(detail);
+}
+
+RapidProClient::RapidProClient(QUrl baseUrl, QString token, QObject* parent)
+    : QObject(parent)
+    , m_baseUrl(std::move(baseUrl))
+    , m_token(std::move(token))
+{
+    // Sources are configured with the server's root ("https://textit.in") or with …/api/v2/.
+    QString path = m_baseUrl.path();
+    if (path.endsWith(QLatin1String("/api/v2")) || path.endsWith(QLatin1String("/api/v2/")))
+        path.truncate(path.lastIndexOf(QLatin1String("/api/v2")));
+    if (!path.endsWith(QLatin1Char('/')))
+        path += QLatin1Char('/');
+    m_baseUrl.setPath(path);
+    m_network.setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+}
+
+QUrl RapidProClient::endpointUrl(const QString& endpoint, const QUrlQuery& query) const
+{
+    QUrl url = m_baseUrl.resolved(QUrl(QStringLiteral("api/v2/%1.json").arg(endpoint)));
+    url.setQuery(query);
+    return url;
+}
+
+void RapidProClient::send(const QByteArray& verb, const QUrl& url, const QByteArray& body, OutcomeDone done)
+{
+    QNetworkRequest request(url);
+    request.setRawHeader("Accept", "application/json");
+    request.setRawHeader("Authorization", "Token " + m_token.toUtf8());
+    request.setTransferTimeout(m_timeoutMs);
+    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    if (!body.isNull())
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    ++m_requests;
+    QNetworkReply* reply = m_network.sendCustomRequest(request, verb, body);
+    auto tooLarge = std::make_shared<bool>(false);
+    auto uploaded = std::make_shared<bool>(body.isEmpty());
+    connect(reply, &QNetworkReply::uploadProgress, reply, [uploaded](qint64 sent, qint64 total) {
+        if (total > 0 && sent >= total)
+            *uploaded = true;
+    });
+    connect(reply, &QNetworkReply::downloadProgress, reply, [reply, tooLarge](qint64 received, qint64) {
+        if (received > kMaxBody && !*tooLarge) {
+            *tooLarge = true;
+            reply->abort();
+        }
+    });
+    connect(reply, &QNetworkReply::finished, this, [reply, verb, tooLarge, uploaded, done = std::move(done)]() {
+        reply->deleteLater();
+        HttpOutcome outcome;
+        outcome.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        outcome.networkError = reply->error();
+        outcome.body = reply->readAll();
+        outcome.retryAfterMs = net::retryAfterMs(*reply);
+        if (*tooLarge) {
+            outcome.status = 0;
+            outcome.networkText = QCoreApplication::translate("mhero::rapidpro", "the answer was larger than %1 MB")
+                                      .arg(kMaxBody / (1024 * 1024));
+        } else if (outcome.status == 0) {
+            outcome.networkText = reply->errorString();
+        }
+        // A POST whose body went out but whose answer never came may have been carried out. A
+        // refused connection or a failed lookup never reached the server.
+        if (outcome.status == 0 && verb != "GET") {
+            const auto e = outcome.networkError;
+            outcome.uncertain = *uploaded || !(e == QNetworkReply::ConnectionRefusedError || e == QNetworkReply::HostNotFoundError);
+        }
+        // 5xx after a write: the server may have failed after doing the work.
+        if (outcome.status >= 500 && verb != "GET")
+            outcome.uncertain = true;
+        done(std::move(outcome));
+    });
+}
+
+void RapidProClient::get(const QUrl& url, BodyDone done)
+{
+    // The token only travels to the configured server: a next link pointing elsewhere is refused.
+    if (url.scheme() != m_baseUrl.scheme() || url.host() != m_baseUrl.host() || url.port() != m_baseUrl.port()) {
+        done(Error{QStringLiteral("rapidpro-foreign-link"),
+                   tr("RapidPro sent a link to another server; it is not followed."), url.toString()});
+        return;
+    }
+    attemptGet(url, std::move(done), 1);
+}
+
+void RapidProClient::attemptGet(const QUrl& url, BodyDone done, int attempt)
+{
+    send("GET", url, {}, [this, url, attempt, done = std::move(done)](HttpOutcome outcome) mutable {
+        if (outcome.success()) {
+            done(std::move(outcome.body));
+            return;
+        }
+        const bool retryable = outcome.status != 0 ? net::retryableStatus(outcome.status)
+                                                   : net::retryableNetworkError(outcome.networkError);
+        if (outcome.status == 429) {
+            const int wait = outcome.retryAfterMs >= 0 ? std::min(outcome.retryAfterMs, kMaxRetryAfterMs) : 60'000;
+            Q_EMIT throttled(wait);
+        }
+        if (retryable && attempt < m_maxAttempts) {
+            int delay = net::backoffMs(attempt, m_firstDelayMs, m_maxDelayMs);
+            if (outcome.retryAfterMs >= 0)
+                delay = std::min(outcome.retryAfterMs, kMaxRetryAfterMs);
+            ++m_retries;
+            qCInfo(lcRapidPro).noquote() << "retrying" << url.toString() << "in" << delay << "ms after" << outcome.describe();
+            Q_EMIT retrying(outcome.describe(), delay);
+            QTimer::singleShot(delay, this, [this, url, attempt, done = std::move(done)]() mutable {
+                attemptGet(url, std::move(done), attempt + 1);
+            });
+            return;
+        }
+        QString message;
+        if (outcome.status == 401 || outcome.status == 403)
+            message = tr("RapidPro refused the API token (HTTP %1).").arg(outcome.status);
+        else if (outcome.status != 0)
+            message = tr("RapidPro answered HTTP %1.").arg(outcome.status);
+        else
+            message = tr("RapidPro could not be reached: %1.").arg(outcome.networkText);
+        if (retryable)
+            message += QLatin1Char(' ') + tr("Gave up after %n attempt(s).", nullptr, attempt);
+        done(Error{outcome.status != 0 ? QStringLiteral("http-%1").arg(outcome.status) : QStringLiteral("network"),
+                   message, outcome.describe() + QStringLiteral(" (") + url.toString() + QLatin1Char(')')});
+    });
+}
+
+void RapidProClient::post(const QString& endpoint, const QJsonObject& body, OutcomeDone done)
+{
+    send("POST", endpointUrl(endpoint), QJsonDocument(body).toJson(QJsonDocument::Compact),
+         [this, done = std::move(done)](HttpOutcome outcome) {
+             if (outcome.status == 429)
+                 Q_EMIT throttled(outcome.retryAfterMs >= 0 ? std::min(outcome.retryAfterMs, kMaxRetryAfterMs) : 60'000);
+             done(std::move(outcome));
+         });
+}
+
+} // namespace mhero::rapidpro

@@ -1,0 +1,87 @@
+#pragma once
+
+#include "Result.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QObject>
+#include <QUrl>
+#include <QUrlQuery>
+
+#include <functional>
+
+namespace mhero::rapidpro {
+
+/// What one HTTP exchange gave: a status and body, or a network failure. `uncertain` tells
+/// whether the server may have acted on a request whose answer never came (the request was
+/// written out, then the connection broke or timed out) — the case where sending again could
+/// deliver a message twice.
+struct HttpOutcome
+{
+    int status = 0; ///< 0: no HTTP answer
+    QByteArray body;
+    QNetworkReply::NetworkError networkError = QNetworkReply::NoError;
+    QString networkText;
+    int retryAfterMs = -1;
+    bool uncertain = false;
+
+    [[nodiscard]] bool success() const { return status >= 200 && status < 300 && networkError == QNetworkReply::NoError; }
+    /// One line for logs and for the thread ("HTTP 400: contact: No such object").
+    [[nodiscard]] QString describe() const;
+};
+
+/// Asynchronous client of RapidPro's API v2 (`Authorization: Token …`). Reads (GET) are retried
+/// with exponential backoff and jitter on 429 (honouring Retry-After), 5xx and network failures;
+/// writes (POST) are tried once, because only the caller knows whether trying again is safe.
+/// Answers arrive through callbacks on the thread this object lives in; nothing blocks.
+class RapidProClient final : public QObject
+{
+    Q_OBJECT
+public:
+    RapidProClient(QUrl baseUrl, QString token, QObject* parent = nullptr);
+
+    /// https://rapidpro.example.org/api/v2/<endpoint>.json?<query>
+    [[nodiscard]] QUrl endpointUrl(const QString& endpoint, const QUrlQuery& query = {}) const;
+    [[nodiscard]] const QUrl& baseUrl() const { return m_baseUrl; }
+
+    using BodyDone = std::function<void(Result<QByteArray>)>;
+    using OutcomeDone = std::function<void(HttpOutcome)>;
+
+    /// GETs @p url (an endpoint URL or a `next` link, which must point at the same server).
+    void get(const QUrl& url, BodyDone done);
+    /// POSTs @p body as JSON to @p endpoint, once.
+    void post(const QString& endpoint, const QJsonObject& body, OutcomeDone done);
+
+    void setTimeout(int milliseconds) { m_timeoutMs = milliseconds; }
+    void setMaxAttempts(int attempts) { m_maxAttempts = attempts; }
+    void setBackoff(int firstDelayMs, int maxDelayMs)
+    {
+        m_firstDelayMs = firstDelayMs;
+        m_maxDelayMs = maxDelayMs;
+    }
+    [[nodiscard]] int requests() const { return m_requests; }
+    [[nodiscard]] int retries() const { return m_retries; }
+
+Q_SIGNALS:
+    /// RapidPro asked us to slow down for @p delayMs (429): the engine pauses its other jobs too.
+    void throttled(int delayMs);
+    void retrying(const QString& reason, int delayMs);
+
+private:
+    void send(const QByteArray& verb, const QUrl& url, const QByteArray& body, OutcomeDone done);
+    void attemptGet(const QUrl& url, BodyDone done, int attempt);
+
+    QNetworkAccessManager m_network;
+    QUrl m_baseUrl;
+    QString m_token;
+    int m_timeoutMs = 30'000;
+    int m_maxAttempts = 6;
+    int m_firstDelayMs = 1000;
+    int m_maxDelayMs = 60'000;
+    int m_requests = 0;
+    int m_retries = 0;
+};
+
+} // namespace mhero::rapidpro

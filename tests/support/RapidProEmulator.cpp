@@ -1,0 +1,77 @@
+#include "RapidProEmulator.h"
+
+#include <QDebug>
+#include <QJsonDocument>
+
+#ifndef MHERO_RAPIDPRO_EMULATOR_DIR
+#error "MHERO_RAPIDPRO_EMULATOR_DIR must point at tests/support/rapidpro-emulator"
+#endif
+
+namespace mhero::test {
+
+RapidProEmulator::RapidProEmulator(const QStringList& arguments)
+    : m_server(QStringLiteral(MHERO_RAPIDPRO_EMULATOR_DIR), arguments, QStringLiteral("RapidPro emulator"))
+{
+}
+
+QUrl RapidProEmulator::baseUrl() const
+{
+    return QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(m_server.port()));
+}
+
+NodeTestServer::Response RapidProEmulator::control(const QByteArray& method, const QString& path, const QJsonValue& body) const
+{
+    QByteArray payload;
+    if (body.isArray())
+        payload = QJsonDocument(body.toArray()).toJson(QJsonDocument::Compact);
+    else if (body.isObject())
+        payload = QJsonDocument(body.toObject()).toJson(QJsonDocument::Compact);
+    const auto response = m_server.request(method, QStringLiteral("$test/") + path, payload,
+                                           {{"Content-Type", "application/json"}});
+    if (response.status / 100 != 2)
+        qWarning() << method << path << response.status << response.body.left(500);
+    return response;
+}
+
+QJsonArray RapidProEmulator::inbound(const QJsonArray& messages) const
+{
+    return QJsonDocument::fromJson(control("POST", QStringLiteral("inbound"), messages).body).array();
+}
+
+QJsonObject RapidProEmulator::contact(const QJsonObject& contact) const
+{
+    return QJsonDocument::fromJson(control("POST", QStringLiteral("contacts"), contact).body).object();
+}
+
+bool RapidProEmulator::setStatus(const QString& uuid, const QString& status) const
+{
+    return control("POST", QStringLiteral("status"),
+                   QJsonObject{{QStringLiteral("uuid"), uuid}, {QStringLiteral("status"), status}})
+               .status
+        == 200;
+}
+
+bool RapidProEmulator::setFaults(const QJsonObject& faults) const
+{
+    return control("POST", QStringLiteral("faults"), faults).status / 100 == 2;
+}
+
+QJsonArray RapidProEmulator::sent() const
+{
+    return QJsonDocument::fromJson(control("GET", QStringLiteral("sent")).body).array();
+}
+
+QStringList RapidProEmulator::takeRequests() const
+{
+    QStringList list;
+    for (const QJsonValue& v : QJsonDocument::fromJson(control("GET", QStringLiteral("requests")).body).array())
+        list.append(v.toString());
+    return list;
+}
+
+bool RapidProEmulator::reset() const
+{
+    return control("POST", QStringLiteral("reset")).status / 100 == 2;
+}
+
+} // namespace mhero::test
