@@ -4,6 +4,7 @@
 #include "db/Connection.h"
 #include "db/Database.h"
 #include "session/UserProfile.h"
+#include "messaging/ChannelSyncService.h"
 #include "sync/DirectorySyncService.h"
 
 #include <QCommandLineParser>
@@ -106,9 +107,13 @@ int runServer(QCoreApplication& app)
     quitOnSignals(app);
     QThread syncThread;
     syncThread.setObjectName(QStringLiteral("directory-sync"));
-    const auto stopSync = qScopeGuard([&syncThread] {
+    QThread channelThread;
+    channelThread.setObjectName(QStringLiteral("channel-sync"));
+    const auto stopSync = qScopeGuard([&syncThread, &channelThread] {
         syncThread.quit();
+        channelThread.quit();
         syncThread.wait();
+        channelThread.wait();
     });
     Database database;
     QTimer retry;
@@ -142,6 +147,15 @@ int runServer(QCoreApplication& app)
                     QObject::connect(&syncThread, &QThread::finished, service, &QObject::deleteLater);
                     syncThread.start();
                     QMetaObject::invokeMethod(service, &sync::DirectorySyncService::start, Qt::QueuedConnection);
+                }
+                // Messaging (RapidPro polling and the outbox) on another, so a long directory
+                // sync never delays a reply.
+                if (!channelThread.isRunning()) {
+                    auto* channels = new messaging::ChannelSyncService(settings);
+                    channels->moveToThread(&channelThread);
+                    QObject::connect(&channelThread, &QThread::finished, channels, &QObject::deleteLater);
+                    channelThread.start();
+                    QMetaObject::invokeMethod(channels, &messaging::ChannelSyncService::start, Qt::QueuedConnection);
                 }
             });
     });

@@ -162,6 +162,8 @@ BEGIN
            coalesce(e->'attachments', '[]'), (e->>'created_at')::timestamptz
       FROM jsonb_array_elements(p_messages) e
      ORDER BY e->>'external_id';
+    -- Without statistics the planner guesses a thousand rows and scans message and conversation.
+    ANALYZE pg_temp.inbound_page;
 
     -- An upgraded server: the UUID replaces the decimal id stored before.
     UPDATE message m SET external_id = p.external_id
@@ -230,6 +232,7 @@ BEGIN
       FROM jsonb_array_elements(p_contacts) e
       CROSS JOIN LATERAL jsonb_array_elements_text(coalesce(e->'urns', '[]')) AS u(urn)
      WHERE u.urn ~ '^(tel|whatsapp|facebook|telegram|viber|line|ext|mailto):[^[:space:]]+$';
+    ANALYZE pg_temp.contact_page;
 
     INSERT INTO contact_urn (urn, display)
     SELECT DISTINCT ON (urn) urn, name FROM pg_temp.contact_page ORDER BY urn, modified_on DESC

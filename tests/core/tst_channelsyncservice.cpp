@@ -1,0 +1,101 @@
+// The messaging sync engine as mhero-server runs it: one engine per source holds the PostgreSQL
+// advisory lock and runs the jobs, a second stands by and takes over when the first goes away;
+// a reply wakes the sender at once (LISTEN mhero_outbox) instead of waiting for the next round.
+#include "RapidProEmulator.h"
+#include "SqlAssert.h"
+#include "TestCluster.h"
+
+#include "db/Sql.h"
+#include "messaging/ChannelSyncService.h"
+#include "messaging/RapidProSource.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace mhero;
+using namespace mhero::test;
+
+class TestChannelSyncService final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void oneEngineRunsTheOtherTakesOver();
+};
+
+void TestChannelSyncService::oneEngineRunsTheOtherTakesOver()
+{
+    RapidProEmulator rapidpro;
+    QVERIFY2(rapidpro.ok(), qPrintable(rapidpro.startError()));
+    const QString database = TestCluster::instance().createDatabase();
+    auto owner = TestCluster::instance().connectSuperuser(database);
+    MHERO_VERIFY_OK(owner);
+    messaging::RapidProSource source;
+    source.name = QStringLiteral("rapidpro");
+    source.baseUrl = rapidpro.baseUrl();
+    source.token = RapidProEmulator::token();
+    source.region = QStringLiteral("LR");
+    source.pollSeconds = 1;
+    MHERO_VERIFY_OK(messaging::addRapidProSource(owner->db(), source));
+    MHERO_VERIFY_OK(sql::execScript(owner->db(), R"sql(
+        INSERT INTO mhero.setting (key, value) VALUES ('messaging.free_text_policy', '"free_text"')
+        ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value;
+    )sql"));
+    auto serviceUser = TestCluster::instance().createUser(database, UserKind::Service, QStringLiteral("engine"));
+    MHERO_VERIFY_OK(serviceUser);
+    auto agentUser = TestCluster::instance().createUser(database, UserKind::Agent, QStringLiteral("agent"));
+    MHERO_VERIFY_OK(agentUser);
+    auto agent = TestCluster::connectAs(*agentUser);
+    MHERO_VERIFY_OK(agent);
+
+    auto first = std::make_unique<messaging::ChannelSyncService>(serviceUser->settings);
+    first->setWorkerName(QStringLiteral("first"));
+    first->setTickInterval(100);
+    QSignalSpy firstActive(first.get(), &messaging::ChannelSyncService::sourceActive);
+    first->start();
+    QTRY_COMPARE_WITH_TIMEOUT(firstActive.size(), 1, 5000);
+
+    messaging::ChannelSyncService second(serviceUser->settings);
+    second.setWorkerName(QStringLiteral("second"));
+    second.setTickInterval(100);
+    QSignalSpy secondActive(&second, &messaging::ChannelSyncService::sourceActive);
+    second.start();
+
+    // Inbound messages arrive through whichever engine runs the source.
+    rapidpro.inbound(QJsonArray{QJsonObject{{QStringLiteral("urn"), QStringLiteral("tel:+231770100001")},
+                                            {QStringLiteral("text"), QStringLiteral("When is the training?")}}});
+    const auto count = [&](const char* statement) {
+        return sql::scalar(owner->db(), QString::fromLatin1(statement)).valueOr(QVariant(-1)).toInt();
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(count("SELECT count(*) FROM mhero.message WHERE direction = 'in'"), 1, 5000);
+    QCOMPARE(secondActive.size(), 0); // standing by
+
+    // A reply is sent at once: the outbox notification wakes the engine.
+    QElapsedTimer timer;
+    timer.start();
+    QCOMPARE(sqlState(agent->db(), QStringLiteral("SELECT mhero.reply(id, 'Monday at 9.') FROM mhero.conversation")),
+             QStringLiteral("ok"));
+    QTRY_COMPARE_WITH_TIMEOUT(rapidpro.sent().size(), 1, 3000);
+    qInfo("reply handed to RapidPro %lld ms after it was committed", timer.elapsed());
+    QTRY_COMPARE_WITH_TIMEOUT(count("SELECT count(*) FROM mhero.outbox"), 0, 3000);
+
+    // The first engine goes away (its session, and so its lock, ends); the second takes over.
+    first.reset();
+    QTRY_COMPARE_WITH_TIMEOUT(secondActive.size(), 1, 10'000);
+    QCOMPARE(secondActive.first().at(0).toString(), QStringLiteral("rapidpro"));
+    QCOMPARE(sqlState(agent->db(), QStringLiteral("SELECT mhero.reply(id, 'Bring your ID card.') FROM mhero.conversation")),
+             QStringLiteral("ok"));
+    QTRY_COMPARE_WITH_TIMEOUT(rapidpro.sent().size(), 2, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(count("SELECT count(*) FROM mhero.message WHERE direction = 'out' AND external_id IS NOT NULL"),
+                              2, 3000);
+    // Nothing was sent twice.
+    QCOMPARE(rapidpro.sent().at(0).toObject().value(QStringLiteral("text")).toString(), QStringLiteral("Monday at 9."));
+    QCOMPARE(rapidpro.sent().at(1).toObject().value(QStringLiteral("text")).toString(), QStringLiteral("Bring your ID card."));
+}
+
+QTEST_GUILESS_MAIN(TestChannelSyncService)
+#include "tst_channelsyncservice.moc"
