@@ -244,6 +244,10 @@ void TestRapidProSync::inboundArrivesExactlyOnceAndThreads()
                                                     "JOIN mhero.contact_urn u ON u.id = c.urn_id WHERE u.urn = ?"),
                       {urnOf(2)}),
              QStringLiteral("ok"));
+    QCOMPARE(value(db, QStringLiteral("SELECT action || ' ' || (before->>'status') || '→' || (after->>'status') "
+                                      "FROM mhero.audit_log WHERE table_name = 'conversation' AND actor = ?"),
+                   {m_agentUser.name}).toString(),
+             QStringLiteral("resolve open→resolved"));
     m_rapidpro->inbound(QJsonArray{QJsonObject{{QStringLiteral("urn"), urnOf(2)}, {QStringLiteral("text"), QStringLiteral("new question")}}});
     added = await<int>([&](auto done) { engine().pollInbound(done); });
     QCOMPARE(added.valueOr(-1), 1);
@@ -296,8 +300,11 @@ void TestRapidProSync::replyIsDeliveredExactlyOnce()
     QCOMPARE(value(db, QStringLiteral("SELECT status FROM mhero.message WHERE id = ?"), {ids[0]}).toString(),
              QStringLiteral("queued"));
     QCOMPARE(value(db, QStringLiteral("SELECT count(*) FROM mhero.outbox")).toInt(), 1);
-    // Replying claimed the conversation.
+    // Replying claimed the conversation, and the claim is in the audit log under its name.
     QCOMPARE(value(db, QStringLiteral("SELECT assignee FROM mhero.conversation")).toString(), m_agentUser.name);
+    QCOMPARE(value(db, QStringLiteral("SELECT string_agg(action || ' by ' || actor, ', ') FROM mhero.audit_log "
+                                      "WHERE table_name = 'conversation'")).toString(),
+             QStringLiteral("claim by %1").arg(m_agentUser.name));
 
     auto report = await<messaging::SendReport>([&](auto done) { engine().sendOutbox(done); });
     MHERO_VERIFY_OK(report);

@@ -331,16 +331,32 @@ BEGIN
 END
 $$;
 
--- Assignment and status changes are logged by the functions below with what happened ("claim",
--- "assign", "release", "resolve", "reopen"); migration 1's generic row trigger would log the same
--- changes a second time, as whole rows, and also every automatic pending → open.
+-- Assignment and status changes are audited by a trigger, whoever makes them (the functions
+-- below, the sync engine, an administrator at the psql prompt), under a name that says what
+-- happened; migration 1's generic row trigger logged them as whole rows under "update".
 DROP TRIGGER audit ON conversation;
-
-CREATE FUNCTION log_conversation(p_action text, p_conversation bigint, p_before jsonb, p_after jsonb) RETURNS void
-LANGUAGE sql SET search_path = mhero, pg_catalog AS $$
+CREATE FUNCTION audit_conversation() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = mhero, pg_catalog AS $$
+DECLARE
+    action text;
+BEGIN
+    action := CASE
+        WHEN OLD.status IS DISTINCT FROM NEW.status AND NEW.status = 'resolved' THEN 'resolve'
+        WHEN OLD.status = 'resolved' AND NEW.status <> 'resolved' THEN 'reopen'
+        WHEN OLD.status IS DISTINCT FROM NEW.status THEN 'status'
+        WHEN OLD.assignee IS NULL AND NEW.assignee = session_user THEN 'claim'
+        WHEN NEW.assignee IS NULL THEN 'release'
+        ELSE 'assign' END;
     INSERT INTO audit_log (action, table_name, row_key, before, after)
-    VALUES (p_action, 'conversation', p_conversation::text, p_before, p_after)
+    VALUES (action, 'conversation', NEW.id::text,
+            jsonb_build_object('status', OLD.status, 'assignee', OLD.assignee),
+            jsonb_build_object('status', NEW.status, 'assignee', NEW.assignee));
+    RETURN NULL;
+END
 $$;
+CREATE TRIGGER audit AFTER UPDATE OF assignee, status ON conversation
+    FOR EACH ROW WHEN (OLD.assignee IS DISTINCT FROM NEW.assignee OR OLD.status IS DISTINCT FROM NEW.status)
+    EXECUTE FUNCTION audit_conversation();
 
 -- Claim: take an unassigned conversation. Returns who has it afterwards: the caller when the
 -- claim succeeded, or the agent who was faster (the console tells the user who).
@@ -359,7 +375,6 @@ BEGIN
             USING ERRCODE = 'object_not_in_prerequisite_state';
     END IF;
     UPDATE conversation SET assignee = session_user WHERE id = p_conversation;
-    PERFORM log_conversation('claim', p_conversation, NULL, jsonb_build_object('assignee', session_user));
     RETURN session_user;
 END
 $$;
@@ -390,8 +405,6 @@ BEGIN
         RETURN;
     END IF;
     UPDATE conversation SET assignee = p_assignee WHERE id = p_conversation;
-    PERFORM log_conversation(CASE WHEN p_assignee IS NULL THEN 'release' ELSE 'assign' END, p_conversation,
-                             jsonb_build_object('assignee', c.assignee), jsonb_build_object('assignee', p_assignee));
 END
 $$;
 
@@ -419,8 +432,6 @@ BEGIN
     UPDATE conversation SET status = 'resolved', resolved_at = now(), unread_count = 0,
                             assignee = coalesce(assignee, session_user)
      WHERE id = p_conversation;
-    PERFORM log_conversation('resolve', p_conversation, jsonb_build_object('status', c.status),
-                             jsonb_build_object('status', 'resolved'));
 END
 $$;
 
@@ -445,8 +456,6 @@ BEGIN
             USING ERRCODE = 'unique_violation', HINT = 'conversation:' || other;
     END IF;
     UPDATE conversation SET status = 'open', resolved_at = NULL, assignee = session_user WHERE id = p_conversation;
-    PERFORM log_conversation('reopen', p_conversation, jsonb_build_object('status', 'resolved', 'assignee', c.assignee),
-                             jsonb_build_object('status', 'open', 'assignee', session_user));
 END
 $$;
 
@@ -530,7 +539,6 @@ BEGIN
 
     IF c.assignee IS NULL THEN
         UPDATE conversation SET assignee = session_user WHERE id = p_conversation;
-        PERFORM log_conversation('claim', p_conversation, NULL, jsonb_build_object('assignee', session_user));
     END IF;
     INSERT INTO message (conversation_id, direction, text, template_version_id, author, source_id, status)
     VALUES (p_conversation, 'out', p_text, p_template_version, session_user, c.channel_source_id, 'queued')
@@ -625,8 +633,7 @@ GRANT EXECUTE ON FUNCTION claim_conversation(bigint), assign_conversation(bigint
                           link_contact(bigint, bigint), conversation_counts()
     TO mhero_agent;
 GRANT EXECUTE ON FUNCTION text_follows_template(text, text) TO mhero_agent, mhero_service;
-REVOKE EXECUTE ON FUNCTION locked_conversation(bigint), log_conversation(text, bigint, jsonb, jsonb),
-                           require_handler(conversation) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION locked_conversation(bigint), require_handler(conversation) FROM PUBLIC;
 
 -- How the sender retries: attempts before a message is marked failed, first delay, longest delay.
 INSERT INTO setting (key, value) VALUES
