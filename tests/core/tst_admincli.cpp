@@ -25,6 +25,7 @@ private Q_SLOTS:
     void addsAndListsUsers();
     void nonAdminIsRefused();
     void loadsDemoData();
+    void addsRapidProSource();
 
 private:
     struct Run
@@ -141,6 +142,46 @@ void TestAdminCli::nonAdminIsRefused()
                              QStringLiteral("sneaky"), QStringLiteral("--role"), QStringLiteral("admin")});
     QCOMPARE(refused.code, 1);
     QVERIFY(refused.err.contains(QLatin1String("[42501]")));
+}
+
+void TestAdminCli::addsRapidProSource()
+{
+    // The token comes from stdin and is stored as a source secret, never echoed.
+    const Run added = run({QStringLiteral("--db"), m_connInfo, QStringLiteral("source"), QStringLiteral("add"),
+                           QStringLiteral("rapidpro"), QStringLiteral("moh-rapidpro"), QStringLiteral("--url"),
+                           QStringLiteral("https://rapidpro.health.example"), QStringLiteral("--region"),
+                           QStringLiteral("lr")},
+                          QStringLiteral("0123456789abcdef-token\n"));
+    QVERIFY2(added.code == 0, qPrintable(added.err));
+    QVERIFY(!added.out.contains(QLatin1String("abcdef-token")));
+    auto connection = TestCluster::instance().connectSuperuser(m_db);
+    MHERO_VERIFY_OK(connection);
+    QCOMPARE(sql::scalar(connection->db(),
+                         QStringLiteral("SELECT s.kind || ' ' || (s.config->>'region') || ' ' || k.secret "
+                                        "FROM mhero.source s JOIN mhero.source_secret k ON k.source_id = s.id "
+                                        "WHERE s.name = 'moh-rapidpro'"))
+                 .valueOr(QVariant())
+                 .toString(),
+             QStringLiteral("rapidpro LR 0123456789abcdef-token"));
+    const Run listed = run({QStringLiteral("--db"), m_connInfo, QStringLiteral("source"), QStringLiteral("list")});
+    QVERIFY(listed.out.contains(QLatin1String("moh-rapidpro")));
+    QVERIFY(listed.out.contains(QLatin1String("rapidpro")));
+    // Without a token, or with a bad URL, nothing is added.
+    const Run noToken = run({QStringLiteral("--db"), m_connInfo, QStringLiteral("source"), QStringLiteral("add"),
+                             QStringLiteral("rapidpro"), QStringLiteral("second"), QStringLiteral("--url"),
+                             QStringLiteral("https://rapidpro.health.example")},
+                            QStringLiteral("\n"));
+    QCOMPARE(noToken.code, 1);
+    QVERIFY(noToken.err.contains(QLatin1String("missing-secret")));
+    const Run badUrl = run({QStringLiteral("--db"), m_connInfo, QStringLiteral("source"), QStringLiteral("add"),
+                            QStringLiteral("rapidpro"), QStringLiteral("third"), QStringLiteral("--url"),
+                            QStringLiteral("ftp://rapidpro")},
+                           QStringLiteral("token\n"));
+    QCOMPARE(badUrl.code, 1);
+    QCOMPARE(sql::scalar(connection->db(), QStringLiteral("SELECT count(*) FROM mhero.source WHERE name IN ('second', 'third')"))
+                 .valueOr(QVariant())
+                 .toInt(),
+             0);
 }
 
 void TestAdminCli::loadsDemoData()
