@@ -62,7 +62,8 @@ Result<int> ChannelStore::ingestInbound(int sourceId, const QList<rapidpro::Mess
             {QStringLiteral("contact_name"), m.contactName},
             {QStringLiteral("text"), m.text},
             {QStringLiteral("attachments"), attachments},
-            {QStringLiteral("created_at"), timestamp(m.createdOn)},
+            // PostgreSQL keeps RapidPro's microseconds, which order messages of the same millisecond.
+            {QStringLiteral("created_at"), m.createdOnText.isEmpty() ? timestamp(m.createdOn) : QJsonValue(m.createdOnText)},
         });
     }
     return callCount(m_db, QStringLiteral("ingest_inbound"), sourceId, payload);
@@ -288,6 +289,40 @@ Status ChannelStore::recordFailure(const OutboxItem& item, const QString& error,
         return query.error();
     }
     return sql::execScript(m_db, "COMMIT");
+}
+
+Result<QList<std::pair<qint64, qint64>>> ChannelStore::pendingBroadcasts(int sourceId)
+{
+    auto query = sql::exec(m_db,
+                           QStringLiteral("SELECT id, substr(external_id, 11)::bigint FROM mhero.message "
+                                          "WHERE source_id = ? AND direction = 'out' AND external_id ~ '^broadcast:[0-9]+$' "
+                                          "AND created_at > now() - interval '3 days' ORDER BY id LIMIT 100"),
+                           {sourceId});
+    if (!query)
+        return query.error();
+    QList<std::pair<qint64, qint64>> pending;
+    while (query->next())
+        pending.append({query->value(0).toLongLong(), query->value(1).toLongLong()});
+    return pending;
+}
+
+Status ChannelStore::resolveBroadcast(qint64 messageId, const rapidpro::Message& message)
+{
+    QString status = rapidpro::mheroStatus(message.status);
+    if (status.isEmpty())
+        status = QStringLiteral("queued");
+    auto query = sql::exec(
+        m_db,
+        QStringLiteral("UPDATE mhero.message SET external_id = ?, external_num = ?, status = ?, channel_status = ?, "
+                       "status_changed_at = now(), "
+                       "sent_at = CASE WHEN ? IN ('sent', 'delivered', 'read') THEN coalesce(sent_at, now()) END, "
+                       "delivered_at = CASE WHEN ? IN ('delivered', 'read') THEN coalesce(delivered_at, now()) END, "
+                       "failed_at = CASE WHEN ? = 'failed' THEN now() END WHERE id = ?"),
+        {message.externalId(), message.id ? QVariant::fromValue(*message.id) : QVariant(QMetaType(QMetaType::LongLong)),
+         status, message.status, status, status, status, messageId});
+    if (!query)
+        return query.error();
+    return {};
 }
 
 Status ChannelStore::release(const OutboxItem& item, int delayMs)

@@ -78,6 +78,11 @@ public:
     /// Otherwise the next attempt is scheduled with backoff, until the policy's last attempt.
     Status recordFailure(const OutboxItem& item, const QString& error, bool uncertain, bool permanent,
                          const RetryPolicy& policy);
+    /// Replies sent as a one-person broadcast (no RapidPro contact was known, so RapidPro had to
+    /// create it): message id → broadcast id, while the broadcast's message is not yet known.
+    Result<QList<std::pair<qint64, qint64>>> pendingBroadcasts(int sourceId);
+    /// The broadcast's message became known: the message takes its UUID and status.
+    Status resolveBroadcast(qint64 messageId, const rapidpro::Message& message);
     /// Gives a claimed row back untried (throttled): due again after @p delayMs, attempt not counted.
     Status release(const OutboxItem& item, int delayMs);
 

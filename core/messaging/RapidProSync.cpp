@@ -152,6 +152,55 @@ void RapidProSync::pollContacts(std::function<void(Result<int>)> done)
 
 void RapidProSync::pollStatuses(std::function<void(Result<int>)> done)
 {
+    auto pending = m_store.pendingBroadcasts(m_source.id);
+    if (!pending) {
+        done(pending.error());
+        return;
+    }
+    if (!pending->isEmpty()) {
+        resolveBroadcasts(*pending, [this, done = std::move(done)](Status status) mutable {
+            if (!status) {
+                done(status.error());
+                return;
+            }
+            pollSentStatuses(std::move(done));
+        });
+        return;
+    }
+    pollSentStatuses(std::move(done));
+}
+
+void RapidProSync::resolveBroadcasts(QList<std::pair<qint64, qint64>> pending, std::function<void(Status)> done)
+{
+    if (pending.isEmpty()) {
+        done({});
+        return;
+    }
+    const auto [messageId, broadcastId] = pending.takeFirst();
+    const QUrl url = m_client.endpointUrl(QStringLiteral("messages"),
+                                          query({{QStringLiteral("broadcast"), QString::number(broadcastId)}}));
+    m_client.get(url, [this, messageId, pending, done = std::move(done)](Result<QByteArray> body) mutable {
+        if (!body) {
+            done(body.error());
+            return;
+        }
+        auto page = rapidpro::parseMessages(*body);
+        if (!page) {
+            done(page.error());
+            return;
+        }
+        if (!page->results.isEmpty()) {
+            if (Status s = m_store.resolveBroadcast(messageId, page->results.first()); !s) {
+                done(s);
+                return;
+            }
+        }
+        resolveBroadcasts(std::move(pending), std::move(done));
+    });
+}
+
+void RapidProSync::pollSentStatuses(std::function<void(Result<int>)> done)
+{
     auto since = m_store.unsettledSince(m_source.id);
     if (!since) {
         done(since.error());
@@ -263,7 +312,7 @@ void RapidProSync::sendOne(const OutboxItem& item, std::function<void(bool)> nex
         next(false);
         return;
     }
-    if (!item.unfinishedAttemptAt.isValid() || item.contactUuid.isEmpty()) {
+    if (!item.unfinishedAttemptAt.isValid()) {
         post(item, std::move(next), report);
         return;
     }
@@ -298,9 +347,14 @@ void RapidProSync::post(const OutboxItem& item, std::function<void(bool)> next, 
         next(!started);
         return;
     }
-    const QJsonObject body{{QStringLiteral("contact"), item.contactUuid.isEmpty() ? item.urn : item.contactUuid},
-                           {QStringLiteral("text"), item.text}};
-    m_client.post(QStringLiteral("messages"), body, [this, item, next = std::move(next), report](rapidpro::HttpOutcome outcome) {
+    // A known contact gets a message; an address RapidPro may not know yet gets a one-person
+    // broadcast, which creates the contact (messages.json only addresses existing contacts).
+    const bool broadcast = item.contactUuid.isEmpty();
+    const QJsonObject body = broadcast
+        ? QJsonObject{{QStringLiteral("urns"), QJsonArray{item.urn}}, {QStringLiteral("text"), item.text}}
+        : QJsonObject{{QStringLiteral("contact"), item.contactUuid}, {QStringLiteral("text"), item.text}};
+    m_client.post(broadcast ? QStringLiteral("broadcasts") : QStringLiteral("messages"), body,
+                  [this, item, broadcast, next = std::move(next), report](rapidpro::HttpOutcome outcome) {
         const auto fail = [this, &item, &report](const QString& error, bool uncertain, bool permanent) {
             const bool last = permanent || item.attempts >= m_policy.maxAttempts;
             if (Status s = m_store.recordFailure(item, error, uncertain, permanent, m_policy); !s)
@@ -308,6 +362,23 @@ void RapidProSync::post(const OutboxItem& item, std::function<void(bool)> next, 
                                                << s.error().toString();
             ++(last ? report->failed : report->retrying);
         };
+        if (outcome.success() && broadcast) {
+            // Its message is created by RapidPro afterwards; the status poll finds it by broadcast.
+            auto accepted = rapidpro::parseBroadcastId(outcome.body);
+            rapidpro::Message placeholder;
+            placeholder.status = QStringLiteral("queued");
+            if (accepted)
+                placeholder.uuid = QStringLiteral("broadcast:%1").arg(*accepted);
+            if (!accepted)
+                fail(tr("RapidPro accepted the message but its answer could not be read."), true, false);
+            else if (Status s = m_store.recordAccepted(item.messageId, placeholder); !s) {
+                next(true);
+                return;
+            } else
+                ++report->sent;
+            next(false);
+            return;
+        }
         if (outcome.success()) {
             auto accepted = rapidpro::parseMessage(outcome.body);
             if (!accepted) {
@@ -348,6 +419,29 @@ void RapidProSync::post(const OutboxItem& item, std::function<void(bool)> next, 
 
 void RapidProSync::lookUp(const OutboxItem& item, std::function<void(Result<std::optional<rapidpro::Message>>)> done)
 {
+    if (item.contactUuid.isEmpty()) {
+        // Sent as a broadcast to an address: if RapidPro has no contact for it, nothing arrived.
+        const QUrl url = m_client.endpointUrl(QStringLiteral("contacts"), query({{QStringLiteral("urn"), item.urn}}));
+        m_client.get(url, [this, item, done = std::move(done)](Result<QByteArray> body) mutable {
+            if (!body) {
+                done(body.error());
+                return;
+            }
+            auto page = rapidpro::parseContacts(*body);
+            if (!page) {
+                done(page.error());
+                return;
+            }
+            if (page->results.isEmpty()) {
+                done(std::optional<rapidpro::Message>());
+                return;
+            }
+            OutboxItem known = item;
+            known.contactUuid = page->results.first().uuid;
+            lookUp(known, std::move(done));
+        });
+        return;
+    }
     auto candidates = std::make_shared<QList<rapidpro::Message>>();
     const QUrl url = m_client.endpointUrl(
         QStringLiteral("messages"),

@@ -64,6 +64,8 @@ private:
     void sendBatch(QList<OutboxItem> items, std::shared_ptr<SendReport> report, Done<SendReport> done);
     void sendOne(const OutboxItem& item, std::function<void(bool stop)> next, std::shared_ptr<SendReport> report);
     void post(const OutboxItem& item, std::function<void(bool stop)> next, std::shared_ptr<SendReport> report);
+    void resolveBroadcasts(QList<std::pair<qint64, qint64>> pending, std::function<void(Status)> done);
+    void pollSentStatuses(std::function<void(Result<int>)> done);
     void lookUp(const OutboxItem& item, std::function<void(Result<std::optional<rapidpro::Message>>)> done);
 
     RapidProSource m_source;

@@ -112,7 +112,8 @@ std::optional<Message> readMessage(const QJsonObject& o, QString& problem)
         if (!url.isEmpty())
             m.attachments.append({string(attachment, "content_type"), url});
     }
-    m.createdOn = parseTimestamp(string(o, "created_on"));
+    m.createdOnText = string(o, "created_on");
+    m.createdOn = parseTimestamp(m.createdOnText);
     m.sentOn = parseTimestamp(string(o, "sent_on"));
     m.modifiedOn = parseTimestamp(string(o, "modified_on"));
     if (!m.createdOn.isValid()) {
@@ -169,6 +170,17 @@ Result<Message> parseMessage(const QByteArray& body)
     if (std::optional<Message> m = readMessage(*object, problem))
         return *m;
     return Error{QStringLiteral("rapidpro-bad-message"), tr("RapidPro answered with an unreadable message."), problem};
+}
+
+Result<qint64> parseBroadcastId(const QByteArray& body)
+{
+    auto object = parseObject(body);
+    if (!object)
+        return object.error();
+    const QJsonValue id = object->value(QLatin1String("id"));
+    if (!id.isDouble() || id.toDouble() < 1)
+        return Error{QStringLiteral("rapidpro-bad-broadcast"), tr("RapidPro answered with an unreadable broadcast."), {}};
+    return static_cast<qint64>(id.toDouble());
 }
 
 QString errorText(const QByteArray& body)

@@ -35,6 +35,7 @@ struct Message
     QString text;
     QList<Attachment> attachments;
     QDateTime createdOn;
+    QString createdOnText; ///< as sent, with RapidPro's microseconds (QDateTime keeps milliseconds)
     QDateTime sentOn;
     QDateTime modifiedOn;
 
@@ -66,6 +67,9 @@ Result<Page<Message>> parseMessages(const QByteArray& body);
 Result<Page<Contact>> parseContacts(const QByteArray& body);
 /// The message object of a 201 answer to POST messages.json.
 Result<Message> parseMessage(const QByteArray& body);
+
+/// The id of the broadcast of a 201 answer to POST broadcasts.json.
+Result<qint64> parseBroadcastId(const QByteArray& body);
 
 /// RapidPro's error body as one line: {"detail": "…"} or DRF's field map {"text": ["…"]}.
 QString errorText(const QByteArray& body);

@@ -69,6 +69,7 @@ private Q_SLOTS:
     void lostAnswerIsFoundNotResent();
     void optedOutPeopleAreNeverMessaged();
     void permanentRefusalIsShownAndRetryable();
+    void conversationStartedFromTheDirectory();
     void killedSenderLosesAndDuplicatesNothing();
 
 private:
@@ -476,6 +477,43 @@ void TestRapidProSync::permanentRefusalIsShownAndRetryable()
     QCOMPARE(value(db, QStringLiteral("SELECT status FROM mhero.message WHERE id = ?"), {ids[0]}).toString(),
              QStringLiteral("queued"));
     QCOMPARE(m_rapidpro->sent().size(), 1);
+}
+
+void TestRapidProSync::conversationStartedFromTheDirectory()
+{
+    // The directory's "Message" button: RapidPro has never heard of this person.
+    QSqlDatabase& agent = m_agent->db();
+    auto started = sql::scalar(agent, QStringLiteral("SELECT mhero.start_conversation(id) FROM mhero.health_worker "
+                                                     "WHERE resource_id = 'p1'"));
+    MHERO_VERIFY_OK(started);
+    const qint64 conversation = started->toLongLong();
+    QCOMPARE(sql::scalar(agent, QStringLiteral("SELECT mhero.start_conversation(id) FROM mhero.health_worker "
+                                               "WHERE resource_id = 'p1'")).valueOr(QVariant()).toLongLong(),
+             conversation); // the same conversation, not a second one
+    QSqlDatabase& db = m_owner->db();
+    QCOMPARE(value(db, QStringLiteral("SELECT assignee || ' ' || u.urn FROM mhero.conversation c "
+                                      "JOIN mhero.contact_urn u ON u.id = c.urn_id WHERE c.id = ?"), {conversation}).toString(),
+             m_agentUser.name + QStringLiteral(" tel:+231770100001"));
+    QCOMPARE(sqlState(agent, QStringLiteral("SELECT mhero.reply(?, 'Hello Mariama, the training starts Monday.')"),
+                      {conversation}),
+             QStringLiteral("ok"));
+    auto report = await<messaging::SendReport>([&](auto done) { engine().sendOutbox(done); });
+    MHERO_VERIFY_OK(report);
+    QCOMPARE(report->sent, 1);
+    const QJsonArray sent = m_rapidpro->sent();
+    QCOMPARE(sent.size(), 1);
+    QCOMPARE(sent[0].toObject().value(QStringLiteral("via")).toString(), QStringLiteral("broadcasts"));
+    QCOMPARE(sent[0].toObject().value(QStringLiteral("urn")).toString(), QStringLiteral("tel:+231770100001"));
+    // The status poll finds the broadcast's message and follows it from there.
+    QTest::qWait(200);
+    auto changed = await<int>([&](auto done) { engine().pollStatuses(done); });
+    MHERO_VERIFY_OK(changed);
+    changed = await<int>([&](auto done) { engine().pollStatuses(done); });
+    MHERO_VERIFY_OK(changed);
+    QCOMPARE(value(db, QStringLiteral("SELECT external_id || ' ' || status FROM mhero.message WHERE direction = 'out'")).toString(),
+             sent[0].toObject().value(QStringLiteral("uuid")).toString() + QStringLiteral(" delivered"));
+    QCOMPARE(value(db, QStringLiteral("SELECT count(*) FROM mhero.audit_log WHERE action = 'start' AND actor = ?"),
+                   {m_agentUser.name}).toInt(), 1);
 }
 
 void TestRapidProSync::killedSenderLosesAndDuplicatesNothing()

@@ -66,9 +66,10 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = mhero, pg_catalog AS $$
 BEGIN
     UPDATE conversation c
        SET last_activity_at = greatest(c.last_activity_at, n.newest_at),
-           last_message_text = CASE WHEN n.newest_at >= c.last_activity_at OR c.last_message_text IS NULL
+           -- ties go to what is already there: pages arrive newest first
+           last_message_text = CASE WHEN n.newest_at > c.last_activity_at OR c.last_message_text IS NULL
                                     THEN n.newest_text ELSE c.last_message_text END,
-           last_message_direction = CASE WHEN n.newest_at >= c.last_activity_at OR c.last_message_direction IS NULL
+           last_message_direction = CASE WHEN n.newest_at > c.last_activity_at OR c.last_message_direction IS NULL
                                          THEN n.newest_direction ELSE c.last_message_direction END,
            last_inbound_at = CASE WHEN n.newest_in_at IS NULL THEN c.last_inbound_at
                                   ELSE greatest(c.last_inbound_at, n.newest_in_at) END,
@@ -83,8 +84,9 @@ BEGIN
                    max(m.created_at) FILTER (WHERE m.direction = 'in') AS newest_in_at,
                    (array_agg(CASE WHEN m.text <> '' THEN left(m.text, 200)
                                    ELSE '📎 ' || coalesce(m.attachments -> 0 ->> 'content_type', 'attachment') END
-                              ORDER BY m.created_at DESC, m.id DESC))[1] AS newest_text,
-                   (array_agg(m.direction ORDER BY m.created_at DESC, m.id DESC))[1] AS newest_direction,
+                              ORDER BY m.created_at DESC, m.external_num DESC NULLS LAST, m.id DESC))[1] AS newest_text,
+                   (array_agg(m.direction ORDER BY m.created_at DESC, m.external_num DESC NULLS LAST, m.id DESC))[1]
+                       AS newest_direction,
                    count(*) FILTER (WHERE m.direction = 'in') AS inbound,
                    count(*) AS total
               FROM new_messages m GROUP BY m.conversation_id) n
@@ -203,7 +205,7 @@ BEGIN
                          status, created_at)
     SELECT conversation_id, 'in', text, attachments, p_source, external_id, external_num, 'received', created_at
       FROM pg_temp.inbound_page
-     ORDER BY created_at, external_id
+     ORDER BY created_at, external_num NULLS LAST, external_id
     ON CONFLICT DO NOTHING;
     GET DIAGNOSTICS added = ROW_COUNT;
     RETURN added;
@@ -549,6 +551,71 @@ BEGIN
 END
 $$;
 
+-- Start (or continue) a conversation with a health worker of the directory: the directory's
+-- "Message" button. Reuses the open conversation with any of the person's addresses on the
+-- channel; otherwise opens one on the address they last wrote from, else their first valid
+-- mobile number (tel:), assigned to the caller. Returns the conversation id.
+CREATE FUNCTION start_conversation(p_health_worker bigint, p_source integer DEFAULT NULL) RETURNS bigint
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = mhero, pg_catalog AS $$
+DECLARE
+    channel integer := p_source;
+    address bigint;
+    address_status text;
+    existing bigint;
+BEGIN
+    PERFORM require_agent();
+    IF NOT EXISTS (SELECT FROM health_worker WHERE id = p_health_worker) THEN
+        RAISE EXCEPTION 'health worker % does not exist', p_health_worker USING ERRCODE = 'no_data_found';
+    END IF;
+    IF channel IS NULL THEN
+        SELECT min(id) INTO channel FROM source WHERE kind = 'rapidpro' AND enabled HAVING count(*) = 1;
+        IF channel IS NULL THEN
+            RAISE EXCEPTION 'choose the channel to write through (there is not exactly one messaging source)'
+                USING ERRCODE = 'invalid_parameter_value';
+        END IF;
+    ELSIF NOT EXISTS (SELECT FROM source WHERE id = channel AND kind = 'rapidpro' AND enabled) THEN
+        RAISE EXCEPTION 'source % is not an enabled messaging channel', channel USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+
+    SELECT c.id INTO existing FROM conversation c JOIN contact_urn u ON u.id = c.urn_id
+     WHERE u.health_worker_id = p_health_worker AND c.channel_source_id = channel AND c.status <> 'resolved'
+     ORDER BY c.last_activity_at DESC LIMIT 1;
+    IF existing IS NOT NULL THEN
+        RETURN existing;
+    END IF;
+
+    SELECT u.id, u.status INTO address, address_status
+      FROM contact_urn u
+      LEFT JOIN LATERAL (SELECT max(c.last_activity_at) AS last FROM conversation c
+                          WHERE c.urn_id = u.id AND c.channel_source_id = channel) l ON true
+      LEFT JOIN health_worker_phone p ON p.health_worker_id = u.health_worker_id AND u.urn = 'tel:' || p.e164
+     WHERE u.health_worker_id = p_health_worker AND u.scheme IN ('tel', 'whatsapp')
+     ORDER BY l.last DESC NULLS LAST, (u.scheme = 'tel') DESC, (p.use = 'mobile') DESC NULLS LAST, u.id
+     LIMIT 1;
+    IF address IS NULL THEN
+        RAISE EXCEPTION 'this person has no valid phone number to write to'
+            USING ERRCODE = 'object_not_in_prerequisite_state', HINT = 'no-address';
+    END IF;
+    IF address_status IN ('stopped', 'blocked') THEN
+        RAISE EXCEPTION 'this person has opted out (%); no message can be sent', address_status
+            USING ERRCODE = 'object_not_in_prerequisite_state', HINT = 'opted-out';
+    END IF;
+    INSERT INTO conversation (urn_id, channel_source_id, assignee)
+    VALUES (address, channel, session_user)
+    ON CONFLICT (urn_id, coalesce(channel_source_id, 0)) WHERE status <> 'resolved' DO NOTHING
+    RETURNING id INTO existing;
+    IF existing IS NULL THEN -- opened meanwhile by an inbound message
+        SELECT id INTO existing FROM conversation
+         WHERE urn_id = address AND channel_source_id = channel AND status <> 'resolved';
+    ELSE
+        INSERT INTO audit_log (action, table_name, row_key, after)
+        VALUES ('start', 'conversation', existing::text,
+                jsonb_build_object('health_worker', p_health_worker, 'assignee', session_user));
+    END IF;
+    RETURN existing;
+END
+$$;
+
 -- Send a failed message again (a new attempt of the same message, not a copy).
 CREATE FUNCTION retry_message(p_message bigint) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = mhero, pg_catalog AS $$
@@ -625,12 +692,13 @@ REVOKE EXECUTE ON FUNCTION ingest_inbound(integer, jsonb), ingest_contacts(integ
                            apply_statuses(integer, jsonb), claim_conversation(bigint),
                            assign_conversation(bigint, name), resolve_conversation(bigint),
                            reopen_conversation(bigint), mark_conversation_read(bigint),
-                           reply(bigint, text, bigint), retry_message(bigint), link_contact(bigint, bigint)
+                           reply(bigint, text, bigint), retry_message(bigint), link_contact(bigint, bigint),
+                           start_conversation(bigint, integer)
     FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION claim_conversation(bigint), assign_conversation(bigint, name),
                           resolve_conversation(bigint), reopen_conversation(bigint),
                           mark_conversation_read(bigint), reply(bigint, text, bigint), retry_message(bigint),
-                          link_contact(bigint, bigint), conversation_counts()
+                          link_contact(bigint, bigint), start_conversation(bigint, integer), conversation_counts()
     TO mhero_agent;
 GRANT EXECUTE ON FUNCTION text_follows_template(text, text) TO mhero_agent, mhero_service;
 REVOKE EXECUTE ON FUNCTION locked_conversation(bigint), require_handler(conversation) FROM PUBLIC;
