@@ -200,7 +200,8 @@ CREATE FUNCTION require_active_user() RETURNS void
 LANGUAGE plpgsql STABLE SET search_path = mhero, pg_catalog AS $$
 BEGIN
     IF NOT EXISTS (SELECT FROM app_user WHERE role_name = session_user AND active) THEN
-        RAISE EXCEPTION 'your mHero account is disabled' USING ERRCODE = 'insufficient_privilege';
+        RAISE EXCEPTION 'you are not an active mHero user' USING ERRCODE = 'insufficient_privilege',
+            HINT = 'Sign in with your own mHero account, not the database owner.';
     END IF;
 END
 $$;
@@ -378,7 +379,7 @@ BEGIN
     SELECT coalesce(array_agg(btrim(q) ORDER BY n), '{}') INTO questions
       FROM unnest(coalesce(p_example_questions, '{}')) WITH ORDINALITY AS x(q, n) WHERE btrim(q) <> '';
     IF (p_whatsapp_template_name IS NULL) <> (p_whatsapp_language IS NULL)
-       OR p_whatsapp_template_name !~ '^[a-z0-9_]{1,512}$' THEN
+       OR p_whatsapp_template_name !~ '^[a-z0-9_]+$' OR length(p_whatsapp_template_name) > 512 THEN
         RAISE EXCEPTION 'a WhatsApp template needs both its name (lower case, digits, "_") and its language'
             USING ERRCODE = 'invalid_parameter_value';
     END IF;
