@@ -105,8 +105,6 @@ void TestTemplatesPage::writeApproveAndPick()
         auto* preview = page.findChild<QTextBrowser*>(QStringLiteral("templatePreview_en"));
         QVERIFY(preview->toPlainText().contains(QLatin1String("Dear Musu")));
         QVERIFY(preview->toPlainText().contains(QLatin1String("{{reference}}")));
-        shoot(page, "templates.png");
-
         QSignalSpy saved(&page, &TemplatesPage::saved);
         QTest::mouseClick(page.findChild<QPushButton*>(QStringLiteral("submitButton")), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, 10000);
@@ -115,6 +113,7 @@ void TestTemplatesPage::writeApproveAndPick()
         QTRY_COMPARE(page.model()->rowCount(), 1);
         QCOMPARE(page.model()->at(0).status, QStringLiteral("submitted"));
         QCOMPARE(page.model()->at(0).languages, (QStringList{QStringLiteral("en"), QStringLiteral("fr")}));
+        shoot(page, "templates.png");
     }
     // ---- 2. supervisor 2 approves with the keyboard -------------------------------------------
     {

@@ -128,6 +128,9 @@ TemplatesPage::TemplatesPage(Database& database, bool canEdit, const QString& ag
         tab.problems->setWordWrap(true);
         tab.problems->setStyleSheet(QStringLiteral("color: #B02A37"));
         tab.sms = mutedLabel();
+        tab.sms->setWordWrap(false);
+        tab.sms->setToolTip(tr("GSM-7: 160 characters in one SMS, 153 per part when split; UCS-2 (any character "
+                               "outside GSM-7, e.g. an emoji): 70 and 67."));
         tab.sms->setObjectName(QStringLiteral("templateSms_") + language);
         tab.preview = new QTextBrowser;
         tab.preview->setObjectName(QStringLiteral("templatePreview_") + language);
@@ -421,13 +424,11 @@ void TemplatesPage::validate(BodyTab& tab)
                                                          QDate::currentDate(), tab.language));
     const SmsSegments sms = SmsSegments::count(rendered.text);
     tab.sms->setText(body.isEmpty() ? tr("No text in this language.")
-                                    : tr("%1 characters in the template · %2 for the sample: %n SMS part(s), %3", nullptr,
-                                         sms.segments)
+                                    : tr("%1 characters · for the sample %2 → %n SMS part(s), %3", nullptr, sms.segments)
                                           .arg(body.size())
                                           .arg(rendered.text.size())
-                                          .arg(sms.encoding == SmsSegments::Encoding::Gsm7
-                                                   ? tr("GSM-7 (160 per part, 153 when split)")
-                                                   : tr("UCS-2 (70 per part, 67 when split)")));
+                                          .arg(sms.encoding == SmsSegments::Encoding::Gsm7 ? tr("GSM-7 (160/153)")
+                                                                                           : tr("UCS-2 (70/67)")));
     tab.preview->setHtml(TemplatePicker::highlightedHtml(rendered));
     const int index = int(&tab - m_bodies.data());
     m_bodyTabs->setTabText(index, tab.language.toUpper() + (lines.isEmpty() ? QString() : QStringLiteral(" ⚠")));
