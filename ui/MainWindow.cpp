@@ -5,6 +5,8 @@
 #include "directory/DirectoryPage.h"
 #include "common/Icons.h"
 #include "home/HomePage.h"
+#include "templates/ApprovalsPage.h"
+#include "templates/TemplatesPage.h"
 #include "settings/PreferencesDialog.h"
 
 #include <QAction>
@@ -71,6 +73,14 @@ MainWindow::MainWindow(Database& database, const SessionInfo& session, const Ser
     addPage(QStringLiteral("home"), QStringLiteral("home"), tr("Overview"), new HomePage(database, session, profile));
     // Every signed-in person may read the directory (agents, supervisors, administrators).
     addPage(QStringLiteral("directory"), QStringLiteral("directory"), tr("Directory"), new DirectoryPage(database));
+    // Everyone reads the templates (agents see the approved wording); supervisors and
+    // administrators write drafts; only supervisors approve. The database enforces the same.
+    const bool editsTemplates = session.user.isSupervisor || session.user.isAdmin;
+    addPage(QStringLiteral("templates"), QStringLiteral("templates"), tr("Templates"),
+            new TemplatesPage(database, editsTemplates, session.user.displayName));
+    if (session.user.isSupervisor)
+        addPage(QStringLiteral("approvals"), QStringLiteral("approvals"), tr("Approvals"),
+                new ApprovalsPage(database, session.user.roleName));
     // The audit log is for those who answer for the call center; the server refuses others too.
     if (session.user.isSupervisor || session.user.isAdmin)
         addPage(QStringLiteral("audit"), QStringLiteral("audit"), tr("Audit log"), new AuditLogPage(database));

@@ -11,11 +11,15 @@
 #include "sync/BundleImport.h"
 #include "sync/FhirSync.h"
 #include "sync/SourceConfig.h"
+#include "templates/TemplateStore.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTextStream>
 
 namespace mhero {
@@ -56,6 +60,11 @@ const QLatin1StringView kCommands{
     "  import FILE.json [--source NAME] [--region LR]\n"
     "                               Load a FHIR Bundle file (transaction, batch, searchset or\n"
     "                               collection) into the directory, as source NAME (default \"file\").\n"
+    "  templates export FILE.json   Write the approved version of every template in use (\"-\" for\n"
+    "                               stdout).\n"
+    "  templates import FILE.json   Load templates as drafts authored by the connected user, all or\n"
+    "                               nothing; connect as an mHero supervisor or administrator.\n"
+    "                               A supervisor who did not import them approves them.\n"
     "\n"
     "The database is chosen by --db CONNINFO (a libpq connection string such as\n"
     "\"host=db.example.org dbname=mhero user=it_admin sslmode=verify-full\"), else by the\n"
@@ -217,7 +226,7 @@ int AdminCli::run(const QStringList& arguments)
     // ---- everything else works on one database ----------------------------------------------
     const QStringList known{QStringLiteral("migrate"), QStringLiteral("status"), QStringLiteral("user"),
                             QStringLiteral("source"),  QStringLiteral("sync"),   QStringLiteral("import"),
-                            QStringLiteral("demo")};
+                            QStringLiteral("demo"),    QStringLiteral("templates")};
     if (!known.contains(command)) {
         m_err << "Unknown command \"" << command << "\". Try \"mhero-admin --help\".\n";
         return kUsage;
@@ -469,6 +478,37 @@ int AdminCli::run(const QStringList& arguments)
             }
         }
         return exitCode;
+    }
+    if (command == QLatin1String("templates")) {
+        const QString path = words.value(2);
+        if ((sub != QLatin1String("export") && sub != QLatin1String("import")) || path.isEmpty()) {
+            m_err << "Usage: mhero-admin templates export|import FILE.json\n";
+            return kUsage;
+        }
+        if (sub == QLatin1String("export")) {
+            auto json = templates::exportJson(db);
+            if (!json)
+                return fail(json.error());
+            if (path == QLatin1String("-")) {
+                m_out << QString::fromUtf8(*json);
+                return kOk;
+            }
+            QFile file(path);
+            if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(*json) != json->size())
+                return fail(Error{QStringLiteral("file"), QStringLiteral("Cannot write %1").arg(path), file.errorString()});
+            const auto count = QJsonDocument::fromJson(*json).object().value(QStringLiteral("templates")).toArray().size();
+            m_out << "Exported " << count << " approved templates to " << path << ".\n";
+            return kOk;
+        }
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return fail(Error{QStringLiteral("file"), QStringLiteral("Cannot read %1").arg(path), file.errorString()});
+        auto imported = templates::importJson(db, file.readAll());
+        if (!imported)
+            return fail(imported.error());
+        m_out << "Imported " << path << ": " << imported->created << " new templates, " << imported->updated
+              << " new draft versions of existing templates. They await a supervisor's approval.\n";
+        return kOk;
     }
     if (command == QLatin1String("import")) {
         const QString path = sub;
