@@ -125,6 +125,7 @@ void ConversationListModel::onRefreshed(qint64 id, const std::optional<Conversat
 {
     const int current = rowOf(id);
     const bool belongs = row && messaging::belongsTo(*row, m_view, m_me);
+    Q_EMIT liveUpdateStarted();
     if (current >= 0) {
         beginRemoveRows({}, current, current);
         m_rows.removeAt(current);
@@ -139,6 +140,7 @@ void ConversationListModel::onRefreshed(qint64 id, const std::optional<Conversat
             endInsertRows();
         }
     }
+    Q_EMIT liveUpdateFinished();
     if (row)
         Q_EMIT conversationRefreshed(*row);
     else

@@ -66,6 +66,10 @@ Q_SIGNALS:
     void conversationRefreshed(const mhero::messaging::ConversationRow& row);
     /// A conversation that was re-read no longer exists.
     void conversationGone(qint64 id);
+    /// Around a live update's row moves: views keep their selection on the same conversation
+    /// rather than following the row that slid under it.
+    void liveUpdateStarted();
+    void liveUpdateFinished();
 
 private:
     void onPage(int generation, const Result<messaging::QueuePage>& page);

@@ -283,7 +283,7 @@ QWidget* ConversationsPage::buildQueuePanel()
 
     connect(m_queueView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex& current) {
-                if (current.isValid() && m_list->conversation(current.row()).id != currentConversation())
+                if (!m_liveUpdate && current.isValid() && m_list->conversation(current.row()).id != currentConversation())
                     showConversation(m_list->conversation(current.row()));
             });
     auto updateEmpty = [this] {
@@ -295,11 +295,15 @@ QWidget* ConversationsPage::buildQueuePanel()
     connect(m_list, &QAbstractItemModel::rowsInserted, this, updateEmpty);
     connect(m_list, &QAbstractItemModel::rowsRemoved, this, updateEmpty);
     connect(m_list, &ConversationListModel::loadingChanged, this, updateEmpty);
-    // Keep the open conversation selected when rows move under it.
+    // Keep the open conversation selected when rows move under it, and only it.
+    connect(m_list, &ConversationListModel::liveUpdateStarted, this, [this] { m_liveUpdate = true; });
+    connect(m_list, &ConversationListModel::liveUpdateFinished, this, [this] {
+        selectCurrentInQueue();
+        m_liveUpdate = false;
+    });
     connect(m_list, &QAbstractItemModel::rowsInserted, this, [this] {
-        const int row = m_list->rowOf(currentConversation());
-        if (row >= 0 && m_queueView->currentIndex().row() != row)
-            m_queueView->selectionModel()->setCurrentIndex(m_list->index(row), QItemSelectionModel::ClearAndSelect);
+        if (!m_liveUpdate)
+            selectCurrentInQueue();
     });
     return panel;
 }
@@ -446,6 +450,19 @@ QWidget* ConversationsPage::buildCardPanel()
     return m_card;
 }
 
+void ConversationsPage::selectCurrentInQueue()
+{
+    const int row = m_list->rowOf(currentConversation());
+    const bool guard = m_liveUpdate;
+    m_liveUpdate = true;
+    if (row < 0) {
+        m_queueView->selectionModel()->clear();
+    } else if (m_queueView->currentIndex().row() != row || !m_queueView->selectionModel()->isSelected(m_list->index(row))) {
+        m_queueView->selectionModel()->setCurrentIndex(m_list->index(row), QItemSelectionModel::ClearAndSelect);
+    }
+    m_liveUpdate = guard;
+}
+
 void ConversationsPage::setView(QueueView view)
 {
     if (QAbstractButton* button = m_viewButtons->button(int(view)))
@@ -493,9 +510,7 @@ void ConversationsPage::showConversation(const ConversationRow& row)
         m_thread->setConversation(row.id);
         m_composer->clear();
         loadCard();
-        const int r = m_list->rowOf(row.id);
-        if (r >= 0)
-            m_queueView->selectionModel()->setCurrentIndex(m_list->index(r), QItemSelectionModel::ClearAndSelect);
+        selectCurrentInQueue();
     }
     updateHeader();
     markReadIfNeeded();

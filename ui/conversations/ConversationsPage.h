@@ -74,6 +74,7 @@ private:
     void loadCounts();
     void loadPolicy();
     void markReadIfNeeded();
+    void selectCurrentInQueue();
     void showMessage(const QString& text, bool error = true);
     void clearMessage();
     /// Runs an action on the current conversation: buttons off meanwhile, errors in the bar.
@@ -123,6 +124,7 @@ private:
     QHash<qint64, int> m_knownUnread; ///< for notifying only about new inbound messages
     bool m_templatesOnly = true;
     bool m_busy = false;
+    bool m_liveUpdate = false; ///< rows are moving under the selection
     int m_cardGeneration = 0;
     int m_threadScrollFromBottom = -1;
 };
