@@ -64,6 +64,7 @@ private Q_SLOTS:
     void queueClaimReplyAndLiveUpdates();
     void modelsUnderTheTester();
     void composerFollowsThePolicy();
+    void queuePagesStayOnTheIndexes();
     void screenshots();
 
 private:
@@ -222,6 +223,15 @@ void TestConversationsPage::queueClaimReplyAndLiveUpdates()
     QTRY_COMPARE(assignee->text(), QStringLiteral("Assigned to %1").arg(bobName));
     QVERIFY(!claim->isEnabled());
     QVERIFY(!page.composer()->canSend());
+    {
+        // A client that skips the UI is refused by the server; the hint becomes the colleague's name.
+        auto direct = TestCluster::connectAs(m_agent);
+        MHERO_VERIFY_OK(direct);
+        auto refused = messaging::reply(direct->db(), m_unknown, QStringLiteral("hello"));
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().detail, QStringLiteral("assigned:") + m_colleague.name);
+        QCOMPARE(refused.error().message, QStringLiteral("%1 has this conversation.").arg(bobName));
+    }
 
     // Reply: a queued message with its clock, at once.
     page.openConversation(m_known);
@@ -382,6 +392,68 @@ void TestConversationsPage::composerFollowsThePolicy()
     composer.setBlockedReason(QStringLiteral("This person has opted out."));
     QVERIFY(!send->isEnabled());
     QCOMPARE(note->text(), QStringLiteral("This person has opted out."));
+}
+
+void TestConversationsPage::queuePagesStayOnTheIndexes()
+{
+    // 100,000 conversations (a tenth assigned, a third resolved) in a database nobody listens to.
+    const QString name = TestCluster::instance().createDatabase();
+    auto owner = TestCluster::instance().connectSuperuser(name);
+    MHERO_VERIFY_OK(owner);
+    QSqlDatabase& db = owner->db();
+    QElapsedTimer setup;
+    setup.start();
+    MHERO_VERIFY_OK(sql::exec(db, QStringLiteral("INSERT INTO mhero.source (name, kind, base_url) VALUES "
+                                                 "('rp', 'rapidpro', 'https://rp.test.invalid')")));
+    MHERO_VERIFY_OK(sql::exec(db, QStringLiteral("INSERT INTO mhero.app_user (role_name, display_name, kind) "
+                                                 "VALUES ('somebody', 'Somebody', 'agent')")));
+    MHERO_VERIFY_OK(sql::exec(db, QStringLiteral("INSERT INTO mhero.contact_urn (urn) SELECT 'tel:+2317' || "
+                                                 "lpad(g::text, 8, '0') FROM generate_series(1, 100000) g")));
+    MHERO_VERIFY_OK(sql::exec(
+        db, QStringLiteral("INSERT INTO mhero.conversation (urn_id, channel_source_id, status, assignee, "
+                           "last_activity_at, resolved_at) "
+                           "SELECT u.id, (SELECT id FROM mhero.source WHERE name = 'rp'), CASE WHEN u.id % 3 = 0 THEN 'resolved' ELSE 'open' END, "
+                           "CASE WHEN u.id % 10 = 0 THEN 'somebody' END, now() - make_interval(secs => u.id * 7), "
+                           "CASE WHEN u.id % 3 = 0 THEN now() END FROM mhero.contact_urn u")));
+    MHERO_VERIFY_OK(sql::exec(db, QStringLiteral("ANALYZE")));
+    qInfo("100,000 conversations set up in %lld ms", setup.elapsed());
+
+    const QList<std::pair<messaging::QueueView, QString>> views{
+        {messaging::QueueView::Unassigned, QStringLiteral("conversation_open_activity")},
+        {messaging::QueueView::Mine, QStringLiteral("conversation_assignee")},
+        {messaging::QueueView::Open, QStringLiteral("conversation_open_activity")},
+        {messaging::QueueView::Resolved, QStringLiteral("conversation_resolved_activity")}};
+    // As the superuser, session_user has no conversations: "Mine" is empty, its plan is what matters.
+    for (const auto& [view, index] : views) {
+        for (const bool second : {false, true}) {
+            std::optional<messaging::QueueCursor> after;
+            if (second) {
+                auto first = messaging::loadQueue(db, view, std::nullopt, 100);
+                MHERO_VERIFY_OK(first);
+                if (first->next)
+                    after = first->next;
+            }
+            const messaging::QueueQuery q = messaging::buildQueueQuery(view, after, 100);
+            // EXPLAIN cannot be prepared: the values go in as literals.
+            QString statement = q.sql;
+            for (const QVariant& value : q.values)
+                statement.replace(statement.indexOf(QLatin1Char('?')), 1, sql::quoteLiteral(value.toString()));
+            auto plan = sql::exec(db, QStringLiteral("EXPLAIN (ANALYZE, FORMAT TEXT) ") + statement);
+            MHERO_VERIFY_OK(plan);
+            QStringList lines;
+            while (plan->next())
+                lines << plan->value(0).toString();
+            const QString text = lines.join(QLatin1Char('\n'));
+            QVERIFY2(text.contains(index), qPrintable(text));
+            QVERIFY2(!text.contains(QLatin1String("Seq Scan on conversation")), qPrintable(text));
+            const QString last = lines.constLast();
+            const double ms = last.section(QLatin1Char(':'), 1).remove(QLatin1String("ms")).trimmed().toDouble();
+            qInfo("view %d%s: %.2f ms", int(view), second ? " (second page)" : "", ms);
+            QVERIFY2(ms < 50, qPrintable(text));
+        }
+    }
+    owner->db().close();
+    TestCluster::instance().dropDatabase(name);
 }
 
 void TestConversationsPage::screenshots()

@@ -15,6 +15,7 @@
 #include <QDateTime>
 #include <QDesktopServices>
 #include <QFrame>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListView>
@@ -245,7 +246,7 @@ QWidget* ConversationsPage::buildQueuePanel()
     layout->setContentsMargins(12, 12, 0, 12);
     layout->addWidget(pageTitle(tr("Conversations")));
 
-    auto* views = new QHBoxLayout;
+    auto* views = new QGridLayout;
     views->setSpacing(4);
     m_viewButtons = new QButtonGroup(this);
     m_viewButtons->setExclusive(true);
@@ -263,7 +264,7 @@ QWidget* ConversationsPage::buildQueuePanel()
             "QToolButton { border: 1px solid #CFD8DC; border-radius: 12px; padding: 3px 6px; background: white; }"
             "QToolButton:checked { background: #0B6E4F; color: white; border-color: #0B6E4F; }"));
         m_viewButtons->addButton(button, int(view));
-        views->addWidget(button);
+        views->addWidget(button, int(view) / 2, int(view) % 2);
     }
     connect(m_viewButtons, &QButtonGroup::idClicked, this, [this](int id) { setView(QueueView(id)); });
     layout->addLayout(views);

@@ -87,6 +87,15 @@ QFont smallFont(const QFont& base)
     return f;
 }
 
+// Hours and minutes in the user's convention; seconds are noise in a chat.
+QString clockTime(const QDateTime& at)
+{
+    const QLocale locale;
+    QString format = locale.timeFormat(QLocale::ShortFormat);
+    format.remove(QStringLiteral(":ss"));
+    return locale.toString(at.toLocalTime().time(), format);
+}
+
 bool isImage(const QVariantMap& a)
 {
     return a.value(QStringLiteral("contentType")).toString().startsWith(QLatin1String("image/"));
@@ -192,8 +201,7 @@ ThreadDelegate::Layout ThreadDelegate::layout(const QStyleOptionViewItem& option
         contentHeight += (contentHeight > 0 ? kGap : 0) + size.height();
     }
     const int footerHeight = small.height();
-    const QString footerText = QLocale().toString(index.data(ThreadModel::TimeRole).toDateTime().toLocalTime().time(),
-                                                  QLocale::ShortFormat);
+    const QString footerText = clockTime(index.data(ThreadModel::TimeRole).toDateTime());
     const QString author = out ? index.data(ThreadModel::AuthorRole).toString() : QString();
     const int footerWidth = small.horizontalAdvance(author.isEmpty() ? footerText : author + QStringLiteral(" · ") + footerText)
         + (out ? kTick + 6 : 0);
@@ -306,8 +314,7 @@ void ThreadDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option
 
     painter->setFont(small);
     painter->setPen(kMuted);
-    const QString time = QLocale().toString(index.data(ThreadModel::TimeRole).toDateTime().toLocalTime().time(),
-                                            QLocale::ShortFormat);
+    const QString time = clockTime(index.data(ThreadModel::TimeRole).toDateTime());
     const QString author = out ? index.data(ThreadModel::AuthorRole).toString() : QString();
     const QString footer = author.isEmpty() ? time : author + QStringLiteral(" · ") + time;
     if (out) {
