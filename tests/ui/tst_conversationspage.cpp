@@ -16,12 +16,15 @@
 #include <QAbstractItemModelTester>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QImage>
 #include <QLabel>
 #include <QListView>
 #include <QPainter>
 #include <QPushButton>
+#include <QNetworkAccessManager>
 #include <QSignalSpy>
+#include <QStandardItemModel>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
@@ -65,6 +68,7 @@ private Q_SLOTS:
     void modelsUnderTheTester();
     void composerFollowsThePolicy();
     void queuePagesStayOnTheIndexes();
+    void imagesThatCannotLoadShowALink();
     void screenshots();
 
 private:
@@ -160,6 +164,7 @@ void TestConversationsPage::queueClaimReplyAndLiveUpdates()
     Database database;
     open(database, m_agent.settings);
     ConversationsPage page(database, sessionOf(m_agent));
+    QSignalSpy badge(&page, &ConversationsPage::unreadCountChanged);
     RecordingNotifier notifier;
     page.setNotifier(&notifier);
     page.resize(1280, 760);
@@ -178,6 +183,9 @@ void TestConversationsPage::queueClaimReplyAndLiveUpdates()
     QTRY_COMPARE(list->rowCount(), 2);
     QTRY_COMPARE(unassigned->text(), QStringLiteral("Unassigned (2)"));
     QCOMPARE(mine->text(), QStringLiteral("Mine (0)"));
+    // The sidebar badge: unread conversations waiting for this agent (unassigned ones count).
+    QVERIFY(badge.count() >= 1);
+    QCOMPARE(badge.at(0).at(0).toInt(), 2);
     QCOMPARE(list->conversation(0).id, m_known);
     QCOMPARE(list->index(0).data(ConversationListModel::ContactRole).toString(), QStringLiteral("Mariama Konneh"));
     QCOMPARE(list->index(0).data(ConversationListModel::PreviewRole).toString(), QStringLiteral("pls advise"));
@@ -454,6 +462,57 @@ void TestConversationsPage::queuePagesStayOnTheIndexes()
     }
     owner->db().close();
     TestCluster::instance().dropDatabase(name);
+}
+
+void TestConversationsPage::imagesThatCannotLoadShowALink()
+{
+    QNetworkAccessManager network;
+    ImageCache cache(&network, QSize(120, 90));
+    // Not a fetchable address: failed at once, never requested.
+    QCOMPARE(cache.get(QStringLiteral("javascript:alert(1)")).state, ImageCache::State::Failed);
+    QCOMPARE(cache.get(QStringLiteral("::not a url::")).state, ImageCache::State::Failed);
+    // A missing file and a text file posing as an image: failed once their answer is in.
+    QTemporaryDir dir;
+    const QString text = dir.filePath(QStringLiteral("notes.jpg"));
+    {
+        QFile file(text);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("not an image");
+    }
+    const QString missing = QUrl::fromLocalFile(dir.filePath(QStringLiteral("gone.jpg"))).toString();
+    const QString fake = QUrl::fromLocalFile(text).toString();
+    QSignalSpy changed(&cache, &ImageCache::changed);
+    QCOMPARE(cache.get(missing).state, ImageCache::State::Loading);
+    cache.get(fake);
+    QTRY_COMPARE(changed.count(), 2);
+    QCOMPARE(cache.get(missing).state, ImageCache::State::Failed);
+    QCOMPARE(cache.get(fake).state, ImageCache::State::Failed);
+
+    // The delegate paints such a message (a link in place of the picture) without trouble.
+    QStandardItemModel model;
+    auto* item = new QStandardItem;
+    item->setData(QStringLiteral("in"), ThreadModel::DirectionRole);
+    item->setData(QStringLiteral("received"), ThreadModel::StatusRole);
+    item->setData(QStringLiteral("look"), ThreadModel::TextRole);
+    item->setData(QDateTime::currentDateTime(), ThreadModel::TimeRole);
+    item->setData(true, ThreadModel::DaySeparatorRole);
+    item->setData(QStringLiteral("Today"), ThreadModel::DayLabelRole);
+    item->setData(QVariantList{QVariantMap{{QStringLiteral("contentType"), QStringLiteral("image/jpeg")},
+                                           {QStringLiteral("url"), missing}},
+                               QVariantMap{{QStringLiteral("contentType"), QStringLiteral("application/pdf")},
+                                           {QStringLiteral("url"), QStringLiteral("https://example.invalid/a.pdf")}}},
+                  ThreadModel::AttachmentsRole);
+    model.appendRow(item);
+    ThreadDelegate delegate(&cache);
+    QStyleOptionViewItem option;
+    option.rect = QRect(0, 0, 600, 0);
+    const QSize size = delegate.sizeHint(option, model.index(0, 0));
+    QVERIFY(size.height() > 90 + 20);
+    QImage canvas(600, size.height(), QImage::Format_ARGB32);
+    canvas.fill(Qt::white);
+    QPainter painter(&canvas);
+    option.rect = QRect(QPoint(0, 0), QSize(600, size.height()));
+    delegate.paint(&painter, option, model.index(0, 0));
 }
 
 void TestConversationsPage::screenshots()
