@@ -402,15 +402,28 @@ QWidget* ConversationsPage::buildThreadPanel()
         QTimer::singleShot(0, m_threadView, [this] { m_threadView->scrollToBottom(); });
     });
     connect(m_thread, &QAbstractItemModel::rowsAboutToBeInserted, this, [this, bar](const QModelIndex&, int first) {
-        m_threadScrollFromBottom = bar->maximum() - bar->value();
-        if (first != 0)
-            m_threadScrollFromBottom = m_threadScrollFromBottom < 40 ? 0 : -1;
+        if (first == 0) {
+            // Older messages go above: keep the message at the top of the view where it is.
+            const QModelIndex top = m_threadView->indexAt(QPoint(4, 4));
+            m_threadAnchor = top.isValid() ? top.data(ThreadModel::IdRole).toLongLong() : 0;
+            m_threadFollow = false;
+        } else {
+            m_threadAnchor = 0;
+            m_threadFollow = bar->maximum() - bar->value() < 40; // at the bottom: follow new messages
+        }
     });
-    connect(m_thread, &QAbstractItemModel::rowsInserted, this, [this, bar] {
-        const int fromBottom = m_threadScrollFromBottom;
-        if (fromBottom < 0)
-            return;
-        QTimer::singleShot(0, m_threadView, [bar, fromBottom] { bar->setValue(bar->maximum() - fromBottom); });
+    connect(m_thread, &QAbstractItemModel::rowsInserted, this, [this] {
+        const qint64 anchor = m_threadAnchor;
+        const bool follow = m_threadFollow;
+        QTimer::singleShot(0, m_threadView, [this, anchor, follow] {
+            if (anchor != 0) {
+                const int row = m_thread->rowOfMessage(anchor);
+                if (row >= 0)
+                    m_threadView->scrollTo(m_thread->index(row), QAbstractItemView::PositionAtTop);
+            } else if (follow) {
+                m_threadView->scrollToBottom();
+            }
+        });
     });
     connect(bar, &QScrollBar::valueChanged, this, [this, bar](int value) {
         if (value == bar->minimum() && m_thread->canFetchMore({}))

@@ -126,7 +126,8 @@ private:
     bool m_busy = false;
     bool m_liveUpdate = false; ///< rows are moving under the selection
     int m_cardGeneration = 0;
-    int m_threadScrollFromBottom = -1;
+    qint64 m_threadAnchor = 0; ///< the message kept in place while older ones load
+    bool m_threadFollow = true; ///< the thread view follows new messages
 };
 
 } // namespace mhero::ui
