@@ -20,6 +20,7 @@
 #include <QImage>
 #include <QLabel>
 #include <QListView>
+#include <QMenu>
 #include <QPainter>
 #include <QPushButton>
 #include <QNetworkAccessManager>
@@ -65,6 +66,7 @@ private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void queueClaimReplyAndLiveUpdates();
+    void supervisorAssignsAndOptOutBlocksTheComposer();
     void modelsUnderTheTester();
     void composerFollowsThePolicy();
     void queuePagesStayOnTheIndexes();
@@ -320,6 +322,48 @@ void TestConversationsPage::queueClaimReplyAndLiveUpdates()
     QVERIFY(delegate);
     Q_EMIT delegate->retryRequested(thread->index(4).data(ThreadModel::IdRole).toLongLong());
     QTRY_COMPARE(thread->index(4).data(ThreadModel::StatusRole).toString(), QStringLiteral("queued"));
+}
+
+void TestConversationsPage::supervisorAssignsAndOptOutBlocksTheComposer()
+{
+    auto supervisor = TestCluster::instance().createUser(m_db, UserKind::Supervisor, QStringLiteral("sup"));
+    MHERO_VERIFY_OK(supervisor);
+    Database database;
+    open(database, supervisor->settings);
+    ConversationsPage page(database, sessionOf(*supervisor, true));
+    page.setNotifier(nullptr);
+    page.resize(1280, 760);
+    page.show();
+    auto* assign = page.findChild<QPushButton*>(QStringLiteral("assignButton"));
+    auto* assignee = page.findChild<QLabel*>(QStringLiteral("assigneeLabel"));
+    QVERIFY(assign && assignee);
+    // The colleague's conversation, handed to Alice by the supervisor.
+    page.openConversation(m_unknown);
+    QTRY_COMPARE(page.currentConversation(), m_unknown);
+    QVERIFY(assign->isVisible());
+    QTRY_VERIFY(assign->isEnabled());
+    QTest::mouseClick(assign, Qt::LeftButton);
+    QMenu* menu = nullptr;
+    QTRY_VERIFY((menu = page.findChild<QMenu*>(QStringLiteral("assignMenu"))) != nullptr);
+    QAction* alice = nullptr;
+    for (QAction* action : menu->actions())
+        if (action->text() == QStringLiteral("Test ") + m_agent.name)
+            alice = action;
+    QVERIFY(alice);
+    alice->trigger();
+    menu->close();
+    QTRY_COMPARE(assignee->text(), QStringLiteral("Assigned to Test %1").arg(m_agent.name));
+
+    // The person opts out: the composer says so and sends nothing.
+    MHERO_VERIFY_OK(sql::exec(m_owner->db(), QStringLiteral("UPDATE mhero.contact_urn SET status = 'stopped' "
+                                                            "WHERE urn = 'whatsapp:231770000002'")));
+    page.openConversation(m_unknown);
+    auto* note = page.findChild<QLabel*>(QStringLiteral("composerNote"));
+    QTRY_VERIFY2(note->text().contains(QLatin1String("opted out")), qPrintable(note->text()));
+    page.composer()->setText(QStringLiteral("hello?"));
+    QVERIFY(!page.composer()->canSend());
+    MHERO_VERIFY_OK(sql::exec(m_owner->db(), QStringLiteral("UPDATE mhero.contact_urn SET status = 'active' "
+                                                            "WHERE urn = 'whatsapp:231770000002'")));
 }
 
 void TestConversationsPage::modelsUnderTheTester()
