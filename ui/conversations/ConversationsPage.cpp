@@ -502,6 +502,18 @@ void ConversationsPage::openConversation(qint64 id)
         });
 }
 
+void ConversationsPage::showExample()
+{
+    setView(QueueView::Open);
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    *connection = connect(m_list, &ConversationListModel::loadingChanged, this, [this, connection](bool loading) {
+        if (loading || m_list->rowCount() == 0)
+            return;
+        disconnect(*connection);
+        showConversation(m_list->conversation(0));
+    });
+}
+
 void ConversationsPage::showConversation(const ConversationRow& row)
 {
     clearMessage();

@@ -55,6 +55,8 @@ public:
     void setView(messaging::QueueView view);
     /// Opens conversation @p id (whether or not it is in the shown queue).
     void openConversation(qint64 id);
+    /// Shows all open conversations and opens the newest one (screenshots, demos).
+    void showExample();
 
 Q_SIGNALS:
     /// Conversations waiting for this user: unread in their queue or unassigned (sidebar badge).
