@@ -42,11 +42,12 @@ QString queueSelect()
 
 QString queueJoins()
 {
-    return QStringLiteral("JOIN mhero.contact_urn u ON u.id = c.urn_id "
-                          "LEFT JOIN mhero.health_worker hw ON hw.id = u.health_worker_id "
-                          "LEFT JOIN mhero.channel_contact cc ON cc.source_id = c.channel_source_id AND cc.urn_id = c.urn_id "
-                          "LEFT JOIN mhero.app_user a ON a.role_name = c.assignee "
-                          "LEFT JOIN mhero.source s ON s.id = c.channel_source_id ");
+    return QStringLiteral(
+        "JOIN mhero.contact_urn u ON u.id = c.urn_id "
+        "LEFT JOIN mhero.health_worker hw ON hw.id = u.health_worker_id "
+        "LEFT JOIN mhero.channel_contact cc ON cc.source_id = c.channel_source_id AND cc.urn_id = c.urn_id "
+        "LEFT JOIN mhero.app_user a ON a.role_name = c.assignee "
+        "LEFT JOIN mhero.source s ON s.id = c.channel_source_id ");
 }
 
 ConversationRow readConversation(const QSqlQuery& q)
@@ -114,8 +115,9 @@ MessageRow readMessage(const QSqlQuery& q)
 
 QString displayNameOf(QSqlDatabase& db, const QString& role)
 {
-    auto name = sql::scalar(db, QStringLiteral("SELECT coalesce((SELECT display_name FROM mhero.app_user WHERE role_name = ?), ?)"),
-                            {role, role});
+    auto name = sql::scalar(
+        db, QStringLiteral("SELECT coalesce((SELECT display_name FROM mhero.app_user WHERE role_name = ?), ?)"),
+        {role, role});
     return name ? name->toString() : role;
 }
 
@@ -242,8 +244,9 @@ bool queueOrderBefore(const ConversationRow& a, const ConversationRow& b)
 
 Result<QueueCounts> loadCounts(QSqlDatabase& db)
 {
-    auto query = sql::exec(db, QStringLiteral("SELECT unassigned, mine, open, resolved, mine_unread "
-                                              "FROM mhero.conversation_counts()"));
+    auto query = sql::exec(db,
+                           QStringLiteral("SELECT unassigned, mine, open, resolved, mine_unread "
+                                          "FROM mhero.conversation_counts()"));
     if (!query)
         return query.error();
     QueueCounts c;
@@ -287,11 +290,12 @@ Result<QList<MessageRow>> loadThreadChanges(QSqlDatabase& db, qint64 conversatio
     QStringList ids;
     for (qint64 id : recheck)
         ids << QString::number(id);
-    auto query = sql::exec(db,
-                           messageSelect()
-                               + QStringLiteral("WHERE m.conversation_id = ? AND (m.id > ? OR m.id = ANY (?::bigint[])) "
-                                                "ORDER BY m.created_at, m.id"),
-                           {conversationId, afterId, QStringLiteral("{%1}").arg(ids.join(QLatin1Char(',')))});
+    auto query
+        = sql::exec(db,
+                    messageSelect()
+                        + QStringLiteral("WHERE m.conversation_id = ? AND (m.id > ? OR m.id = ANY (?::bigint[])) "
+                                         "ORDER BY m.created_at, m.id"),
+                    {conversationId, afterId, QStringLiteral("{%1}").arg(ids.join(QLatin1Char(',')))});
     if (!query)
         return query.error();
     QList<MessageRow> rows;
@@ -306,7 +310,8 @@ Result<ContactCard> loadContactCard(QSqlDatabase& db, qint64 conversationId)
         db,
         QStringLiteral(
             "SELECT u.id, u.urn, coalesce(hw.id, 0), coalesce(hw.display_name, cc.name, u.display, u.urn), "
-            "coalesce(cc.name, u.display, ''), coalesce(hw.cadre, ''), coalesce(hw.job, ''), coalesce(hw.facility, ''), "
+            "coalesce(cc.name, u.display, ''), coalesce(hw.cadre, ''), coalesce(hw.job, ''), coalesce(hw.facility, "
+            "''), "
             "coalesce(hw.district, ''), "
             "coalesce((SELECT string_agg(coalesce(p.e164, p.raw), '\n' ORDER BY p.e164 NULLS LAST, p.raw) "
             "          FROM mhero.health_worker_phone p WHERE p.health_worker_id = hw.id), ''), "
@@ -344,8 +349,9 @@ Result<ContactCard> loadContactCard(QSqlDatabase& db, qint64 conversationId)
 
 Result<QString> loadFreeTextPolicy(QSqlDatabase& db)
 {
-    auto value = sql::scalar(db, QStringLiteral("SELECT coalesce((SELECT value #>> '{}' FROM mhero.setting "
-                                                "WHERE key = 'messaging.free_text_policy'), 'templates_only')"));
+    auto value = sql::scalar(db,
+                             QStringLiteral("SELECT coalesce((SELECT value #>> '{}' FROM mhero.setting "
+                                            "WHERE key = 'messaging.free_text_policy'), 'templates_only')"));
     if (!value)
         return value.error();
     return value->toString();
@@ -353,8 +359,9 @@ Result<QString> loadFreeTextPolicy(QSqlDatabase& db)
 
 Result<QList<Assignable>> loadAssignable(QSqlDatabase& db)
 {
-    auto query = sql::exec(db, QStringLiteral("SELECT role_name, display_name FROM mhero.app_user "
-                                              "WHERE active AND kind IN ('agent', 'supervisor') ORDER BY display_name"));
+    auto query = sql::exec(db,
+                           QStringLiteral("SELECT role_name, display_name FROM mhero.app_user "
+                                          "WHERE active AND kind IN ('agent', 'supervisor') ORDER BY display_name"));
     if (!query)
         return query.error();
     QList<Assignable> people;
@@ -404,9 +411,10 @@ Status markRead(QSqlDatabase& db, qint64 conversationId)
 
 Result<qint64> reply(QSqlDatabase& db, qint64 conversationId, const QString& text, qint64 templateVersionId)
 {
-    auto id = sql::scalar(db, QStringLiteral("SELECT mhero.reply(?, ?, ?::bigint)"),
-                          {conversationId, text,
-                           templateVersionId > 0 ? QVariant(templateVersionId) : QVariant(QMetaType::fromType<qint64>())});
+    auto id
+        = sql::scalar(db, QStringLiteral("SELECT mhero.reply(?, ?, ?::bigint)"),
+                      {conversationId, text,
+                       templateVersionId > 0 ? QVariant(templateVersionId) : QVariant(QMetaType::fromType<qint64>())});
     if (!id)
         return explain(db, id.error());
     return id->toLongLong();

@@ -21,9 +21,9 @@
 #include <QLabel>
 #include <QListView>
 #include <QMenu>
+#include <QNetworkAccessManager>
 #include <QPainter>
 #include <QPushButton>
-#include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QTemporaryDir>
@@ -100,22 +100,26 @@ void TestConversationsPage::initTestCase()
     m_owner.emplace(std::move(*owner));
     QSqlDatabase& db = m_owner->db();
 
-    auto source = sql::scalar(db, QStringLiteral("INSERT INTO mhero.source (name, kind, base_url) VALUES "
-                                                 "('rapidpro-test', 'rapidpro', 'https://rapidpro.test.invalid') "
-                                                 "RETURNING id"));
+    auto source = sql::scalar(db,
+                              QStringLiteral("INSERT INTO mhero.source (name, kind, base_url) VALUES "
+                                             "('rapidpro-test', 'rapidpro', 'https://rapidpro.test.invalid') "
+                                             "RETURNING id"));
     MHERO_VERIFY_OK(source);
     m_source = source->toInt();
-    MHERO_VERIFY_OK(sql::exec(db, QStringLiteral("INSERT INTO mhero.setting (key, value) VALUES "
-                                                 "('messaging.free_text_policy', '\"free_text\"') "
-                                                 "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value")));
+    MHERO_VERIFY_OK(sql::exec(db,
+                              QStringLiteral("INSERT INTO mhero.setting (key, value) VALUES "
+                                             "('messaging.free_text_policy', '\"free_text\"') "
+                                             "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value")));
     auto worker = sql::scalar(
-        db, QStringLiteral("INSERT INTO mhero.health_worker (source_id, resource_type, resource_id, display_name, "
-                           "cadre, facility, district) VALUES (?, 'Practitioner', 'mk', 'Mariama Konneh', 'Nurse', "
-                           "'Phebe Hospital', 'Jorquelleh') RETURNING id"),
+        db,
+        QStringLiteral("INSERT INTO mhero.health_worker (source_id, resource_type, resource_id, display_name, "
+                       "cadre, facility, district) VALUES (?, 'Practitioner', 'mk', 'Mariama Konneh', 'Nurse', "
+                       "'Phebe Hospital', 'Jorquelleh') RETURNING id"),
         {m_source});
     MHERO_VERIFY_OK(worker);
-    MHERO_VERIFY_OK(sql::exec(db, QStringLiteral("INSERT INTO mhero.contact_urn (urn, health_worker_id) VALUES "
-                                                 "('tel:+231770000001', ?)"),
+    MHERO_VERIFY_OK(sql::exec(db,
+                              QStringLiteral("INSERT INTO mhero.contact_urn (urn, health_worker_id) VALUES "
+                                             "('tel:+231770000001', ?)"),
                               {worker->toLongLong()}));
     m_known = addConversation(QStringLiteral("tel:+231770000001"),
                               {QStringLiteral("we hav no RDT at the clinic"), QStringLiteral("pls advise")}, 3);
@@ -138,11 +142,12 @@ qint64 TestConversationsPage::addConversation(const QString& urn, const QStringL
         return 0;
     int minute = 0;
     for (const QString& text : inbound) {
-        if (!sql::exec(db,
-                       QStringLiteral("INSERT INTO mhero.message (conversation_id, direction, text, source_id, "
-                                      "external_id, status, created_at) VALUES (?, 'in', ?, ?, gen_random_uuid()::text, "
-                                      "'received', now() - make_interval(hours => ?) + make_interval(mins => ?))"),
-                       {id->toLongLong(), text, m_source, hoursAgo, minute++}))
+        if (!sql::exec(
+                db,
+                QStringLiteral("INSERT INTO mhero.message (conversation_id, direction, text, source_id, "
+                               "external_id, status, created_at) VALUES (?, 'in', ?, ?, gen_random_uuid()::text, "
+                               "'received', now() - make_interval(hours => ?) + make_interval(mins => ?))"),
+                {id->toLongLong(), text, m_source, hoursAgo, minute++}))
             return 0;
     }
     return id->toLongLong();
@@ -199,7 +204,8 @@ void TestConversationsPage::queueClaimReplyAndLiveUpdates()
     QTRY_COMPARE(thread->rowCount(), 2);
     QCOMPARE(thread->index(0).data(ThreadModel::TextRole).toString(), QStringLiteral("we hav no RDT at the clinic"));
     QCOMPARE(thread->index(0).data(ThreadModel::DaySeparatorRole).toBool(), true);
-    QTRY_VERIFY(page.findChild<QLabel*>(QStringLiteral("contactDetails"))->text().contains(QLatin1String("Phebe Hospital")));
+    QTRY_VERIFY(
+        page.findChild<QLabel*>(QStringLiteral("contactDetails"))->text().contains(QLatin1String("Phebe Hospital")));
     QCOMPARE(assignee->text(), QStringLiteral("Unassigned"));
 
     // Claim: the conversation leaves Unassigned for Mine, and the counts follow.
@@ -355,15 +361,17 @@ void TestConversationsPage::supervisorAssignsAndOptOutBlocksTheComposer()
     QTRY_COMPARE(assignee->text(), QStringLiteral("Assigned to Test %1").arg(m_agent.name));
 
     // The person opts out: the composer says so and sends nothing.
-    MHERO_VERIFY_OK(sql::exec(m_owner->db(), QStringLiteral("UPDATE mhero.contact_urn SET status = 'stopped' "
-                                                            "WHERE urn = 'whatsapp:231770000002'")));
+    MHERO_VERIFY_OK(sql::exec(m_owner->db(),
+                              QStringLiteral("UPDATE mhero.contact_urn SET status = 'stopped' "
+                                             "WHERE urn = 'whatsapp:231770000002'")));
     page.openConversation(m_unknown);
     auto* note = page.findChild<QLabel*>(QStringLiteral("composerNote"));
     QTRY_VERIFY2(note->text().contains(QLatin1String("opted out")), qPrintable(note->text()));
     page.composer()->setText(QStringLiteral("hello?"));
     QVERIFY(!page.composer()->canSend());
-    MHERO_VERIFY_OK(sql::exec(m_owner->db(), QStringLiteral("UPDATE mhero.contact_urn SET status = 'active' "
-                                                            "WHERE urn = 'whatsapp:231770000002'")));
+    MHERO_VERIFY_OK(sql::exec(m_owner->db(),
+                              QStringLiteral("UPDATE mhero.contact_urn SET status = 'active' "
+                                             "WHERE urn = 'whatsapp:231770000002'")));
 }
 
 void TestConversationsPage::modelsUnderTheTester()
@@ -383,10 +391,11 @@ void TestConversationsPage::modelsUnderTheTester()
     }
     QCOMPARE(list.rowCount(), 2);
     // A live update that moves a row to the top, and one that takes it out of the queue.
-    MHERO_VERIFY_OK(sql::exec(m_owner->db(),
-                              QStringLiteral("UPDATE mhero.conversation SET last_activity_at = now() + interval '1 minute' "
-                                             "WHERE id = ?"),
-                              {m_unknown}));
+    MHERO_VERIFY_OK(
+        sql::exec(m_owner->db(),
+                  QStringLiteral("UPDATE mhero.conversation SET last_activity_at = now() + interval '1 minute' "
+                                 "WHERE id = ?"),
+                  {m_unknown}));
     list.refreshConversation(m_unknown);
     QTRY_COMPARE(list.conversation(0).id, m_unknown);
     list.setView(messaging::QueueView::Resolved);
@@ -409,10 +418,11 @@ void TestConversationsPage::modelsUnderTheTester()
     QVERIFY(thread.index(0).data(ThreadModel::DaySeparatorRole).toBool());
     QVERIFY(thread.index(0).data(ThreadModel::TimeRole).toDateTime()
             <= thread.index(4).data(ThreadModel::TimeRole).toDateTime());
-    MHERO_VERIFY_OK(sql::exec(m_owner->db(),
-                              QStringLiteral("INSERT INTO mhero.message (conversation_id, direction, text, source_id, "
-                                             "external_id, status) VALUES (?, 'in', 'one more', ?, 'ext-in-2', 'received')"),
-                              {m_known, m_source}));
+    MHERO_VERIFY_OK(
+        sql::exec(m_owner->db(),
+                  QStringLiteral("INSERT INTO mhero.message (conversation_id, direction, text, source_id, "
+                                 "external_id, status) VALUES (?, 'in', 'one more', ?, 'ext-in-2', 'received')"),
+                  {m_known, m_source}));
     thread.refresh();
     QTRY_COMPARE(thread.rowCount(), 6);
     QCOMPARE(thread.dayLabel(QDate::currentDate()), QStringLiteral("Today"));
@@ -432,7 +442,8 @@ void TestConversationsPage::composerFollowsThePolicy()
     composer.setTemplatesOnly(true);
     composer.setText(QStringLiteral("free text"));
     QVERIFY(!send->isEnabled());
-    QCOMPARE(note->text(), QStringLiteral("This deployment sends approved templates only — press Ctrl+T to choose one."));
+    QCOMPARE(note->text(),
+             QStringLiteral("This deployment sends approved templates only — press Ctrl+T to choose one."));
     QTest::keyClick(composer.findChild<QWidget*>(QStringLiteral("composerText")), Qt::Key_T, Qt::ControlModifier);
     QCOMPARE(picker.count(), 1);
     composer.setTemplateVersion(42, QStringLiteral("Your salary for March is paid."));
@@ -455,18 +466,23 @@ void TestConversationsPage::queuePagesStayOnTheIndexes()
     QSqlDatabase& db = owner->db();
     QElapsedTimer setup;
     setup.start();
-    MHERO_VERIFY_OK(sql::exec(db, QStringLiteral("INSERT INTO mhero.source (name, kind, base_url) VALUES "
-                                                 "('rp', 'rapidpro', 'https://rp.test.invalid')")));
-    MHERO_VERIFY_OK(sql::exec(db, QStringLiteral("INSERT INTO mhero.app_user (role_name, display_name, kind) "
-                                                 "VALUES ('somebody', 'Somebody', 'agent')")));
-    MHERO_VERIFY_OK(sql::exec(db, QStringLiteral("INSERT INTO mhero.contact_urn (urn) SELECT 'tel:+2317' || "
-                                                 "lpad(g::text, 8, '0') FROM generate_series(1, 100000) g")));
+    MHERO_VERIFY_OK(sql::exec(db,
+                              QStringLiteral("INSERT INTO mhero.source (name, kind, base_url) VALUES "
+                                             "('rp', 'rapidpro', 'https://rp.test.invalid')")));
+    MHERO_VERIFY_OK(sql::exec(db,
+                              QStringLiteral("INSERT INTO mhero.app_user (role_name, display_name, kind) "
+                                             "VALUES ('somebody', 'Somebody', 'agent')")));
+    MHERO_VERIFY_OK(sql::exec(db,
+                              QStringLiteral("INSERT INTO mhero.contact_urn (urn) SELECT 'tel:+2317' || "
+                                             "lpad(g::text, 8, '0') FROM generate_series(1, 100000) g")));
     MHERO_VERIFY_OK(sql::exec(
-        db, QStringLiteral("INSERT INTO mhero.conversation (urn_id, channel_source_id, status, assignee, "
-                           "last_activity_at, resolved_at) "
-                           "SELECT u.id, (SELECT id FROM mhero.source WHERE name = 'rp'), CASE WHEN u.id % 3 = 0 THEN 'resolved' ELSE 'open' END, "
-                           "CASE WHEN u.id % 10 = 0 THEN 'somebody' END, now() - make_interval(secs => u.id * 7), "
-                           "CASE WHEN u.id % 3 = 0 THEN now() END FROM mhero.contact_urn u")));
+        db,
+        QStringLiteral("INSERT INTO mhero.conversation (urn_id, channel_source_id, status, assignee, "
+                       "last_activity_at, resolved_at) "
+                       "SELECT u.id, (SELECT id FROM mhero.source WHERE name = 'rp'), CASE WHEN u.id % 3 = 0 THEN "
+                       "'resolved' ELSE 'open' END, "
+                       "CASE WHEN u.id % 10 = 0 THEN 'somebody' END, now() - make_interval(secs => u.id * 7), "
+                       "CASE WHEN u.id % 3 = 0 THEN now() END FROM mhero.contact_urn u")));
     MHERO_VERIFY_OK(sql::exec(db, QStringLiteral("ANALYZE")));
     qInfo("100,000 conversations set up in %lld ms", setup.elapsed());
 
@@ -589,13 +605,16 @@ void TestConversationsPage::screenshots()
     const QString path = dir.filePath(QStringLiteral("rdt-box.png"));
     QVERIFY(picture.save(path));
     const QString url = QUrl::fromLocalFile(path).toString();
-    MHERO_VERIFY_OK(sql::exec(owner->db(),
-                              QStringLiteral("UPDATE mhero.message SET attachments = jsonb_build_array(jsonb_build_object("
-                                             "'content_type', 'image/png', 'url', ?::text)) WHERE external_id = 'demo-6-1'"),
-                              {url}));
-    auto picked = sql::scalar(owner->db(), QStringLiteral("SELECT conversation_id FROM mhero.message WHERE external_id = 'demo-6-1'"));
+    MHERO_VERIFY_OK(
+        sql::exec(owner->db(),
+                  QStringLiteral("UPDATE mhero.message SET attachments = jsonb_build_array(jsonb_build_object("
+                                 "'content_type', 'image/png', 'url', ?::text)) WHERE external_id = 'demo-6-1'"),
+                  {url}));
+    auto picked = sql::scalar(
+        owner->db(), QStringLiteral("SELECT conversation_id FROM mhero.message WHERE external_id = 'demo-6-1'"));
     MHERO_VERIFY_OK(picked);
-    auto exchange = sql::scalar(owner->db(), QStringLiteral("SELECT conversation_id FROM mhero.message WHERE external_id = 'demo-3-1'"));
+    auto exchange = sql::scalar(
+        owner->db(), QStringLiteral("SELECT conversation_id FROM mhero.message WHERE external_id = 'demo-3-1'"));
     MHERO_VERIFY_OK(exchange);
 
     ConnectionSettings settings = TestCluster::instance().superuser(name);
@@ -623,8 +642,10 @@ void TestConversationsPage::screenshots()
     QTRY_VERIFY(page.listModel()->rowCount() >= 8 && !page.listModel()->isLoading());
     page.openConversation(exchange->toLongLong());
     QTRY_VERIFY2(page.threadModel()->rowCount() == 3 && !page.threadModel()->isLoading(),
-                 qPrintable(QStringLiteral("%1 messages in %2 (want %3)").arg(page.threadModel()->rowCount())
-                                .arg(page.currentConversation()).arg(exchange->toLongLong())));
+                 qPrintable(QStringLiteral("%1 messages in %2 (want %3)")
+                                .arg(page.threadModel()->rowCount())
+                                .arg(page.currentConversation())
+                                .arg(exchange->toLongLong())));
     QTRY_VERIFY(page.findChild<QLabel*>(QStringLiteral("contactDetails"))->text().contains(QLatin1String("Cadre")));
     QTest::qWait(100); // let the view lay out and scroll to the newest message before grabbing
     QVERIFY(page.grab().save(folder + QStringLiteral("/conversations.png")));

@@ -282,15 +282,15 @@ QWidget* ConversationsPage::buildQueuePanel()
     m_queueEmpty->setAlignment(Qt::AlignCenter);
     layout->addWidget(m_queueEmpty);
 
-    connect(m_queueView->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            [this](const QModelIndex& current) {
-                if (!m_liveUpdate && current.isValid() && m_list->conversation(current.row()).id != currentConversation())
-                    showConversation(m_list->conversation(current.row()));
-            });
+    connect(
+        m_queueView->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex& current) {
+            if (!m_liveUpdate && current.isValid() && m_list->conversation(current.row()).id != currentConversation())
+                showConversation(m_list->conversation(current.row()));
+        });
     auto updateEmpty = [this] {
         m_queueEmpty->setVisible(m_list->rowCount() == 0 && !m_list->isLoading());
         m_queueEmpty->setText(m_list->view() == QueueView::Mine ? tr("Nothing assigned to you.")
-                                                                 : tr("No conversations here."));
+                                                                : tr("No conversations here."));
     };
     connect(m_list, &QAbstractItemModel::modelReset, this, updateEmpty);
     connect(m_list, &QAbstractItemModel::rowsInserted, this, updateEmpty);
@@ -373,7 +373,8 @@ QWidget* ConversationsPage::buildThreadPanel()
     m_threadView->setResizeMode(QListView::Adjust);
     m_threadView->setUniformItemSizes(false);
     m_threadView->setMouseTracking(true);
-    m_threadView->setStyleSheet(QStringLiteral("QListView#threadView { background: #EEF2F0; border: 1px solid #D8DEDC; }"));
+    m_threadView->setStyleSheet(
+        QStringLiteral("QListView#threadView { background: #EEF2F0; border: 1px solid #D8DEDC; }"));
     thread->addWidget(m_threadView, 1);
 
     m_composer = new ComposerWidget;
@@ -398,9 +399,8 @@ QWidget* ConversationsPage::buildThreadPanel()
     // The thread opens at its newest message and follows new ones while the agent is at the
     // bottom; reaching the top loads older messages without jumping.
     QScrollBar* bar = m_threadView->verticalScrollBar();
-    connect(m_thread, &ThreadModel::threadLoaded, this, [this] {
-        QTimer::singleShot(0, m_threadView, [this] { m_threadView->scrollToBottom(); });
-    });
+    connect(m_thread, &ThreadModel::threadLoaded, this,
+            [this] { QTimer::singleShot(0, m_threadView, [this] { m_threadView->scrollToBottom(); }); });
     connect(m_thread, &QAbstractItemModel::rowsAboutToBeInserted, this, [this, bar](const QModelIndex&, int first) {
         if (first == 0) {
             // Older messages go above: keep the message at the top of the view where it is.
@@ -437,7 +437,8 @@ QWidget* ConversationsPage::buildCardPanel()
     m_card = new QFrame;
     m_card->setObjectName(QStringLiteral("contactCard"));
     m_card->setMinimumWidth(220);
-    m_card->setStyleSheet(QStringLiteral("QFrame#contactCard { background: #F7F9F8; border-left: 1px solid #D8DEDC; }"));
+    m_card->setStyleSheet(
+        QStringLiteral("QFrame#contactCard { background: #F7F9F8; border-left: 1px solid #D8DEDC; }"));
     auto* layout = new QVBoxLayout(m_card);
     layout->setContentsMargins(14, 16, 14, 12);
     auto* heading = mutedLabel(tr("CONTACT"));
@@ -471,7 +472,8 @@ void ConversationsPage::selectCurrentInQueue()
     m_liveUpdate = true;
     if (row < 0) {
         m_queueView->selectionModel()->clear();
-    } else if (m_queueView->currentIndex().row() != row || !m_queueView->selectionModel()->isSelected(m_list->index(row))) {
+    } else if (m_queueView->currentIndex().row() != row
+               || !m_queueView->selectionModel()->isSelected(m_list->index(row))) {
         m_queueView->selectionModel()->setCurrentIndex(m_list->index(row), QItemSelectionModel::ClearAndSelect);
     }
     m_liveUpdate = guard;
@@ -554,7 +556,8 @@ void ConversationsPage::updateHeader()
     QStringList sub{channelLabel(c.scheme) + QStringLiteral(" · ") + c.urn.section(QLatin1Char(':'), 1)};
     if (c.scheme == QLatin1String("whatsapp") && c.windowEndsAt.isValid()) {
         sub << (c.windowEndsAt > QDateTime::currentDateTimeUtc()
-                    ? tr("reply window open until %1").arg(QLocale().toString(c.windowEndsAt.toLocalTime(), QLocale::ShortFormat))
+                    ? tr("reply window open until %1")
+                          .arg(QLocale().toString(c.windowEndsAt.toLocalTime(), QLocale::ShortFormat))
                     : tr("reply window closed: templates only"));
     }
     if (c.status == QLatin1String("pending"))
@@ -611,9 +614,10 @@ void ConversationsPage::loadCard()
             m_cardData = *card;
             const messaging::ContactCard& c = *card;
             auto line = [](const QString& label, const QString& value) {
-                return value.isEmpty() ? QString()
-                                       : QStringLiteral("<p style='margin:0 0 6px 0'><span style='color:#78909C'>%1</span><br>%2</p>")
-                                             .arg(label.toHtmlEscaped(), value.toHtmlEscaped());
+                return value.isEmpty()
+                    ? QString()
+                    : QStringLiteral("<p style='margin:0 0 6px 0'><span style='color:#78909C'>%1</span><br>%2</p>")
+                          .arg(label.toHtmlEscaped(), value.toHtmlEscaped());
             };
             QString html;
             if (c.healthWorkerId == 0) {
@@ -650,8 +654,8 @@ void ConversationsPage::loadCounts()
         [this](const Result<messaging::QueueCounts>& counts) {
             if (!counts)
                 return; // the counts wait for the next change; the list shows errors
-            const bool first = m_counts.unassigned == 0 && m_counts.mine == 0 && m_counts.open == 0
-                && m_counts.resolved == 0;
+            const bool first
+                = m_counts.unassigned == 0 && m_counts.mine == 0 && m_counts.open == 0 && m_counts.resolved == 0;
             m_counts = *counts;
             auto label = [](const QString& name, qint64 n) { return QStringLiteral("%1 (%2)").arg(name).arg(n); };
             m_viewButtons->button(int(QueueView::Unassigned))->setText(label(tr("Unassigned"), m_counts.unassigned));
@@ -742,17 +746,19 @@ void ConversationsPage::runAction(const std::function<Status(QSqlDatabase&)>& jo
     m_busy = true;
     updateHeader();
     clearMessage();
-    m_database.run(this, [job](QSqlDatabase& db) { return job(db); }, [this, id, done](const Status& status) {
-        m_busy = false;
-        if (!status)
-            showMessage(status.error().message);
-        else if (!done.isEmpty())
-            showMessage(done, false);
-        // The notification will say the same; re-reading now keeps the buttons honest meanwhile.
-        m_list->refreshConversation(id);
-        m_countsTimer->start();
-        updateHeader();
-    });
+    m_database.run(
+        this, [job](QSqlDatabase& db) { return job(db); },
+        [this, id, done](const Status& status) {
+            m_busy = false;
+            if (!status)
+                showMessage(status.error().message);
+            else if (!done.isEmpty())
+                showMessage(done, false);
+            // The notification will say the same; re-reading now keeps the buttons honest meanwhile.
+            m_list->refreshConversation(id);
+            m_countsTimer->start();
+            updateHeader();
+        });
 }
 
 void ConversationsPage::claim()

@@ -21,7 +21,8 @@ LinkContactDialog::LinkContactDialog(Database& database, const QString& urn, QWi
     setWindowTitle(tr("Link to a health worker"));
     resize(460, 420);
     auto* layout = new QVBoxLayout(this);
-    auto* intro = new QLabel(tr("Who writes from %1? Search the directory by name, phone number or facility.").arg(urn));
+    auto* intro
+        = new QLabel(tr("Who writes from %1? Search the directory by name, phone number or facility.").arg(urn));
     intro->setWordWrap(true);
     layout->addWidget(intro);
     m_query = new QLineEdit;

@@ -192,10 +192,11 @@ ThreadDelegate::Layout ThreadDelegate::layout(const QStyleOptionViewItem& option
     QList<QPair<QSize, QVariantMap>> items;
     for (const QVariant& v : attachments) {
         const QVariantMap a = v.toMap();
-        const QSize size = isImage(a) ? thumb.boundedTo(QSize(maxText, thumb.height()))
-                                      : QSize(std::min(maxText, fm.horizontalAdvance(a.value(QStringLiteral("url")).toString())
-                                                                    + fm.height() + 4),
-                                              fm.height());
+        const QSize size = isImage(a)
+            ? thumb.boundedTo(QSize(maxText, thumb.height()))
+            : QSize(
+                std::min(maxText, fm.horizontalAdvance(a.value(QStringLiteral("url")).toString()) + fm.height() + 4),
+                fm.height());
         items.append({size, a});
         contentWidth = std::max(contentWidth, size.width());
         contentHeight += (contentHeight > 0 ? kGap : 0) + size.height();
@@ -203,7 +204,8 @@ ThreadDelegate::Layout ThreadDelegate::layout(const QStyleOptionViewItem& option
     const int footerHeight = small.height();
     const QString footerText = clockTime(index.data(ThreadModel::TimeRole).toDateTime());
     const QString author = out ? index.data(ThreadModel::AuthorRole).toString() : QString();
-    const int footerWidth = small.horizontalAdvance(author.isEmpty() ? footerText : author + QStringLiteral(" · ") + footerText)
+    const int footerWidth
+        = small.horizontalAdvance(author.isEmpty() ? footerText : author + QStringLiteral(" · ") + footerText)
         + (out ? kTick + 6 : 0);
     contentWidth = std::max(contentWidth, footerWidth);
     const int bubbleWidth = contentWidth + 2 * kPad;
@@ -216,7 +218,8 @@ ThreadDelegate::Layout ThreadDelegate::layout(const QStyleOptionViewItem& option
         cy += textRect.height() + kGap;
     }
     for (const auto& [size, a] : items) {
-        l.attachments.append({QRect(QPoint(left + kPad, cy), size), a.value(QStringLiteral("url")).toString(), isImage(a)});
+        l.attachments.append(
+            {QRect(QPoint(left + kPad, cy), size), a.value(QStringLiteral("url")).toString(), isImage(a)});
         cy += size.height() + kGap;
     }
     l.footer = QRect(left + kPad, l.bubble.bottom() - kPad - footerHeight + 2, contentWidth, footerHeight);

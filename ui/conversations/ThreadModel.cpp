@@ -143,8 +143,7 @@ void ThreadModel::refresh()
     const int generation = m_generation;
     const qint64 id = m_conversation;
     m_database.run(
-        this,
-        [id, newest, recheck](QSqlDatabase& db) { return messaging::loadThreadChanges(db, id, newest, recheck); },
+        this, [id, newest, recheck](QSqlDatabase& db) { return messaging::loadThreadChanges(db, id, newest, recheck); },
         [this, generation](const Result<QList<MessageRow>>& rows) { onChanges(generation, rows); });
 }
 
