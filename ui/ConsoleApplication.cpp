@@ -5,6 +5,7 @@
 #include "Version.h"
 #include "common/SecretStore.h"
 #include "common/Translations.h"
+#include "conversations/ConversationsPage.h"
 #include "directory/DirectoryPage.h"
 #include "signin/SignInDialog.h"
 
@@ -170,6 +171,9 @@ void ConsoleApplication::takeScreenshots()
             if (auto* directory = m_mainWindow->findChild<DirectoryPage*>();
                 directory && keys.at(index) == QLatin1String("directory"))
                 directory->showExample(QStringLiteral("Kamara"));
+            if (auto* conversations = m_mainWindow->findChild<ConversationsPage*>();
+                conversations && keys.at(index) == QLatin1String("conversations"))
+                conversations->showExample();
             QTimer::singleShot(1200, this, [shoot, index] { (*shoot)(index + 1); });
             return;
         }

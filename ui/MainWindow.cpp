@@ -2,6 +2,7 @@
 
 #include "AboutDialog.h"
 #include "audit/AuditLogPage.h"
+#include "conversations/ConversationsPage.h"
 #include "directory/DirectoryPage.h"
 #include "common/Icons.h"
 #include "home/HomePage.h"
@@ -71,6 +72,15 @@ MainWindow::MainWindow(Database& database, const SessionInfo& session, const Ser
     setCentralWidget(central);
 
     addPage(QStringLiteral("home"), QStringLiteral("home"), tr("Overview"), new HomePage(database, session, profile));
+    // Conversations: the agents' work (supervisors are agents too, by group membership).
+    if (session.user.isAgent || session.user.isSupervisor) {
+        auto* conversations = new ConversationsPage(database, session);
+        addPage(QStringLiteral("conversations"), QStringLiteral("conversations"), tr("Conversations"), conversations);
+        const int row = m_navigation->count() - 1;
+        connect(conversations, &ConversationsPage::unreadCountChanged, this, [this, row](int unread) {
+            m_navigation->item(row)->setText(unread > 0 ? tr("Conversations (%1)").arg(unread) : tr("Conversations"));
+        });
+    }
     // Every signed-in person may read the directory (agents, supervisors, administrators).
     addPage(QStringLiteral("directory"), QStringLiteral("directory"), tr("Directory"), new DirectoryPage(database));
     // Everyone reads the templates (agents see the approved wording); supervisors and
@@ -87,6 +97,9 @@ MainWindow::MainWindow(Database& database, const SessionInfo& session, const Ser
 
     connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
     m_navigation->setCurrentRow(0);
+    // Agents come to answer people: their first page is the queue, not the overview.
+    if (session.user.isAgent && !session.user.isSupervisor && !session.user.isAdmin)
+        showPage(QStringLiteral("conversations"));
 
     // Status bar: connection state, then who is signed in, in which role, where.
     m_connectionIcon = new QLabel;

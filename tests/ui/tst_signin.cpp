@@ -141,7 +141,10 @@ void TestSignIn::agentSeesOnlyAgentPages()
     MainWindow* window = m_console->mainWindow();
     QVERIFY(window);
     QVERIFY(QTest::qWaitForWindowExposed(window));
-    QCOMPARE(window->pageKeys(), (QStringList{QStringLiteral("home"), QStringLiteral("directory")}));
+    QCOMPARE(window->pageKeys(), (QStringList{QStringLiteral("home"), QStringLiteral("conversations"),
+                                              QStringLiteral("directory")}));
+    // Agents start on their queue.
+    QCOMPARE(window->currentPageKey(), QStringLiteral("conversations"));
     QVERIFY(!window->showPage(QStringLiteral("audit")));
 
     auto* user = window->findChild<QLabel*>(QStringLiteral("userStatus"));
@@ -163,7 +166,8 @@ void TestSignIn::supervisorReadsTheAuditLog()
     QTRY_COMPARE(signedIn.count(), 1);
     MainWindow* window = m_console->mainWindow();
     QCOMPARE(window->pageKeys(),
-             (QStringList{QStringLiteral("home"), QStringLiteral("directory"), QStringLiteral("audit")}));
+             (QStringList{QStringLiteral("home"), QStringLiteral("conversations"), QStringLiteral("directory"),
+                          QStringLiteral("audit")}));
     QVERIFY(window->showPage(QStringLiteral("audit")));
     auto* table = window->findChild<QTableView*>(QStringLiteral("auditTable"));
     QVERIFY(table);

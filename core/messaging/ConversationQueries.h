@@ -1,0 +1,189 @@
+#pragma once
+
+#include "Result.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+#include <QVariantList>
+
+#include <optional>
+
+namespace mhero::messaging {
+
+/// The four queues of the Conversations page.
+enum class QueueView { Unassigned, Mine, Open, Resolved };
+
+/// One line of a queue: what the list shows and what the page needs to act on it.
+struct ConversationRow
+{
+    qint64 id = 0;
+    qint64 urnId = 0;
+    QString urn; ///< tel:+231…, whatsapp:231…
+    QString scheme; ///< tel, whatsapp, telegram, facebook…
+    QString contactName; ///< health worker, else the platform's contact name, else the raw URN
+    qint64 healthWorkerId = 0; ///< 0: unknown contact
+    QString cadre;
+    QString facility;
+    QString assignee; ///< role name, empty when unassigned
+    QString assigneeName; ///< display name of the assignee
+    QString status; ///< open, pending, resolved
+    QString lastMessageText;
+    QString lastMessageDirection; ///< in, out
+    QDateTime lastActivityAt;
+    QString activityKey; ///< exact keyset value of last_activity_at (microseconds, UTC)
+    int unreadCount = 0;
+    QDateTime windowEndsAt;
+    bool optedOut = false;
+    QString optOutStatus; ///< stopped, blocked
+    QString channelName; ///< the source's name
+
+    [[nodiscard]] bool known() const { return healthWorkerId != 0; }
+};
+
+/// Where the next queue page starts (exclusive): last_activity_at DESC, id DESC.
+struct QueueCursor
+{
+    QString activityKey;
+    qint64 id = 0;
+};
+
+struct QueuePage
+{
+    QList<ConversationRow> rows;
+    std::optional<QueueCursor> next; ///< empty at the end
+};
+
+/// The SQL of one queue page, with its bind values (for EXPLAIN in tests and benchmarks).
+struct QueueQuery
+{
+    QString sql;
+    QVariantList values;
+};
+QueueQuery buildQueueQuery(QueueView view, const std::optional<QueueCursor>& after, int limit);
+
+/// One page of a queue, newest activity first. Blocking: run it on the database thread.
+Result<QueuePage> loadQueue(QSqlDatabase& db, QueueView view, const std::optional<QueueCursor>& after, int limit);
+/// One conversation by id (live refresh); empty when it does not exist.
+Result<std::optional<ConversationRow>> loadConversation(QSqlDatabase& db, qint64 id);
+/// Whether @p row belongs to @p view for the user @p me.
+bool belongsTo(const ConversationRow& row, QueueView view, const QString& me);
+/// True when @p a sorts before @p b in a queue (newer activity first, then higher id).
+bool queueOrderBefore(const ConversationRow& a, const ConversationRow& b);
+
+/// The counts next to each queue (conversation_counts()).
+struct QueueCounts
+{
+    qint64 unassigned = 0;
+    qint64 mine = 0;
+    qint64 open = 0;
+    qint64 resolved = 0;
+    qint64 mineUnread = 0; ///< unread conversations the user should look at: theirs and unassigned ones
+};
+Result<QueueCounts> loadCounts(QSqlDatabase& db);
+
+struct Attachment
+{
+    QString contentType;
+    QString url;
+};
+
+/// One message of a thread.
+struct MessageRow
+{
+    qint64 id = 0;
+    QString direction; ///< in, out
+    QString text;
+    QList<Attachment> attachments;
+    QString author; ///< role name (outgoing)
+    QString authorName;
+    QString status; ///< received, queued, sent, delivered, read, failed
+    QString error; ///< the platform's or the sender's reason for a failure
+    QDateTime createdAt;
+    QString createdKey; ///< exact keyset value of created_at
+    QDateTime sentAt;
+    QDateTime deliveredAt;
+    QDateTime readAt;
+    QDateTime failedAt;
+    qint64 templateVersionId = 0;
+};
+
+/// Where the next (older) thread page starts (exclusive).
+struct ThreadCursor
+{
+    QString createdKey;
+    qint64 id = 0;
+};
+
+struct ThreadPage
+{
+    QList<MessageRow> rows; ///< oldest first, for display
+    std::optional<ThreadCursor> older; ///< empty when the thread's beginning is loaded
+};
+
+/// The newest @p limit messages older than @p before (or the newest of all).
+Result<ThreadPage> loadThread(QSqlDatabase& db, qint64 conversationId, const std::optional<ThreadCursor>& before,
+                              int limit);
+/// Messages inserted after @p afterId, and the messages @p recheck (whose status may still change),
+/// oldest first: what a live refresh of an open thread needs.
+Result<QList<MessageRow>> loadThreadChanges(QSqlDatabase& db, qint64 conversationId, qint64 afterId,
+                                            const QList<qint64>& recheck);
+
+/// Who the person behind a conversation is, for the card next to the thread.
+struct ContactCard
+{
+    qint64 urnId = 0;
+    QString urn;
+    qint64 healthWorkerId = 0; ///< 0: unknown contact
+    QString name;
+    QString platformName; ///< the messaging platform's contact name
+    QString cadre;
+    QString job;
+    QString facility;
+    QString district;
+    QStringList phones;
+    QString language;
+    QString source;
+    bool active = true;
+    QString optOutStatus;
+};
+Result<ContactCard> loadContactCard(QSqlDatabase& db, qint64 conversationId);
+
+/// The deployment's free-text policy (setting messaging.free_text_policy): "templates_only"
+/// (the default) or "free_text".
+Result<QString> loadFreeTextPolicy(QSqlDatabase& db);
+
+/// People a supervisor may assign a conversation to: role name and display name.
+struct Assignable
+{
+    QString roleName;
+    QString displayName;
+};
+Result<QList<Assignable>> loadAssignable(QSqlDatabase& db);
+
+// Actions. They call the server's definer functions; refusals come back as Errors whose message
+// is ready to show ("Alice Doe has this conversation.") and whose detail is the server's hint
+// ("assigned:alice", "opted-out", "templates-only", "conversation:42").
+
+struct ClaimOutcome
+{
+    QString assignee; ///< who has the conversation afterwards
+    QString assigneeName;
+    bool claimed = false; ///< the caller has it
+};
+Result<ClaimOutcome> claim(QSqlDatabase& db, qint64 conversationId);
+Status release(QSqlDatabase& db, qint64 conversationId);
+Status assign(QSqlDatabase& db, qint64 conversationId, const QString& roleName);
+Status resolve(QSqlDatabase& db, qint64 conversationId);
+Status reopen(QSqlDatabase& db, qint64 conversationId);
+Status markRead(QSqlDatabase& db, qint64 conversationId);
+/// Queues a reply; returns the new message's id. @p templateVersionId 0: free text.
+Result<qint64> reply(QSqlDatabase& db, qint64 conversationId, const QString& text, qint64 templateVersionId = 0);
+Status retry(QSqlDatabase& db, qint64 messageId);
+Status linkContact(QSqlDatabase& db, qint64 urnId, qint64 healthWorkerId);
+
+/// The server's HINT of an error (the "HINT:" line libpq appends), or empty.
+QString errorHint(const Error& error);
+
+} // namespace mhero::messaging

@@ -1,0 +1,135 @@
+#pragma once
+
+#include "messaging/ConversationQueries.h"
+#include "session/UserProfile.h"
+
+#include <QHash>
+#include <QWidget>
+
+#include <optional>
+
+class QButtonGroup;
+class QFrame;
+class QLabel;
+class QListView;
+class QNetworkAccessManager;
+class QPushButton;
+class QTimer;
+class QToolButton;
+
+namespace mhero {
+class Database;
+}
+
+namespace mhero::ui {
+
+class ComposerWidget;
+class ConversationListModel;
+class ImageCache;
+class Notifier;
+class ThreadDelegate;
+class ThreadModel;
+
+/// The agents' workplace: the queues on the left (Unassigned, Mine, All open, Resolved, with
+/// counts), the open thread on the right with the person's card, the actions (claim, release,
+/// assign, resolve, reopen) and the composer. Everything runs through the database thread; the
+/// page LISTENs on mhero_conversation and mhero_message and re-reads only what changed.
+class ConversationsPage final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ConversationsPage)
+
+public:
+    ConversationsPage(Database& database, const SessionInfo& session, QWidget* parent = nullptr);
+    ~ConversationsPage() override;
+
+    [[nodiscard]] ConversationListModel* listModel() const { return m_list; }
+    [[nodiscard]] ThreadModel* threadModel() const { return m_thread; }
+    [[nodiscard]] ComposerWidget* composer() const { return m_composer; }
+    [[nodiscard]] const messaging::QueueCounts& counts() const { return m_counts; }
+    [[nodiscard]] qint64 currentConversation() const { return m_current ? m_current->id : 0; }
+    [[nodiscard]] ImageCache* imageCache() const { return m_images; }
+
+    /// Not owned; nullptr: no desktop notifications. The page starts with a tray notifier.
+    void setNotifier(Notifier* notifier) { m_notifier = notifier; }
+    void setView(messaging::QueueView view);
+    /// Opens conversation @p id (whether or not it is in the shown queue).
+    void openConversation(qint64 id);
+    /// Shows all open conversations and opens the newest one (screenshots, demos).
+    void showExample();
+
+Q_SIGNALS:
+    /// Conversations waiting for this user: unread in their queue or unassigned (sidebar badge).
+    void unreadCountChanged(int count);
+    /// The composer asks for the template picker (Ctrl+T) for conversation @p id.
+    void templatePickerRequested(qint64 conversationId);
+
+private:
+    QWidget* buildQueuePanel();
+    QWidget* buildThreadPanel();
+    QWidget* buildCardPanel();
+    void onNotification(const QString& channel, const QString& payload);
+    void onConversationRefreshed(const messaging::ConversationRow& row);
+    void showConversation(const messaging::ConversationRow& row);
+    void updateHeader();
+    void loadCard();
+    void loadCounts();
+    void loadPolicy();
+    void markReadIfNeeded();
+    void selectCurrentInQueue();
+    void showMessage(const QString& text, bool error = true);
+    void clearMessage();
+    /// Runs an action on the current conversation: buttons off meanwhile, errors in the bar.
+    void runAction(const std::function<Status(QSqlDatabase&)>& job, const QString& done = {});
+    void claim();
+    void showAssignMenu();
+    void sendReply(const QString& text, qint64 templateVersion);
+    void retryMessage(qint64 messageId);
+    void linkContact();
+    [[nodiscard]] bool isMine(const messaging::ConversationRow& row) const;
+
+    Database& m_database;
+    SessionInfo m_session;
+    ConversationListModel* m_list = nullptr;
+    ThreadModel* m_thread = nullptr;
+    QNetworkAccessManager* m_network = nullptr;
+    ImageCache* m_images = nullptr;
+    ThreadDelegate* m_threadDelegate = nullptr;
+    Notifier* m_notifier = nullptr;
+    std::unique_ptr<Notifier> m_trayNotifier;
+
+    QButtonGroup* m_viewButtons = nullptr;
+    QListView* m_queueView = nullptr;
+    QLabel* m_queueEmpty = nullptr;
+    QLabel* m_title = nullptr;
+    QLabel* m_subtitle = nullptr;
+    QLabel* m_assigneeLabel = nullptr;
+    QPushButton* m_claimButton = nullptr;
+    QPushButton* m_releaseButton = nullptr;
+    QPushButton* m_assignButton = nullptr;
+    QPushButton* m_resolveButton = nullptr;
+    QPushButton* m_reopenButton = nullptr;
+    QLabel* m_messageBar = nullptr;
+    QListView* m_threadView = nullptr;
+    ComposerWidget* m_composer = nullptr;
+    QWidget* m_threadPanel = nullptr;
+    QLabel* m_placeholder = nullptr;
+    QFrame* m_card = nullptr;
+    QLabel* m_cardName = nullptr;
+    QLabel* m_cardDetails = nullptr;
+    QPushButton* m_linkButton = nullptr;
+    QTimer* m_countsTimer = nullptr;
+
+    std::optional<messaging::ConversationRow> m_current;
+    std::optional<messaging::ContactCard> m_cardData;
+    messaging::QueueCounts m_counts;
+    QHash<qint64, int> m_knownUnread; ///< for notifying only about new inbound messages
+    bool m_templatesOnly = true;
+    bool m_busy = false;
+    bool m_liveUpdate = false; ///< rows are moving under the selection
+    int m_cardGeneration = 0;
+    qint64 m_threadAnchor = 0; ///< the message kept in place while older ones load
+    bool m_threadFollow = true; ///< the thread view follows new messages
+};
+
+} // namespace mhero::ui

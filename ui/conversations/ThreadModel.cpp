@@ -1,0 +1,280 @@
+#include "conversations/ThreadModel.h"
+
+#include "db/Database.h"
+
+#include <QLocale>
+#include <QVariantMap>
+
+namespace mhero::ui {
+
+using messaging::MessageRow;
+
+namespace {
+bool threadOrderBefore(const MessageRow& a, const MessageRow& b)
+{
+    if (a.createdKey != b.createdKey)
+        return a.createdKey < b.createdKey;
+    return a.id < b.id;
+}
+// Outgoing messages whose status may still move (read is final; failed may be retried).
+bool unsettled(const MessageRow& m)
+{
+    return m.direction == QLatin1String("out") && m.status != QLatin1String("read");
+}
+constexpr int kMaxRecheck = 200;
+} // namespace
+
+ThreadModel::ThreadModel(Database& database, QObject* parent)
+    : QAbstractListModel(parent)
+    , m_database(database)
+{
+    connect(&database, &Database::reconnected, this, [this] { setConversation(m_conversation); });
+}
+
+void ThreadModel::setConversation(qint64 id)
+{
+    beginResetModel();
+    m_conversation = id;
+    m_rows.clear();
+    m_older.reset();
+    m_atBeginning = id == 0;
+    m_refreshing = false;
+    m_refreshAgain = false;
+    ++m_generation;
+    m_loading = false;
+    endResetModel();
+    if (id == 0)
+        return;
+    m_loading = true;
+    Q_EMIT loadingChanged(true);
+    const int generation = m_generation;
+    const int limit = m_pageSize;
+    m_database.run(
+        this, [id, limit](QSqlDatabase& db) { return messaging::loadThread(db, id, std::nullopt, limit); },
+        [this, generation](const Result<messaging::ThreadPage>& page) { onPage(generation, true, page); });
+}
+
+int ThreadModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int ThreadModel::rowOfMessage(qint64 id) const
+{
+    for (int r = int(m_rows.size()) - 1; r >= 0; --r)
+        if (m_rows.at(r).id == id)
+            return r;
+    return -1;
+}
+
+bool ThreadModel::canFetchMore(const QModelIndex& parent) const
+{
+    return !parent.isValid() && m_conversation != 0 && !m_atBeginning && !m_loading;
+}
+
+void ThreadModel::fetchMore(const QModelIndex& parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    m_loading = true;
+    Q_EMIT loadingChanged(true);
+    const int generation = m_generation;
+    const qint64 id = m_conversation;
+    const auto before = m_older;
+    const int limit = m_pageSize;
+    m_database.run(
+        this, [id, before, limit](QSqlDatabase& db) { return messaging::loadThread(db, id, before, limit); },
+        [this, generation](const Result<messaging::ThreadPage>& page) { onPage(generation, false, page); });
+}
+
+void ThreadModel::onPage(int generation, bool first, const Result<messaging::ThreadPage>& page)
+{
+    if (generation != m_generation)
+        return;
+    m_loading = false;
+    if (!page) {
+        m_atBeginning = true;
+        Q_EMIT loadingChanged(false);
+        Q_EMIT errorOccurred(page.error().message);
+        return;
+    }
+    QList<MessageRow> rows;
+    for (const MessageRow& m : page->rows)
+        if (rowOfMessage(m.id) < 0)
+            rows.append(m);
+    if (!rows.isEmpty()) {
+        // Older messages go in front; the first message shown before may lose its day line.
+        beginInsertRows({}, 0, int(rows.size()) - 1);
+        m_rows = rows + m_rows;
+        endInsertRows();
+        if (m_rows.size() > rows.size()) {
+            const QModelIndex next = index(int(rows.size()));
+            Q_EMIT dataChanged(next, next, {DaySeparatorRole});
+        }
+    }
+    m_older = page->older;
+    m_atBeginning = !m_older.has_value();
+    Q_EMIT loadingChanged(false);
+    if (first)
+        Q_EMIT threadLoaded();
+    if (m_refreshAgain) {
+        m_refreshAgain = false;
+        refresh();
+    }
+}
+
+void ThreadModel::refresh()
+{
+    if (m_conversation == 0)
+        return;
+    if (m_refreshing || (m_loading && m_rows.isEmpty())) {
+        m_refreshAgain = true; // once the answer in flight is in
+        return;
+    }
+    m_refreshing = true;
+    qint64 newest = 0;
+    QList<qint64> recheck;
+    for (int r = int(m_rows.size()) - 1; r >= 0; --r) {
+        const MessageRow& m = m_rows.at(r);
+        newest = std::max(newest, m.id);
+        if (unsettled(m) && recheck.size() < kMaxRecheck)
+            recheck.append(m.id);
+    }
+    const int generation = m_generation;
+    const qint64 id = m_conversation;
+    m_database.run(
+        this, [id, newest, recheck](QSqlDatabase& db) { return messaging::loadThreadChanges(db, id, newest, recheck); },
+        [this, generation](const Result<QList<MessageRow>>& rows) { onChanges(generation, rows); });
+}
+
+void ThreadModel::onChanges(int generation, const Result<QList<MessageRow>>& rows)
+{
+    if (generation != m_generation)
+        return;
+    m_refreshing = false;
+    if (!rows) {
+        Q_EMIT errorOccurred(rows.error().message);
+        return;
+    }
+    bool appended = false;
+    for (const MessageRow& m : *rows) {
+        const int existing = rowOfMessage(m.id);
+        if (existing >= 0) {
+            m_rows[existing] = m;
+            const QModelIndex changed = index(existing);
+            Q_EMIT dataChanged(changed, changed);
+            continue;
+        }
+        int position = int(m_rows.size());
+        while (position > 0 && threadOrderBefore(m, m_rows.at(position - 1)))
+            --position;
+        beginInsertRows({}, position, position);
+        m_rows.insert(position, m);
+        endInsertRows();
+        if (position + 1 < m_rows.size()) {
+            const QModelIndex next = index(position + 1);
+            Q_EMIT dataChanged(next, next, {DaySeparatorRole});
+        } else {
+            appended = true;
+        }
+    }
+    if (appended)
+        Q_EMIT messagesAppended();
+    if (m_refreshAgain) {
+        m_refreshAgain = false;
+        refresh();
+    }
+}
+
+QDate ThreadModel::today() const
+{
+    return m_today.isValid() ? m_today : QDate::currentDate();
+}
+
+QDate ThreadModel::dayOf(int row) const
+{
+    return m_rows.at(row).createdAt.toLocalTime().date();
+}
+
+bool ThreadModel::isDayStart(int row) const
+{
+    return row == 0 || dayOf(row - 1) != dayOf(row);
+}
+
+QString ThreadModel::dayLabel(const QDate& day) const
+{
+    const QDate now = today();
+    if (day == now)
+        return tr("Today");
+    if (day == now.addDays(-1))
+        return tr("Yesterday");
+    return QLocale().toString(day, day.year() == now.year() ? tr("dddd d MMMM") : tr("d MMMM yyyy"));
+}
+
+QVariant ThreadModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const MessageRow& m = m_rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+    case TextRole:
+        return m.text;
+    case IdRole:
+        return m.id;
+    case DirectionRole:
+        return m.direction;
+    case TimeRole:
+        return m.createdAt;
+    case StatusRole:
+        return m.status;
+    case AuthorRole:
+        return m.authorName;
+    case AttachmentsRole: {
+        QVariantList list;
+        for (const messaging::Attachment& a : m.attachments)
+            list.append(QVariantMap{{QStringLiteral("contentType"), a.contentType}, {QStringLiteral("url"), a.url}});
+        return list;
+    }
+    case ErrorRole:
+        return m.error;
+    case DaySeparatorRole:
+        return isDayStart(index.row());
+    case DayLabelRole:
+        return dayLabel(dayOf(index.row()));
+    case Qt::ToolTipRole: {
+        const QLocale locale;
+        QStringList lines{tr("Written %1").arg(locale.toString(m.createdAt.toLocalTime(), QLocale::ShortFormat))};
+        if (m.sentAt.isValid())
+            lines << tr("Sent %1").arg(locale.toString(m.sentAt.toLocalTime(), QLocale::ShortFormat));
+        if (m.deliveredAt.isValid())
+            lines << tr("Delivered %1").arg(locale.toString(m.deliveredAt.toLocalTime(), QLocale::ShortFormat));
+        if (m.readAt.isValid())
+            lines << tr("Read %1").arg(locale.toString(m.readAt.toLocalTime(), QLocale::ShortFormat));
+        if (m.failedAt.isValid())
+            lines << tr("Failed %1").arg(locale.toString(m.failedAt.toLocalTime(), QLocale::ShortFormat));
+        return lines.join(QLatin1Char('\n'));
+    }
+    default:
+        break;
+    }
+    return {};
+}
+
+QHash<int, QByteArray> ThreadModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractListModel::roleNames();
+    names.insert({{IdRole, "id"},
+                  {DirectionRole, "direction"},
+                  {TextRole, "text"},
+                  {TimeRole, "time"},
+                  {StatusRole, "status"},
+                  {AuthorRole, "author"},
+                  {AttachmentsRole, "attachments"},
+                  {ErrorRole, "error"},
+                  {DaySeparatorRole, "daySeparator"},
+                  {DayLabelRole, "dayLabel"}});
+    return names;
+}
+
+} // namespace mhero::ui
