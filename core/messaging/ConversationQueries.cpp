@@ -317,7 +317,8 @@ Result<ContactCard> loadContactCard(QSqlDatabase& db, qint64 conversationId)
             "          FROM mhero.health_worker_phone p WHERE p.health_worker_id = hw.id), ''), "
             "coalesce(hw.language, cc.language, c.language, ''), coalesce(s.name, ''), coalesce(hw.active, true), "
             "CASE WHEN u.status IN ('stopped', 'blocked') THEN u.status "
-            "     WHEN cc.status IN ('stopped', 'blocked') THEN cc.status ELSE '' END "
+            "     WHEN cc.status IN ('stopped', 'blocked') THEN cc.status ELSE '' END, "
+            "coalesce(hw.given_name, ''), coalesce(hw.family_name, ''), coalesce(c.language, '') "
             "FROM mhero.conversation c JOIN mhero.contact_urn u ON u.id = c.urn_id "
             "LEFT JOIN mhero.health_worker hw ON hw.id = u.health_worker_id "
             "LEFT JOIN mhero.channel_contact cc ON cc.source_id = c.channel_source_id AND cc.urn_id = c.urn_id "
@@ -344,6 +345,9 @@ Result<ContactCard> loadContactCard(QSqlDatabase& db, qint64 conversationId)
     card.source = query->value(11).toString();
     card.active = query->value(12).toBool();
     card.optOutStatus = query->value(13).toString();
+    card.givenName = query->value(14).toString();
+    card.familyName = query->value(15).toString();
+    card.conversationLanguage = query->value(16).toString();
     return card;
 }
 

@@ -137,6 +137,9 @@ struct ContactCard
     QString urn;
     qint64 healthWorkerId = 0; ///< 0: unknown contact
     QString name;
+    QString givenName; ///< for templates ({{given_name}}, {{family_name}})
+    QString familyName;
+    QString conversationLanguage; ///< the conversation's language, else empty
     QString platformName; ///< the messaging platform's contact name
     QString cadre;
     QString job;

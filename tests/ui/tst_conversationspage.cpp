@@ -443,7 +443,7 @@ void TestConversationsPage::composerFollowsThePolicy()
     composer.setText(QStringLiteral("free text"));
     QVERIFY(!send->isEnabled());
     QCOMPARE(note->text(),
-             QStringLiteral("This deployment sends approved templates only — press Ctrl+T to choose one."));
+             QStringLiteral("This deployment sends approved templates only — type / or press Ctrl+T to choose one."));
     QTest::keyClick(composer.findChild<QWidget*>(QStringLiteral("composerText")), Qt::Key_T, Qt::ControlModifier);
     QCOMPARE(picker.count(), 1);
     composer.setTemplateVersion(42, QStringLiteral("Your salary for March is paid."));

@@ -142,7 +142,7 @@ void TestSignIn::agentSeesOnlyAgentPages()
     QVERIFY(window);
     QVERIFY(QTest::qWaitForWindowExposed(window));
     QCOMPARE(window->pageKeys(), (QStringList{QStringLiteral("home"), QStringLiteral("conversations"),
-                                              QStringLiteral("directory")}));
+                                              QStringLiteral("directory"), QStringLiteral("templates")}));
     // Agents start on their queue.
     QCOMPARE(window->currentPageKey(), QStringLiteral("conversations"));
     QVERIFY(!window->showPage(QStringLiteral("audit")));
@@ -167,7 +167,7 @@ void TestSignIn::supervisorReadsTheAuditLog()
     MainWindow* window = m_console->mainWindow();
     QCOMPARE(window->pageKeys(),
              (QStringList{QStringLiteral("home"), QStringLiteral("conversations"), QStringLiteral("directory"),
-                          QStringLiteral("audit")}));
+                          QStringLiteral("templates"), QStringLiteral("approvals"), QStringLiteral("audit")}));
     QVERIFY(window->showPage(QStringLiteral("audit")));
     auto* table = window->findChild<QTableView*>(QStringLiteral("auditTable"));
     QVERIFY(table);

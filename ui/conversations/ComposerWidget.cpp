@@ -5,11 +5,22 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
+#include <QTextCursor>
+#include <QTextEdit>
 #include <QShortcut>
 #include <QToolButton>
 #include <QVBoxLayout>
 
 namespace mhero::ui {
+
+namespace {
+const QRegularExpression& placeholderPattern()
+{
+    static const QRegularExpression pattern(QStringLiteral("\\{\\{\\s*([a-z][a-z0-9_]*)\\s*\\}\\}"));
+    return pattern;
+}
+} // namespace
 
 ComposerWidget::ComposerWidget(QWidget* parent)
     : QWidget(parent)
@@ -73,6 +84,11 @@ ComposerWidget::ComposerWidget(QWidget* parent)
     connect(m_send, &QPushButton::clicked, this, &ComposerWidget::send);
     connect(m_clearTemplate, &QToolButton::clicked, this, &ComposerWidget::clearTemplate);
     connect(m_editor, &QPlainTextEdit::textChanged, this, &ComposerWidget::updateState);
+    // "/" at the start of an empty reply opens the template search, like chat tools do.
+    connect(m_editor, &QPlainTextEdit::textChanged, this, [this] {
+        if (m_templateVersion == 0 && text() == QLatin1String("/"))
+            Q_EMIT templatePickerRequested();
+    });
     updateState();
 }
 
@@ -94,11 +110,60 @@ void ComposerWidget::setBusy(bool busy)
     updateState();
 }
 
-void ComposerWidget::setTemplateVersion(qint64 id, const QString& renderedText)
+void ComposerWidget::setTemplateVersion(qint64 id, const QString& renderedText, const QStringList& unfilled)
 {
+    Q_UNUSED(unfilled) // the editor finds them itself, so they stay marked while the agent edits
     m_templateVersion = id;
     m_editor->setPlainText(renderedText);
+    m_editor->setFocus();
+    // Put the cursor on the first placeholder to fill.
+    const QRegularExpressionMatch first = placeholderPattern().match(renderedText);
+    if (first.hasMatch()) {
+        QTextCursor cursor = m_editor->textCursor();
+        cursor.setPosition(int(first.capturedStart()));
+        cursor.setPosition(int(first.capturedEnd()), QTextCursor::KeepAnchor);
+        m_editor->setTextCursor(cursor);
+    }
     updateState();
+}
+
+QString ComposerWidget::slashSearch() const
+{
+    const QString t = text();
+    return m_templateVersion == 0 && t.startsWith(QLatin1Char('/')) ? t.mid(1).trimmed() : QString();
+}
+
+QStringList ComposerWidget::remainingPlaceholders() const
+{
+    QStringList names;
+    auto it = placeholderPattern().globalMatch(text());
+    while (it.hasNext()) {
+        const QString name = it.next().captured(1);
+        if (!names.contains(name))
+            names.append(name);
+    }
+    return names;
+}
+
+void ComposerWidget::highlightPlaceholders()
+{
+    QList<QTextEdit::ExtraSelection> marks;
+    if (m_templateVersion > 0) {
+        QTextCharFormat format;
+        format.setBackground(QColor(0xFF, 0xE0, 0x82));
+        format.setFontWeight(QFont::Bold);
+        auto it = placeholderPattern().globalMatch(text());
+        while (it.hasNext()) {
+            const QRegularExpressionMatch m = it.next();
+            QTextEdit::ExtraSelection mark;
+            mark.cursor = QTextCursor(m_editor->document());
+            mark.cursor.setPosition(int(m.capturedStart()));
+            mark.cursor.setPosition(int(m.capturedEnd()), QTextCursor::KeepAnchor);
+            mark.format = format;
+            marks.append(mark);
+        }
+    }
+    m_editor->setExtraSelections(marks);
 }
 
 void ComposerWidget::clearTemplate()
@@ -126,8 +191,9 @@ void ComposerWidget::clear()
 
 bool ComposerWidget::canSend() const
 {
-    return m_blockedReason.isEmpty() && !m_busy && !text().trimmed().isEmpty()
-        && (!m_templatesOnly || m_templateVersion > 0);
+    return m_blockedReason.isEmpty() && !m_busy && !text().trimmed().isEmpty() && slashSearch().isEmpty()
+        && !text().startsWith(QLatin1Char('/')) && (!m_templatesOnly || m_templateVersion > 0)
+        && (m_templateVersion == 0 || remainingPlaceholders().isEmpty());
 }
 
 void ComposerWidget::send()
@@ -148,11 +214,14 @@ void ComposerWidget::updateState()
     m_templateChip->setText(tr("Approved template"));
     if (blocked)
         m_note->setText(m_blockedReason);
+    else if (const QStringList left = remainingPlaceholders(); m_templateVersion > 0 && !left.isEmpty())
+        m_note->setText(tr("Fill in the highlighted parts before sending: %1.").arg(left.join(QStringLiteral(", "))));
     else if (m_templatesOnly && m_templateVersion == 0)
-        m_note->setText(tr("This deployment sends approved templates only — press Ctrl+T to choose one."));
+        m_note->setText(tr("This deployment sends approved templates only — type / or press Ctrl+T to choose one."));
     else
         m_note->clear();
     m_note->setVisible(!m_note->text().isEmpty());
+    highlightPlaceholders();
 }
 
 } // namespace mhero::ui

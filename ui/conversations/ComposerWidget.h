@@ -31,7 +31,13 @@ public:
 
     /// A template was chosen: its version and the text rendered for this person (editable only
     /// where the template allows; the server checks the wording).
-    void setTemplateVersion(qint64 id, const QString& renderedText);
+    /// Puts a template's text (rendered for this person) in the editor. Placeholders nobody could
+    /// fill stay as {{name}}, highlighted; Send waits until the agent has replaced them all.
+    void setTemplateVersion(qint64 id, const QString& renderedText, const QStringList& unfilled = {});
+    /// What the agent typed after a leading "/" (the template search), or empty.
+    [[nodiscard]] QString slashSearch() const;
+    /// Placeholders still in the text ("reference", …).
+    [[nodiscard]] QStringList remainingPlaceholders() const;
     void clearTemplate();
     [[nodiscard]] qint64 templateVersion() const { return m_templateVersion; }
 
@@ -48,6 +54,7 @@ Q_SIGNALS:
 
 private:
     void updateState();
+    void highlightPlaceholders();
     void send();
 
     QPlainTextEdit* m_editor = nullptr;

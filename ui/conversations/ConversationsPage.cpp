@@ -3,6 +3,7 @@
 #include "common/Icons.h"
 #include "common/PageParts.h"
 #include "conversations/ComposerWidget.h"
+#include "templates/TemplatePicker.h"
 #include "conversations/ConversationListModel.h"
 #include "conversations/LinkContactDialog.h"
 #include "conversations/Notifier.h"
@@ -217,8 +218,26 @@ ConversationsPage::ConversationsPage(Database& database, const SessionInfo& sess
             QDesktopServices::openUrl(url);
     });
     connect(m_composer, &ComposerWidget::sendRequested, this, &ConversationsPage::sendReply);
-    connect(m_composer, &ComposerWidget::templatePickerRequested, this,
-            [this] { Q_EMIT templatePickerRequested(currentConversation()); });
+    // The approved templates, rendered for this health worker in the conversation's language.
+    m_picker = new TemplatePicker(m_database, this);
+    m_picker->setObjectName(QStringLiteral("templatePicker"));
+    connect(m_composer, &ComposerWidget::templatePickerRequested, this, [this] {
+        Q_EMIT templatePickerRequested(currentConversation());
+        TemplateRecipient recipient;
+        recipient.agentName = m_session.user.displayName;
+        if (m_cardData) {
+            const messaging::ContactCard& card = *m_cardData;
+            recipient.person = {card.givenName, card.familyName, card.cadre, card.facility, card.district};
+            recipient.language = card.conversationLanguage;
+            if (!card.language.isEmpty())
+                recipient.fallbackLanguages = {card.language};
+        }
+        m_picker->setRecipient(recipient);
+        m_picker->popup(m_composer->mapToGlobal(QPoint(0, 0)), m_composer->slashSearch());
+    });
+    connect(m_picker, &TemplatePicker::templateChosen, this, [this](const PickedTemplate& chosen) {
+        m_composer->setTemplateVersion(chosen.versionId, chosen.rendered.text, chosen.rendered.unfilled);
+    });
 
     connect(&database, &Database::notification, this, &ConversationsPage::onNotification);
     connect(&database, &Database::reconnected, this, [this] {

@@ -24,6 +24,7 @@ class Database;
 namespace mhero::ui {
 
 class ComposerWidget;
+class TemplatePicker;
 class ConversationListModel;
 class ImageCache;
 class Notifier;
@@ -112,6 +113,7 @@ private:
     QLabel* m_messageBar = nullptr;
     QListView* m_threadView = nullptr;
     ComposerWidget* m_composer = nullptr;
+    TemplatePicker* m_picker = nullptr;
     QWidget* m_threadPanel = nullptr;
     QLabel* m_placeholder = nullptr;
     QFrame* m_card = nullptr;
