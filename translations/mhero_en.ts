@@ -305,6 +305,99 @@
     </message>
 </context>
 <context>
+    <name>mhero::messaging</name>
+    <message>
+        <source>%1 has this conversation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This person has opted out of messages; nothing can be sent to them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This deployment sends approved templates only: choose a template (Ctrl+T).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This person has a newer open conversation; continue there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This conversation no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not answer the claim.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server address must be an http:// or https:// URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a country code libphonenumber knows (use e.g. LR, SL, GN, ML, KE).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A RapidPro source needs an API token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A source named &quot;%1&quot; already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no RapidPro source named &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mhero::messaging::ChannelStore</name>
+    <message>
+        <source>message %1: unusable address &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RapidPro could not deliver it (the channel or the number failed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RapidPro did not send it: the contact is blocked, stopped or archived there, or has no usable address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (RapidPro may or may not have accepted it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mhero::messaging::RapidProSync</name>
+    <message>
+        <source>Not sent: this person has opted out (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not check whether an earlier attempt arrived: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RapidPro accepted the message but its answer could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RapidPro refused the API token (HTTP %1); an administrator must update it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RapidPro refused the message: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RapidPro did not answer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mhero::phone</name>
     <message>
         <source>The number is empty.</source>
@@ -321,6 +414,99 @@
     <message>
         <source>The number is not a valid phone number for its country.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mhero::rapidpro</name>
+    <message>
+        <source>no answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer was larger than %1 MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RapidPro sent a reply that is not JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RapidPro sent a reply that is not a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RapidPro sent a page without a results list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RapidPro sent an unusable next link.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>result %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a message without uuid or id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a message with a malformed uuid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>message %1 has no direction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>message %1 is longer than %2 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>message %1 has no readable created_on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a contact without uuid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RapidPro answered with an unreadable message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RapidPro answered with an unreadable broadcast.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mhero::rapidpro::RapidProClient</name>
+    <message>
+        <source>RapidPro sent a link to another server; it is not followed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RapidPro refused the API token (HTTP %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RapidPro answered HTTP %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RapidPro could not be reached: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Gave up after %n attempt(s).</source>
+        <translation>
+            <numerusform>Gave up after %n attempt.</numerusform>
+            <numerusform>Gave up after %n attempts.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -377,6 +563,124 @@
     </message>
 </context>
 <context>
+    <name>mhero::templates</name>
+    <message>
+        <source>Clinical guidance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HR / payroll</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outbreak alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Awaiting approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This template no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template %1 (&quot;%2&quot;): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is not valid JSON: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is not an mHero template export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file comes from a newer mHero version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The placeholder {{%1}} is neither built in nor declared by this template version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A placeholder has no name: write a name between the braces, like {{given_name}}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid placeholder name: use lower-case letters, digits and &quot;_&quot;, starting with a letter, at most %2 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This &quot;{{&quot; is not closed by &quot;}}&quot; before the next &quot;{{&quot; or the end of the text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This &quot;}}&quot; has no &quot;{{&quot; before it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A placeholder takes exactly two braces on each side, like {{given_name}}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text has %1 characters; the limit is %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mhero::ui</name>
+    <message>
+        <source>now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yesterday</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mhero::ui::AboutDialog</name>
     <message>
         <source>About mHero Console</source>
@@ -388,6 +692,89 @@
     </message>
     <message>
         <source>&lt;h2&gt;mHero Console&lt;/h2&gt;&lt;p&gt;Version %1&lt;/p&gt;&lt;p&gt;Connects the national health-workforce registry with the messaging platforms health workers use, so the call center can answer every health worker with approved messages.&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Signed in as:&lt;/td&gt;&lt;td&gt;%2 (%3)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Database:&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;PostgreSQL:&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Schema version:&lt;/td&gt;&lt;td&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Qt:&lt;/td&gt;&lt;td&gt;%7 on %8&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mhero::ui::ApprovalsPage</name>
+    <message>
+        <source>Approvals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submitted template versions, oldest first. ↑/↓ move · Ctrl+Enter approves · type a reason and press Enter to reject.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for rejecting (required to reject)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve  (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The queue could not be loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · v%2
+by %3 · %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n version(s) waiting</source>
+        <translation>
+            <numerusform>%n version waiting</numerusform>
+            <numerusform>%n versions waiting</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Nothing to approve.&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2 · version %3 · written by %4, last edited by %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Placeholders the agent fills in: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You wrote or edited this version: another supervisor must decide on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In use: version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submitted: version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A first version: nothing is in use yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the reason for rejecting, then press Enter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -525,6 +912,271 @@
     </message>
     <message>
         <source>After:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mhero::ui::ComposerWidget</name>
+    <message>
+        <source>Stop using this template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a reply…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an approved template (Ctrl+T)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill in the highlighted parts before sending: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This deployment sends approved templates only — type / or press Ctrl+T to choose one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mhero::ui::ConversationListModel</name>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown contact — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mhero::ui::ConversationsPage</name>
+    <message>
+        <source>WhatsApp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telegram</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messenger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (unknown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>↩ %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assigned to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing assigned to you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No conversations here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a conversation on the left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take this conversation: it moves to your queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand the conversation back to the unassigned queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assign to…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Released to the queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reopened; it is yours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CONTACT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link to a health worker…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reply window open until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reply window closed: templates only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assigned to you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This person has opted out of messages (%1); nothing can be sent to them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This conversation is resolved. Reopen it to reply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has this conversation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown contact (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This number is not in the directory. Link it to the health worker who writes from it, so their record and history follow the conversation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (inactive)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cadre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Facility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opted out (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New message from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already has this conversation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assigned to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linked to the directory.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -861,6 +1513,37 @@
     </message>
 </context>
 <context>
+    <name>mhero::ui::LinkContactDialog</name>
+    <message>
+        <source>Link to a health worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who writes from %1? Search the directory by name, phone number or facility.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name, phone number, facility…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2, %3 · %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mhero::ui::MainWindow</name>
     <message>
         <source>mHero Console — %1</source>
@@ -940,6 +1623,22 @@
     </message>
     <message>
         <source>Directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conversations (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approvals</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1126,6 +1825,343 @@
     </message>
     <message>
         <source>Connecting to the database on this computer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mhero::ui::TemplateDiff</name>
+    <message>
+        <source>(no text)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mhero::ui::TemplatePicker</name>
+    <message>
+        <source>Search approved templates by name, tag or text…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The search failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No approved template matches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n template(s) · Enter to use, Esc to close</source>
+        <translation>
+            <numerusform>%n template · Enter to use, Esc to close</numerusform>
+            <numerusform>%n templates · Enter to use, Esc to close</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n SMS part(s)</source>
+        <translation>
+            <numerusform>%1 · %n SMS part</numerusform>
+            <numerusform>%1 · %n SMS parts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>To fill in before sending: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mhero::ui::TemplatesModel</name>
+    <message>
+        <source>An earlier approved version is in use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (approved in use)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mhero::ui::TemplatesPage</name>
+    <message>
+        <source>Templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name, tag or text…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comma-separated, e.g. salary, payroll</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Names the agent fills in, e.g. code, deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free placeholders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wording in this language, with placeholders such as {{given_name}}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GSM-7: 160 characters in one SMS, 153 per part when split; UCS-2 (any character outside GSM-7, e.g. an emoji): 70 and 67.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview for a sample health worker (Musu Kollie, Certified Midwife, Phebe Hospital):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Example questions (one per line; used to suggest this template):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submit for approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The templates could not be loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n template(s)</source>
+        <translation>
+            <numerusform>%n template</numerusform>
+            <numerusform>%n templates</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New template: write at least one language, save it as a draft, then submit it for approval by another supervisor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a template to read it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1 · %2 · written by %3, last edited by %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decided by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason given: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving creates a new draft version; this one stays as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No version yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Character %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No text in this language.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 characters · for the sample %2 → %n SMS part(s), %3</source>
+        <translation>
+            <numerusform>%1 characters · for the sample %2 → %n SMS part, %3</numerusform>
+            <numerusform>%1 characters · for the sample %2 → %n SMS parts, %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>GSM-7 (160/153)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UCS-2 (70/67)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submitting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot start a transaction.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The change could not be committed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submitted: another supervisor can now approve it on the Approvals page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mhero::ui::ThreadDelegate</name>
+    <message>
+        <source>Not sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading image…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image could not be loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mhero::ui::ThreadModel</name>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dddd d MMMM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>d MMMM yyyy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Written %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivered %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mhero::ui::TrayNotifier</name>
+    <message>
+        <source>mHero Console</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
