@@ -221,6 +221,7 @@ ConversationsPage::ConversationsPage(Database& database, const SessionInfo& sess
     // The approved templates, rendered for this health worker in the conversation's language.
     m_picker = new TemplatePicker(m_database, this);
     m_picker->setObjectName(QStringLiteral("templatePicker"));
+    m_picker->hide(); // a popup, shown on demand
     connect(m_composer, &ComposerWidget::templatePickerRequested, this, [this] {
         Q_EMIT templatePickerRequested(currentConversation());
         TemplateRecipient recipient;

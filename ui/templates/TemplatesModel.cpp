@@ -50,6 +50,10 @@ QVariant TemplatesModel::data(const QModelIndex& index, int role) const
     case Qt::ToolTipRole:
         if (index.column() == StatusColumn && t.hasApproved && t.status != QLatin1String("approved"))
             return tr("An earlier approved version is in use.");
+        if (index.column() == ChangedColumn) // the list shows the date; the time is here
+            return QLocale().toString(t.lastChange.toLocalTime(), QLocale::LongFormat);
+        if (index.column() == NameColumn)
+            return t.name;
         return t.tags.isEmpty() ? QVariant() : QVariant(tr("Tags: %1").arg(t.tags.join(QStringLiteral(", "))));
     case Qt::ForegroundRole:
         if (index.column() == StatusColumn) {
@@ -76,7 +80,8 @@ QVariant TemplatesModel::data(const QModelIndex& index, int role) const
         case LanguagesColumn:
             return t.languages.join(QLatin1Char(' '));
         case ChangedColumn:
-            return QLocale().toString(t.lastChange.toLocalTime(), QLocale::ShortFormat);
+            // The date in the list; the time in the tooltip.
+            return QLocale().toString(t.lastChange.toLocalTime().date(), QLocale::ShortFormat);
         default:
             return {};
         }

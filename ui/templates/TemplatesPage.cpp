@@ -81,9 +81,11 @@ TemplatesPage::TemplatesPage(Database& database, bool canEdit, const QString& ag
     m_table->setItemDelegateForColumn(TemplatesModel::LanguagesColumn,
                                       new LanguageChipsDelegate(editorLanguages(), m_table));
     m_table->horizontalHeader()->setSectionResizeMode(TemplatesModel::NameColumn, QHeaderView::Stretch);
-    m_table->setColumnWidth(TemplatesModel::CategoryColumn, 120);
-    m_table->setColumnWidth(TemplatesModel::StatusColumn, 150);
-    m_table->setColumnWidth(TemplatesModel::LanguagesColumn, 120);
+    m_table->setColumnWidth(TemplatesModel::CategoryColumn, 115);
+    m_table->setColumnWidth(TemplatesModel::StatusColumn, 125);
+    m_table->setColumnWidth(TemplatesModel::LanguagesColumn, 110);
+    m_table->horizontalHeader()->setSectionResizeMode(TemplatesModel::ChangedColumn, QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setStretchLastSection(false);
 
     // ---- the editor --------------------------------------------------------------------------
     auto* editor = new QWidget;
@@ -212,7 +214,7 @@ TemplatesPage::TemplatesPage(Database& database, bool canEdit, const QString& ag
     splitter->addWidget(m_sideTabs);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({560, 560});
+    splitter->setSizes({700, 520}); // the list needs room for names; the editor wraps
     layout->addWidget(splitter, 1);
 
     m_statusLine = mutedLabel();
