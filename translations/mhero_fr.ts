@@ -308,93 +308,93 @@
     <name>mhero::messaging</name>
     <message>
         <source>%1 has this conversation.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s&apos;occupe de cette conversation.</translation>
     </message>
     <message>
         <source>This person has opted out of messages; nothing can be sent to them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette personne s&apos;est désinscrite des messages&#xa0;; rien ne peut lui être envoyé.</translation>
     </message>
     <message>
         <source>This deployment sends approved templates only: choose a template (Ctrl+T).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce déploiement n&apos;envoie que des modèles approuvés&#xa0;: choisissez un modèle (Ctrl+T).</translation>
     </message>
     <message>
         <source>This person has a newer open conversation; continue there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette personne a une conversation ouverte plus récente&#xa0;; poursuivez-la.</translation>
     </message>
     <message>
         <source>This conversation no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette conversation n&apos;existe plus.</translation>
     </message>
     <message>
         <source>The server did not answer the claim.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur n&apos;a pas répondu à la demande de prise en charge.</translation>
     </message>
     <message>
         <source>The server address must be an http:// or https:// URL.</source>
-        <translation type="unfinished">L&apos;adresse du serveur doit être une URL http:// ou https://.</translation>
+        <translation>L&apos;adresse du serveur doit être une URL http:// ou https://.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a country code libphonenumber knows (use e.g. LR, SL, GN, ML, KE).</source>
-        <translation type="unfinished">&quot;%1&quot; n&apos;est pas un code pays connu de libphonenumber (par exemple LR, SL, GN, ML, KE).</translation>
+        <translation>&quot;%1&quot; n&apos;est pas un code pays connu de libphonenumber (par exemple LR, SL, GN, ML, KE).</translation>
     </message>
     <message>
         <source>A RapidPro source needs an API token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une source RapidPro nécessite un jeton d&apos;API.</translation>
     </message>
     <message>
         <source>A source named &quot;%1&quot; already exists.</source>
-        <translation type="unfinished">Une source nommée &quot;%1&quot; existe déjà.</translation>
+        <translation>Une source nommée &quot;%1&quot; existe déjà.</translation>
     </message>
     <message>
         <source>There is no RapidPro source named &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il n&apos;y a pas de source RapidPro nommée &quot;%1&quot;.</translation>
     </message>
 </context>
 <context>
     <name>mhero::messaging::ChannelStore</name>
     <message>
         <source>message %1: unusable address &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>message %1&#xa0;: adresse &quot;%2&quot; inutilisable</translation>
     </message>
     <message>
         <source>RapidPro could not deliver it (the channel or the number failed).</source>
-        <translation type="unfinished"></translation>
+        <translation>RapidPro n&apos;a pas pu le remettre (échec du canal ou du numéro).</translation>
     </message>
     <message>
         <source>RapidPro did not send it: the contact is blocked, stopped or archived there, or has no usable address.</source>
-        <translation type="unfinished"></translation>
+        <translation>RapidPro ne l&apos;a pas envoyé&#xa0;: le contact y est bloqué, désinscrit ou archivé, ou n&apos;a pas d&apos;adresse utilisable.</translation>
     </message>
     <message>
         <source>%1 (RapidPro may or may not have accepted it)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (RapidPro l&apos;a peut-être accepté, ou peut-être pas)</translation>
     </message>
 </context>
 <context>
     <name>mhero::messaging::RapidProSync</name>
     <message>
         <source>Not sent: this person has opted out (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Non envoyé&#xa0;: cette personne s&apos;est désinscrite (%1).</translation>
     </message>
     <message>
         <source>Could not check whether an earlier attempt arrived: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de vérifier si une tentative précédente est arrivée&#xa0;: %1</translation>
     </message>
     <message>
         <source>RapidPro accepted the message but its answer could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>RapidPro a accepté le message, mais sa réponse est illisible.</translation>
     </message>
     <message>
         <source>RapidPro refused the API token (HTTP %1); an administrator must update it.</source>
-        <translation type="unfinished"></translation>
+        <translation>RapidPro a refusé le jeton d&apos;API (HTTP %1)&#xa0;; un administrateur doit le mettre à jour.</translation>
     </message>
     <message>
         <source>RapidPro refused the message: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>RapidPro a refusé le message&#xa0;: %1</translation>
     </message>
     <message>
         <source>RapidPro did not answer: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>RapidPro n&apos;a pas répondu&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -420,90 +420,90 @@
     <name>mhero::rapidpro</name>
     <message>
         <source>no answer</source>
-        <translation type="unfinished"></translation>
+        <translation>pas de réponse</translation>
     </message>
     <message>
         <source>the answer was larger than %1 MB</source>
-        <translation type="unfinished"></translation>
+        <translation>la réponse dépassait %1 Mo</translation>
     </message>
     <message>
         <source>RapidPro sent a reply that is not JSON.</source>
-        <translation type="unfinished"></translation>
+        <translation>RapidPro a envoyé une réponse qui n&apos;est pas du JSON.</translation>
     </message>
     <message>
         <source>RapidPro sent a reply that is not a JSON object.</source>
-        <translation type="unfinished"></translation>
+        <translation>RapidPro a envoyé une réponse qui n&apos;est pas un objet JSON.</translation>
     </message>
     <message>
         <source>RapidPro sent a page without a results list.</source>
-        <translation type="unfinished"></translation>
+        <translation>RapidPro a envoyé une page sans liste de résultats.</translation>
     </message>
     <message>
         <source>RapidPro sent an unusable next link.</source>
-        <translation type="unfinished"></translation>
+        <translation>RapidPro a envoyé un lien vers la page suivante inutilisable.</translation>
     </message>
     <message>
         <source>not an object</source>
-        <translation type="unfinished"></translation>
+        <translation>pas un objet</translation>
     </message>
     <message>
         <source>result %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>résultat %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>a message without uuid or id</source>
-        <translation type="unfinished"></translation>
+        <translation>un message sans uuid ni id</translation>
     </message>
     <message>
         <source>a message with a malformed uuid</source>
-        <translation type="unfinished"></translation>
+        <translation>un message avec un uuid mal formé</translation>
     </message>
     <message>
         <source>message %1 has no direction</source>
-        <translation type="unfinished"></translation>
+        <translation>le message %1 n&apos;a pas de direction</translation>
     </message>
     <message>
         <source>message %1 is longer than %2 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>le message %1 dépasse %2 caractères</translation>
     </message>
     <message>
         <source>message %1 has no readable created_on</source>
-        <translation type="unfinished"></translation>
+        <translation>le message %1 n&apos;a pas de created_on lisible</translation>
     </message>
     <message>
         <source>a contact without uuid</source>
-        <translation type="unfinished"></translation>
+        <translation>un contact sans uuid</translation>
     </message>
     <message>
         <source>RapidPro answered with an unreadable message.</source>
-        <translation type="unfinished"></translation>
+        <translation>RapidPro a répondu avec un message illisible.</translation>
     </message>
     <message>
         <source>RapidPro answered with an unreadable broadcast.</source>
-        <translation type="unfinished"></translation>
+        <translation>RapidPro a répondu avec une diffusion illisible.</translation>
     </message>
 </context>
 <context>
     <name>mhero::rapidpro::RapidProClient</name>
     <message>
         <source>RapidPro sent a link to another server; it is not followed.</source>
-        <translation type="unfinished"></translation>
+        <translation>RapidPro a envoyé un lien vers un autre serveur&#xa0;; il n&apos;est pas suivi.</translation>
     </message>
     <message>
         <source>RapidPro refused the API token (HTTP %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>RapidPro a refusé le jeton d&apos;API (HTTP %1).</translation>
     </message>
     <message>
         <source>RapidPro answered HTTP %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>RapidPro a répondu HTTP %1.</translation>
     </message>
     <message>
         <source>RapidPro could not be reached: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de joindre RapidPro&#xa0;: %1.</translation>
     </message>
     <message numerus="yes">
         <source>Gave up after %n attempt(s).</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>Abandon après %n tentative.</numerusform>
             <numerusform>Abandon après %n tentatives.</numerusform>
         </translation>
@@ -566,118 +566,118 @@
     <name>mhero::templates</name>
     <message>
         <source>Clinical guidance</source>
-        <translation type="unfinished"></translation>
+        <translation>Directives cliniques</translation>
     </message>
     <message>
         <source>HR / payroll</source>
-        <translation type="unfinished"></translation>
+        <translation>RH / paie</translation>
     </message>
     <message>
         <source>Outbreak alert</source>
-        <translation type="unfinished"></translation>
+        <translation>Alerte épidémique</translation>
     </message>
     <message>
         <source>Training</source>
-        <translation type="unfinished"></translation>
+        <translation>Formation</translation>
     </message>
     <message>
         <source>General</source>
-        <translation type="unfinished"></translation>
+        <translation>Général</translation>
     </message>
     <message>
         <source>Draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Brouillon</translation>
     </message>
     <message>
         <source>Awaiting approval</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente d&apos;approbation</translation>
     </message>
     <message>
         <source>Approved</source>
-        <translation type="unfinished"></translation>
+        <translation>Approuvé</translation>
     </message>
     <message>
         <source>Rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejeté</translation>
     </message>
     <message>
         <source>Retired</source>
-        <translation type="unfinished"></translation>
+        <translation>Retiré</translation>
     </message>
     <message>
         <source>No version</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune version</translation>
     </message>
     <message>
         <source>This template no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce modèle n&apos;existe plus.</translation>
     </message>
     <message>
         <source>Template %1 (&quot;%2&quot;): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèle %1 (&quot;%2&quot;)&#xa0;: %3</translation>
     </message>
     <message>
         <source>The file is not valid JSON: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier n&apos;est pas du JSON valide&#xa0;: %1</translation>
     </message>
     <message>
         <source>The file is not an mHero template export.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier n&apos;est pas un export de modèles mHero.</translation>
     </message>
     <message>
         <source>The file comes from a newer mHero version.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier provient d&apos;une version plus récente de mHero.</translation>
     </message>
     <message>
         <source>The placeholder {{%1}} is neither built in nor declared by this template version.</source>
-        <translation type="unfinished"></translation>
+        <translation>La variable {{%1}} n&apos;est ni prédéfinie ni déclarée dans cette version du modèle.</translation>
     </message>
     <message>
         <source>A placeholder has no name: write a name between the braces, like {{given_name}}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une variable n&apos;a pas de nom&#xa0;: écrivez un nom entre les accolades, comme {{given_name}}.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a valid placeholder name: use lower-case letters, digits and &quot;_&quot;, starting with a letter, at most %2 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; n&apos;est pas un nom de variable valide&#xa0;: utilisez des lettres minuscules, des chiffres et &quot;_&quot;, en commençant par une lettre, %2 caractères au maximum.</translation>
     </message>
     <message>
         <source>This &quot;{{&quot; is not closed by &quot;}}&quot; before the next &quot;{{&quot; or the end of the text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce &quot;{{&quot; n&apos;est pas fermé par &quot;}}&quot; avant le &quot;{{&quot; suivant ou la fin du texte.</translation>
     </message>
     <message>
         <source>This &quot;}}&quot; has no &quot;{{&quot; before it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce &quot;}}&quot; n&apos;est précédé d&apos;aucun &quot;{{&quot;.</translation>
     </message>
     <message>
         <source>A placeholder takes exactly two braces on each side, like {{given_name}}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une variable prend exactement deux accolades de chaque côté, comme {{given_name}}.</translation>
     </message>
     <message>
         <source>The text is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le texte est vide.</translation>
     </message>
     <message>
         <source>The text has %1 characters; the limit is %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le texte compte %1 caractères&#xa0;; la limite est de %2.</translation>
     </message>
 </context>
 <context>
     <name>mhero::ui</name>
     <message>
         <source>now</source>
-        <translation type="unfinished"></translation>
+        <translation>à l&apos;instant</translation>
     </message>
     <message>
         <source>%1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 min</translation>
     </message>
     <message>
         <source>%1 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 h</translation>
     </message>
     <message>
         <source>yesterday</source>
-        <translation type="unfinished"></translation>
+        <translation>hier</translation>
     </message>
 </context>
 <context>
@@ -699,83 +699,84 @@
     <name>mhero::ui::ApprovalsPage</name>
     <message>
         <source>Approvals</source>
-        <translation type="unfinished"></translation>
+        <translation>Approbations</translation>
     </message>
     <message>
         <source>Submitted template versions, oldest first. ↑/↓ move · Ctrl+Enter approves · type a reason and press Enter to reject.</source>
-        <translation type="unfinished"></translation>
+        <translation>Versions de modèles soumises, les plus anciennes d&apos;abord. ↑/↓ pour se déplacer · Ctrl+Enter pour approuver · saisissez un motif et appuyez sur Entrée pour rejeter.</translation>
     </message>
     <message>
         <source>Reason for rejecting (required to reject)</source>
-        <translation type="unfinished"></translation>
+        <translation>Motif du rejet (obligatoire pour rejeter)</translation>
     </message>
     <message>
         <source>Approve  (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Approuver  (Ctrl+Enter)</translation>
     </message>
     <message>
         <source>Reject</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejeter</translation>
     </message>
     <message>
         <source>The queue could not be loaded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de charger la file d&apos;attente&#xa0;: %1</translation>
     </message>
     <message>
         <source>%1 · v%2
 by %3 · %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · v%2
+par %3 · %4</translation>
     </message>
     <message numerus="yes">
         <source>%n version(s) waiting</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n version en attente</numerusform>
+            <numerusform>%n versions en attente</numerusform>
         </translation>
     </message>
     <message>
         <source>&lt;b&gt;Nothing to approve.&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Rien à approuver.&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; · %2 · version %3 · written by %4, last edited by %5</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 · version %3 · rédigée par %4, dernière modification par %5</translation>
     </message>
     <message>
         <source>Placeholders the agent fills in: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Variables à compléter par l&apos;agent&#xa0;: %1</translation>
     </message>
     <message>
         <source>You wrote or edited this version: another supervisor must decide on it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous avez rédigé ou modifié cette version&#xa0;: un autre superviseur doit statuer.</translation>
     </message>
     <message>
         <source>In use: version %1</source>
-        <translation type="unfinished"></translation>
+        <translation>En service&#xa0;: version %1</translation>
     </message>
     <message>
         <source>Submitted: version %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Soumise&#xa0;: version %1</translation>
     </message>
     <message>
         <source>A first version: nothing is in use yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Première version&#xa0;: rien n&apos;est encore en service.</translation>
     </message>
     <message>
         <source>Type the reason for rejecting, then press Enter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez le motif du rejet, puis appuyez sur Entrée.</translation>
     </message>
     <message>
         <source>Refused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Refusé&#xa0;: %1</translation>
     </message>
     <message>
         <source>Approved &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; approuvé.</translation>
     </message>
     <message>
         <source>Rejected &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; rejeté.</translation>
     </message>
 </context>
 <context>
@@ -919,265 +920,265 @@ by %3 · %4</source>
     <name>mhero::ui::ComposerWidget</name>
     <message>
         <source>Stop using this template</source>
-        <translation type="unfinished"></translation>
+        <translation>Ne plus utiliser ce modèle</translation>
     </message>
     <message>
         <source>Write a reply…</source>
-        <translation type="unfinished"></translation>
+        <translation>Rédigez une réponse…</translation>
     </message>
     <message>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer</translation>
     </message>
     <message>
         <source>Send (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer (Ctrl+Enter)</translation>
     </message>
     <message>
         <source>Template…</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèle…</translation>
     </message>
     <message>
         <source>Choose an approved template (Ctrl+T)</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir un modèle approuvé (Ctrl+T)</translation>
     </message>
     <message>
         <source>Approved template</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèle approuvé</translation>
     </message>
     <message>
         <source>Fill in the highlighted parts before sending: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Complétez les parties surlignées avant l&apos;envoi&#xa0;: %1.</translation>
     </message>
     <message>
         <source>This deployment sends approved templates only — type / or press Ctrl+T to choose one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce déploiement n&apos;envoie que des modèles approuvés — tapez / ou appuyez sur Ctrl+T pour en choisir un.</translation>
     </message>
 </context>
 <context>
     <name>mhero::ui::ConversationListModel</name>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>Unknown contact — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Contact inconnu — %1</translation>
     </message>
 </context>
 <context>
     <name>mhero::ui::ConversationsPage</name>
     <message>
         <source>WhatsApp</source>
-        <translation type="unfinished"></translation>
+        <translation>WhatsApp</translation>
     </message>
     <message>
         <source>Telegram</source>
-        <translation type="unfinished"></translation>
+        <translation>Telegram</translation>
     </message>
     <message>
         <source>Messenger</source>
-        <translation type="unfinished"></translation>
+        <translation>Messenger</translation>
     </message>
     <message>
         <source>SMS</source>
-        <translation type="unfinished"></translation>
+        <translation>SMS</translation>
     </message>
     <message>
         <source>%1 (unknown)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (inconnu)</translation>
     </message>
     <message>
         <source>↩ %1</source>
-        <translation type="unfinished"></translation>
+        <translation>↩ %1</translation>
     </message>
     <message>
         <source>Unassigned</source>
-        <translation type="unfinished"></translation>
+        <translation>Sans agent</translation>
     </message>
     <message>
         <source>Assigned to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Attribuée à %1</translation>
     </message>
     <message>
         <source>Conversations</source>
-        <translation type="unfinished"></translation>
+        <translation>Conversations</translation>
     </message>
     <message>
         <source>Nothing assigned to you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune conversation ne vous est attribuée.</translation>
     </message>
     <message>
         <source>No conversations here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune conversation ici.</translation>
     </message>
     <message>
         <source>Choose a conversation on the left.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez une conversation à gauche.</translation>
     </message>
     <message>
         <source>Claim</source>
-        <translation type="unfinished"></translation>
+        <translation>Prendre en charge</translation>
     </message>
     <message>
         <source>Take this conversation: it moves to your queue.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prendre cette conversation&#xa0;: elle passe dans votre file d&apos;attente.</translation>
     </message>
     <message>
         <source>Release</source>
-        <translation type="unfinished"></translation>
+        <translation>Libérer</translation>
     </message>
     <message>
         <source>Hand the conversation back to the unassigned queue.</source>
-        <translation type="unfinished"></translation>
+        <translation>Remettre la conversation dans la file d&apos;attente des conversations sans agent.</translation>
     </message>
     <message>
         <source>Assign to…</source>
-        <translation type="unfinished"></translation>
+        <translation>Attribuer à…</translation>
     </message>
     <message>
         <source>Resolve</source>
-        <translation type="unfinished"></translation>
+        <translation>Résoudre</translation>
     </message>
     <message>
         <source>Reopen</source>
-        <translation type="unfinished"></translation>
+        <translation>Rouvrir</translation>
     </message>
     <message>
         <source>Released to the queue.</source>
-        <translation type="unfinished"></translation>
+        <translation>Remise dans la file d&apos;attente.</translation>
     </message>
     <message>
         <source>Resolved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Résolue.</translation>
     </message>
     <message>
         <source>Reopened; it is yours.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rouverte&#xa0;; elle vous est attribuée.</translation>
     </message>
     <message>
         <source>CONTACT</source>
-        <translation type="unfinished"></translation>
+        <translation>CONTACT</translation>
     </message>
     <message>
         <source>Link to a health worker…</source>
-        <translation type="unfinished"></translation>
+        <translation>Associer à un agent de santé…</translation>
     </message>
     <message>
         <source>Unknown contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Contact inconnu</translation>
     </message>
     <message>
         <source>reply window open until %1</source>
-        <translation type="unfinished"></translation>
+        <translation>fenêtre de réponse ouverte jusqu&apos;au %1</translation>
     </message>
     <message>
         <source>reply window closed: templates only</source>
-        <translation type="unfinished"></translation>
+        <translation>fenêtre de réponse fermée&#xa0;: modèles uniquement</translation>
     </message>
     <message>
         <source>pending</source>
-        <translation type="unfinished"></translation>
+        <translation>en attente</translation>
     </message>
     <message>
         <source>resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>résolue</translation>
     </message>
     <message>
         <source>Assigned to you</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous est attribuée</translation>
     </message>
     <message>
         <source>This person has opted out of messages (%1); nothing can be sent to them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette personne s&apos;est désinscrite des messages (%1)&#xa0;; rien ne peut lui être envoyé.</translation>
     </message>
     <message>
         <source>This conversation is resolved. Reopen it to reply.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette conversation est résolue. Rouvrez-la pour répondre.</translation>
     </message>
     <message>
         <source>%1 has this conversation.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s&apos;occupe de cette conversation.</translation>
     </message>
     <message>
         <source>Unknown contact (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Contact inconnu (%1)</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse</translation>
     </message>
     <message>
         <source>This number is not in the directory. Link it to the health worker who writes from it, so their record and history follow the conversation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce numéro ne figure pas dans l&apos;annuaire. Associez-le à l&apos;agent de santé qui écrit depuis ce numéro, afin que sa fiche et son historique suivent la conversation.</translation>
     </message>
     <message>
         <source>%1 (inactive)</source>
-        <translation type="unfinished">%1 (inactif)</translation>
+        <translation>%1 (inactif)</translation>
     </message>
     <message>
         <source>Cadre</source>
-        <translation type="unfinished">Cadre</translation>
+        <translation>Cadre</translation>
     </message>
     <message>
         <source>Job</source>
-        <translation type="unfinished"></translation>
+        <translation>Poste</translation>
     </message>
     <message>
         <source>Facility</source>
-        <translation type="unfinished">Structure sanitaire</translation>
+        <translation>Structure sanitaire</translation>
     </message>
     <message>
         <source>District</source>
-        <translation type="unfinished">District</translation>
+        <translation>District</translation>
     </message>
     <message>
         <source>Phones</source>
-        <translation type="unfinished">Téléphones</translation>
+        <translation>Téléphones</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished">Langue</translation>
+        <translation>Langue</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished">Source</translation>
+        <translation>Source</translation>
     </message>
     <message>
         <source>Opted out (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Désinscrit (%1)</translation>
     </message>
     <message>
         <source>Mine</source>
-        <translation type="unfinished"></translation>
+        <translation>Les miennes</translation>
     </message>
     <message>
         <source>All open</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes ouvertes</translation>
     </message>
     <message>
         <source>Resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>Résolues</translation>
     </message>
     <message>
         <source>New message from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau message de %1</translation>
     </message>
     <message>
         <source>%1 already has this conversation.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s&apos;occupe déjà de cette conversation.</translation>
     </message>
     <message>
         <source>Assigned to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Attribuée à %1.</translation>
     </message>
     <message>
         <source>Sending again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvel envoi en cours.</translation>
     </message>
     <message>
         <source>Linked to the directory.</source>
-        <translation type="unfinished"></translation>
+        <translation>Associé à l&apos;annuaire.</translation>
     </message>
 </context>
 <context>
@@ -1516,31 +1517,31 @@ by %3 · %4</source>
     <name>mhero::ui::LinkContactDialog</name>
     <message>
         <source>Link to a health worker</source>
-        <translation type="unfinished"></translation>
+        <translation>Associer à un agent de santé</translation>
     </message>
     <message>
         <source>Who writes from %1? Search the directory by name, phone number or facility.</source>
-        <translation type="unfinished"></translation>
+        <translation>Qui écrit depuis %1&#xa0;? Recherchez dans l&apos;annuaire par nom, numéro de téléphone ou structure.</translation>
     </message>
     <message>
         <source>Name, phone number, facility…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom, numéro de téléphone, structure…</translation>
     </message>
     <message>
         <source>Link</source>
-        <translation type="unfinished"></translation>
+        <translation>Associer</translation>
     </message>
     <message>
         <source>Searching…</source>
-        <translation type="unfinished">Recherche…</translation>
+        <translation>Recherche…</translation>
     </message>
     <message>
         <source>%1 — %2, %3 · %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2, %3 · %4</translation>
     </message>
     <message>
         <source>Nobody found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune personne trouvée.</translation>
     </message>
 </context>
 <context>
@@ -1627,19 +1628,19 @@ by %3 · %4</source>
     </message>
     <message>
         <source>Conversations</source>
-        <translation type="unfinished"></translation>
+        <translation>Conversations</translation>
     </message>
     <message>
         <source>Conversations (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Conversations (%1)</translation>
     </message>
     <message>
         <source>Templates</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèles</translation>
     </message>
     <message>
         <source>Approvals</source>
-        <translation type="unfinished"></translation>
+        <translation>Approbations</translation>
     </message>
 </context>
 <context>
@@ -1832,337 +1833,337 @@ by %3 · %4</source>
     <name>mhero::ui::TemplateDiff</name>
     <message>
         <source>(no text)</source>
-        <translation type="unfinished"></translation>
+        <translation>(aucun texte)</translation>
     </message>
 </context>
 <context>
     <name>mhero::ui::TemplatePicker</name>
     <message>
         <source>Search approved templates by name, tag or text…</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher des modèles approuvés par nom, étiquette ou texte…</translation>
     </message>
     <message>
         <source>Searching…</source>
-        <translation type="unfinished">Recherche…</translation>
+        <translation>Recherche…</translation>
     </message>
     <message>
         <source>The search failed: %1</source>
-        <translation type="unfinished">La recherche a échoué&#xa0;: %1</translation>
+        <translation>La recherche a échoué&#xa0;: %1</translation>
     </message>
     <message>
         <source>No approved template matches.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun modèle approuvé ne correspond.</translation>
     </message>
     <message numerus="yes">
         <source>%n template(s) · Enter to use, Esc to close</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n modèle · Entrée pour utiliser, Échap pour fermer</numerusform>
+            <numerusform>%n modèles · Entrée pour utiliser, Échap pour fermer</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 · %n SMS part(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 · %n segment SMS</numerusform>
+            <numerusform>%1 · %n segments SMS</numerusform>
         </translation>
     </message>
     <message>
         <source>To fill in before sending: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>À compléter avant l&apos;envoi&#xa0;: %1</translation>
     </message>
 </context>
 <context>
     <name>mhero::ui::TemplatesModel</name>
     <message>
         <source>An earlier approved version is in use.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une version approuvée antérieure est en service.</translation>
     </message>
     <message>
         <source>Tags: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Étiquettes&#xa0;: %1</translation>
     </message>
     <message>
         <source>%1 (approved in use)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (version approuvée en service)</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Nom</translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>Catégorie</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Statut</translation>
     </message>
     <message>
         <source>Languages</source>
-        <translation type="unfinished"></translation>
+        <translation>Langues</translation>
     </message>
     <message>
         <source>Last change</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière modification</translation>
     </message>
 </context>
 <context>
     <name>mhero::ui::TemplatesPage</name>
     <message>
         <source>Templates</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèles</translation>
     </message>
     <message>
         <source>Name, tag or text…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom, étiquette ou texte…</translation>
     </message>
     <message>
         <source>All statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les statuts</translation>
     </message>
     <message>
         <source>New template</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau modèle</translation>
     </message>
     <message>
         <source>Comma-separated, e.g. salary, payroll</source>
-        <translation type="unfinished"></translation>
+        <translation>Séparées par des virgules, p. ex. salaire, paie</translation>
     </message>
     <message>
         <source>Names the agent fills in, e.g. code, deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>Noms que l&apos;agent complète, p. ex. code, date_limite</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Nom</translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>Catégorie</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Étiquettes</translation>
     </message>
     <message>
         <source>Free placeholders</source>
-        <translation type="unfinished"></translation>
+        <translation>Variables libres</translation>
     </message>
     <message>
         <source>Wording in this language, with placeholders such as {{given_name}}</source>
-        <translation type="unfinished"></translation>
+        <translation>Libellé dans cette langue, avec des variables comme {{given_name}}</translation>
     </message>
     <message>
         <source>GSM-7: 160 characters in one SMS, 153 per part when split; UCS-2 (any character outside GSM-7, e.g. an emoji): 70 and 67.</source>
-        <translation type="unfinished"></translation>
+        <translation>GSM-7&#xa0;: 160 caractères dans un SMS, 153 par segment en cas de découpage&#xa0;; UCS-2 (tout caractère hors GSM-7, p. ex. un émoji)&#xa0;: 70 et 67.</translation>
     </message>
     <message>
         <source>Preview for a sample health worker (Musu Kollie, Certified Midwife, Phebe Hospital):</source>
-        <translation type="unfinished"></translation>
+        <translation>Aperçu pour un agent de santé fictif (Musu Kollie, Certified Midwife, Phebe Hospital)&#xa0;:</translation>
     </message>
     <message>
         <source>Example questions (one per line; used to suggest this template):</source>
-        <translation type="unfinished"></translation>
+        <translation>Exemples de questions (une par ligne&#xa0;; servent à suggérer ce modèle)&#xa0;:</translation>
     </message>
     <message>
         <source>Save draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer le brouillon</translation>
     </message>
     <message>
         <source>Submit for approval</source>
-        <translation type="unfinished"></translation>
+        <translation>Soumettre pour approbation</translation>
     </message>
     <message>
         <source>Compare</source>
-        <translation type="unfinished"></translation>
+        <translation>Comparer</translation>
     </message>
     <message>
         <source>with</source>
-        <translation type="unfinished"></translation>
+        <translation>avec</translation>
     </message>
     <message>
         <source>Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier</translation>
     </message>
     <message>
         <source>Wording</source>
-        <translation type="unfinished"></translation>
+        <translation>Libellé</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Historique</translation>
     </message>
     <message>
         <source>The templates could not be loaded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de charger les modèles&#xa0;: %1</translation>
     </message>
     <message numerus="yes">
         <source>%n template(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n modèle</numerusform>
+            <numerusform>%n modèles</numerusform>
         </translation>
     </message>
     <message>
         <source>New template: write at least one language, save it as a draft, then submit it for approval by another supervisor.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau modèle&#xa0;: rédigez au moins une langue, enregistrez-le comme brouillon, puis soumettez-le à l&apos;approbation d&apos;un autre superviseur.</translation>
     </message>
     <message>
         <source>Select a template to read it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez un modèle pour le consulter.</translation>
     </message>
     <message>
         <source>Version %1 · %2 · written by %3, last edited by %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Version %1 · %2 · rédigée par %3, dernière modification par %4</translation>
     </message>
     <message>
         <source>decided by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>décision de %1</translation>
     </message>
     <message>
         <source>Reason given: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Motif indiqué&#xa0;: %1</translation>
     </message>
     <message>
         <source>Saving creates a new draft version; this one stays as it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;enregistrement crée une nouvelle version brouillon&#xa0;; celle-ci reste inchangée.</translation>
     </message>
     <message>
         <source>No version yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune version pour l&apos;instant.</translation>
     </message>
     <message>
         <source>Version %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Version %1 (%2)</translation>
     </message>
     <message>
         <source>Version %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Version %1</translation>
     </message>
     <message>
         <source>Character %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Caractère %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>Agent</source>
-        <translation type="unfinished">Agent</translation>
+        <translation>Agent</translation>
     </message>
     <message>
         <source>No text in this language.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun texte dans cette langue.</translation>
     </message>
     <message numerus="yes">
         <source>%1 characters · for the sample %2 → %n SMS part(s), %3</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 caractères · pour l&apos;exemple %2 → %n segment SMS, %3</numerusform>
+            <numerusform>%1 caractères · pour l&apos;exemple %2 → %n segments SMS, %3</numerusform>
         </translation>
     </message>
     <message>
         <source>GSM-7 (160/153)</source>
-        <translation type="unfinished"></translation>
+        <translation>GSM-7 (160/153)</translation>
     </message>
     <message>
         <source>UCS-2 (70/67)</source>
-        <translation type="unfinished"></translation>
+        <translation>UCS-2 (70/67)</translation>
     </message>
     <message>
         <source>Submitting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Soumission…</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrement…</translation>
     </message>
     <message>
         <source>Cannot start a transaction.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de démarrer une transaction.</translation>
     </message>
     <message>
         <source>The change could not be committed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de valider la modification.</translation>
     </message>
     <message>
         <source>Not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Non enregistré&#xa0;: %1</translation>
     </message>
     <message>
         <source>Submitted: another supervisor can now approve it on the Approvals page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Soumis&#xa0;: un autre superviseur peut maintenant l&apos;approuver dans la page Approbations.</translation>
     </message>
     <message>
         <source>Draft saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Brouillon enregistré.</translation>
     </message>
 </context>
 <context>
     <name>mhero::ui::ThreadDelegate</name>
     <message>
         <source>Not sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Non envoyé.</translation>
     </message>
     <message>
         <source>Not sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Non envoyé&#xa0;: %1</translation>
     </message>
     <message>
         <source>Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>Réessayer</translation>
     </message>
     <message>
         <source>Loading image…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement de l&apos;image…</translation>
     </message>
     <message>
         <source>Image could not be loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de charger l&apos;image</translation>
     </message>
 </context>
 <context>
     <name>mhero::ui::ThreadModel</name>
     <message>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>Aujourd&apos;hui</translation>
     </message>
     <message>
         <source>Yesterday</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier</translation>
     </message>
     <message>
         <source>dddd d MMMM</source>
-        <translation type="unfinished"></translation>
+        <translation>dddd d MMMM</translation>
     </message>
     <message>
         <source>d MMMM yyyy</source>
-        <translation type="unfinished"></translation>
+        <translation>d MMMM yyyy</translation>
     </message>
     <message>
         <source>Written %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rédigé le %1</translation>
     </message>
     <message>
         <source>Sent %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyé le %1</translation>
     </message>
     <message>
         <source>Delivered %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Remis le %1</translation>
     </message>
     <message>
         <source>Read %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lu le %1</translation>
     </message>
     <message>
         <source>Failed %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec le %1</translation>
     </message>
 </context>
 <context>
     <name>mhero::ui::TrayNotifier</name>
     <message>
         <source>mHero Console</source>
-        <translation type="unfinished">mHero Console</translation>
+        <translation>mHero Console</translation>
     </message>
 </context>
 <context>

@@ -308,93 +308,93 @@
     <name>mhero::messaging</name>
     <message>
         <source>%1 has this conversation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta conversa está atribuída a %1.</translation>
     </message>
     <message>
         <source>This person has opted out of messages; nothing can be sent to them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta pessoa cancelou a subscrição das mensagens; não lhe pode ser enviado nada.</translation>
     </message>
     <message>
         <source>This deployment sends approved templates only: choose a template (Ctrl+T).</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta instalação só envia modelos aprovados: escolha um modelo (Ctrl+T).</translation>
     </message>
     <message>
         <source>This person has a newer open conversation; continue there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta pessoa tem uma conversa aberta mais recente; continue nessa conversa.</translation>
     </message>
     <message>
         <source>This conversation no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta conversa já não existe.</translation>
     </message>
     <message>
         <source>The server did not answer the claim.</source>
-        <translation type="unfinished"></translation>
+        <translation>O servidor não respondeu ao pedido para assumir a conversa.</translation>
     </message>
     <message>
         <source>The server address must be an http:// or https:// URL.</source>
-        <translation type="unfinished">O endereço do servidor tem de ser um URL http:// ou https://.</translation>
+        <translation>O endereço do servidor tem de ser um URL http:// ou https://.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a country code libphonenumber knows (use e.g. LR, SL, GN, ML, KE).</source>
-        <translation type="unfinished">&quot;%1&quot; não é um código de país conhecido pela libphonenumber (por exemplo LR, SL, GN, ML, KE).</translation>
+        <translation>&quot;%1&quot; não é um código de país conhecido pela libphonenumber (por exemplo LR, SL, GN, ML, KE).</translation>
     </message>
     <message>
         <source>A RapidPro source needs an API token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Uma fonte RapidPro precisa de um token de API.</translation>
     </message>
     <message>
         <source>A source named &quot;%1&quot; already exists.</source>
-        <translation type="unfinished">Já existe uma fonte chamada &quot;%1&quot;.</translation>
+        <translation>Já existe uma fonte chamada &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>There is no RapidPro source named &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não existe nenhuma fonte RapidPro chamada &quot;%1&quot;.</translation>
     </message>
 </context>
 <context>
     <name>mhero::messaging::ChannelStore</name>
     <message>
         <source>message %1: unusable address &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>mensagem %1: endereço inutilizável &quot;%2&quot;</translation>
     </message>
     <message>
         <source>RapidPro could not deliver it (the channel or the number failed).</source>
-        <translation type="unfinished"></translation>
+        <translation>O RapidPro não conseguiu entregá-la (o canal ou o número falhou).</translation>
     </message>
     <message>
         <source>RapidPro did not send it: the contact is blocked, stopped or archived there, or has no usable address.</source>
-        <translation type="unfinished"></translation>
+        <translation>O RapidPro não a enviou: o contacto está bloqueado, parado ou arquivado nessa plataforma, ou não tem nenhum endereço utilizável.</translation>
     </message>
     <message>
         <source>%1 (RapidPro may or may not have accepted it)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (não se sabe se o RapidPro a aceitou)</translation>
     </message>
 </context>
 <context>
     <name>mhero::messaging::RapidProSync</name>
     <message>
         <source>Not sent: this person has opted out (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Não enviada: esta pessoa cancelou a subscrição (%1).</translation>
     </message>
     <message>
         <source>Could not check whether an earlier attempt arrived: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível verificar se uma tentativa anterior chegou: %1</translation>
     </message>
     <message>
         <source>RapidPro accepted the message but its answer could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>O RapidPro aceitou a mensagem, mas não foi possível ler a sua resposta.</translation>
     </message>
     <message>
         <source>RapidPro refused the API token (HTTP %1); an administrator must update it.</source>
-        <translation type="unfinished"></translation>
+        <translation>O RapidPro recusou o token de API (HTTP %1); um administrador tem de o atualizar.</translation>
     </message>
     <message>
         <source>RapidPro refused the message: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>O RapidPro recusou a mensagem: %1</translation>
     </message>
     <message>
         <source>RapidPro did not answer: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>O RapidPro não respondeu: %1</translation>
     </message>
 </context>
 <context>
@@ -420,90 +420,90 @@
     <name>mhero::rapidpro</name>
     <message>
         <source>no answer</source>
-        <translation type="unfinished"></translation>
+        <translation>sem resposta</translation>
     </message>
     <message>
         <source>the answer was larger than %1 MB</source>
-        <translation type="unfinished"></translation>
+        <translation>a resposta tinha mais de %1 MB</translation>
     </message>
     <message>
         <source>RapidPro sent a reply that is not JSON.</source>
-        <translation type="unfinished"></translation>
+        <translation>O RapidPro enviou uma resposta que não é JSON.</translation>
     </message>
     <message>
         <source>RapidPro sent a reply that is not a JSON object.</source>
-        <translation type="unfinished"></translation>
+        <translation>O RapidPro enviou uma resposta que não é um objeto JSON.</translation>
     </message>
     <message>
         <source>RapidPro sent a page without a results list.</source>
-        <translation type="unfinished"></translation>
+        <translation>O RapidPro enviou uma página sem lista de resultados.</translation>
     </message>
     <message>
         <source>RapidPro sent an unusable next link.</source>
-        <translation type="unfinished"></translation>
+        <translation>O RapidPro enviou uma ligação inutilizável para a página seguinte.</translation>
     </message>
     <message>
         <source>not an object</source>
-        <translation type="unfinished"></translation>
+        <translation>não é um objeto</translation>
     </message>
     <message>
         <source>result %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>resultado %1: %2</translation>
     </message>
     <message>
         <source>a message without uuid or id</source>
-        <translation type="unfinished"></translation>
+        <translation>uma mensagem sem uuid nem id</translation>
     </message>
     <message>
         <source>a message with a malformed uuid</source>
-        <translation type="unfinished"></translation>
+        <translation>uma mensagem com um uuid malformado</translation>
     </message>
     <message>
         <source>message %1 has no direction</source>
-        <translation type="unfinished"></translation>
+        <translation>a mensagem %1 não tem direção</translation>
     </message>
     <message>
         <source>message %1 is longer than %2 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>a mensagem %1 tem mais de %2 caracteres</translation>
     </message>
     <message>
         <source>message %1 has no readable created_on</source>
-        <translation type="unfinished"></translation>
+        <translation>a mensagem %1 não tem um created_on legível</translation>
     </message>
     <message>
         <source>a contact without uuid</source>
-        <translation type="unfinished"></translation>
+        <translation>um contacto sem uuid</translation>
     </message>
     <message>
         <source>RapidPro answered with an unreadable message.</source>
-        <translation type="unfinished"></translation>
+        <translation>O RapidPro respondeu com uma mensagem ilegível.</translation>
     </message>
     <message>
         <source>RapidPro answered with an unreadable broadcast.</source>
-        <translation type="unfinished"></translation>
+        <translation>O RapidPro respondeu com uma difusão ilegível.</translation>
     </message>
 </context>
 <context>
     <name>mhero::rapidpro::RapidProClient</name>
     <message>
         <source>RapidPro sent a link to another server; it is not followed.</source>
-        <translation type="unfinished"></translation>
+        <translation>O RapidPro enviou uma ligação para outro servidor; não é seguida.</translation>
     </message>
     <message>
         <source>RapidPro refused the API token (HTTP %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>O RapidPro recusou o token de API (HTTP %1).</translation>
     </message>
     <message>
         <source>RapidPro answered HTTP %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>O RapidPro respondeu HTTP %1.</translation>
     </message>
     <message>
         <source>RapidPro could not be reached: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível contactar o RapidPro: %1.</translation>
     </message>
     <message numerus="yes">
         <source>Gave up after %n attempt(s).</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>Desistiu após %n tentativa.</numerusform>
             <numerusform>Desistiu após %n tentativas.</numerusform>
         </translation>
@@ -566,118 +566,118 @@
     <name>mhero::templates</name>
     <message>
         <source>Clinical guidance</source>
-        <translation type="unfinished"></translation>
+        <translation>Orientação clínica</translation>
     </message>
     <message>
         <source>HR / payroll</source>
-        <translation type="unfinished"></translation>
+        <translation>RH / salários</translation>
     </message>
     <message>
         <source>Outbreak alert</source>
-        <translation type="unfinished"></translation>
+        <translation>Alerta de surto</translation>
     </message>
     <message>
         <source>Training</source>
-        <translation type="unfinished"></translation>
+        <translation>Formação</translation>
     </message>
     <message>
         <source>General</source>
-        <translation type="unfinished"></translation>
+        <translation>Geral</translation>
     </message>
     <message>
         <source>Draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Rascunho</translation>
     </message>
     <message>
         <source>Awaiting approval</source>
-        <translation type="unfinished"></translation>
+        <translation>A aguardar aprovação</translation>
     </message>
     <message>
         <source>Approved</source>
-        <translation type="unfinished"></translation>
+        <translation>Aprovada</translation>
     </message>
     <message>
         <source>Rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejeitada</translation>
     </message>
     <message>
         <source>Retired</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirada</translation>
     </message>
     <message>
         <source>No version</source>
-        <translation type="unfinished"></translation>
+        <translation>Sem versão</translation>
     </message>
     <message>
         <source>This template no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este modelo já não existe.</translation>
     </message>
     <message>
         <source>Template %1 (&quot;%2&quot;): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelo %1 (&quot;%2&quot;): %3</translation>
     </message>
     <message>
         <source>The file is not valid JSON: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>O ficheiro não é JSON válido: %1</translation>
     </message>
     <message>
         <source>The file is not an mHero template export.</source>
-        <translation type="unfinished"></translation>
+        <translation>O ficheiro não é uma exportação de modelos do mHero.</translation>
     </message>
     <message>
         <source>The file comes from a newer mHero version.</source>
-        <translation type="unfinished"></translation>
+        <translation>O ficheiro provém de uma versão mais recente do mHero.</translation>
     </message>
     <message>
         <source>The placeholder {{%1}} is neither built in nor declared by this template version.</source>
-        <translation type="unfinished"></translation>
+        <translation>O marcador {{%1}} não é predefinido nem está declarado nesta versão do modelo.</translation>
     </message>
     <message>
         <source>A placeholder has no name: write a name between the braces, like {{given_name}}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Um marcador não tem nome: escreva um nome entre as chavetas, como {{given_name}}.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a valid placeholder name: use lower-case letters, digits and &quot;_&quot;, starting with a letter, at most %2 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; não é um nome de marcador válido: use letras minúsculas, algarismos e &quot;_&quot;, a começar por uma letra, com no máximo %2 caracteres.</translation>
     </message>
     <message>
         <source>This &quot;{{&quot; is not closed by &quot;}}&quot; before the next &quot;{{&quot; or the end of the text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este &quot;{{&quot; não é fechado por &quot;}}&quot; antes do &quot;{{&quot; seguinte ou do fim do texto.</translation>
     </message>
     <message>
         <source>This &quot;}}&quot; has no &quot;{{&quot; before it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este &quot;}}&quot; não tem nenhum &quot;{{&quot; antes.</translation>
     </message>
     <message>
         <source>A placeholder takes exactly two braces on each side, like {{given_name}}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Um marcador leva exatamente duas chavetas de cada lado, como {{given_name}}.</translation>
     </message>
     <message>
         <source>The text is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>O texto está vazio.</translation>
     </message>
     <message>
         <source>The text has %1 characters; the limit is %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>O texto tem %1 caracteres; o limite é %2.</translation>
     </message>
 </context>
 <context>
     <name>mhero::ui</name>
     <message>
         <source>now</source>
-        <translation type="unfinished"></translation>
+        <translation>agora</translation>
     </message>
     <message>
         <source>%1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 min</translation>
     </message>
     <message>
         <source>%1 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 h</translation>
     </message>
     <message>
         <source>yesterday</source>
-        <translation type="unfinished"></translation>
+        <translation>ontem</translation>
     </message>
 </context>
 <context>
@@ -699,83 +699,84 @@
     <name>mhero::ui::ApprovalsPage</name>
     <message>
         <source>Approvals</source>
-        <translation type="unfinished"></translation>
+        <translation>Aprovações</translation>
     </message>
     <message>
         <source>Submitted template versions, oldest first. ↑/↓ move · Ctrl+Enter approves · type a reason and press Enter to reject.</source>
-        <translation type="unfinished"></translation>
+        <translation>Versões de modelos submetidas, das mais antigas para as mais recentes. ↑/↓ para navegar · Ctrl+Enter aprova · escreva um motivo e prima Enter para rejeitar.</translation>
     </message>
     <message>
         <source>Reason for rejecting (required to reject)</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo da rejeição (obrigatório para rejeitar)</translation>
     </message>
     <message>
         <source>Approve  (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aprovar  (Ctrl+Enter)</translation>
     </message>
     <message>
         <source>Reject</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejeitar</translation>
     </message>
     <message>
         <source>The queue could not be loaded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível carregar a fila: %1</translation>
     </message>
     <message>
         <source>%1 · v%2
 by %3 · %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · v%2
+por %3 · %4</translation>
     </message>
     <message numerus="yes">
         <source>%n version(s) waiting</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n versão em espera</numerusform>
+            <numerusform>%n versões em espera</numerusform>
         </translation>
     </message>
     <message>
         <source>&lt;b&gt;Nothing to approve.&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Nada para aprovar.&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; · %2 · version %3 · written by %4, last edited by %5</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 · versão %3 · escrita por %4, editada pela última vez por %5</translation>
     </message>
     <message>
         <source>Placeholders the agent fills in: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcadores preenchidos pelo agente: %1</translation>
     </message>
     <message>
         <source>You wrote or edited this version: another supervisor must decide on it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escreveu ou editou esta versão: tem de ser outro supervisor a decidir sobre ela.</translation>
     </message>
     <message>
         <source>In use: version %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Em uso: versão %1</translation>
     </message>
     <message>
         <source>Submitted: version %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Submetida: versão %1</translation>
     </message>
     <message>
         <source>A first version: nothing is in use yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Primeira versão: ainda não há nada em uso.</translation>
     </message>
     <message>
         <source>Type the reason for rejecting, then press Enter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escreva o motivo da rejeição e prima Enter.</translation>
     </message>
     <message>
         <source>Refused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Recusado: %1</translation>
     </message>
     <message>
         <source>Approved &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelo &quot;%1&quot; aprovado.</translation>
     </message>
     <message>
         <source>Rejected &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelo &quot;%1&quot; rejeitado.</translation>
     </message>
 </context>
 <context>
@@ -919,265 +920,265 @@ by %3 · %4</source>
     <name>mhero::ui::ComposerWidget</name>
     <message>
         <source>Stop using this template</source>
-        <translation type="unfinished"></translation>
+        <translation>Deixar de usar este modelo</translation>
     </message>
     <message>
         <source>Write a reply…</source>
-        <translation type="unfinished"></translation>
+        <translation>Escreva uma resposta…</translation>
     </message>
     <message>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar</translation>
     </message>
     <message>
         <source>Send (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar (Ctrl+Enter)</translation>
     </message>
     <message>
         <source>Template…</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelo…</translation>
     </message>
     <message>
         <source>Choose an approved template (Ctrl+T)</source>
-        <translation type="unfinished"></translation>
+        <translation>Escolher um modelo aprovado (Ctrl+T)</translation>
     </message>
     <message>
         <source>Approved template</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelo aprovado</translation>
     </message>
     <message>
         <source>Fill in the highlighted parts before sending: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Preencha as partes realçadas antes de enviar: %1.</translation>
     </message>
     <message>
         <source>This deployment sends approved templates only — type / or press Ctrl+T to choose one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta instalação só envia modelos aprovados — escreva / ou prima Ctrl+T para escolher um.</translation>
     </message>
 </context>
 <context>
     <name>mhero::ui::ConversationListModel</name>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>Unknown contact — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Contacto desconhecido — %1</translation>
     </message>
 </context>
 <context>
     <name>mhero::ui::ConversationsPage</name>
     <message>
         <source>WhatsApp</source>
-        <translation type="unfinished"></translation>
+        <translation>WhatsApp</translation>
     </message>
     <message>
         <source>Telegram</source>
-        <translation type="unfinished"></translation>
+        <translation>Telegram</translation>
     </message>
     <message>
         <source>Messenger</source>
-        <translation type="unfinished"></translation>
+        <translation>Messenger</translation>
     </message>
     <message>
         <source>SMS</source>
-        <translation type="unfinished"></translation>
+        <translation>SMS</translation>
     </message>
     <message>
         <source>%1 (unknown)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (desconhecido)</translation>
     </message>
     <message>
         <source>↩ %1</source>
-        <translation type="unfinished"></translation>
+        <translation>↩ %1</translation>
     </message>
     <message>
         <source>Unassigned</source>
-        <translation type="unfinished"></translation>
+        <translation>Sem atribuição</translation>
     </message>
     <message>
         <source>Assigned to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Atribuída a %1</translation>
     </message>
     <message>
         <source>Conversations</source>
-        <translation type="unfinished"></translation>
+        <translation>Conversas</translation>
     </message>
     <message>
         <source>Nothing assigned to you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nada atribuído a si.</translation>
     </message>
     <message>
         <source>No conversations here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não há conversas aqui.</translation>
     </message>
     <message>
         <source>Choose a conversation on the left.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escolha uma conversa à esquerda.</translation>
     </message>
     <message>
         <source>Claim</source>
-        <translation type="unfinished"></translation>
+        <translation>Assumir</translation>
     </message>
     <message>
         <source>Take this conversation: it moves to your queue.</source>
-        <translation type="unfinished"></translation>
+        <translation>Assumir esta conversa: passa para a sua fila.</translation>
     </message>
     <message>
         <source>Release</source>
-        <translation type="unfinished"></translation>
+        <translation>Libertar</translation>
     </message>
     <message>
         <source>Hand the conversation back to the unassigned queue.</source>
-        <translation type="unfinished"></translation>
+        <translation>Devolver a conversa à fila das conversas sem atribuição.</translation>
     </message>
     <message>
         <source>Assign to…</source>
-        <translation type="unfinished"></translation>
+        <translation>Atribuir a…</translation>
     </message>
     <message>
         <source>Resolve</source>
-        <translation type="unfinished"></translation>
+        <translation>Resolver</translation>
     </message>
     <message>
         <source>Reopen</source>
-        <translation type="unfinished"></translation>
+        <translation>Reabrir</translation>
     </message>
     <message>
         <source>Released to the queue.</source>
-        <translation type="unfinished"></translation>
+        <translation>Devolvida à fila.</translation>
     </message>
     <message>
         <source>Resolved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Resolvida.</translation>
     </message>
     <message>
         <source>Reopened; it is yours.</source>
-        <translation type="unfinished"></translation>
+        <translation>Reaberta; está atribuída a si.</translation>
     </message>
     <message>
         <source>CONTACT</source>
-        <translation type="unfinished"></translation>
+        <translation>CONTACTO</translation>
     </message>
     <message>
         <source>Link to a health worker…</source>
-        <translation type="unfinished"></translation>
+        <translation>Associar a um profissional de saúde…</translation>
     </message>
     <message>
         <source>Unknown contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Contacto desconhecido</translation>
     </message>
     <message>
         <source>reply window open until %1</source>
-        <translation type="unfinished"></translation>
+        <translation>janela de resposta aberta até %1</translation>
     </message>
     <message>
         <source>reply window closed: templates only</source>
-        <translation type="unfinished"></translation>
+        <translation>janela de resposta fechada: apenas modelos</translation>
     </message>
     <message>
         <source>pending</source>
-        <translation type="unfinished"></translation>
+        <translation>pendente</translation>
     </message>
     <message>
         <source>resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>resolvida</translation>
     </message>
     <message>
         <source>Assigned to you</source>
-        <translation type="unfinished"></translation>
+        <translation>Atribuída a si</translation>
     </message>
     <message>
         <source>This person has opted out of messages (%1); nothing can be sent to them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta pessoa cancelou a subscrição das mensagens (%1); não lhe pode ser enviado nada.</translation>
     </message>
     <message>
         <source>This conversation is resolved. Reopen it to reply.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta conversa está resolvida. Reabra-a para responder.</translation>
     </message>
     <message>
         <source>%1 has this conversation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta conversa está atribuída a %1.</translation>
     </message>
     <message>
         <source>Unknown contact (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Contacto desconhecido (%1)</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>Endereço</translation>
     </message>
     <message>
         <source>This number is not in the directory. Link it to the health worker who writes from it, so their record and history follow the conversation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este número não está no diretório. Associe-o ao profissional de saúde que escreve a partir dele, para que a sua ficha e o seu histórico acompanhem a conversa.</translation>
     </message>
     <message>
         <source>%1 (inactive)</source>
-        <translation type="unfinished">%1 (inativo)</translation>
+        <translation>%1 (inativo)</translation>
     </message>
     <message>
         <source>Cadre</source>
-        <translation type="unfinished">Quadro</translation>
+        <translation>Quadro</translation>
     </message>
     <message>
         <source>Job</source>
-        <translation type="unfinished"></translation>
+        <translation>Função</translation>
     </message>
     <message>
         <source>Facility</source>
-        <translation type="unfinished">Unidade de saúde</translation>
+        <translation>Unidade de saúde</translation>
     </message>
     <message>
         <source>District</source>
-        <translation type="unfinished">Distrito</translation>
+        <translation>Distrito</translation>
     </message>
     <message>
         <source>Phones</source>
-        <translation type="unfinished">Telefones</translation>
+        <translation>Telefones</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished">Idioma</translation>
+        <translation>Idioma</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished">Fonte</translation>
+        <translation>Fonte</translation>
     </message>
     <message>
         <source>Opted out (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelou a subscrição (%1)</translation>
     </message>
     <message>
         <source>Mine</source>
-        <translation type="unfinished"></translation>
+        <translation>Minhas</translation>
     </message>
     <message>
         <source>All open</source>
-        <translation type="unfinished"></translation>
+        <translation>Todas as abertas</translation>
     </message>
     <message>
         <source>Resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>Resolvidas</translation>
     </message>
     <message>
         <source>New message from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nova mensagem de %1</translation>
     </message>
     <message>
         <source>%1 already has this conversation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta conversa já está atribuída a %1.</translation>
     </message>
     <message>
         <source>Assigned to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Atribuída a %1.</translation>
     </message>
     <message>
         <source>Sending again.</source>
-        <translation type="unfinished"></translation>
+        <translation>A enviar novamente.</translation>
     </message>
     <message>
         <source>Linked to the directory.</source>
-        <translation type="unfinished"></translation>
+        <translation>Associado ao diretório.</translation>
     </message>
 </context>
 <context>
@@ -1516,31 +1517,31 @@ by %3 · %4</source>
     <name>mhero::ui::LinkContactDialog</name>
     <message>
         <source>Link to a health worker</source>
-        <translation type="unfinished"></translation>
+        <translation>Associar a um profissional de saúde</translation>
     </message>
     <message>
         <source>Who writes from %1? Search the directory by name, phone number or facility.</source>
-        <translation type="unfinished"></translation>
+        <translation>Quem escreve a partir de %1? Pesquise no diretório por nome, número de telefone ou unidade de saúde.</translation>
     </message>
     <message>
         <source>Name, phone number, facility…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nome, número de telefone, unidade…</translation>
     </message>
     <message>
         <source>Link</source>
-        <translation type="unfinished"></translation>
+        <translation>Associar</translation>
     </message>
     <message>
         <source>Searching…</source>
-        <translation type="unfinished">A pesquisar…</translation>
+        <translation>A pesquisar…</translation>
     </message>
     <message>
         <source>%1 — %2, %3 · %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2, %3 · %4</translation>
     </message>
     <message>
         <source>Nobody found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ninguém encontrado.</translation>
     </message>
 </context>
 <context>
@@ -1627,19 +1628,19 @@ by %3 · %4</source>
     </message>
     <message>
         <source>Conversations</source>
-        <translation type="unfinished"></translation>
+        <translation>Conversas</translation>
     </message>
     <message>
         <source>Conversations (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Conversas (%1)</translation>
     </message>
     <message>
         <source>Templates</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelos</translation>
     </message>
     <message>
         <source>Approvals</source>
-        <translation type="unfinished"></translation>
+        <translation>Aprovações</translation>
     </message>
 </context>
 <context>
@@ -1832,337 +1833,337 @@ by %3 · %4</source>
     <name>mhero::ui::TemplateDiff</name>
     <message>
         <source>(no text)</source>
-        <translation type="unfinished"></translation>
+        <translation>(sem texto)</translation>
     </message>
 </context>
 <context>
     <name>mhero::ui::TemplatePicker</name>
     <message>
         <source>Search approved templates by name, tag or text…</source>
-        <translation type="unfinished"></translation>
+        <translation>Pesquisar modelos aprovados por nome, etiqueta ou texto…</translation>
     </message>
     <message>
         <source>Searching…</source>
-        <translation type="unfinished">A pesquisar…</translation>
+        <translation>A pesquisar…</translation>
     </message>
     <message>
         <source>The search failed: %1</source>
-        <translation type="unfinished">A pesquisa falhou: %1</translation>
+        <translation>A pesquisa falhou: %1</translation>
     </message>
     <message>
         <source>No approved template matches.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhum modelo aprovado corresponde à pesquisa.</translation>
     </message>
     <message numerus="yes">
         <source>%n template(s) · Enter to use, Esc to close</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n modelo · Enter para usar, Esc para fechar</numerusform>
+            <numerusform>%n modelos · Enter para usar, Esc para fechar</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 · %n SMS part(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 · %n parte de SMS</numerusform>
+            <numerusform>%1 · %n partes de SMS</numerusform>
         </translation>
     </message>
     <message>
         <source>To fill in before sending: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>A preencher antes de enviar: %1</translation>
     </message>
 </context>
 <context>
     <name>mhero::ui::TemplatesModel</name>
     <message>
         <source>An earlier approved version is in use.</source>
-        <translation type="unfinished"></translation>
+        <translation>Está em uso uma versão aprovada anterior.</translation>
     </message>
     <message>
         <source>Tags: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Etiquetas: %1</translation>
     </message>
     <message>
         <source>%1 (approved in use)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (versão aprovada em uso)</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Nome</translation>
+        <translation>Nome</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>Categoria</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>Languages</source>
-        <translation type="unfinished"></translation>
+        <translation>Idiomas</translation>
     </message>
     <message>
         <source>Last change</source>
-        <translation type="unfinished"></translation>
+        <translation>Última alteração</translation>
     </message>
 </context>
 <context>
     <name>mhero::ui::TemplatesPage</name>
     <message>
         <source>Templates</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelos</translation>
     </message>
     <message>
         <source>Name, tag or text…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nome, etiqueta ou texto…</translation>
     </message>
     <message>
         <source>All statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos os estados</translation>
     </message>
     <message>
         <source>New template</source>
-        <translation type="unfinished"></translation>
+        <translation>Novo modelo</translation>
     </message>
     <message>
         <source>Comma-separated, e.g. salary, payroll</source>
-        <translation type="unfinished"></translation>
+        <translation>Separadas por vírgulas, p. ex. salário, vencimentos</translation>
     </message>
     <message>
         <source>Names the agent fills in, e.g. code, deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>Nomes que o agente preenche, p. ex. codigo, prazo</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Nome</translation>
+        <translation>Nome</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>Categoria</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Etiquetas</translation>
     </message>
     <message>
         <source>Free placeholders</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcadores livres</translation>
     </message>
     <message>
         <source>Wording in this language, with placeholders such as {{given_name}}</source>
-        <translation type="unfinished"></translation>
+        <translation>Texto neste idioma, com marcadores como {{given_name}}</translation>
     </message>
     <message>
         <source>GSM-7: 160 characters in one SMS, 153 per part when split; UCS-2 (any character outside GSM-7, e.g. an emoji): 70 and 67.</source>
-        <translation type="unfinished"></translation>
+        <translation>GSM-7: 160 caracteres num SMS, 153 por parte quando dividido; UCS-2 (qualquer carácter fora do GSM-7, p. ex. um emoji): 70 e 67.</translation>
     </message>
     <message>
         <source>Preview for a sample health worker (Musu Kollie, Certified Midwife, Phebe Hospital):</source>
-        <translation type="unfinished"></translation>
+        <translation>Pré-visualização para um profissional de saúde de exemplo (Musu Kollie, Certified Midwife, Phebe Hospital):</translation>
     </message>
     <message>
         <source>Example questions (one per line; used to suggest this template):</source>
-        <translation type="unfinished"></translation>
+        <translation>Perguntas de exemplo (uma por linha; usadas para sugerir este modelo):</translation>
     </message>
     <message>
         <source>Save draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar rascunho</translation>
     </message>
     <message>
         <source>Submit for approval</source>
-        <translation type="unfinished"></translation>
+        <translation>Submeter para aprovação</translation>
     </message>
     <message>
         <source>Compare</source>
-        <translation type="unfinished"></translation>
+        <translation>Comparar</translation>
     </message>
     <message>
         <source>with</source>
-        <translation type="unfinished"></translation>
+        <translation>com</translation>
     </message>
     <message>
         <source>Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar</translation>
     </message>
     <message>
         <source>Wording</source>
-        <translation type="unfinished"></translation>
+        <translation>Texto</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Histórico</translation>
     </message>
     <message>
         <source>The templates could not be loaded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível carregar os modelos: %1</translation>
     </message>
     <message numerus="yes">
         <source>%n template(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n modelo</numerusform>
+            <numerusform>%n modelos</numerusform>
         </translation>
     </message>
     <message>
         <source>New template: write at least one language, save it as a draft, then submit it for approval by another supervisor.</source>
-        <translation type="unfinished"></translation>
+        <translation>Novo modelo: escreva o texto em pelo menos um idioma, guarde-o como rascunho e depois submeta-o para aprovação por outro supervisor.</translation>
     </message>
     <message>
         <source>Select a template to read it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Selecione um modelo para o ler.</translation>
     </message>
     <message>
         <source>Version %1 · %2 · written by %3, last edited by %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Versão %1 · %2 · escrita por %3, editada pela última vez por %4</translation>
     </message>
     <message>
         <source>decided by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>decidida por %1</translation>
     </message>
     <message>
         <source>Reason given: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo indicado: %1</translation>
     </message>
     <message>
         <source>Saving creates a new draft version; this one stays as it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar cria uma nova versão de rascunho; esta fica como está.</translation>
     </message>
     <message>
         <source>No version yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ainda não há nenhuma versão.</translation>
     </message>
     <message>
         <source>Version %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Versão %1 (%2)</translation>
     </message>
     <message>
         <source>Version %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Versão %1</translation>
     </message>
     <message>
         <source>Character %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Carácter %1: %2</translation>
     </message>
     <message>
         <source>Agent</source>
-        <translation type="unfinished">Agente</translation>
+        <translation>Agente</translation>
     </message>
     <message>
         <source>No text in this language.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sem texto neste idioma.</translation>
     </message>
     <message numerus="yes">
         <source>%1 characters · for the sample %2 → %n SMS part(s), %3</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 caracteres · no exemplo %2 → %n parte de SMS, %3</numerusform>
+            <numerusform>%1 caracteres · no exemplo %2 → %n partes de SMS, %3</numerusform>
         </translation>
     </message>
     <message>
         <source>GSM-7 (160/153)</source>
-        <translation type="unfinished"></translation>
+        <translation>GSM-7 (160/153)</translation>
     </message>
     <message>
         <source>UCS-2 (70/67)</source>
-        <translation type="unfinished"></translation>
+        <translation>UCS-2 (70/67)</translation>
     </message>
     <message>
         <source>Submitting…</source>
-        <translation type="unfinished"></translation>
+        <translation>A submeter…</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>A guardar…</translation>
     </message>
     <message>
         <source>Cannot start a transaction.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não é possível iniciar uma transação.</translation>
     </message>
     <message>
         <source>The change could not be committed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível confirmar a alteração.</translation>
     </message>
     <message>
         <source>Not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Não guardado: %1</translation>
     </message>
     <message>
         <source>Submitted: another supervisor can now approve it on the Approvals page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Submetido: outro supervisor já o pode aprovar na página Aprovações.</translation>
     </message>
     <message>
         <source>Draft saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rascunho guardado.</translation>
     </message>
 </context>
 <context>
     <name>mhero::ui::ThreadDelegate</name>
     <message>
         <source>Not sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não enviada.</translation>
     </message>
     <message>
         <source>Not sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Não enviada: %1</translation>
     </message>
     <message>
         <source>Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>Tentar novamente</translation>
     </message>
     <message>
         <source>Loading image…</source>
-        <translation type="unfinished"></translation>
+        <translation>A carregar a imagem…</translation>
     </message>
     <message>
         <source>Image could not be loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível carregar a imagem</translation>
     </message>
 </context>
 <context>
     <name>mhero::ui::ThreadModel</name>
     <message>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoje</translation>
     </message>
     <message>
         <source>Yesterday</source>
-        <translation type="unfinished"></translation>
+        <translation>Ontem</translation>
     </message>
     <message>
         <source>dddd d MMMM</source>
-        <translation type="unfinished"></translation>
+        <translation>dddd, d &apos;de&apos; MMMM</translation>
     </message>
     <message>
         <source>d MMMM yyyy</source>
-        <translation type="unfinished"></translation>
+        <translation>d &apos;de&apos; MMMM &apos;de&apos; yyyy</translation>
     </message>
     <message>
         <source>Written %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Escrita %1</translation>
     </message>
     <message>
         <source>Sent %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviada %1</translation>
     </message>
     <message>
         <source>Delivered %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Entregue %1</translation>
     </message>
     <message>
         <source>Read %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lida %1</translation>
     </message>
     <message>
         <source>Failed %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Falhou %1</translation>
     </message>
 </context>
 <context>
     <name>mhero::ui::TrayNotifier</name>
     <message>
         <source>mHero Console</source>
-        <translation type="unfinished">mHero Console</translation>
+        <translation>mHero Console</translation>
     </message>
 </context>
 <context>

@@ -119,6 +119,19 @@ $$;
 CREATE TRIGGER notify AFTER INSERT OR UPDATE ON message
     FOR EACH ROW EXECUTE FUNCTION notify_message();
 
+-- An address that opts out, or is linked to a health worker, changes how its conversations show
+-- (the composer is blocked, the card names the person): every console redraws them.
+CREATE FUNCTION notify_urn_conversations() RETURNS trigger
+LANGUAGE plpgsql SET search_path = mhero, pg_catalog AS $$
+BEGIN
+    PERFORM pg_notify('mhero_conversation', c.id::text) FROM conversation c WHERE c.urn_id = NEW.id;
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER notify AFTER UPDATE OF status, health_worker_id ON contact_urn
+    FOR EACH ROW WHEN (OLD.status IS DISTINCT FROM NEW.status OR OLD.health_worker_id IS DISTINCT FROM NEW.health_worker_id)
+    EXECUTE FUNCTION notify_urn_conversations();
+
 CREATE FUNCTION notify_outbox() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
@@ -660,9 +673,7 @@ BEGIN
     IF p_health_worker IS NOT NULL AND NOT EXISTS (SELECT FROM health_worker WHERE id = p_health_worker) THEN
         RAISE EXCEPTION 'health worker % does not exist', p_health_worker USING ERRCODE = 'no_data_found';
     END IF;
-    UPDATE contact_urn SET health_worker_id = p_health_worker WHERE id = p_urn;
-    -- every console showing this person's conversations redraws them
-    UPDATE conversation SET last_activity_at = last_activity_at WHERE urn_id = p_urn;
+    UPDATE contact_urn SET health_worker_id = p_health_worker WHERE id = p_urn; -- consoles redraw (trigger)
     INSERT INTO audit_log (action, table_name, row_key, before, after)
     VALUES ('link_contact', 'contact_urn', p_urn::text, jsonb_build_object('health_worker', before_worker),
             jsonb_build_object('health_worker', p_health_worker));
