@@ -131,6 +131,16 @@ void ConsoleApplication::onSignedIn()
     m_signIn->close();
     qCInfo(lcConsole) << "signed in as" << session.user.roleName << "role" << session.user.primaryRole();
 
+    if (profile.local && !m_engine) {
+        const LocalCluster cluster(m_options.localDir.isEmpty() ? LocalCluster::defaultBaseDir() : m_options.localDir);
+        if (auto owner = cluster.superuserSettings(profile.settings.database); owner) {
+            m_engine = std::make_unique<sync::SyncEngine>(*owner);
+            m_engine->start();
+            qCInfo(lcConsole) << "running the sync engine for this computer's database";
+        } else {
+            qCWarning(lcConsole).noquote() << "the sync engine cannot run here:" << owner.error().toString();
+        }
+    }
     m_mainWindow = new MainWindow(m_database, session, profile);
     m_mainWindow->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_mainWindow, &MainWindow::signOutRequested, this, &ConsoleApplication::signOut);
@@ -148,6 +158,7 @@ void ConsoleApplication::signOut()
         m_mainWindow->deleteLater();
     }
     m_database.close();
+    m_engine.reset();
     Q_EMIT signedOut();
     showSignIn();
 }

@@ -5,6 +5,7 @@
 #include "db/Database.h"
 #include "db/LocalCluster.h"
 #include "signin/SignInDialog.h"
+#include "sync/SyncEngine.h"
 
 #include <QObject>
 #include <QPointer>
@@ -65,6 +66,9 @@ private:
     Database m_database;
     QPointer<SignInDialog> m_signIn;
     QPointer<MainWindow> m_mainWindow;
+    /// On this computer's private cluster no mhero-server is deployed: the console runs the sync
+    /// engine itself (as the cluster's owner), for as long as someone is signed in.
+    std::unique_ptr<sync::SyncEngine> m_engine;
 };
 
 } // namespace mhero::ui

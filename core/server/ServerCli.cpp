@@ -4,8 +4,7 @@
 #include "db/Connection.h"
 #include "db/Database.h"
 #include "session/UserProfile.h"
-#include "messaging/ChannelSyncService.h"
-#include "sync/DirectorySyncService.h"
+#include "sync/SyncEngine.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -105,16 +104,7 @@ int runServer(QCoreApplication& app)
     }
 
     quitOnSignals(app);
-    QThread syncThread;
-    syncThread.setObjectName(QStringLiteral("directory-sync"));
-    QThread channelThread;
-    channelThread.setObjectName(QStringLiteral("channel-sync"));
-    const auto stopSync = qScopeGuard([&syncThread, &channelThread] {
-        syncThread.quit();
-        channelThread.quit();
-        syncThread.wait();
-        channelThread.wait();
-    });
+    sync::SyncEngine engine(settings); // stopped (threads joined) when main returns
     Database database;
     QTimer retry;
     retry.setSingleShot(true);
@@ -140,23 +130,8 @@ int runServer(QCoreApplication& app)
                 qCInfo(lcServer).noquote()
                     << "mhero-server" << kVersion << "connected as" << session->user.roleName << "- PostgreSQL"
                     << session->serverVersion << "- schema" << session->schemaVersion;
-                // The directory sync runs on a thread of its own, with its own connection.
-                if (!syncThread.isRunning()) {
-                    auto* service = new sync::DirectorySyncService(settings);
-                    service->moveToThread(&syncThread);
-                    QObject::connect(&syncThread, &QThread::finished, service, &QObject::deleteLater);
-                    syncThread.start();
-                    QMetaObject::invokeMethod(service, &sync::DirectorySyncService::start, Qt::QueuedConnection);
-                }
-                // Messaging (RapidPro polling and the outbox) on another, so a long directory
-                // sync never delays a reply.
-                if (!channelThread.isRunning()) {
-                    auto* channels = new messaging::ChannelSyncService(settings);
-                    channels->moveToThread(&channelThread);
-                    QObject::connect(&channelThread, &QThread::finished, channels, &QObject::deleteLater);
-                    channelThread.start();
-                    QMetaObject::invokeMethod(channels, &messaging::ChannelSyncService::start, Qt::QueuedConnection);
-                }
+                // Directory and messaging jobs, each on a thread of its own with its own connection.
+                engine.start();
             });
     });
     QObject::connect(&database, &Database::stateChanged, &database, [](ConnectionState state, const QString& detail) {

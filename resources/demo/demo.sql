@@ -6,9 +6,11 @@
 SET LOCAL search_path = mhero, pg_catalog;
 SELECT setseed(0.4242);
 
-INSERT INTO source (name, kind, base_url, config) VALUES
-    ('ihris-demo', 'fhir', 'https://ihris.demo.invalid/fhir', '{"flavour": "ihris", "region": "LR"}'),
-    ('rapidpro-demo', 'rapidpro', 'https://rapidpro.demo.invalid', '{}');
+-- The demo's sources stand for servers that do not exist: disabled, so the sync engine leaves
+-- them alone (replies written in the demo stay queued). Add real ones with mhero-admin source add.
+INSERT INTO source (name, kind, base_url, config, enabled) VALUES
+    ('ihris-demo', 'fhir', 'https://ihris.demo.invalid/fhir', '{"flavour": "ihris", "region": "LR"}', false),
+    ('rapidpro-demo', 'rapidpro', 'https://rapidpro.demo.invalid', '{}', false);
 
 -- ---------------------------------------------------------------------------------------------
 -- Facilities with their county (district) and region.

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "db/ConnectionSettings.h"
+
+#include <QObject>
+#include <QThread>
+
+namespace mhero::sync {
+
+/// The sync engine: the directory sync (FHIR) and the messaging jobs (RapidPro polling, the
+/// outbox), each on a thread of its own with its own connection, so a long directory sync never
+/// delays a reply. mhero-server runs one; so does the console on this computer's private
+/// cluster, where no mhero-server is deployed. Several engines may run against one database:
+/// each source's jobs run in the engine holding that source's advisory lock.
+class SyncEngine final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SyncEngine)
+
+public:
+    /// @p settings: an account that may run the jobs (the service role, or the local superuser).
+    explicit SyncEngine(ConnectionSettings settings, QObject* parent = nullptr);
+    ~SyncEngine() override;
+
+    void start();
+    /// Stops both jobs and waits for their threads; their sessions, and locks, end.
+    void stop();
+    [[nodiscard]] bool running() const { return m_channelThread.isRunning(); }
+
+private:
+    ConnectionSettings m_settings;
+    QThread m_directoryThread;
+    QThread m_channelThread;
+};
+
+} // namespace mhero::sync
