@@ -1,5 +1,6 @@
 #include "admin/AdminCli.h"
 
+#include "Await.h"
 #include "Version.h"
 #include "admin/DemoData.h"
 #include "admin/UserAdmin.h"
@@ -531,22 +532,6 @@ int AdminCli::run(const QStringList& arguments)
     }
     return kUsage;
 }
-
-namespace {
-/// Runs one asynchronous job to its end (the command line has nothing else to do meanwhile).
-template<typename T> Result<T> await(const std::function<void(std::function<void(Result<T>)>)>& start)
-{
-    QEventLoop loop;
-    std::optional<Result<T>> result;
-    start([&](Result<T> r) {
-        result.emplace(std::move(r));
-        loop.quit();
-    });
-    if (!result)
-        loop.exec();
-    return std::move(*result);
-}
-} // namespace
 
 int AdminCli::syncRapidProOnce(QSqlDatabase& db, const messaging::RapidProSource& source)
 {

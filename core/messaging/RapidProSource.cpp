@@ -1,7 +1,7 @@
 #include "messaging/RapidProSource.h"
 
 #include "db/Sql.h"
-#include "phone/PhoneNumbers.h"
+#include "sync/SourceConfig.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -19,39 +19,13 @@ QString tr(const char* text)
 
 Status addRapidProSource(QSqlDatabase& db, const RapidProSource& source)
 {
-    if (!source.baseUrl.isValid()
-        || (source.baseUrl.scheme() != QLatin1String("http") && source.baseUrl.scheme() != QLatin1String("https")))
-        return Error{QStringLiteral("invalid-url"), tr("The server address must be an http:// or https:// URL."),
-                     source.baseUrl.toString()};
-    if (!source.region.isEmpty() && !phone::isKnownRegion(source.region))
-        return Error{
-            QStringLiteral("invalid-region"),
-            tr("\"%1\" is not a country code libphonenumber knows (use e.g. LR, SL, GN, ML, KE).").arg(source.region),
-            {}};
     if (source.token.trimmed().isEmpty())
         return Error{QStringLiteral("missing-secret"), tr("A RapidPro source needs an API token."), {}};
-    const QJsonObject config{{QStringLiteral("region"), source.region.toUpper()},
-                             {QStringLiteral("poll_seconds"), source.pollSeconds},
+    const QJsonObject config{{QStringLiteral("poll_seconds"), source.pollSeconds},
                              {QStringLiteral("overlap_seconds"), source.overlapSeconds},
                              {QStringLiteral("history_days"), source.historyDays}};
-    if (Status begin = sql::execScript(db, "BEGIN"); !begin)
-        return begin;
-    auto inserted = sql::exec(db,
-                              QStringLiteral("INSERT INTO mhero.source (name, kind, base_url, config) "
-                                             "VALUES (?, 'rapidpro', ?, ?::jsonb)"),
-                              {source.name, source.baseUrl.toString(),
-                               QString::fromUtf8(QJsonDocument(config).toJson(QJsonDocument::Compact))});
-    if (inserted)
-        inserted = sql::exec(db, QStringLiteral("SELECT mhero.set_source_secret(?, ?)"),
-                             {source.name, source.token.trimmed()});
-    if (!inserted) {
-        (void)sql::execScript(db, "ROLLBACK");
-        Error error = inserted.error();
-        if (error.code == sql::state::UniqueViolation)
-            error.message = tr("A source named \"%1\" already exists.").arg(source.name);
-        return error;
-    }
-    return sql::execScript(db, "COMMIT");
+    return sync::insertSource(db, source.name, QStringLiteral("rapidpro"), source.baseUrl, source.region, config,
+                              source.token.trimmed());
 }
 
 Result<QList<RapidProSource>> loadRapidProSources(QSqlDatabase& db, const QString& name)

@@ -60,9 +60,9 @@ void RapidProSync::walk(const QUrl& url, const std::function<Status(const QByteA
     });
 }
 
-void RapidProSync::pollInbound(std::function<void(Result<int>)> done)
+void RapidProSync::pollSince(const QString& job, const QString& endpoint, QUrlQuery filter, const PageStore& store,
+                             std::function<void(Result<int>)> done)
 {
-    static const QString job = QStringLiteral("messages_in");
     auto cursor = sync::loadCursor(m_db, m_source.id, job);
     if (!cursor) {
         done(cursor.error());
@@ -72,82 +72,70 @@ void RapidProSync::pollInbound(std::function<void(Result<int>)> done)
     if (!watermark.isValid())
         watermark = QDateTime::currentDateTimeUtc().addDays(-m_source.historyDays);
     auto newest = std::make_shared<QDateTime>(watermark);
-    auto added = std::make_shared<int>(0);
-    const QUrl url = m_client.endpointUrl(
-        QStringLiteral("messages"),
-        query({{QStringLiteral("folder"), QStringLiteral("inbox")},
-               {QStringLiteral("after"), rapidpro::formatTimestamp(watermark.addSecs(-m_source.overlapSeconds))}}));
+    auto stored = std::make_shared<int>(0);
+    filter.addQueryItem(QStringLiteral("after"),
+                        QString::fromLatin1(QUrl::toPercentEncoding(
+                            rapidpro::formatTimestamp(watermark.addSecs(-m_source.overlapSeconds)))));
     walk(
-        url,
-        [this, newest, added](const QByteArray& body, QUrl& next) -> Status {
+        m_client.endpointUrl(endpoint, filter),
+        [store, newest, stored](const QByteArray& body, QUrl& next) -> Status {
+            auto count = store(body, next, *newest);
+            if (!count)
+                return count.error();
+            *stored += *count;
+            return {};
+        },
+        [this, job, newest, stored, done = std::move(done)](Status status) {
+            // The watermark moves only once every page is stored: a failure repeats the window.
+            if (status)
+                status = sync::saveCursor(m_db, m_source.id, job, rapidpro::formatTimestamp(*newest));
+            (void)sync::recordRun(m_db, m_source.id, job, status ? QString() : status.error().toString());
+            if (!status)
+                done(status.error());
+            else
+                done(*stored);
+        });
+}
+
+void RapidProSync::pollInbound(std::function<void(Result<int>)> done)
+{
+    pollSince(
+        QStringLiteral("messages_in"), QStringLiteral("messages"), query({{QStringLiteral("folder"), QStringLiteral("inbox")}}),
+        [this](const QByteArray& body, QUrl& next, QDateTime& newest) -> Result<int> {
             auto page = rapidpro::parseMessages(body);
             if (!page)
                 return page.error();
             QStringList problems = page->problems;
-            auto stored = m_store.ingestInbound(m_source.id, page->results, m_source.region, &problems);
-            if (!stored)
-                return stored.error();
-            *added += *stored;
+            auto added = m_store.ingestInbound(m_source.id, page->results, m_source.region, &problems);
+            if (!added)
+                return added.error();
             for (const rapidpro::Message& m : page->results)
-                if (m.createdOn > *newest)
-                    *newest = m.createdOn;
+                newest = std::max(newest, m.createdOn);
             for (const QString& problem : problems)
                 qCWarning(lcChannel).noquote() << m_source.name << "skipped" << problem;
             next = page->next;
-            return {};
+            return *added;
         },
-        [this, newest, added, done = std::move(done)](Status status) {
-            if (status)
-                status = sync::saveCursor(m_db, m_source.id, job, rapidpro::formatTimestamp(*newest));
-            (void)sync::recordRun(m_db, m_source.id, job, status ? QString() : status.error().toString());
-            if (!status)
-                done(status.error());
-            else
-                done(*added);
-        });
+        std::move(done));
 }
 
 void RapidProSync::pollContacts(std::function<void(Result<int>)> done)
 {
-    static const QString job = QStringLiteral("contacts");
-    auto cursor = sync::loadCursor(m_db, m_source.id, job);
-    if (!cursor) {
-        done(cursor.error());
-        return;
-    }
-    QDateTime watermark = rapidpro::parseTimestamp(*cursor);
-    if (!watermark.isValid())
-        watermark = QDateTime::currentDateTimeUtc().addDays(-m_source.historyDays);
-    auto newest = std::make_shared<QDateTime>(watermark);
-    auto changed = std::make_shared<int>(0);
-    const QUrl url = m_client.endpointUrl(
-        QStringLiteral("contacts"),
-        query({{QStringLiteral("after"), rapidpro::formatTimestamp(watermark.addSecs(-m_source.overlapSeconds))}}));
-    walk(
-        url,
-        [this, newest, changed](const QByteArray& body, QUrl& next) -> Status {
+    pollSince(
+        QStringLiteral("contacts"), QStringLiteral("contacts"), {},
+        [this](const QByteArray& body, QUrl& next, QDateTime& newest) -> Result<int> {
             auto page = rapidpro::parseContacts(body);
             if (!page)
                 return page.error();
-            auto stored = m_store.ingestContacts(m_source.id, page->results, m_source.region);
-            if (!stored)
-                return stored.error();
-            *changed += *stored;
+            auto changed = m_store.ingestContacts(m_source.id, page->results, m_source.region);
+            if (!changed)
+                return changed.error();
             for (const rapidpro::Contact& c : page->results)
-                if (c.modifiedOn > *newest)
-                    *newest = c.modifiedOn;
+                newest = std::max(newest, c.modifiedOn);
             next = page->next;
-            return {};
+            return *changed;
         },
-        [this, newest, changed, done = std::move(done)](Status status) {
-            if (status)
-                status = sync::saveCursor(m_db, m_source.id, job, rapidpro::formatTimestamp(*newest));
-            (void)sync::recordRun(m_db, m_source.id, job, status ? QString() : status.error().toString());
-            if (!status)
-                done(status.error());
-            else
-                done(*changed);
-        });
+        std::move(done));
 }
 
 void RapidProSync::pollStatuses(std::function<void(Result<int>)> done)

@@ -7,6 +7,7 @@
 
 #include <QDeadlineTimer>
 #include <QObject>
+#include <QUrlQuery>
 #include <QSqlDatabase>
 
 #include <functional>
@@ -59,6 +60,12 @@ public:
 
 private:
     template<typename T> using Done = std::function<void(Result<T>)>;
+    /// Stores one page; says where the next is and moves @p newest; returns how many rows changed.
+    using PageStore = std::function<Result<int>(const QByteArray& body, QUrl& next, QDateTime& newest)>;
+    /// Walks @p endpoint with @p filter and after=<stored watermark of @p job − overlap>, storing
+    /// each page, then stores the newest timestamp seen as the job's watermark.
+    void pollSince(const QString& job, const QString& endpoint, QUrlQuery filter, const PageStore& store,
+                   std::function<void(Result<int>)> done);
     void walk(const QUrl& url, const std::function<Status(const QByteArray&, QUrl& next)>& page,
               std::function<void(Status)> done);
     void sendBatch(QList<OutboxItem> items, std::shared_ptr<SendReport> report, Done<SendReport> done);

@@ -17,42 +17,47 @@ QString tr(const char* text)
 }
 } // namespace
 
-Status addFhirSource(QSqlDatabase& db, const FhirSource& source)
+Status insertSource(QSqlDatabase& db, const QString& name, const QString& kind, const QUrl& baseUrl,
+                    const QString& region, QJsonObject config, const QString& secret)
 {
-    if (!source.baseUrl.isValid()
-        || (source.baseUrl.scheme() != QLatin1String("http") && source.baseUrl.scheme() != QLatin1String("https")))
+    if (!baseUrl.isValid() || (baseUrl.scheme() != QLatin1String("http") && baseUrl.scheme() != QLatin1String("https")))
         return Error{QStringLiteral("invalid-url"), tr("The server address must be an http:// or https:// URL."),
-                     source.baseUrl.toString()};
-    if (!source.region.isEmpty() && !phone::isKnownRegion(source.region))
-        return Error{
-            QStringLiteral("invalid-region"),
-            tr("\"%1\" is not a country code libphonenumber knows (use e.g. LR, SL, GN, ML, KE).").arg(source.region),
-            {}};
-    if (source.credentials.method != fhir::Credentials::Method::None && source.credentials.secret.isEmpty())
-        return Error{QStringLiteral("missing-secret"), tr("This authentication method needs a secret."), {}};
-    QJsonObject config{{QStringLiteral("server"), fhir::toString(source.kind)},
-                       {QStringLiteral("auth"), fhir::toString(source.credentials.method)},
-                       {QStringLiteral("region"), source.region.toUpper()},
-                       {QStringLiteral("page_size"), source.pageSize},
-                       {QStringLiteral("patients"), source.patients}};
+                     baseUrl.toString()};
+    if (!region.isEmpty() && !phone::isKnownRegion(region))
+        return Error{QStringLiteral("invalid-region"),
+                     tr("\"%1\" is not a country code libphonenumber knows (use e.g. LR, SL, GN, ML, KE).").arg(region),
+                     {}};
+    config.insert(QStringLiteral("region"), region.toUpper());
     if (Status begin = sql::execScript(db, "BEGIN"); !begin)
         return begin;
     auto inserted = sql::exec(db,
                               QStringLiteral("INSERT INTO mhero.source (name, kind, base_url, config) "
-                                             "VALUES (?, 'fhir', ?, ?::jsonb)"),
-                              {source.name, source.baseUrl.toString(),
+                                             "VALUES (?, ?, ?, ?::jsonb)"),
+                              {name, kind, baseUrl.toString(),
                                QString::fromUtf8(QJsonDocument(config).toJson(QJsonDocument::Compact))});
-    if (inserted && source.credentials.method != fhir::Credentials::Method::None)
-        inserted = sql::exec(db, QStringLiteral("SELECT mhero.set_source_secret(?, ?)"),
-                             {source.name, source.credentials.secret});
+    if (inserted && !secret.isEmpty())
+        inserted = sql::exec(db, QStringLiteral("SELECT mhero.set_source_secret(?, ?)"), {name, secret});
     if (!inserted) {
         (void)sql::execScript(db, "ROLLBACK");
         Error error = inserted.error();
         if (error.code == sql::state::UniqueViolation)
-            error.message = tr("A source named \"%1\" already exists.").arg(source.name);
+            error.message = tr("A source named \"%1\" already exists.").arg(name);
         return error;
     }
     return sql::execScript(db, "COMMIT");
+}
+
+Status addFhirSource(QSqlDatabase& db, const FhirSource& source)
+{
+    if (source.credentials.method != fhir::Credentials::Method::None && source.credentials.secret.isEmpty())
+        return Error{QStringLiteral("missing-secret"), tr("This authentication method needs a secret."), {}};
+    const QJsonObject config{{QStringLiteral("server"), fhir::toString(source.kind)},
+                             {QStringLiteral("auth"), fhir::toString(source.credentials.method)},
+                             {QStringLiteral("page_size"), source.pageSize},
+                             {QStringLiteral("patients"), source.patients}};
+    return insertSource(db, source.name, QStringLiteral("fhir"), source.baseUrl, source.region, config,
+                        source.credentials.method != fhir::Credentials::Method::None ? source.credentials.secret
+                                                                                      : QString());
 }
 
 Result<QList<FhirSource>> loadFhirSources(QSqlDatabase& db, const QString& name)

@@ -4,6 +4,7 @@
 #include "fhir/FhirClient.h"
 #include "fhir/FhirPage.h"
 
+#include <QJsonObject>
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
@@ -24,6 +25,12 @@ struct FhirSource
     bool patients = false; ///< also read Patient resources (OpenMRS sources always do)
     bool enabled = true;
 };
+
+/// Adds a row of mhero.source of @p kind and, when @p secret is not empty, its secret (through
+/// set_source_secret(), readable only by the sync engine's role), in one transaction. Checks the
+/// URL (http/https) and the default phone region first; a taken name is said in words.
+Status insertSource(QSqlDatabase& db, const QString& name, const QString& kind, const QUrl& baseUrl,
+                    const QString& region, QJsonObject config, const QString& secret);
 
 /// Adds a FHIR source (and its secret, through set_source_secret(), readable only by the sync
 /// engine's role). Validates the URL, region and auth method; Error when the name is taken.

@@ -6,6 +6,7 @@
 #include "SqlAssert.h"
 #include "TestCluster.h"
 
+#include "Await.h"
 #include "db/Sql.h"
 #include "messaging/ChannelStore.h"
 #include "messaging/RapidProSource.h"
@@ -25,20 +26,6 @@ using namespace mhero;
 using namespace mhero::test;
 
 namespace {
-
-/// Runs one asynchronous job of the engine to its end.
-template<typename T, typename Start> Result<T> await(Start start)
-{
-    QEventLoop loop;
-    std::optional<Result<T>> result;
-    start([&](Result<T> r) {
-        result.emplace(std::move(r));
-        loop.quit();
-    });
-    if (!result)
-        loop.exec();
-    return std::move(*result);
-}
 
 QVariant value(QSqlDatabase& db, const QString& statement, const QVariantList& values = {})
 {

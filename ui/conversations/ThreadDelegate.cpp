@@ -4,7 +4,10 @@
 
 #include <QApplication>
 #include <QDateTime>
+#include <QBuffer>
+#include <QFutureWatcher>
 #include <QImageReader>
+#include <QtConcurrent>
 #include <QLocale>
 #include <QMouseEvent>
 #include <QNetworkAccessManager>
@@ -22,6 +25,29 @@ ImageCache::ImageCache(QNetworkAccessManager* network, QSize thumbnailSize, QObj
     , m_size(thumbnailSize)
 { }
 
+namespace {
+constexpr qint64 kMaxImageBytes = 25 * 1024 * 1024;
+
+/// Decodes straight to thumbnail size (phone pictures are large); a null image when unreadable.
+QImage thumbnail(const QByteArray& bytes, QSize size)
+{
+    if (bytes.isEmpty())
+        return {};
+    QBuffer buffer;
+    buffer.setData(bytes);
+    buffer.open(QIODevice::ReadOnly);
+    QImageReader reader(&buffer);
+    reader.setAutoTransform(true);
+    const QSize full = reader.size();
+    if (full.isValid())
+        reader.setScaledSize(full.scaled(size, Qt::KeepAspectRatio));
+    const QImage image = reader.read();
+    if (image.isNull() || image.size().boundedTo(size) == image.size())
+        return image;
+    return image.scaled(size, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+}
+} // namespace
+
 const ImageCache::Entry& ImageCache::get(const QString& url)
 {
     if (const auto found = m_entries.constFind(url); found != m_entries.cend())
@@ -38,28 +64,28 @@ const ImageCache::Entry& ImageCache::get(const QString& url)
     request.setTransferTimeout(15'000);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
     QNetworkReply* reply = m_network->get(request);
+    // A "picture" of hundreds of megabytes is not a thumbnail: stop reading and show a link.
+    connect(reply, &QNetworkReply::downloadProgress, reply, [reply](qint64 received, qint64) {
+        if (received > kMaxImageBytes)
+            reply->abort();
+    });
     connect(reply, &QNetworkReply::finished, this, [this, reply, url] {
         reply->deleteLater();
-        Entry& e = m_entries[url];
-        QImage image;
-        if (reply->error() == QNetworkReply::NoError) {
-            // Pictures from phones are large: decode straight to thumbnail size.
-            QImageReader reader(reply);
-            reader.setAutoTransform(true);
-            const QSize full = reader.size();
-            if (full.isValid())
-                reader.setScaledSize(full.scaled(m_size, Qt::KeepAspectRatio));
-            image = reader.read();
-        }
-        if (image.isNull()) {
-            e.state = State::Failed;
-        } else {
-            e.state = State::Ready;
-            e.pixmap = QPixmap::fromImage(image.size().boundedTo(m_size) == image.size()
-                                              ? image
-                                              : image.scaled(m_size, Qt::KeepAspectRatio, Qt::SmoothTransformation));
-        }
-        Q_EMIT changed(url);
+        const QByteArray bytes = reply->error() == QNetworkReply::NoError ? reply->readAll() : QByteArray();
+        // Decoding a phone's photo takes tens of milliseconds: off the GUI thread. QPixmap is
+        // made back here, where it must be.
+        const QSize size = m_size;
+        auto* watcher = new QFutureWatcher<QImage>(this);
+        connect(watcher, &QFutureWatcher<QImage>::finished, this, [this, watcher, url] {
+            watcher->deleteLater();
+            const QImage image = watcher->result();
+            Entry& e = m_entries[url];
+            e.state = image.isNull() ? State::Failed : State::Ready;
+            if (!image.isNull())
+                e.pixmap = QPixmap::fromImage(image);
+            Q_EMIT changed(url);
+        });
+        watcher->setFuture(QtConcurrent::run([bytes, size] { return thumbnail(bytes, size); }));
     });
     return entry;
 }

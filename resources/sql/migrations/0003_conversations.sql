@@ -143,6 +143,28 @@ CREATE TRIGGER notify AFTER INSERT ON outbox
     FOR EACH ROW EXECUTE FUNCTION notify_outbox();
 
 -- ---------------------------------------------------------------------------------------------
+-- Who may call the functions below (and those of later migrations). They check session_user:
+-- inside a definer function current_user is the owner.
+CREATE FUNCTION require_role(p_role name, p_refusal text) RETURNS void
+LANGUAGE plpgsql STABLE SET search_path = mhero, pg_catalog AS $$
+BEGIN
+    IF NOT pg_has_role(session_user, p_role, 'USAGE') THEN
+        RAISE EXCEPTION '%', p_refusal USING ERRCODE = 'insufficient_privilege';
+    END IF;
+END
+$$;
+
+CREATE FUNCTION require_active_user() RETURNS void
+LANGUAGE plpgsql STABLE SET search_path = mhero, pg_catalog AS $$
+BEGIN
+    IF NOT EXISTS (SELECT FROM app_user WHERE role_name = session_user AND active) THEN
+        RAISE EXCEPTION 'you are not an active mHero user' USING ERRCODE = 'insufficient_privilege',
+            HINT = 'Sign in with your own mHero account, not the database owner.';
+    END IF;
+END
+$$;
+
+-- ---------------------------------------------------------------------------------------------
 -- Inbound messages from a platform, a page at a time (the sync engine calls this once per page).
 -- p_messages is a JSON array of
 --   {"external_id": "uuid or decimal id", "external_num": 123 | null, "urn": "tel:+231…",
@@ -156,9 +178,7 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = mhero, pg_catalog AS $$
 DECLARE
     added integer;
 BEGIN
-    IF NOT pg_has_role(session_user, 'mhero_service', 'USAGE') THEN
-        RAISE EXCEPTION 'only the sync engine stores inbound messages' USING ERRCODE = 'insufficient_privilege';
-    END IF;
+    PERFORM require_role('mhero_service', 'only the sync engine stores inbound messages');
     IF jsonb_typeof(p_messages) IS DISTINCT FROM 'array' THEN
         RAISE EXCEPTION 'ingest_inbound expects a JSON array' USING ERRCODE = 'invalid_parameter_value';
     END IF;
@@ -233,9 +253,7 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = mhero, pg_catalog AS $$
 DECLARE
     changed integer;
 BEGIN
-    IF NOT pg_has_role(session_user, 'mhero_service', 'USAGE') THEN
-        RAISE EXCEPTION 'only the sync engine stores contacts' USING ERRCODE = 'insufficient_privilege';
-    END IF;
+    PERFORM require_role('mhero_service', 'only the sync engine stores contacts');
     CREATE TEMP TABLE IF NOT EXISTS pg_temp.contact_page (
         contact_uuid text, name text, language text, status text, urn text, modified_on timestamptz
     ) ON COMMIT DROP;
@@ -284,9 +302,7 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = mhero, pg_catalog AS $$
 DECLARE
     changed integer;
 BEGIN
-    IF NOT pg_has_role(session_user, 'mhero_service', 'USAGE') THEN
-        RAISE EXCEPTION 'only the sync engine records delivery statuses' USING ERRCODE = 'insufficient_privilege';
-    END IF;
+    PERFORM require_role('mhero_service', 'only the sync engine records delivery statuses');
     WITH s AS (
         SELECT e->>'external_id' AS external_id, (e->>'external_num')::bigint AS external_num,
                e->>'status' AS status, e->>'channel_status' AS channel_status,
@@ -323,13 +339,8 @@ $$;
 CREATE FUNCTION require_agent() RETURNS void
 LANGUAGE plpgsql STABLE SET search_path = mhero, pg_catalog AS $$
 BEGIN
-    IF NOT pg_has_role(session_user, 'mhero_agent', 'USAGE') THEN
-        RAISE EXCEPTION 'only call-center agents and supervisors work on conversations'
-            USING ERRCODE = 'insufficient_privilege';
-    END IF;
-    IF NOT EXISTS (SELECT FROM app_user WHERE role_name = session_user AND active) THEN
-        RAISE EXCEPTION 'your mHero account is disabled' USING ERRCODE = 'insufficient_privilege';
-    END IF;
+    PERFORM require_role('mhero_agent', 'only call-center agents and supervisors work on conversations');
+    PERFORM require_active_user();
 END
 $$;
 
@@ -712,7 +723,8 @@ GRANT EXECUTE ON FUNCTION claim_conversation(bigint), assign_conversation(bigint
                           link_contact(bigint, bigint), start_conversation(bigint, integer), conversation_counts()
     TO mhero_agent;
 GRANT EXECUTE ON FUNCTION text_follows_template(text, text) TO mhero_agent, mhero_service;
-REVOKE EXECUTE ON FUNCTION locked_conversation(bigint), require_handler(conversation) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION locked_conversation(bigint), require_handler(conversation), require_role(name, text),
+                           require_active_user() FROM PUBLIC;
 
 -- How the sender retries: attempts before a message is marked failed, first delay, longest delay.
 INSERT INTO setting (key, value) VALUES

@@ -196,16 +196,7 @@ CREATE TRIGGER guard BEFORE UPDATE OR DELETE ON template_version
 
 -- ---------------------------------------------------------------------------------------------
 -- Who may do what.
-CREATE FUNCTION require_active_user() RETURNS void
-LANGUAGE plpgsql STABLE SET search_path = mhero, pg_catalog AS $$
-BEGIN
-    IF NOT EXISTS (SELECT FROM app_user WHERE role_name = session_user AND active) THEN
-        RAISE EXCEPTION 'you are not an active mHero user' USING ERRCODE = 'insufficient_privilege',
-            HINT = 'Sign in with your own mHero account, not the database owner.';
-    END IF;
-END
-$$;
-
+-- require_role() and require_active_user() come from migration 3.
 CREATE FUNCTION require_template_editor() RETURNS void
 LANGUAGE plpgsql STABLE SET search_path = mhero, pg_catalog AS $$
 BEGIN
@@ -219,9 +210,7 @@ $$;
 CREATE FUNCTION require_template_approver() RETURNS void
 LANGUAGE plpgsql STABLE SET search_path = mhero, pg_catalog AS $$
 BEGIN
-    IF NOT pg_has_role(session_user, 'mhero_supervisor', 'USAGE') THEN
-        RAISE EXCEPTION 'only supervisors approve, reject or retire templates' USING ERRCODE = 'insufficient_privilege';
-    END IF;
+    PERFORM require_role('mhero_supervisor', 'only supervisors approve, reject or retire templates');
     PERFORM require_active_user();
 END
 $$;
@@ -541,7 +530,7 @@ $$;
 -- the functions decide.
 REVOKE EXECUTE ON FUNCTION template_builtin_placeholders(), template_body_problem(text, text, text[], integer),
                            template_max_body_chars(), check_version_bodies(bigint), template_body_guard(),
-                           template_version_guard(), require_active_user(), require_template_editor(),
+                           template_version_guard(), require_template_editor(),
                            require_template_approver(), log_template(text, text, bigint, jsonb),
                            locked_template(bigint), locked_version(bigint), clean_tags(text[]),
                            check_template_fields(text, text, text[]), require_other_eyes(template_version),
