@@ -122,6 +122,9 @@ void TestTemplateReply::agentRepliesWithAnApprovedTemplate()
     QCOMPARE(composer->remainingPlaceholders(), QStringList{QStringLiteral("reference")});
     QVERIFY(!send->isEnabled());
     QVERIFY(note->text().contains(QLatin1String("reference")));
+    // MHERO_UPDATE_SCREENSHOTS=1: the composer with a template waiting for its reference.
+    if (qEnvironmentVariableIsSet("MHERO_UPDATE_SCREENSHOTS"))
+        QVERIFY(page.grab().save(QStringLiteral(MHERO_SOURCE_DIR "/docs/screenshots/composer-template.png")));
 
     // The agent fills the reference in; Send sends the approved wording with its version.
     editor->setPlainText(editor->toPlainText().replace(QStringLiteral("{{reference}}"), QStringLiteral("PAY-2026-03-114")));
