@@ -85,9 +85,11 @@ MainWindow::MainWindow(Database& database, const SessionInfo& session, const Ser
     addPage(QStringLiteral("directory"), QStringLiteral("directory"), tr("Directory"), new DirectoryPage(database));
     // Everyone reads the templates (agents see the approved wording); supervisors and
     // administrators write drafts; only supervisors approve. The database enforces the same.
-    const bool editsTemplates = session.user.isSupervisor || session.user.isAdmin;
+    const auto templateAccess = session.user.isSupervisor ? TemplatesPage::Access::Approve
+                                : session.user.isAdmin    ? TemplatesPage::Access::Write
+                                                          : TemplatesPage::Access::Read;
     addPage(QStringLiteral("templates"), QStringLiteral("templates"), tr("Templates"),
-            new TemplatesPage(database, editsTemplates, session.user.displayName));
+            new TemplatesPage(database, templateAccess, session.user.displayName));
     if (session.user.isSupervisor)
         addPage(QStringLiteral("approvals"), QStringLiteral("approvals"), tr("Approvals"),
                 new ApprovalsPage(database, session.user.roleName));

@@ -3,6 +3,7 @@
 #include "Await.h"
 #include "Version.h"
 #include "admin/DemoData.h"
+#include "admin/Settings.h"
 #include "admin/UserAdmin.h"
 #include "db/Connection.h"
 #include "db/LocalCluster.h"
@@ -61,6 +62,11 @@ const QLatin1StringView kCommands{
     "  import FILE.json [--source NAME] [--region LR]\n"
     "                               Load a FHIR Bundle file (transaction, batch, searchset or\n"
     "                               collection) into the directory, as source NAME (default \"file\").\n"
+    "  setting list                 Show the deployment's settings, their values and what they do.\n"
+    "  setting get KEY              Show one setting.\n"
+    "  setting set KEY VALUE        Change a setting, e.g. \"setting set messaging.free_text_policy\n"
+    "                               free_text\" lets agents type their own replies. The database\n"
+    "                               checks the value and keeps the change in the audit log.\n"
     "  templates export FILE.json   Write the approved version of every template in use (\"-\" for\n"
     "                               stdout).\n"
     "  templates import FILE.json   Load templates as drafts authored by the connected user, all or\n"
@@ -227,7 +233,7 @@ int AdminCli::run(const QStringList& arguments)
     // ---- everything else works on one database ----------------------------------------------
     const QStringList known{QStringLiteral("migrate"), QStringLiteral("status"), QStringLiteral("user"),
                             QStringLiteral("source"),  QStringLiteral("sync"),   QStringLiteral("import"),
-                            QStringLiteral("demo"),    QStringLiteral("templates")};
+                            QStringLiteral("demo"),    QStringLiteral("templates"), QStringLiteral("setting")};
     if (!known.contains(command)) {
         m_err << "Unknown command \"" << command << "\". Try \"mhero-admin --help\".\n";
         return kUsage;
@@ -479,6 +485,48 @@ int AdminCli::run(const QStringList& arguments)
             }
         }
         return exitCode;
+    }
+    if (command == QLatin1String("setting")) {
+        const QString key = words.value(2);
+        const auto print = [this](const settings::Setting& s, bool verbose) {
+            m_out << qSetFieldWidth(34) << Qt::left << s.key << qSetFieldWidth(16)
+                  << (s.value.isEmpty() ? QStringLiteral("(default)") : s.value) << qSetFieldWidth(0) << s.allowed
+                  << "\n";
+            if (verbose) {
+                m_out << "  " << s.description << "\n";
+                if (s.updatedAt.isValid())
+                    m_out << "  Last changed " << s.updatedAt.toLocalTime().toString(Qt::ISODate) << " by "
+                          << s.updatedBy << ".\n";
+            }
+        };
+        if (sub == QLatin1String("list") && words.size() == 2) {
+            auto all = settings::list(db);
+            if (!all)
+                return fail(all.error());
+            m_out << qSetFieldWidth(34) << Qt::left << "KEY" << qSetFieldWidth(16) << "VALUE" << qSetFieldWidth(0)
+                  << "ALLOWED\n";
+            for (const settings::Setting& s : *all)
+                print(s, false);
+            return kOk;
+        }
+        if (sub == QLatin1String("get") && words.size() == 3) {
+            auto one = settings::get(db, key);
+            if (!one)
+                return fail(one.error());
+            print(*one, true);
+            return kOk;
+        }
+        if (sub == QLatin1String("set") && words.size() == 4) {
+            if (Status status = settings::set(db, key, words.value(3)); !status)
+                return fail(status.error());
+            auto one = settings::get(db, key);
+            if (!one)
+                return fail(one.error());
+            m_out << "Set " << key << " to " << one->value << ".\n";
+            return kOk;
+        }
+        m_err << "Usage: mhero-admin setting list | get KEY | set KEY VALUE\n";
+        return kUsage;
     }
     if (command == QLatin1String("templates")) {
         const QString path = words.value(2);

@@ -6,6 +6,10 @@
 #include "admin/DemoData.h"
 #include "db/Migrator.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTextStream>
 
@@ -26,6 +30,8 @@ private Q_SLOTS:
     void nonAdminIsRefused();
     void loadsDemoData();
     void addsRapidProSource();
+    void settingsAreCheckedAndAudited();
+    void templatesTravelBetweenServers();
 
 private:
     struct Run
@@ -208,6 +214,170 @@ void TestAdminCli::loadsDemoData()
     QCOMPARE(again.code, 0);
     QVERIFY(again.out.contains(QLatin1String("left as it is")));
     QCOMPARE(sql::scalar(db, QStringLiteral("SELECT count(*) FROM mhero.health_worker")).value().toInt(), before);
+}
+
+void TestAdminCli::settingsAreCheckedAndAudited()
+{
+    const auto setting = [this](const char* key, const char* value) {
+        return run({QStringLiteral("--db"), m_connInfo, QStringLiteral("setting"), QStringLiteral("set"),
+                    QLatin1String(key), QLatin1String(value)});
+    };
+    auto connection = TestCluster::instance().connectSuperuser(m_db);
+    MHERO_VERIFY_OK(connection);
+    const auto stored = [&connection](const char* key) {
+        return sql::scalar(connection->db(),
+                           QStringLiteral("SELECT jsonb_typeof(value) || ' ' || (value #>> '{}') FROM mhero.setting "
+                                          "WHERE key = ?"),
+                           {QLatin1String(key)})
+            .valueOr(QVariant())
+            .toString();
+    };
+
+    const Run listed = run({QStringLiteral("--db"), m_connInfo, QStringLiteral("setting"), QStringLiteral("list")});
+    QCOMPARE(listed.code, 0);
+    QVERIFY(listed.out.contains(QRegularExpression(QStringLiteral(
+        "messaging\\.free_text_policy +templates_only +templates_only \\| free_text"))));
+    QVERIFY(listed.out.contains(QRegularExpression(QStringLiteral("messaging\\.max_attempts +10 +1–100"))));
+
+    // The policy an administrator sets is the one the database applies to replies.
+    const Run freeText = setting("messaging.free_text_policy", "free_text");
+    QVERIFY2(freeText.code == 0, qPrintable(freeText.err));
+    QCOMPARE(freeText.out, QStringLiteral("Set messaging.free_text_policy to free_text.\n"));
+    QCOMPARE(stored("messaging.free_text_policy"), QStringLiteral("string free_text"));
+    // Numbers are stored as numbers, country codes in capitals.
+    QCOMPARE(setting("messaging.max_attempts", "12").code, 0);
+    QCOMPARE(stored("messaging.max_attempts"), QStringLiteral("number 12"));
+    QCOMPARE(setting("phone.default_region", "sl").code, 0);
+    QCOMPARE(stored("phone.default_region"), QStringLiteral("string SL"));
+
+    // Bad values and unknown keys are refused with a sentence that says what would do.
+    const Run badChoice = setting("messaging.free_text_policy", "yes");
+    QCOMPARE(badChoice.code, 1);
+    QVERIFY2(badChoice.err.contains(QLatin1String("takes one of: templates_only, free_text")), qPrintable(badChoice.err));
+    const Run outOfRange = setting("messaging.max_attempts", "0");
+    QCOMPARE(outOfRange.code, 1);
+    QVERIFY(outOfRange.err.contains(QLatin1String("whole number from 1 to 100")));
+    QVERIFY(setting("messaging.max_attempts", "ten").err.contains(QLatin1String("whole number")));
+    QVERIFY(setting("phone.default_region", "Liberia").err.contains(QLatin1String("two-letter country code")));
+    const Run typo = setting("messaging.free_text_polcy", "free_text");
+    QCOMPARE(typo.code, 1);
+    QVERIFY(typo.err.contains(QLatin1String("Unknown setting \"messaging.free_text_polcy\"")));
+    QVERIFY(typo.err.contains(QLatin1String("messaging.free_text_policy")));
+    QCOMPARE(stored("messaging.free_text_policy"), QStringLiteral("string free_text"));
+    QCOMPARE(stored("messaging.max_attempts"), QStringLiteral("number 12"));
+    // The database refuses a client that skips mhero-admin just the same.
+    QCOMPARE(sqlState(connection->db(), QStringLiteral("INSERT INTO mhero.setting (key, value) VALUES ('x.y', '1')")),
+             QStringLiteral("22023"));
+
+    const Run got = run({QStringLiteral("--db"), m_connInfo, QStringLiteral("setting"), QStringLiteral("get"),
+                         QStringLiteral("messaging.max_attempts")});
+    QCOMPARE(got.code, 0);
+    QVERIFY(got.out.contains(QLatin1String("Attempts to hand a message")));
+    QVERIFY(got.out.contains(QLatin1String("Last changed")));
+    QCOMPARE(run({QStringLiteral("--db"), m_connInfo, QStringLiteral("setting"), QStringLiteral("set"),
+                  QStringLiteral("messaging.max_attempts")})
+                 .code,
+             2);
+
+    // Only administrators change settings (not even a supervisor); every change is audited.
+    const QString supervisorConnInfo = TestCluster::instance()
+                                      .cluster()
+                                      .userSettings(QStringLiteral("mkamara"), QStringLiteral("a-good-password"), m_db)
+                                      .toConnInfo(true);
+    const Run refused = run({QStringLiteral("--db"), supervisorConnInfo, QStringLiteral("setting"), QStringLiteral("set"),
+                             QStringLiteral("messaging.free_text_policy"), QStringLiteral("templates_only")});
+    QCOMPARE(refused.code, 1);
+    QVERIFY(refused.err.contains(QLatin1String("[42501]")));
+    QCOMPARE(stored("messaging.free_text_policy"), QStringLiteral("string free_text"));
+    QCOMPARE(sql::scalar(connection->db(),
+                         QStringLiteral("SELECT count(*) FROM mhero.audit_log WHERE table_name = 'setting' "
+                                        "AND row_key = 'messaging.free_text_policy' AND action = 'update' "
+                                        "AND after->>'value' = 'free_text'"))
+                 .valueOr(QVariant())
+                 .toInt(),
+             1);
+    QCOMPARE(setting("messaging.free_text_policy", "templates_only").code, 0);
+}
+
+void TestAdminCli::templatesTravelBetweenServers()
+{
+    // The demo data (loaded above) has approved templates: export them…
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString file = dir.filePath(QStringLiteral("library.json"));
+    const Run exported = run({QStringLiteral("--db"), m_connInfo, QStringLiteral("templates"), QStringLiteral("export"),
+                              file});
+    QVERIFY2(exported.code == 0, qPrintable(exported.err));
+    auto source = TestCluster::instance().connectSuperuser(m_db);
+    MHERO_VERIFY_OK(source);
+    const int approved = sql::scalar(source->db(),
+                                     QStringLiteral("SELECT count(DISTINCT t.id) FROM mhero.template t JOIN "
+                                                    "mhero.template_version v ON v.template_id = t.id "
+                                                    "WHERE v.status = 'approved' AND t.retired_at IS NULL"))
+                             .valueOr(QVariant())
+                             .toInt();
+    QVERIFY(approved >= 3);
+    QCOMPARE(exported.out, QStringLiteral("Exported %1 approved templates to %2.\n").arg(approved).arg(file));
+
+    // …into another server, as an administrator there: drafts awaiting a supervisor.
+    const QString other = TestCluster::instance().createDatabase();
+    auto admin = TestCluster::instance().createUser(other, UserKind::Admin, QStringLiteral("importer"));
+    MHERO_VERIFY_OK(admin);
+    const QString adminConnInfo = admin->settings.toConnInfo(true);
+    const Run imported = run({QStringLiteral("--db"), adminConnInfo, QStringLiteral("templates"),
+                              QStringLiteral("import"), file});
+    QVERIFY2(imported.code == 0, qPrintable(imported.err));
+    QVERIFY(imported.out.contains(QStringLiteral(": %1 new templates, 0 new draft versions").arg(approved)));
+    auto target = TestCluster::instance().connectSuperuser(other);
+    MHERO_VERIFY_OK(target);
+    QCOMPARE(sql::scalar(target->db(),
+                         QStringLiteral("SELECT count(*) || ' ' || string_agg(DISTINCT v.status, ',') || ' ' || "
+                                        "string_agg(DISTINCT v.author::text, ',') FROM mhero.template_version v"))
+                 .valueOr(QVariant())
+                 .toString(),
+             QStringLiteral("%1 draft %2").arg(approved).arg(admin->name));
+    // The wording arrives unchanged, language by language.
+    const QString wording = QStringLiteral(
+        "SELECT string_agg(t.name || '/' || b.language || '/' || b.body, '|' ORDER BY t.name, b.language) "
+        "FROM mhero.template t JOIN mhero.template_version v ON v.template_id = t.id %1 "
+        "JOIN mhero.template_body b ON b.template_version_id = v.id");
+    QCOMPARE(sql::scalar(target->db(), wording.arg(QString())).valueOr(QVariant()).toString(),
+             sql::scalar(source->db(), wording.arg(QStringLiteral("AND v.status = 'approved' AND t.retired_at IS NULL")))
+                 .valueOr(QVariant())
+                 .toString());
+
+    // All or nothing: a file whose second template has an unknown placeholder adds nothing.
+    QFile in(file);
+    QVERIFY(in.open(QIODevice::ReadOnly));
+    QJsonObject root = QJsonDocument::fromJson(in.readAll()).object();
+    in.close();
+    QJsonArray list = root.value(QStringLiteral("templates")).toArray();
+    QVERIFY(list.size() >= 2);
+    QJsonObject first = list.at(0).toObject();
+    first.insert(QStringLiteral("name"), QStringLiteral("A brand new one"));
+    QJsonObject broken = list.at(1).toObject();
+    broken.insert(QStringLiteral("name"), QStringLiteral("Broken"));
+    QJsonObject bodies = broken.value(QStringLiteral("bodies")).toObject();
+    QVERIFY(!bodies.isEmpty());
+    bodies.insert(bodies.keys().first(), QStringLiteral("Hello {{givne_name}}"));
+    broken.insert(QStringLiteral("bodies"), bodies);
+    root.insert(QStringLiteral("templates"), QJsonArray{first, broken});
+    const QString bad = dir.filePath(QStringLiteral("bad.json"));
+    QFile out(bad);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(QJsonDocument(root).toJson());
+    out.close();
+    const Run refused = run({QStringLiteral("--db"), adminConnInfo, QStringLiteral("templates"),
+                             QStringLiteral("import"), bad});
+    QCOMPARE(refused.code, 1);
+    QVERIFY2(refused.err.contains(QLatin1String("givne_name")), qPrintable(refused.err));
+    QCOMPARE(sql::scalar(target->db(), QStringLiteral("SELECT count(*) FROM mhero.template")).valueOr(QVariant()).toInt(),
+             approved);
+    const Run notJson = run({QStringLiteral("--db"), adminConnInfo, QStringLiteral("templates"),
+                             QStringLiteral("import"), QStringLiteral(MHERO_SOURCE_DIR "/README.md")});
+    QCOMPARE(notJson.code, 1);
+    QVERIFY(notJson.err.contains(QLatin1String("not valid JSON")));
+    TestCluster::instance().dropDatabase(other);
 }
 
 QTEST_GUILESS_MAIN(TestAdminCli)

@@ -42,6 +42,11 @@ void TestAuditLogModel::initTestCase()
     // 250 settings created and 1 changed: 251 entries besides the users'.
     auto owner = TestCluster::instance().connectSuperuser(m_db);
     MHERO_VERIFY_OK(owner);
+    // Settings must be declared first (migration 5 refuses unknown keys).
+    MHERO_VERIFY_OK(sql::exec(owner->db(),
+                              QStringLiteral("INSERT INTO mhero.setting_definition (key, kind, minimum, maximum, "
+                                             "description) SELECT 'bulk.k' || i, 'integer', 0, 1000, 'test' "
+                                             "FROM generate_series(1, 250) i")));
     MHERO_VERIFY_OK(sql::exec(owner->db(),
                               QStringLiteral("INSERT INTO mhero.setting (key, value) "
                                              "SELECT 'bulk.k' || i, to_jsonb(i) FROM generate_series(1, 250) i")));

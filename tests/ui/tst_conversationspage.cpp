@@ -8,21 +8,25 @@
 #include "conversations/ComposerWidget.h"
 #include "conversations/ConversationListModel.h"
 #include "conversations/ConversationsPage.h"
+#include "conversations/NotesPanel.h"
 #include "conversations/Notifier.h"
 #include "conversations/ThreadDelegate.h"
 #include "conversations/ThreadModel.h"
 #include "db/Database.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QImage>
 #include <QLabel>
 #include <QListView>
+#include <QListWidget>
 #include <QMenu>
 #include <QNetworkAccessManager>
 #include <QPainter>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardItemModel>
@@ -69,6 +73,7 @@ private Q_SLOTS:
     void supervisorAssignsAndOptOutBlocksTheComposer();
     void modelsUnderTheTester();
     void composerFollowsThePolicy();
+    void notesAreSharedLiveAndNeverSent();
     void queuePagesStayOnTheIndexes();
     void imagesThatCannotLoadShowALink();
     void screenshots();
@@ -443,7 +448,8 @@ void TestConversationsPage::composerFollowsThePolicy()
     composer.setText(QStringLiteral("free text"));
     QVERIFY(!send->isEnabled());
     QCOMPARE(note->text(),
-             QStringLiteral("This deployment sends approved templates only — type / or press Ctrl+T to choose one."));
+             QStringLiteral("This deployment sends approved templates only — type / or press Ctrl+T to choose one. "
+                            "Notes for colleagues go under Notes, beside the thread."));
     QTest::keyClick(composer.findChild<QWidget*>(QStringLiteral("composerText")), Qt::Key_T, Qt::ControlModifier);
     QCOMPARE(picker.count(), 1);
     composer.setTemplateVersion(42, QStringLiteral("Your salary for March is paid."));
@@ -455,6 +461,116 @@ void TestConversationsPage::composerFollowsThePolicy()
     composer.setBlockedReason(QStringLiteral("This person has opted out."));
     QVERIFY(!send->isEnabled());
     QCOMPARE(note->text(), QStringLiteral("This person has opted out."));
+}
+
+void TestConversationsPage::notesAreSharedLiveAndNeverSent()
+{
+    const auto count = [this](const char* table) {
+        return sql::scalar(m_owner->db(), QStringLiteral("SELECT count(*) FROM mhero.") + QLatin1String(table))
+            .valueOr(QVariant(-1))
+            .toInt();
+    };
+    const int messagesBefore = count("message");
+    const int outboxBefore = count("outbox");
+    Database aliceDb;
+    open(aliceDb, m_agent.settings);
+    ConversationsPage alice(aliceDb, sessionOf(m_agent));
+    alice.resize(1280, 760);
+    alice.show();
+    Database bobDb;
+    open(bobDb, m_colleague.settings);
+    ConversationsPage bob(bobDb, sessionOf(m_colleague));
+    bob.resize(1280, 760);
+    bob.show();
+    QSignalSpy bobLoaded(bob.notesPanel(), &NotesPanel::notesLoaded);
+    alice.openConversation(m_known);
+    bob.openConversation(m_known);
+    QTRY_COMPARE(alice.notesPanel()->conversation(), m_known);
+    QTRY_VERIFY(bobLoaded.count() >= 1);
+    QVERIFY(bob.notesPanel()->notes().isEmpty());
+    QVERIFY(bob.findChild<QLabel*>(QStringLiteral("notesEmpty"))->isVisible());
+
+    // Alice writes a note and presses Ctrl+Enter.
+    auto* input = alice.findChild<QPlainTextEdit*>(QStringLiteral("noteInput"));
+    auto* add = alice.findChild<QPushButton*>(QStringLiteral("addNoteButton"));
+    QVERIFY(input && add);
+    QVERIFY(!add->isEnabled());
+    input->setPlainText(QString(messaging::kNoteMaxChars + 1, QLatin1Char('x')));
+    QVERIFY(!add->isEnabled()); // too long: the counter says so
+    QVERIFY(alice.findChild<QLabel*>(QStringLiteral("noteCounter"))->text().startsWith(QLatin1String("2001 / 2000")));
+    input->setPlainText(QStringLiteral("Called back Monday; payroll says March salary goes out on the 28th."));
+    QVERIFY(add->isEnabled());
+    QSignalSpy changed(alice.notesPanel(), &NotesPanel::changed);
+    input->setFocus();
+    QTest::keyClick(input, Qt::Key_Return, Qt::ControlModifier);
+    QTRY_COMPARE(changed.count(), 1);
+    QVERIFY(changed.at(0).at(0).toBool());
+    QTRY_COMPARE(alice.notesPanel()->notes().size(), 1);
+    QVERIFY(input->toPlainText().isEmpty());
+    QVERIFY(alice.notesPanel()->notes().at(0).own);
+    // Bob's console shows it without asking (NOTIFY mhero_note), as someone else's.
+    QTRY_COMPARE(bob.notesPanel()->notes().size(), 1);
+    const messaging::Note seen = bob.notesPanel()->notes().at(0);
+    QCOMPARE(seen.body, QStringLiteral("Called back Monday; payroll says March salary goes out on the 28th."));
+    QCOMPARE(seen.author, m_agent.name);
+    QCOMPARE(seen.authorName, QStringLiteral("Test ") + m_agent.name); // the display name
+    QVERIFY(!seen.own);
+    // Stored on the conversation and on the person; nothing was sent or queued.
+    auto stored = sql::scalar(m_owner->db(),
+                              QStringLiteral("SELECT n.conversation_id = ? AND n.health_worker_id = u.health_worker_id "
+                                             "FROM mhero.note n, mhero.conversation c JOIN mhero.contact_urn u "
+                                             "ON u.id = c.urn_id WHERE c.id = ?"),
+                              {m_known, m_known});
+    MHERO_VERIFY_OK(stored);
+    QVERIFY(stored->toBool());
+    QCOMPARE(count("message"), messagesBefore);
+    QCOMPARE(count("outbox"), outboxBefore);
+
+    // A note on the person from elsewhere (e.g. another conversation) shows beside this one too.
+    MHERO_VERIFY_OK(sql::exec(m_owner->db(),
+                              QStringLiteral("INSERT INTO mhero.note (health_worker_id, author, body) "
+                                             "SELECT u.health_worker_id, ?, 'Prefers calls after 4 pm' "
+                                             "FROM mhero.conversation c JOIN mhero.contact_urn u ON u.id = c.urn_id "
+                                             "WHERE c.id = ?"),
+                              {m_colleague.name, m_known}));
+    QTRY_COMPARE(alice.notesPanel()->notes().size(), 2);
+    QVERIFY(alice.notesPanel()->notes().at(1).otherConversation);
+    QTRY_COMPARE(bob.notesPanel()->notes().size(), 2);
+    QVERIFY(bob.notesPanel()->notes().at(1).own);
+
+    // Bob cannot delete Alice's note: the action is off, and the database refuses anyway.
+    auto* bobList = bob.findChild<QListWidget*>(QStringLiteral("notesList"));
+    auto* bobDelete = bob.findChild<QAction*>(QStringLiteral("deleteNoteAction"));
+    bobList->setCurrentRow(0);
+    QVERIFY(!bobDelete->isEnabled());
+    auto bobConnection = TestCluster::connectAs(m_colleague);
+    MHERO_VERIFY_OK(bobConnection);
+    const Status refused = messaging::deleteNote(bobConnection->db(), seen.id);
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().message, QStringLiteral("Only the note's author can delete it."));
+    QCOMPARE(sqlState(bobConnection->db(), QStringLiteral("UPDATE mhero.note SET body = 'edited' WHERE id = ?"),
+                      {seen.id}),
+             QStringLiteral("ok")); // no error, but row-level security leaves no row to change…
+    QCOMPARE(sql::scalar(m_owner->db(), QStringLiteral("SELECT body FROM mhero.note WHERE id = ?"), {seen.id})
+                 .valueOr(QVariant())
+                 .toString(),
+             seen.body); // …so the note is unchanged
+
+    // Alice deletes hers with the Delete key; both consoles drop it, the audit log keeps it.
+    auto* aliceList = alice.findChild<QListWidget*>(QStringLiteral("notesList"));
+    aliceList->setCurrentRow(0);
+    aliceList->setFocus();
+    QTest::keyClick(aliceList, Qt::Key_Delete);
+    QTRY_COMPARE(alice.notesPanel()->notes().size(), 1);
+    QTRY_COMPARE(bob.notesPanel()->notes().size(), 1);
+    QCOMPARE(sql::scalar(m_owner->db(),
+                         QStringLiteral("SELECT count(*) FROM mhero.audit_log WHERE table_name = 'note' "
+                                        "AND action = 'delete' AND row_key = ?::text AND actor = ?"),
+                         {seen.id, m_agent.name})
+                 .valueOr(QVariant())
+                 .toInt(),
+             1);
+    MHERO_VERIFY_OK(sql::exec(m_owner->db(), QStringLiteral("DELETE FROM mhero.note")));
 }
 
 void TestConversationsPage::queuePagesStayOnTheIndexes()

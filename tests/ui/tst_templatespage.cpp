@@ -84,7 +84,7 @@ void TestTemplatesPage::writeApproveAndPick()
     {
         Database database;
         open(database, m_sup1);
-        TemplatesPage page(database, true, QStringLiteral("Writer One"));
+        TemplatesPage page(database, TemplatesPage::Access::Approve, QStringLiteral("Writer One"));
         page.resize(1280, 800);
         page.show();
         page.startNewTemplate();
@@ -139,7 +139,7 @@ void TestTemplatesPage::writeApproveAndPick()
     {
         Database database;
         open(database, m_sup1);
-        TemplatesPage page(database, true, QStringLiteral("Writer One"));
+        TemplatesPage page(database, TemplatesPage::Access::Approve, QStringLiteral("Writer One"));
         page.resize(1280, 800);
         page.show();
         QSignalSpy loaded(&page, &TemplatesPage::templateLoaded);

@@ -217,7 +217,8 @@ void ComposerWidget::updateState()
     else if (const QStringList left = remainingPlaceholders(); m_templateVersion > 0 && !left.isEmpty())
         m_note->setText(tr("Fill in the highlighted parts before sending: %1.").arg(left.join(QStringLiteral(", "))));
     else if (m_templatesOnly && m_templateVersion == 0)
-        m_note->setText(tr("This deployment sends approved templates only — type / or press Ctrl+T to choose one."));
+        m_note->setText(tr("This deployment sends approved templates only — type / or press Ctrl+T to choose one. "
+                           "Notes for colleagues go under Notes, beside the thread."));
     else
         m_note->clear();
     m_note->setVisible(!m_note->text().isEmpty());

@@ -6,6 +6,7 @@
 #include "templates/TemplatePicker.h"
 #include "conversations/ConversationListModel.h"
 #include "conversations/LinkContactDialog.h"
+#include "conversations/NotesPanel.h"
 #include "conversations/Notifier.h"
 #include "conversations/ThreadDelegate.h"
 #include "conversations/ThreadModel.h"
@@ -247,6 +248,7 @@ ConversationsPage::ConversationsPage(Database& database, const SessionInfo& sess
     });
     database.listen(QStringLiteral("mhero_conversation"));
     database.listen(QStringLiteral("mhero_message"));
+    database.listen(QStringLiteral("mhero_note"));
 
     loadPolicy();
     loadCounts();
@@ -480,7 +482,10 @@ QWidget* ConversationsPage::buildCardPanel()
     m_linkButton = new QPushButton(tr("Link to a health worker…"));
     m_linkButton->setObjectName(QStringLiteral("linkContactButton"));
     layout->addWidget(m_linkButton);
-    layout->addStretch(1);
+    layout->addSpacing(10);
+    m_notesPanel = new NotesPanel(m_database);
+    m_notesPanel->setObjectName(QStringLiteral("notesPanel"));
+    layout->addWidget(m_notesPanel, 1);
     connect(m_linkButton, &QPushButton::clicked, this, &ConversationsPage::linkContact);
     return m_card;
 }
@@ -542,6 +547,7 @@ void ConversationsPage::showConversation(const ConversationRow& row)
     if (row.id == 0) {
         m_current.reset();
         m_thread->setConversation(0);
+        m_notesPanel->setConversation(0);
         m_cardData.reset();
         m_placeholder->show();
         m_threadPanel->hide();
@@ -556,6 +562,7 @@ void ConversationsPage::showConversation(const ConversationRow& row)
     m_card->show();
     if (other) {
         m_thread->setConversation(row.id);
+        m_notesPanel->setConversation(row.id);
         m_composer->clear();
         loadCard();
         selectCurrentInQueue();
@@ -710,6 +717,9 @@ void ConversationsPage::onNotification(const QString& channel, const QString& pa
     } else if (channel == QLatin1String("mhero_message")) {
         if (id == currentConversation())
             m_thread->refresh();
+    } else if (channel == QLatin1String("mhero_note")) {
+        if (id == currentConversation())
+            m_notesPanel->reload();
     }
 }
 
@@ -725,8 +735,10 @@ void ConversationsPage::onConversationRefreshed(const ConversationRow& row)
     if (m_current && m_current->id == row.id) {
         const bool relinked = m_current->healthWorkerId != row.healthWorkerId;
         m_current = row;
-        if (relinked)
+        if (relinked) {
             loadCard();
+            m_notesPanel->reload(); // the person's notes from other conversations
+        }
         updateHeader();
         markReadIfNeeded();
     }

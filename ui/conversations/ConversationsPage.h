@@ -27,6 +27,7 @@ class ComposerWidget;
 class TemplatePicker;
 class ConversationListModel;
 class ImageCache;
+class NotesPanel;
 class Notifier;
 class ThreadDelegate;
 class ThreadModel;
@@ -47,6 +48,7 @@ public:
     [[nodiscard]] ConversationListModel* listModel() const { return m_list; }
     [[nodiscard]] ThreadModel* threadModel() const { return m_thread; }
     [[nodiscard]] ComposerWidget* composer() const { return m_composer; }
+    [[nodiscard]] NotesPanel* notesPanel() const { return m_notesPanel; }
     [[nodiscard]] const messaging::QueueCounts& counts() const { return m_counts; }
     [[nodiscard]] qint64 currentConversation() const { return m_current ? m_current->id : 0; }
     [[nodiscard]] ImageCache* imageCache() const { return m_images; }
@@ -120,6 +122,7 @@ private:
     QLabel* m_cardName = nullptr;
     QLabel* m_cardDetails = nullptr;
     QPushButton* m_linkButton = nullptr;
+    NotesPanel* m_notesPanel = nullptr;
     QTimer* m_countsTimer = nullptr;
 
     std::optional<messaging::ConversationRow> m_current;

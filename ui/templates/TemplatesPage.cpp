@@ -14,8 +14,11 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpressionValidator>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
@@ -49,10 +52,11 @@ QStringList TemplatesPage::editorLanguages()
     return {QStringLiteral("en"), QStringLiteral("fr"), QStringLiteral("pt")};
 }
 
-TemplatesPage::TemplatesPage(Database& database, bool canEdit, const QString& agentName, QWidget* parent)
+TemplatesPage::TemplatesPage(Database& database, Access access, const QString& agentName, QWidget* parent)
     : QWidget(parent)
     , m_database(database)
-    , m_canEdit(canEdit)
+    , m_canEdit(access != Access::Read)
+    , m_canRetire(access == Access::Approve)
     , m_agentName(agentName)
 {
     auto* layout = new QVBoxLayout(this);
@@ -108,6 +112,27 @@ TemplatesPage::TemplatesPage(Database& database, bool canEdit, const QString& ag
     form->addRow(tr("Category"), m_category);
     form->addRow(tr("Tags"), m_tags);
     form->addRow(tr("Free placeholders"), m_free);
+    // The pre-approved WhatsApp template this wording matches (Meta approves WhatsApp templates
+    // separately; outside the 24-hour window only those can open a conversation).
+    auto* whatsapp = new QHBoxLayout;
+    m_whatsappName = new QLineEdit;
+    m_whatsappName->setObjectName(QStringLiteral("templateWhatsappName"));
+    m_whatsappName->setPlaceholderText(tr("Name, e.g. salary_paid_notice"));
+    m_whatsappName->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[a-z0-9_]{0,512}")),
+                                                                 m_whatsappName));
+    m_whatsappLanguage = new QLineEdit;
+    m_whatsappLanguage->setObjectName(QStringLiteral("templateWhatsappLanguage"));
+    m_whatsappLanguage->setPlaceholderText(tr("Language, e.g. en_US"));
+    m_whatsappLanguage->setMaximumWidth(130);
+    m_whatsappLanguage->setValidator(new QRegularExpressionValidator(
+        QRegularExpression(QStringLiteral("[a-z]{2,3}(_[A-Z]{2})?")), m_whatsappLanguage));
+    const QString whatsappHelp = tr("The WhatsApp template Meta approved for this wording, and its language code. "
+                                    "Leave both empty when there is none.");
+    m_whatsappName->setToolTip(whatsappHelp);
+    m_whatsappLanguage->setToolTip(whatsappHelp);
+    whatsapp->addWidget(m_whatsappName, 1);
+    whatsapp->addWidget(m_whatsappLanguage);
+    form->addRow(tr("WhatsApp template"), whatsapp);
     editorLayout->addLayout(form);
     m_versionLine = mutedLabel();
     m_versionLine->setObjectName(QStringLiteral("templateVersionLine"));
@@ -166,6 +191,20 @@ TemplatesPage::TemplatesPage(Database& database, bool canEdit, const QString& ag
     m_submitButton = new QPushButton(tr("Submit for approval"));
     m_submitButton->setObjectName(QStringLiteral("submitButton"));
     m_submitButton->setDefault(true);
+    if (m_canRetire) {
+        m_retireButton = new QPushButton(tr("Retire"));
+        m_retireButton->setObjectName(QStringLiteral("retireButton"));
+        m_retireButton->setToolTip(tr("Withdraw wording that must no longer be sent"));
+        auto* menu = new QMenu(m_retireButton);
+        m_retireVersionAction = menu->addAction(tr("Retire the approved version…"));
+        m_retireVersionAction->setObjectName(QStringLiteral("retireVersionAction"));
+        m_retireTemplateAction = menu->addAction(tr("Retire the whole template…"));
+        m_retireTemplateAction->setObjectName(QStringLiteral("retireTemplateAction"));
+        m_retireButton->setMenu(menu);
+        connect(m_retireVersionAction, &QAction::triggered, this, [this] { confirmRetire(false); });
+        connect(m_retireTemplateAction, &QAction::triggered, this, [this] { confirmRetire(true); });
+        buttons->addWidget(m_retireButton);
+    }
     buttons->addStretch(1);
     buttons->addWidget(m_saveButton);
     buttons->addWidget(m_submitButton);
@@ -173,7 +212,7 @@ TemplatesPage::TemplatesPage(Database& database, bool canEdit, const QString& ag
     connect(m_saveButton, &QPushButton::clicked, this, [this] { save(false); });
     connect(m_submitButton, &QPushButton::clicked, this, [this] { save(true); });
     if (!m_canEdit) {
-        for (QLineEdit* line : {m_name, m_tags, m_free})
+        for (QLineEdit* line : {m_name, m_tags, m_free, m_whatsappName, m_whatsappLanguage})
             line->setReadOnly(true);
         m_category->setEnabled(false);
         m_questions->setReadOnly(true);
@@ -290,8 +329,11 @@ void TemplatesPage::startNewTemplate()
     m_tags->clear();
     m_free->clear();
     m_questions->clear();
+    m_whatsappName->clear();
+    m_whatsappLanguage->clear();
     for (BodyTab& tab : m_bodies)
         tab.editor->clear();
+    updateActions();
     m_versionLine->setText(m_canEdit ? tr("New template: write at least one language, save it as a draft, then "
                                           "submit it for approval by another supervisor.")
                                      : tr("Select a template to read it."));
@@ -339,6 +381,8 @@ void TemplatesPage::showDetails(const TemplateDetails& details)
     const VersionInfo& v = shown ? *shown : empty;
     m_free->setText(v.freePlaceholders.join(QStringLiteral(", ")));
     m_questions->setPlainText(v.exampleQuestions.join(QLatin1Char('\n')));
+    m_whatsappName->setText(v.whatsappName);
+    m_whatsappLanguage->setText(v.whatsappLanguage);
     for (BodyTab& tab : m_bodies)
         tab.editor->setPlainText(v.bodies.value(tab.language));
     if (shown) {
@@ -349,7 +393,9 @@ void TemplatesPage::showDetails(const TemplateDetails& details)
             line += QStringLiteral(" · ") + tr("decided by %1").arg(v.decidedBy);
         if (!v.rejectionReason.isEmpty())
             line += QStringLiteral("\n") + tr("Reason given: %1").arg(v.rejectionReason);
-        if (m_canEdit && (v.status == QLatin1String("approved") || v.status == QLatin1String("submitted")))
+        if (details.summary.status == QLatin1String("retired"))
+            line += QStringLiteral("\n") + tr("This template is retired: it can no longer be sent or edited.");
+        else if (m_canEdit && (v.status == QLatin1String("approved") || v.status == QLatin1String("submitted")))
             line += QStringLiteral("\n") + tr("Saving creates a new draft version; this one stays as it is.");
         m_versionLine->setText(line);
     } else {
@@ -368,6 +414,7 @@ void TemplatesPage::showDetails(const TemplateDetails& details)
     m_diffRight->setCurrentIndex(0);
     m_diffLeft->setCurrentIndex(details.versions.size() > 1 ? 1 : 0);
     updateDiff();
+    updateActions();
     Q_EMIT templateLoaded(m_templateId);
 }
 
@@ -392,6 +439,76 @@ void TemplatesPage::updateDiff()
     }
     m_diff->setHtml(versionDiffHtml(a->bodies, b->bodies, tr("Version %1").arg(a->version),
                                     tr("Version %1").arg(b->version)));
+}
+
+void TemplatesPage::updateActions()
+{
+    // A retired template is history: nothing of it can be saved, submitted or sent again.
+    const bool retired = m_templateId != 0 && m_details.summary.status == QLatin1String("retired");
+    m_saveButton->setEnabled(!retired);
+    m_submitButton->setEnabled(!retired);
+    if (!m_retireButton)
+        return;
+    const bool hasApproved = std::any_of(m_details.versions.cbegin(), m_details.versions.cend(),
+                                         [](const VersionInfo& v) { return v.status == QLatin1String("approved"); });
+    m_retireVersionAction->setEnabled(hasApproved && !retired);
+    m_retireTemplateAction->setEnabled(m_templateId != 0 && !retired);
+    m_retireButton->setEnabled(m_templateId != 0 && !retired);
+}
+
+void TemplatesPage::confirmRetire(bool wholeTemplate)
+{
+    qint64 versionId = 0;
+    int versionNumber = 0;
+    for (const VersionInfo& v : std::as_const(m_details.versions))
+        if (v.status == QLatin1String("approved")) {
+            versionId = v.id;
+            versionNumber = v.version;
+            break;
+        }
+    if (m_templateId == 0 || (!wholeTemplate && versionId == 0))
+        return;
+    const QString name = m_details.summary.name;
+    auto* box = new QMessageBox(QMessageBox::Warning, tr("Retire"),
+                                wholeTemplate
+                                    ? tr("Retire the template \"%1\"? Agents can no longer send any of its "
+                                         "versions, and it cannot be edited again. Its history is kept.")
+                                          .arg(name)
+                                    : tr("Retire version %1 of \"%2\"? Agents can no longer send it; a newer "
+                                         "version can still be approved.")
+                                          .arg(versionNumber)
+                                          .arg(name),
+                                QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("retireConfirmation"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton* retire = box->addButton(tr("Retire"), QMessageBox::DestructiveRole);
+    retire->setObjectName(QStringLiteral("confirmRetireButton"));
+    box->setDefaultButton(QMessageBox::Cancel);
+    connect(retire, &QPushButton::clicked, this, [this, wholeTemplate, versionId, templateId = m_templateId] {
+        setStatus(tr("Retiring…"));
+        m_database.run(
+            this,
+            [wholeTemplate, versionId, templateId](QSqlDatabase& db) {
+                return wholeTemplate ? retireTemplate(db, templateId) : retireVersion(db, versionId);
+            },
+            [this, templateId](const Status& done) {
+                if (!done) {
+                    setStatus(tr("Not retired: %1").arg(done.error().message), true);
+                    Q_EMIT retired(false);
+                    return;
+                }
+                setStatus(tr("Retired: agents can no longer send it."));
+                refresh();
+                m_database.run(
+                    this, [templateId](QSqlDatabase& db) { return loadTemplate(db, templateId); },
+                    [this](const Result<TemplateDetails>& details) {
+                        if (details)
+                            showDetails(*details);
+                        Q_EMIT retired(true);
+                    });
+            });
+    });
+    box->open();
 }
 
 QStringList TemplatesPage::freePlaceholders() const
@@ -444,10 +561,8 @@ void TemplatesPage::save(bool submit)
             draft.bodies.insert(tab.language, tab.editor->toPlainText());
     draft.freePlaceholders = freePlaceholders();
     draft.exampleQuestions = splitList(m_questions->toPlainText(), QLatin1Char('\n'));
-    if (!m_details.versions.isEmpty()) {
-        draft.whatsappName = m_details.versions.first().whatsappName;
-        draft.whatsappLanguage = m_details.versions.first().whatsappLanguage;
-    }
+    draft.whatsappName = m_whatsappName->text();
+    draft.whatsappLanguage = m_whatsappLanguage->text();
     const qint64 templateId = m_templateId;
     const QString name = m_name->text().trimmed();
     const QString category = m_category->currentData().toString();
@@ -485,8 +600,7 @@ void TemplatesPage::save(bool submit)
             return id;
         },
         [this, submit](const Result<qint64>& id) {
-            m_saveButton->setEnabled(true);
-            m_submitButton->setEnabled(true);
+            updateActions();
             if (!id) {
                 setStatus(tr("Not saved: %1").arg(id.error().message), true);
                 Q_EMIT saved(false);

@@ -6,6 +6,7 @@
 #include <QTimer>
 #include <QWidget>
 
+class QAction;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -33,10 +34,18 @@ class TemplatesPage final : public QWidget
     Q_DISABLE_COPY_MOVE(TemplatesPage)
 
 public:
+    /// What the signed-in person may do here (the database decides either way; this only
+    /// decides which controls are shown).
+    enum class Access {
+        Read,    ///< agents: the approved wording
+        Write,   ///< administrators: drafts and submissions
+        Approve, ///< supervisors: drafts, submissions, and retiring
+    };
+
     /// The languages the editor offers a tab for.
     static QStringList editorLanguages();
 
-    TemplatesPage(Database& database, bool canEdit, const QString& agentName, QWidget* parent = nullptr);
+    TemplatesPage(Database& database, Access access, const QString& agentName, QWidget* parent = nullptr);
     [[nodiscard]] TemplatesModel* model() const { return m_model; }
 
     void refresh();
@@ -52,6 +61,8 @@ Q_SIGNALS:
     /// A save or submit finished (ok or with the server's refusal shown in the status line).
     void saved(bool ok);
     void templateLoaded(qint64 templateId);
+    /// A retirement finished (ok or refused, the reason in the status line).
+    void retired(bool ok);
 
 private:
     struct BodyTab
@@ -68,11 +79,16 @@ private:
     void validate(BodyTab& tab);
     void save(bool submit);
     void updateDiff();
+    /// Enables what the shown template allows (nothing for a retired one).
+    void updateActions();
+    /// Asks, then retires the approved version (@p wholeTemplate false) or the whole template.
+    void confirmRetire(bool wholeTemplate);
     [[nodiscard]] QStringList freePlaceholders() const;
     void setStatus(const QString& text, bool error = false);
 
     Database& m_database;
     bool m_canEdit = false;
+    bool m_canRetire = false;
     QString m_agentName;
     TemplatesModel* m_model = nullptr;
     QLineEdit* m_search = nullptr;
@@ -84,11 +100,16 @@ private:
     QLineEdit* m_tags = nullptr;
     QLineEdit* m_free = nullptr;
     QPlainTextEdit* m_questions = nullptr;
+    QLineEdit* m_whatsappName = nullptr;
+    QLineEdit* m_whatsappLanguage = nullptr;
     QLabel* m_versionLine = nullptr;
     QTabWidget* m_bodyTabs = nullptr;
     QList<BodyTab> m_bodies;
     QPushButton* m_saveButton = nullptr;
     QPushButton* m_submitButton = nullptr;
+    QPushButton* m_retireButton = nullptr;
+    QAction* m_retireVersionAction = nullptr;
+    QAction* m_retireTemplateAction = nullptr;
     QLabel* m_statusLine = nullptr;
     QComboBox* m_diffLeft = nullptr;
     QComboBox* m_diffRight = nullptr;

@@ -1,0 +1,83 @@
+#include "admin/Settings.h"
+
+#include "db/Sql.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonValue>
+#include <QSqlQuery>
+
+namespace mhero::settings {
+
+namespace {
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("mhero::settings", text);
+}
+
+constexpr const char* kSelect
+    = "SELECT d.key, coalesce(s.value #>> '{}', ''), d.kind, "
+      "       CASE d.kind WHEN 'integer' THEN d.minimum || '–' || d.maximum "
+      "                   WHEN 'choice' THEN array_to_string(d.choices, ' | ') "
+      "                   ELSE 'ISO country code' END, "
+      "       d.description, s.updated_at, coalesce(s.updated_by::text, '') "
+      "  FROM mhero.setting_definition d LEFT JOIN mhero.setting s ON s.key = d.key ";
+
+Setting read(const QSqlQuery& q)
+{
+    return {q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
+            q.value(4).toString(), q.value(5).toDateTime(), q.value(6).toString()};
+}
+} // namespace
+
+Result<QList<Setting>> list(QSqlDatabase& db)
+{
+    auto query = sql::exec(db, QString::fromUtf8(kSelect) + QStringLiteral("ORDER BY d.key"));
+    if (!query)
+        return query.error();
+    QList<Setting> settings;
+    while (query->next())
+        settings << read(*query);
+    return settings;
+}
+
+Result<Setting> get(QSqlDatabase& db, const QString& key)
+{
+    auto query = sql::exec(db, QString::fromUtf8(kSelect) + QStringLiteral("WHERE d.key = ?"), {key});
+    if (!query)
+        return query.error();
+    if (query->next())
+        return read(*query);
+    auto known = sql::scalar(db, QStringLiteral("SELECT string_agg(key, ', ' ORDER BY key) FROM mhero.setting_definition"));
+    return Error{QStringLiteral("unknown-setting"), tr("Unknown setting \"%1\".").arg(key),
+                 known ? tr("Known settings: %1.").arg(known->toString()) : QString()};
+}
+
+Status set(QSqlDatabase& db, const QString& key, const QString& value)
+{
+    auto current = get(db, key);
+    if (!current)
+        return current.error();
+    // What a person types becomes the JSON the setting holds: a number for numeric settings
+    // (anything else is passed on as text so that the database's refusal names it), upper-case
+    // country codes, the choice as typed.
+    const QString text = value.trimmed();
+    QJsonValue json(text);
+    bool isInteger = false;
+    const qlonglong number = text.toLongLong(&isInteger);
+    if (current->kind == QLatin1String("integer") && isInteger)
+        json = QJsonValue(number);
+    else if (current->kind == QLatin1String("region"))
+        json = QJsonValue(text.toUpper());
+    const QByteArray encoded = QJsonDocument(QJsonArray{json}).toJson(QJsonDocument::Compact).mid(1).chopped(1);
+    auto written = sql::exec(db,
+                             QStringLiteral("INSERT INTO mhero.setting (key, value) VALUES (?, ?::jsonb) "
+                                            "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value"),
+                             {key, QString::fromUtf8(encoded)});
+    if (!written)
+        return written.error();
+    return {};
+}
+
+} // namespace mhero::settings
