@@ -4,6 +4,9 @@
 #include <QDateTime>
 #include <QNetworkReply>
 
+class QNetworkAccessManager;
+class QNetworkRequest;
+
 namespace mhero::net {
 
 /// HTTP statuses worth another try: throttled (429) and the server's temporary failures.
@@ -22,5 +25,14 @@ namespace mhero::net {
 /// Exponential backoff with jitter: @p firstMs doubled per attempt (1-based) up to @p maxMs, plus
 /// up to half again at random, so many clients do not retry in step.
 [[nodiscard]] int backoffMs(int attempt, int firstMs, int maxMs);
+
+/// Sends a request whose body Qt may not send twice. Qt's HTTP/1.1 stack quietly sends a request
+/// again when the server closes a kept-alive connection before answering: harmless for a GET, a
+/// second SMS for a POST the server had already carried out (RapidPro has no idempotency key).
+/// The body goes out through a device that cannot rewind, so Qt reports
+/// QNetworkReply::ContentReSendError instead of resending, and the caller treats the attempt as
+/// one of unknown outcome (looks it up before trying again). Bodiless requests go out as usual.
+[[nodiscard]] QNetworkReply* sendAtMostOnce(QNetworkAccessManager& network, QNetworkRequest request,
+                                            const QByteArray& verb, const QByteArray& body);
 
 } // namespace mhero::net

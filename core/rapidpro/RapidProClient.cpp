@@ -59,7 +59,9 @@ void RapidProClient::send(const QByteArray& verb, const QUrl& url, const QByteAr
     if (!body.isNull())
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     ++m_requests;
-    QNetworkReply* reply = m_network.sendCustomRequest(request, verb, body);
+    // Never sent twice behind our back (see sendAtMostOnce): a POST whose connection dies is an
+    // attempt of unknown outcome, looked up before it is tried again.
+    QNetworkReply* reply = net::sendAtMostOnce(m_network, request, verb, body);
     auto tooLarge = std::make_shared<bool>(false);
     auto uploaded = std::make_shared<bool>(body.isEmpty());
     connect(reply, &QNetworkReply::uploadProgress, reply, [uploaded](qint64 sent, qint64 total) {

@@ -54,6 +54,7 @@ private Q_SLOTS:
     void replyIsDeliveredExactlyOnce();
     void failuresAndThrottlingStillDeliverEachOnce();
     void lostAnswerIsFoundNotResent();
+    void droppedConnectionIsNeverResentBehindOurBack();
     void optedOutPeopleAreNeverMessaged();
     void permanentRefusalIsShownAndRetryable();
     void conversationStartedFromTheDirectory();
@@ -327,7 +328,7 @@ void TestRapidProSync::failuresAndThrottlingStillDeliverEachOnce()
     policy(QStringLiteral("messaging.max_attempts"), QStringLiteral("100"));
     QVERIFY(m_rapidpro->setFaults(QJsonObject{{QStringLiteral("seed"), 7},
                                               {QStringLiteral("send_fail_rate"), 0.3},
-                                              {QStringLiteral("accept_then_drop_rate"), 0.1},
+                                              {QStringLiteral("accept_then_drop_rate"), 0.2},
                                               {QStringLiteral("get_fail_rate"), 0.1},
                                               {QStringLiteral("throttle"), QJsonObject{{QStringLiteral("limit"), 40},
                                                                                       {QStringLiteral("per_seconds"), 1}}}}));
@@ -403,6 +404,40 @@ void TestRapidProSync::lostAnswerIsFoundNotResent()
     QCOMPARE(m_rapidpro->sent().size(), 1);
     QCOMPARE(value(m_owner->db(), QStringLiteral("SELECT external_id FROM mhero.message WHERE id = ?"), {ids[0]}).toString(),
              m_rapidpro->sent()[0].toObject().value(QStringLiteral("uuid")).toString());
+}
+
+void TestRapidProSync::droppedConnectionIsNeverResentBehindOurBack()
+{
+    // RapidPro creates the message, then the connection dies before the answer. Qt's HTTP stack
+    // would quietly send the POST again on a new connection (a second SMS); the client must
+    // report an attempt of unknown outcome instead, having sent it once.
+    const QList<qint64> ids = replies(QStringLiteral("Sent once"), 1);
+    QCOMPARE(ids.size(), 1);
+    messaging::ChannelStore store(m_service->db());
+    auto claimed = store.claim(engine().source().id, QStringLiteral("w"), 10, 300);
+    MHERO_VERIFY_OK(claimed);
+    QCOMPARE(claimed->size(), 1);
+    const auto post = [&] {
+        std::optional<rapidpro::HttpOutcome> outcome;
+        QEventLoop loop;
+        engine().client().post(QStringLiteral("messages"),
+                               QJsonObject{{QStringLiteral("contact"), claimed->first().contactUuid},
+                                           {QStringLiteral("text"), claimed->first().text}},
+                               [&](rapidpro::HttpOutcome o) {
+                                   outcome = o;
+                                   loop.quit();
+                               });
+        loop.exec();
+        return *outcome;
+    };
+    // A first exchange leaves a kept-alive connection, the case where Qt resends.
+    QCOMPARE(post().status, 201);
+    QCOMPARE(m_rapidpro->sent().size(), 1);
+    QVERIFY(m_rapidpro->setFaults(QJsonObject{{QStringLiteral("accept_then_drop_rate"), 1}}));
+    const rapidpro::HttpOutcome dropped = post();
+    QCOMPARE(dropped.status, 0);
+    QVERIFY(dropped.uncertain);
+    QCOMPARE(m_rapidpro->sent().size(), 2); // created once by RapidPro, not twice or three times
 }
 
 void TestRapidProSync::optedOutPeopleAreNeverMessaged()
