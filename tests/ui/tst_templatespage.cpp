@@ -1,20 +1,29 @@
 // Templates end to end through the real widgets: one supervisor writes and submits a template on
-// the Templates page, another approves it on the Approvals page with the keyboard, and an agent's
-// TemplatePicker finds it and renders it for a health worker in French. Screenshots of each page
-// go to docs/screenshots/ (MHERO_SCREENSHOT_DIR).
+// the Templates page, another approves it on the Approvals page with the keyboard, the first
+// starts a second version (history diff), an agent replies with the approved version from the
+// conversation composer (rendered in French for the health worker, the free placeholder filled
+// in), and the second supervisor retires it, after which it can be neither chosen nor sent.
+// Screenshots of each page go to docs/screenshots/ (MHERO_SCREENSHOT_DIR).
 #include "SqlAssert.h"
 #include "TestCluster.h"
 
+#include "conversations/ComposerWidget.h"
+#include "conversations/ConversationListModel.h"
+#include "conversations/ConversationsPage.h"
+#include "conversations/ThreadModel.h"
 #include "db/Database.h"
 #include "templates/ApprovalsPage.h"
 #include "templates/TemplatePicker.h"
 #include "templates/TemplatesModel.h"
 #include "templates/TemplatesPage.h"
 
+#include <QAction>
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -53,6 +62,7 @@ private:
 
     QString m_db;
     TestUser m_sup1, m_sup2, m_agent;
+    std::optional<ScopedConnection> m_owner;
 };
 
 void TestTemplatesPage::initTestCase()
@@ -65,10 +75,27 @@ void TestTemplatesPage::initTestCase()
         MHERO_VERIFY_OK(created);
         *user = *created;
     }
+    auto owner = TestCluster::instance().connectSuperuser(m_db);
+    MHERO_VERIFY_OK(owner);
+    m_owner.emplace(std::move(*owner));
+    // Aminata Diallo writes in French through RapidPro; the deployment sends templates only.
+    MHERO_VERIFY_OK(sql::execScript(m_owner->db(), R"sql(
+        INSERT INTO mhero.source (name, kind, base_url) VALUES ('rapidpro', 'rapidpro', 'https://rapidpro.invalid');
+        INSERT INTO mhero.health_worker (source_id, resource_type, resource_id, given_name, family_name, display_name,
+                                         cadre, facility, district, language)
+        SELECT id, 'Practitioner', 'ad', 'Aminata', 'Diallo', 'Aminata Diallo', 'Nurse', 'Redemption Hospital',
+               'Greater Monrovia', 'fr' FROM mhero.source;
+        INSERT INTO mhero.contact_urn (urn, health_worker_id) SELECT 'tel:+231770000311', id FROM mhero.health_worker;
+        INSERT INTO mhero.conversation (urn_id, channel_source_id, language)
+        SELECT u.id, s.id, 'fr' FROM mhero.contact_urn u, mhero.source s;
+        INSERT INTO mhero.message (conversation_id, direction, text, source_id, external_id, status)
+        SELECT id, 'in', 'Bonjour, où est mon salaire ?', channel_source_id, 'm1', 'received' FROM mhero.conversation;
+    )sql"));
 }
 
 void TestTemplatesPage::cleanupTestCase()
 {
+    m_owner.reset();
     TestCluster::instance().dropDatabase(m_db);
 }
 
@@ -99,6 +126,13 @@ void TestTemplatesPage::writeApproveAndPick()
         QTest::keyClicks(page.findChild<QLineEdit*>(QStringLiteral("templateFreePlaceholders")), QStringLiteral("reference"));
         QVERIFY(problems->text().isEmpty());
         page.findChild<QPlainTextEdit*>(QStringLiteral("templateBody_fr"))->setPlainText(fr);
+        // The matching WhatsApp template; the field takes Meta's name syntax only.
+        QTest::keyClicks(page.findChild<QLineEdit*>(QStringLiteral("templateWhatsappName")),
+                         QStringLiteral("Salary Paid_notice"));
+        QCOMPARE(page.findChild<QLineEdit*>(QStringLiteral("templateWhatsappName"))->text(),
+                 QStringLiteral("alaryaid_notice")); // capitals and spaces are not accepted
+        page.findChild<QLineEdit*>(QStringLiteral("templateWhatsappName"))->setText(QStringLiteral("salary_paid_notice"));
+        QTest::keyClicks(page.findChild<QLineEdit*>(QStringLiteral("templateWhatsappLanguage")), QStringLiteral("fr"));
         auto* sms = page.findChild<QLabel*>(QStringLiteral("templateSms_en"));
         QVERIFY2(sms->text().contains(QLatin1String("SMS part")), qPrintable(sms->text()));
         QVERIFY(sms->text().contains(QLatin1String("GSM-7")));
@@ -113,6 +147,11 @@ void TestTemplatesPage::writeApproveAndPick()
         QTRY_COMPARE(page.model()->rowCount(), 1);
         QCOMPARE(page.model()->at(0).status, QStringLiteral("submitted"));
         QCOMPARE(page.model()->at(0).languages, (QStringList{QStringLiteral("en"), QStringLiteral("fr")}));
+        QCOMPARE(sql::scalar(m_owner->db(), QStringLiteral("SELECT whatsapp_template_name || '/' || whatsapp_language "
+                                                           "FROM mhero.template_version"))
+                     .valueOr(QVariant())
+                     .toString(),
+                 QStringLiteral("salary_paid_notice/fr"));
         shoot(page, "templates.png");
     }
     // ---- 2. supervisor 2 approves with the keyboard -------------------------------------------
@@ -157,42 +196,96 @@ void TestTemplatesPage::writeApproveAndPick()
         QTRY_VERIFY(diff->toHtml().contains(QLatin1String("rural")));
         shoot(page, "template-diff.png");
     }
-    // ---- 4. the agent picks it, rendered in French for a health worker ------------------------
+    // ---- 4. the agent replies with it from the composer, rendered in French for Aminata ---------
+    const qint64 approvedVersion = sql::scalar(m_owner->db(), QStringLiteral("SELECT id FROM mhero.template_version "
+                                                                             "WHERE status = 'approved'"))
+                                       .valueOr(QVariant())
+                                       .toLongLong();
+    QVERIFY(approvedVersion > 0);
+    {
+        Database database;
+        open(database, m_agent);
+        SessionInfo session;
+        session.user.roleName = m_agent.name;
+        session.user.displayName = QStringLiteral("Esther Sumo");
+        session.user.isAgent = true;
+        ConversationsPage page(database, session);
+        page.resize(1280, 760);
+        page.show();
+        auto* queue = page.findChild<QListView*>(QStringLiteral("conversationList"));
+        auto* editor = page.findChild<QPlainTextEdit*>(QStringLiteral("composerText"));
+        auto* send = page.findChild<QPushButton*>(QStringLiteral("sendButton"));
+        auto* picker = page.findChild<TemplatePicker*>(QStringLiteral("templatePicker"));
+        QVERIFY(queue && editor && send && picker);
+        QTRY_COMPARE(page.listModel()->rowCount(), 1);
+        queue->setCurrentIndex(page.listModel()->index(0));
+        QTRY_VERIFY(page.findChild<QLabel*>(QStringLiteral("contactDetails"))->text().contains(QLatin1String("Redemption")));
+        editor->setFocus();
+        QTest::keyClick(editor, Qt::Key_Slash);
+        QTRY_VERIFY(picker->isVisible());
+        QTest::keyClicks(picker->findChild<QLineEdit*>(QStringLiteral("templatePickerSearch")), QStringLiteral("payroll"));
+        QTRY_COMPARE(picker->results().size(), 1);
+        QTest::keyClick(picker->findChild<QLineEdit*>(QStringLiteral("templatePickerSearch")), Qt::Key_Return);
+        // The approved version (not the newer draft), in the conversation's language.
+        QTRY_COMPARE(page.composer()->templateVersion(), approvedVersion);
+        QVERIFY2(editor->toPlainText().startsWith(QStringLiteral("Cher/Chère Aminata, ")), qPrintable(editor->toPlainText()));
+        QVERIFY(editor->toPlainText().contains(QLatin1String("Redemption Hospital")));
+        QCOMPARE(page.composer()->remainingPlaceholders(), QStringList{QStringLiteral("reference")});
+        QVERIFY(!send->isEnabled());
+        editor->setPlainText(editor->toPlainText().replace(QStringLiteral("{{reference}}"), QStringLiteral("PAY-0311")));
+        QTRY_VERIFY(send->isEnabled());
+        QTest::mouseClick(send, Qt::LeftButton);
+        QTRY_COMPARE(page.threadModel()->rowCount(), 2);
+        auto stored = sql::scalar(m_owner->db(),
+                                  QStringLiteral("SELECT template_version_id || ' ' || (text LIKE 'Cher/Chère Aminata, %' "
+                                                 "AND text LIKE '%PAY-0311%') FROM mhero.message WHERE direction = 'out'"));
+        MHERO_VERIFY_OK(stored);
+        QCOMPARE(stored->toString(), QStringLiteral("%1 true").arg(approvedVersion));
+    }
+    // ---- 5. supervisor 2 retires it: it can no longer be chosen or sent ------------------------
+    {
+        Database database;
+        open(database, m_sup2);
+        TemplatesPage page(database, TemplatesPage::Access::Approve, QStringLiteral("Approver Two"));
+        page.resize(1280, 800);
+        page.show();
+        QSignalSpy loaded(&page, &TemplatesPage::templateLoaded);
+        page.selectTemplate(QStringLiteral("Salary confirmation"));
+        QTRY_COMPARE(loaded.count(), 1);
+        auto* retireTemplate = page.findChild<QAction*>(QStringLiteral("retireTemplateAction"));
+        QVERIFY(retireTemplate && retireTemplate->isEnabled());
+        QVERIFY(page.findChild<QAction*>(QStringLiteral("retireVersionAction"))->isEnabled());
+        retireTemplate->trigger();
+        auto* confirmation = page.findChild<QMessageBox*>(QStringLiteral("retireConfirmation"));
+        QVERIFY(confirmation);
+        QTRY_VERIFY(confirmation->isVisible());
+        QVERIFY(confirmation->text().contains(QLatin1String("Salary confirmation")));
+        QSignalSpy retired(&page, &TemplatesPage::retired);
+        QTest::mouseClick(confirmation->findChild<QPushButton*>(QStringLiteral("confirmRetireButton")), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(retired.count(), 1, 10000);
+        QVERIFY2(retired.first().first().toBool(),
+                 qPrintable(page.findChild<QLabel*>(QStringLiteral("templateStatus"))->text()));
+        QTRY_COMPARE(page.model()->at(0).status, QStringLiteral("retired"));
+        QVERIFY(!page.findChild<QPushButton*>(QStringLiteral("saveDraftButton"))->isEnabled());
+        QVERIFY(!page.findChild<QPushButton*>(QStringLiteral("retireButton"))->isEnabled());
+        QVERIFY(page.findChild<QLabel*>(QStringLiteral("templateVersionLine"))->text().contains(QLatin1String("retired")));
+    }
     {
         Database database;
         open(database, m_agent);
         TemplatePicker picker(database);
-        TemplateRecipient recipient;
-        recipient.person = {QStringLiteral("Aminata"), QStringLiteral("Diallo"), QStringLiteral("Nurse"),
-                            QStringLiteral("Redemption Hospital"), QStringLiteral("Greater Monrovia")};
-        recipient.agentName = QStringLiteral("Agent Smith");
-        recipient.date = QDate(2024, 3, 5);
-        recipient.language = QStringLiteral("fr-LR");
-        picker.setRecipient(recipient);
         picker.show();
         QSignalSpy results(&picker, &TemplatePicker::resultsChanged);
-        QTest::keyClicks(picker.findChild<QLineEdit*>(QStringLiteral("templatePickerSearch")), QStringLiteral("payroll"));
-        QTRY_VERIFY(results.count() >= 1 && picker.results().size() == 1);
-        QSignalSpy chosen(&picker, &TemplatePicker::templateChosen);
-        QTest::keyClick(picker.findChild<QLineEdit*>(QStringLiteral("templatePickerSearch")), Qt::Key_Return);
-        QCOMPARE(chosen.count(), 1);
-        const auto picked = chosen.first().first().value<PickedTemplate>();
-        QCOMPARE(picked.language, QStringLiteral("fr"));
-        QVERIFY(picked.rendered.text.startsWith(QStringLiteral("Cher/Chère Aminata, ")));
-        QVERIFY(picked.rendered.text.contains(QLatin1String("Redemption Hospital")));
-        QCOMPARE(picked.rendered.unfilled, QStringList{QStringLiteral("reference")});
-        QCOMPARE(picked.rendered.unfilledSpans.size(), 1);
-        // The version sent is the approved one (the newer draft is not offered).
-        auto owner = TestCluster::instance().connectSuperuser(m_db);
-        auto status = sql::scalar(owner->db(), QStringLiteral("SELECT status FROM mhero.template_version WHERE id = ?"),
-                                  {picked.versionId});
-        QCOMPARE(status->toString(), QStringLiteral("approved"));
-        // A search with no match, then Escape.
-        QSignalSpy cancelled(&picker, &TemplatePicker::cancelled);
-        picker.search(QStringLiteral("no such words"));
-        QTRY_VERIFY(picker.results().isEmpty());
-        QTest::keyClick(picker.findChild<QLineEdit*>(QStringLiteral("templatePickerSearch")), Qt::Key_Escape);
-        QCOMPARE(cancelled.count(), 1);
+        picker.search(QStringLiteral("payroll"));
+        QTRY_VERIFY(results.count() >= 1);
+        QVERIFY(picker.results().isEmpty());
+        auto agent = TestCluster::connectAs(m_agent);
+        MHERO_VERIFY_OK(agent);
+        QCOMPARE(sqlState(agent->db(),
+                          QStringLiteral("SELECT mhero.reply(c.id, m.text, ?) FROM mhero.conversation c "
+                                         "JOIN mhero.message m ON m.conversation_id = c.id AND m.direction = 'out'"),
+                          {approvedVersion}),
+                 QString(sql::state::InsufficientPrivilege));
     }
 }
 

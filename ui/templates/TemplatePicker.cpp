@@ -11,6 +11,9 @@
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <utility>
+
 namespace mhero::ui {
 
 using namespace mhero::templates;
@@ -44,7 +47,10 @@ TemplatePicker::TemplatePicker(Database& database, QWidget* parent)
 
     m_delay.setSingleShot(true);
     m_delay.setInterval(150);
-    connect(m_search, &QLineEdit::textChanged, &m_delay, qOverload<>(&QTimer::start));
+    connect(m_search, &QLineEdit::textChanged, this, [this] {
+        m_chooseWhenReady = false;
+        m_delay.start();
+    });
     connect(&m_delay, &QTimer::timeout, this, &TemplatePicker::runSearch);
     connect(m_list, &QListWidget::currentRowChanged, this, &TemplatePicker::showPreview);
     connect(m_list, &QListWidget::itemActivated, this, [this] { chooseCurrent(); });
@@ -88,6 +94,8 @@ void TemplatePicker::runSearch()
         [this, generation](const Result<QList<ApprovedTemplate>>& found) {
             if (generation != m_generation)
                 return; // a newer search is under way
+            m_answered = generation;
+            const bool choose = std::exchange(m_chooseWhenReady, false);
             m_list->clear();
             m_results.clear();
             if (!found) {
@@ -107,6 +115,8 @@ void TemplatePicker::runSearch()
             if (!m_results.isEmpty())
                 m_list->setCurrentRow(0);
             Q_EMIT resultsChanged();
+            if (choose)
+                chooseCurrent();
         });
 }
 
@@ -185,9 +195,17 @@ bool TemplatePicker::eventFilter(QObject* watched, QEvent* event)
         }
         case Qt::Key_Return:
         case Qt::Key_Enter:
-            if (m_delay.isActive())
-                return true; // results of what was typed are not in yet
-            chooseCurrent();
+            // A fast typist presses Enter before the results of what they typed are in: take
+            // the first of those results when they arrive, never a stale one.
+            if (m_delay.isActive()) {
+                m_delay.stop();
+                runSearch();
+                m_chooseWhenReady = true;
+            } else if (m_answered != m_generation) {
+                m_chooseWhenReady = true;
+            } else {
+                chooseCurrent();
+            }
             return true;
         case Qt::Key_Escape:
             if (windowFlags().testFlag(Qt::Popup))

@@ -109,6 +109,8 @@ private:
     QTimer m_delay;
     QList<templates::ApprovedTemplate> m_results;
     quint64 m_generation = 0;
+    quint64 m_answered = 0;        ///< generation of the results shown
+    bool m_chooseWhenReady = false; ///< Enter came before the results of what was typed
 };
 
 } // namespace mhero::ui
