@@ -73,8 +73,9 @@ MainWindow::MainWindow(Database& database, const SessionInfo& session, const Ser
 
     addPage(QStringLiteral("home"), QStringLiteral("home"), tr("Overview"), new HomePage(database, session, profile));
     // Conversations: the agents' work (supervisors are agents too, by group membership).
+    ConversationsPage* conversations = nullptr;
     if (session.user.isAgent || session.user.isSupervisor) {
-        auto* conversations = new ConversationsPage(database, session);
+        conversations = new ConversationsPage(database, session);
         addPage(QStringLiteral("conversations"), QStringLiteral("conversations"), tr("Conversations"), conversations);
         const int row = m_navigation->count() - 1;
         connect(conversations, &ConversationsPage::unreadCountChanged, this, [this, row](int unread) {
@@ -82,7 +83,16 @@ MainWindow::MainWindow(Database& database, const SessionInfo& session, const Ser
         });
     }
     // Every signed-in person may read the directory (agents, supervisors, administrators).
-    addPage(QStringLiteral("directory"), QStringLiteral("directory"), tr("Directory"), new DirectoryPage(database));
+    // Agents and supervisors write to people from there ("Message"); the database checks too.
+    auto* directory = new DirectoryPage(database);
+    addPage(QStringLiteral("directory"), QStringLiteral("directory"), tr("Directory"), directory);
+    if (conversations) {
+        directory->setMessagingAllowed(true);
+        connect(directory, &DirectoryPage::conversationRequested, this, [this, conversations](qint64 id) {
+            conversations->openConversation(id);
+            showPage(QStringLiteral("conversations"));
+        });
+    }
     // Everyone reads the templates (agents see the approved wording); supervisors and
     // administrators write drafts; only supervisors approve. The database enforces the same.
     const auto templateAccess = session.user.isSupervisor ? TemplatesPage::Access::Approve

@@ -134,6 +134,10 @@ Error explain(QSqlDatabase& db, const Error& error)
         e.message = tr("This deployment sends approved templates only: choose a template (Ctrl+T).");
     else if (hint.startsWith(QLatin1String("conversation:")))
         e.message = tr("This person has a newer open conversation; continue there.");
+    else if (hint == QLatin1String("no-address"))
+        e.message = tr("This person has no valid phone number to write to; correct it in the registry.");
+    else if (hint == QLatin1String("no-channel"))
+        e.message = tr("No messaging channel is set up (or several are): ask IT to connect one RapidPro workspace.");
     return e;
 }
 
@@ -432,6 +436,14 @@ Status retry(QSqlDatabase& db, qint64 messageId)
 Status linkContact(QSqlDatabase& db, qint64 urnId, qint64 healthWorkerId)
 {
     return callVoid(db, QStringLiteral("SELECT mhero.link_contact(?, ?)"), {urnId, healthWorkerId});
+}
+
+Result<qint64> startConversation(QSqlDatabase& db, qint64 healthWorkerId)
+{
+    auto id = sql::scalar(db, QStringLiteral("SELECT mhero.start_conversation(?)"), {healthWorkerId});
+    if (!id)
+        return explain(db, id.error());
+    return id->toLongLong();
 }
 
 } // namespace mhero::messaging

@@ -185,6 +185,11 @@ Status markRead(QSqlDatabase& db, qint64 conversationId);
 Result<qint64> reply(QSqlDatabase& db, qint64 conversationId, const QString& text, qint64 templateVersionId = 0);
 Status retry(QSqlDatabase& db, qint64 messageId);
 Status linkContact(QSqlDatabase& db, qint64 urnId, qint64 healthWorkerId);
+/// The directory's "Message": the person's open conversation on the messaging channel, or a new
+/// one (assigned to the caller) on the address they last wrote from, else their first valid
+/// mobile number. Returns the conversation's id. Refused for people who opted out or have no
+/// valid number, with words for the agent.
+Result<qint64> startConversation(QSqlDatabase& db, qint64 healthWorkerId);
 
 /// The server's HINT of an error (the "HINT:" line libpq appends), or empty.
 QString errorHint(const Error& error);

@@ -1,11 +1,13 @@
 // The directory page as an agent uses it: typing a partial name with a typo, a phone number in
-// local format, filtering, paging a long list, the details panel. Real PostgreSQL, offscreen.
+// local format, filtering, paging a long list, the details panel, "Message" opening or starting
+// the person's conversation. Real PostgreSQL, offscreen.
 #include "SqlAssert.h"
 #include "TestCluster.h"
 
 #include "db/Database.h"
 #include "directory/DirectoryModel.h"
 #include "directory/DirectoryPage.h"
+#include "messaging/ConversationQueries.h"
 #include "sync/BundleImport.h"
 
 #include <QAbstractItemModelTester>
@@ -15,6 +17,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
@@ -53,6 +56,7 @@ private Q_SLOTS:
     void filtersAndDetails();
     void pagesLazilyUnderTheModelTester();
     void commonWordsPageCompletely();
+    void messageOpensOrStartsTheConversation();
 
 private:
     void open(Database& database);
@@ -232,6 +236,100 @@ void TestDirectoryPage::commonWordsPageCompletely()
         ids.insert(model.row(r).id);
     }
     QCOMPARE(ids.size(), 500);
+}
+
+void TestDirectoryPage::messageOpensOrStartsTheConversation()
+{
+    // Runs last: it adds a messaging channel, a person without a valid number and a conversation.
+    auto owner = TestCluster::instance().connectSuperuser(m_db);
+    MHERO_VERIFY_OK(owner);
+    // The only channel is switched off (as in the demo): the reply will wait in the outbox.
+    MHERO_VERIFY_OK(sql::exec(owner->db(), QStringLiteral("INSERT INTO mhero.source (name, kind, base_url, enabled) "
+                                                          "VALUES ('sms', 'rapidpro', 'https://rapidpro.invalid', false)")));
+    QJsonObject bundle{{QStringLiteral("resourceType"), QStringLiteral("Bundle")},
+                       {QStringLiteral("type"), QStringLiteral("transaction")},
+                       {QStringLiteral("entry"), QJsonArray{person(QStringLiteral("nb"), QStringLiteral("Boima"),
+                                                                   QStringLiteral("Fahnbulleh"), QStringLiteral("12"))}}};
+    MHERO_VERIFY_OK(sync::importBundleFile(owner->db(), QStringLiteral("registry"), QStringLiteral("LR"),
+                                           QJsonDocument(bundle).toJson(QJsonDocument::Compact)));
+
+    Database database;
+    open(database);
+    DirectoryPage page(database);
+    page.setMessagingAllowed(true);
+    page.resize(1200, 700);
+    page.show();
+    auto* search = page.findChild<QLineEdit*>(QStringLiteral("directorySearch"));
+    auto* table = page.findChild<QTableView*>(QStringLiteral("directoryTable"));
+    auto* details = page.findChild<QTextBrowser*>(QStringLiteral("workerDetails"));
+    auto* message = page.findChild<QPushButton*>(QStringLiteral("messageButton"));
+    QVERIFY(search && table && details && message);
+    QVERIFY(message->isVisible());
+    QVERIFY(!message->isEnabled()); // nobody selected
+    DirectoryModel* model = page.model();
+
+    // Someone whose only number is not a number: nothing to write to, the button says so.
+    QTest::keyClicks(search, QStringLiteral("boima fahnbulleh"));
+    QTRY_VERIFY(!model->isLoading() && model->rowCount() == 1);
+    table->selectRow(0);
+    QTRY_VERIFY(details->toPlainText().contains(QLatin1String("12")));
+    QTRY_VERIFY(details->toPlainText().contains(QLatin1String("Boima")));
+    QVERIFY(!message->isEnabled());
+    auto agent = TestCluster::connectAs(m_agent);
+    MHERO_VERIFY_OK(agent);
+    auto refused = messaging::startConversation(agent->db(), model->row(0).id);
+    QVERIFY(!refused);
+    QVERIFY2(refused.error().message.contains(QLatin1String("no valid phone number")),
+             qPrintable(refused.error().message));
+
+    // Mariama: "Message" starts a conversation on her number, assigned to the agent.
+    search->clear();
+    QTest::keyClicks(search, QStringLiteral("mariama konneh"));
+    QTRY_VERIFY(!model->isLoading() && model->rowCount() >= 1
+                && model->row(0).displayName == QStringLiteral("Mariama Konneh"));
+    table->selectRow(0);
+    QTRY_VERIFY(message->isEnabled());
+    QVERIFY(details->toPlainText().contains(QLatin1String("None yet.")));
+    QSignalSpy requested(&page, &DirectoryPage::conversationRequested);
+    QTest::mouseClick(message, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(requested.count(), 1, 5000);
+    const qint64 conversation = requested.first().first().toLongLong();
+    QVERIFY(conversation > 0);
+    auto stored = sql::scalar(owner->db(),
+                              QStringLiteral("SELECT u.urn || ' ' || c.assignee || ' ' || s.name FROM mhero.conversation c "
+                                             "JOIN mhero.contact_urn u ON u.id = c.urn_id "
+                                             "JOIN mhero.source s ON s.id = c.channel_source_id WHERE c.id = ?"),
+                              {conversation});
+    MHERO_VERIFY_OK(stored);
+    QCOMPARE(stored->toString(), QStringLiteral("tel:+231770123456 %1 sms").arg(m_agent.name));
+
+    // Ctrl+M again: the same open conversation, not a second one.
+    table->setFocus();
+    QTest::keyClick(table, Qt::Key_M, Qt::ControlModifier);
+    QTRY_COMPARE_WITH_TIMEOUT(requested.count(), 2, 5000);
+    QCOMPARE(requested.at(1).first().toLongLong(), conversation);
+    QCOMPARE(sql::scalar(owner->db(), QStringLiteral("SELECT count(*) FROM mhero.conversation")).valueOr(0).toInt(), 1);
+
+    // Selected again, the details list the conversation as a link that opens it.
+    table->clearSelection();
+    table->setCurrentIndex({});
+    table->selectRow(0);
+    QTRY_VERIFY(details->toHtml().contains(QStringLiteral("conversation:%1").arg(conversation)));
+    Q_EMIT details->anchorClicked(QUrl(QStringLiteral("conversation:%1").arg(conversation)));
+    QCOMPARE(requested.count(), 3);
+    QCOMPARE(requested.at(2).first().toLongLong(), conversation);
+
+    // Administrators read the directory but do not write to people: no button, and the
+    // database refuses them the same.
+    page.setMessagingAllowed(false);
+    QVERIFY(!message->isVisible());
+    auto admin = TestCluster::instance().createUser(m_db, UserKind::Admin, QStringLiteral("it"));
+    MHERO_VERIFY_OK(admin);
+    auto adminConnection = TestCluster::connectAs(*admin);
+    MHERO_VERIFY_OK(adminConnection);
+    QCOMPARE(sqlState(adminConnection->db(), QStringLiteral("SELECT mhero.start_conversation(?)"),
+                      {model->row(0).id}),
+             QString(sql::state::InsufficientPrivilege));
 }
 
 QTEST_MAIN(TestDirectoryPage)

@@ -6,6 +6,9 @@
 #include "ConsoleApplication.h"
 #include "MainWindow.h"
 #include "audit/AuditLogModel.h"
+#include "conversations/ConversationsPage.h"
+#include "directory/DirectoryModel.h"
+#include "directory/DirectoryPage.h"
 #include "common/SecretStore.h"
 #include "signin/SignInDialog.h"
 
@@ -16,6 +19,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTextBrowser>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -41,6 +45,7 @@ private Q_SLOTS:
     void lostConnectionIsShownAndRecovered();
     void slowServerNeverFreezesTheDialog();
     void unknownAccountIsRefused();
+    void messageFromTheDirectoryOpensTheConversation();
 
 private:
     void startConsole(const QString& profile = QStringLiteral("test"));
@@ -270,6 +275,50 @@ void TestSignIn::unknownAccountIsRefused()
     QTRY_VERIFY(error->isVisible());
     QVERIFY2(error->text().contains(QLatin1String("no access to mHero")), qPrintable(error->text()));
     QCOMPARE(m_console->database().state(), ConnectionState::Disconnected);
+}
+
+void TestSignIn::messageFromTheDirectoryOpensTheConversation()
+{
+    // Runs last (it adds a person): the agent finds Famatta in the directory, presses Message,
+    // and lands on her new conversation in Conversations, ready to write.
+    auto owner = TestCluster::instance().connectSuperuser(m_db);
+    MHERO_VERIFY_OK(owner);
+    MHERO_VERIFY_OK(sql::execScript(owner->db(), R"sql(
+        INSERT INTO mhero.source (name, kind, base_url) VALUES ('registry', 'fhir', 'https://ihris.invalid/fhir'),
+                                                               ('sms', 'rapidpro', 'https://rapidpro.invalid');
+        INSERT INTO mhero.health_worker (source_id, resource_type, resource_id, given_name, family_name, display_name,
+                                         facility, district)
+        SELECT id, 'Practitioner', 'fk', 'Famatta', 'Kromah', 'Famatta Kromah', 'Phebe Hospital', 'Bong'
+          FROM mhero.source WHERE name = 'registry';
+        INSERT INTO mhero.health_worker_phone (health_worker_id, raw, e164, use)
+        SELECT id, '0886 555 123', '+231886555123', 'mobile' FROM mhero.health_worker;
+        INSERT INTO mhero.contact_urn (urn, health_worker_id) SELECT 'tel:+231886555123', id FROM mhero.health_worker;
+        SELECT mhero.refresh_facets();
+    )sql"));
+    startConsole();
+    QSignalSpy signedIn(m_console.get(), &ConsoleApplication::signedIn);
+    fillAndSignIn(m_agent.name, m_agent.password);
+    QTRY_COMPARE(signedIn.count(), 1);
+    MainWindow* window = m_console->mainWindow();
+    QVERIFY(window->showPage(QStringLiteral("directory")));
+    auto* directory = window->findChild<DirectoryPage*>();
+    auto* search = directory->findChild<QLineEdit*>(QStringLiteral("directorySearch"));
+    auto* table = directory->findChild<QTableView*>(QStringLiteral("directoryTable"));
+    auto* message = directory->findChild<QPushButton*>(QStringLiteral("messageButton"));
+    QVERIFY(search && table && message);
+    QVERIFY(message->isVisible());
+    QTest::keyClicks(search, QStringLiteral("famata"));
+    QTRY_VERIFY(!directory->model()->isLoading() && directory->model()->rowCount() == 1);
+    table->selectRow(0);
+    QTRY_VERIFY(message->isEnabled());
+    QTest::mouseClick(message, Qt::LeftButton);
+    QTRY_COMPARE(window->currentPageKey(), QStringLiteral("conversations"));
+    auto* conversations = window->findChild<ConversationsPage*>();
+    QTRY_COMPARE(conversations->currentConversation(),
+                 sql::scalar(owner->db(), QStringLiteral("SELECT id FROM mhero.conversation")).valueOr(0).toLongLong());
+    QVERIFY(conversations->currentConversation() > 0);
+    QTRY_VERIFY(conversations->findChild<QLabel*>(QStringLiteral("contactDetails"))->text().contains(
+        QLatin1String("Phebe Hospital")));
 }
 
 QTEST_MAIN(TestSignIn)

@@ -526,6 +526,8 @@ void ConversationsPage::openConversation(qint64 id)
                 showMessage(row.error().message);
             else if (*row)
                 showConversation(**row);
+            else
+                showMessage(tr("This conversation is not visible to you (it may belong to another team)."));
         });
 }
 

@@ -1,9 +1,11 @@
 #include "directory/DirectoryPage.h"
 
+#include "common/Icons.h"
 #include "common/PageParts.h"
 #include "db/Database.h"
 #include "db/Sql.h"
 #include "directory/DirectoryModel.h"
+#include "messaging/ConversationQueries.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -11,10 +13,14 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QPushButton>
+#include <QShortcut>
 #include <QSplitter>
 #include <QTableView>
 #include <QTextBrowser>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace mhero::ui {
 
@@ -110,9 +116,28 @@ DirectoryPage::DirectoryPage(Database& database, QWidget* parent)
     m_details->setMinimumWidth(300);
     m_details->setPlaceholderText(tr("Select a person to see their phones, roles and conversations."));
 
+    m_message = new QPushButton(icon(QStringLiteral("conversations")), tr("Message"));
+    m_message->setObjectName(QStringLiteral("messageButton"));
+    m_message->setToolTip(tr("Open this person's conversation, or start one assigned to you (Ctrl+M)"));
+    m_message->setVisible(false);
+    m_messageProblem = new QLabel;
+    m_messageProblem->setObjectName(QStringLiteral("messageProblem"));
+    m_messageProblem->setWordWrap(true);
+    m_messageProblem->setStyleSheet(QStringLiteral("color: #B71C1C;"));
+    m_messageProblem->setVisible(false);
+    auto* side = new QWidget;
+    auto* sideLayout = new QVBoxLayout(side);
+    sideLayout->setContentsMargins(0, 0, 0, 0);
+    sideLayout->addWidget(m_details, 1);
+    auto* actions = new QHBoxLayout;
+    actions->addWidget(m_message);
+    actions->addStretch(1);
+    sideLayout->addLayout(actions);
+    sideLayout->addWidget(m_messageProblem);
+
     auto* splitter = new QSplitter(Qt::Horizontal);
     splitter->addWidget(m_table);
-    splitter->addWidget(m_details);
+    splitter->addWidget(side);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({720, 330});
@@ -135,6 +160,15 @@ DirectoryPage::DirectoryPage(Database& database, QWidget* parent)
     for (QComboBox* box : {m_kind, m_district, m_facility, m_cadre, m_status})
         connect(box, &QComboBox::currentIndexChanged, this, &DirectoryPage::applyFilter);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &DirectoryPage::showDetails);
+    connect(m_message, &QPushButton::clicked, this, &DirectoryPage::messageSelected);
+    connect(m_table, &QTableView::doubleClicked, this, &DirectoryPage::messageSelected);
+    auto* messageShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_M), this);
+    messageShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(messageShortcut, &QShortcut::activated, this, &DirectoryPage::messageSelected);
+    connect(m_details, &QTextBrowser::anchorClicked, this, [this](const QUrl& url) {
+        if (m_messagingAllowed && url.scheme() == QLatin1String("conversation"))
+            Q_EMIT conversationRequested(url.path().toLongLong());
+    });
     connect(m_model, &DirectoryModel::loadingChanged, this, [this](bool loading) {
         if (loading && m_model->rowCount() == 0)
             m_statusLine->setText(tr("Searching…"));
@@ -204,6 +238,42 @@ void DirectoryPage::showExample(const QString& text)
     });
 }
 
+void DirectoryPage::setMessagingAllowed(bool allowed)
+{
+    m_messagingAllowed = allowed;
+    m_message->setVisible(allowed);
+    updateMessageButton();
+    if (m_shownId != 0)
+        showDetails(); // the recent conversations become links (or stop being links)
+}
+
+void DirectoryPage::updateMessageButton()
+{
+    m_message->setEnabled(m_messagingAllowed && m_shownId != 0 && m_shownReachable && !m_starting);
+}
+
+void DirectoryPage::messageSelected()
+{
+    if (!m_messagingAllowed || m_starting || m_shownId == 0)
+        return;
+    const qint64 id = m_shownId;
+    m_starting = true;
+    m_messageProblem->setVisible(false);
+    updateMessageButton();
+    m_database.run(
+        this, [id](QSqlDatabase& db) { return messaging::startConversation(db, id); },
+        [this](const Result<qint64>& conversation) {
+            m_starting = false;
+            updateMessageButton();
+            if (!conversation) {
+                m_messageProblem->setText(conversation.error().message);
+                m_messageProblem->setVisible(true);
+                return;
+            }
+            Q_EMIT conversationRequested(*conversation);
+        });
+}
+
 void DirectoryPage::applyFilter()
 {
     directory::SearchFilter filter;
@@ -238,13 +308,17 @@ void DirectoryPage::updateStatus()
 void DirectoryPage::showDetails()
 {
     const QModelIndex current = m_table->currentIndex();
+    m_shownReachable = false;
+    m_messageProblem->setVisible(false);
     if (!current.isValid()) {
         m_shownId = 0;
         m_details->clear();
+        updateMessageButton();
         return;
     }
     const qint64 id = m_model->row(current.row()).id;
     m_shownId = id;
+    updateMessageButton();
     m_database.run(
         this, [id](QSqlDatabase& db) { return directory::loadDetails(db, id); },
         [this, id](const Result<directory::WorkerDetails>& details) {
@@ -260,6 +334,10 @@ void DirectoryPage::renderDetails(const Result<directory::WorkerDetails>& loaded
         return;
     }
     const directory::WorkerDetails& d = *loaded;
+    m_shownReachable = d.row.active && std::any_of(d.phones.cbegin(), d.phones.cend(), [](const auto& p) {
+        return !p.e164.isEmpty();
+    });
+    updateMessageButton();
     const QLocale locale;
     QString html = QStringLiteral("<h2 style='margin-bottom:2px'>%1</h2>").arg(esc(d.row.displayName));
     QStringList subtitle;
@@ -328,10 +406,14 @@ void DirectoryPage::renderDetails(const Result<directory::WorkerDetails>& loaded
         html += QStringLiteral("<p style='color:#546E7A'>%1</p>").arg(tr("None yet."));
     } else {
         html += QStringLiteral("<ul style='margin-left:-20px'>");
-        for (const auto& c : d.conversations)
+        for (const auto& c : d.conversations) {
+            const QString address = m_messagingAllowed
+                ? QStringLiteral("<a href='conversation:%1'>%2</a>").arg(c.id).arg(esc(c.urn))
+                : esc(c.urn);
             html += QStringLiteral("<li>%1 · %2 · %3%4</li>")
-                        .arg(esc(c.urn), esc(c.status), esc(ago(c.lastActivity)),
+                        .arg(address, esc(c.status), esc(ago(c.lastActivity)),
                              c.assignee.isEmpty() ? QString() : QStringLiteral(" · ") + esc(c.assignee));
+        }
         html += QStringLiteral("</ul>");
     }
     m_details->setHtml(html);

@@ -9,6 +9,7 @@
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QTableView;
 class QTextBrowser;
 
@@ -36,12 +37,23 @@ public:
     void refresh();
     /// Types @p text into the search box and selects the first match (screenshots, demos).
     void showExample(const QString& text);
+    /// Agents and supervisors may write to people from here ("Message", and the recent
+    /// conversations in the details become links); others only read. Off by default.
+    void setMessagingAllowed(bool allowed);
+    /// "Message" (Ctrl+M, or a double click on the row): the selected person's open conversation,
+    /// or a new one assigned to the caller; conversationRequested() when the database answers.
+    void messageSelected();
+
+Q_SIGNALS:
+    /// A conversation to show: started by "Message" or picked among the recent conversations.
+    void conversationRequested(qint64 conversationId);
 
 private:
     void applyFilter();
     void showDetails();
     void renderDetails(const Result<directory::WorkerDetails>& details);
     void updateStatus();
+    void updateMessageButton();
 
     Database& m_database;
     DirectoryModel* m_model = nullptr;
@@ -54,10 +66,15 @@ private:
     QTableView* m_table = nullptr;
     QTextBrowser* m_details = nullptr;
     QLabel* m_statusLine = nullptr;
+    QPushButton* m_message = nullptr;
+    QLabel* m_messageProblem = nullptr;
     QTimer m_searchDelay;
     QString m_phoneRegion = QStringLiteral("LR");
     QString m_syncText;
     qint64 m_shownId = 0;
+    bool m_messagingAllowed = false;
+    bool m_shownReachable = false; ///< the person shown is active and has a valid number
+    bool m_starting = false;
 };
 
 } // namespace mhero::ui
