@@ -30,10 +30,14 @@ CREATE TEMP TABLE IF NOT EXISTS stage_code (
 CREATE TEMP TABLE IF NOT EXISTS stage_deleted (resource_type text, resource_id text) ON COMMIT DELETE ROWS;
 CREATE TEMP TABLE IF NOT EXISTS stage_person_id (id bigint PRIMARY KEY) ON COMMIT DELETE ROWS;
 CREATE TEMP TABLE IF NOT EXISTS stage_affected (id text) ON COMMIT DELETE ROWS;
+-- What this page changed that others depend on: 'place' (type, id), 'code' and 'job' (system,
+-- code), 'role' (id): only the roles and workers resolved from those are resolved again.
+CREATE TEMP TABLE IF NOT EXISTS stage_changed (kind text, a text, b text) ON COMMIT DELETE ROWS;
 )sql";
 
 // Each statement takes the source id as $1 (written in with %1: they run as one script).
 constexpr const char* kMergePlaces = R"sql(
+WITH merged AS (
 INSERT INTO mhero.directory_place AS p
        (source_id, resource_type, resource_id, name, part_of_id, type_codes, active, source_updated_at, deleted_at)
 SELECT DISTINCT ON (resource_type, resource_id)
@@ -44,15 +48,47 @@ ON CONFLICT (source_id, resource_type, resource_id) DO UPDATE
        active = EXCLUDED.active, source_updated_at = EXCLUDED.source_updated_at, deleted_at = NULL
  WHERE (p.name, p.part_of_id, p.type_codes, p.active, p.source_updated_at, p.deleted_at)
        IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.part_of_id, EXCLUDED.type_codes, EXCLUDED.active,
-                         EXCLUDED.source_updated_at, NULL);
+                         EXCLUDED.source_updated_at, NULL)
+RETURNING p.resource_type, p.resource_id)
+INSERT INTO stage_changed SELECT 'place', resource_type, resource_id FROM merged;
 )sql";
 
 constexpr const char* kMergeCodes = R"sql(
+WITH merged AS (
 INSERT INTO mhero.directory_code AS c (source_id, system, code, display, cadre_code)
 SELECT DISTINCT ON (system, code) %1, system, code, display, cadre_code FROM stage_code ORDER BY system, code
 ON CONFLICT (source_id, system, code) DO UPDATE
    SET display = EXCLUDED.display, cadre_code = EXCLUDED.cadre_code
- WHERE (c.display, c.cadre_code) IS DISTINCT FROM (EXCLUDED.display, EXCLUDED.cadre_code);
+ WHERE (c.display, c.cadre_code) IS DISTINCT FROM (EXCLUDED.display, EXCLUDED.cadre_code)
+RETURNING c.system, c.code)
+INSERT INTO stage_changed SELECT 'code', system, code FROM merged;
+)sql";
+
+// Roles resolved from what this page changed: those at Locations whose facility, district or
+// region changed (resolve_places_changed() resolves every place and names those), and those of
+// changed jobs or of jobs in changed cadres; then the workers whose primary role's resolution
+// changed. A page that changed no place and no code (the CodeSystems and the last place of the
+// previous run come back on every run) resolves nothing.
+constexpr const char* kResolveChanged = R"sql(
+INSERT INTO stage_changed (kind, a)
+SELECT 'role', r.resource_id FROM mhero.health_worker_role r
+ WHERE r.source_id = %1
+   AND r.location_id IN (SELECT mhero.resolve_places_changed(%1)
+                          WHERE EXISTS (SELECT FROM stage_changed WHERE kind = 'place'));
+INSERT INTO stage_changed (kind, a, b)
+SELECT 'job', a, b FROM stage_changed WHERE kind = 'code'
+UNION
+SELECT 'job', j.system, j.code FROM mhero.directory_code j
+  JOIN stage_changed c ON c.kind = 'code' AND c.a = 'http://ihris.org/fhir/CodeSystem/ihris-cadre' AND j.cadre_code = c.b
+ WHERE j.source_id = %1;
+INSERT INTO stage_changed (kind, a)
+SELECT 'role', r.resource_id FROM mhero.health_worker_role r
+  JOIN stage_changed c ON c.kind = 'job' AND r.job_system = c.a AND r.job_code = c.b
+ WHERE r.source_id = %1;
+SELECT mhero.resolve_workers(%1, ARRAY(
+    SELECT DISTINCT practitioner_id
+    FROM mhero.resolve_roles_changed(%1, ARRAY(SELECT DISTINCT a FROM stage_changed WHERE kind = 'role'))
+    WHERE practitioner_id IS NOT NULL));
 )sql";
 
 constexpr const char* kMergePeople = R"sql(
@@ -91,6 +127,7 @@ ON CONFLICT (source_id, resource_type, resource_id) DO UPDATE
 INSERT INTO stage_person_id
 SELECT DISTINCT h.id FROM stage_person s
 JOIN mhero.health_worker h ON h.source_id = %1 AND h.resource_type = s.resource_type AND h.resource_id = s.resource_id;
+ANALYZE stage_person_id;
 
 -- Phones: the page's list replaces the stored one.
 DELETE FROM mhero.health_worker_phone p
@@ -175,6 +212,18 @@ UPDATE mhero.directory_place p SET active = false, deleted_at = now()
  WHERE p.source_id = %1 AND p.resource_type = d.resource_type AND p.resource_id = d.resource_id AND p.deleted_at IS NULL;
 )sql";
 
+/// A statement's first line of SQL (comments skipped), shortened: its name in the breakdown.
+QString statementLabel(const QByteArray& statement)
+{
+    for (const QByteArray& line : statement.split('\n')) {
+        const QByteArray t = line.trimmed();
+        if (t.isEmpty() || t.startsWith("--"))
+            continue;
+        return QString::fromUtf8(t.left(60));
+    }
+    return {};
+}
+
 QString sqlList(const QStringList& values)
 {
     // A text[] literal for the resolve functions, quoted as an SQL string.
@@ -203,6 +252,8 @@ Status DirectoryStore::ensureStaging()
 
 Status DirectoryStore::stage(const fhir::Page& page, ApplyCounts& counts)
 {
+    QElapsedTimer timer;
+    timer.start();
     sql::CopyBuffer people;
     sql::CopyBuffer phones;
     for (const fhir::PersonRecord& p : page.people) {
@@ -289,6 +340,7 @@ Status DirectoryStore::stage(const fhir::Page& page, ApplyCounts& counts)
         {codes, "COPY stage_code (system, code, display, cadre_code) FROM STDIN"},
         {deleted, "COPY stage_deleted (resource_type, resource_id) FROM STDIN"},
     };
+    lap(QStringLiteral("stage: COPY buffers"), timer);
     QStringList analyze;
     for (const auto& copy : copies) {
         if (copy.rows.rows() == 0)
@@ -300,9 +352,11 @@ Status DirectoryStore::stage(const fhir::Page& page, ApplyCounts& counts)
         if (copy.rows.rows() > 100)
             analyze << QString::fromLatin1(copy.statement).section(QLatin1Char(' '), 1, 1);
     }
+    lap(QStringLiteral("stage: COPY"), timer);
     if (!analyze.isEmpty())
         if (Status status = sql::execScript(m_db, "ANALYZE " + analyze.join(QStringLiteral(", ")).toLatin1()); !status)
             return status;
+    lap(QStringLiteral("stage: ANALYZE"), timer);
     counts.people = static_cast<int>(page.people.size());
     counts.roles = static_cast<int>(page.roles.size());
     counts.places = static_cast<int>(page.places.size());
@@ -317,16 +371,13 @@ Status DirectoryStore::merge(int sourceId, const fhir::Page& page)
     QByteArray script;
     // Order matters: places and codes, then roles (resolved against them), then people (who take
     // their primary role's job and place as they are written), then deletions.
-    const bool deletedPlaces = std::any_of(page.deleted.cbegin(), page.deleted.cend(), [](const auto& d) {
-        return d.resourceType == QLatin1String("Location") || d.resourceType == QLatin1String("Organization");
-    });
-    const bool everyone = !page.places.isEmpty() || !page.jobs.isEmpty() || deletedPlaces;
+    // (A deleted place keeps its name and partOf, so nothing resolved from it changes.)
     if (!page.places.isEmpty())
         script += QString::fromLatin1(kMergePlaces).arg(source).toUtf8();
     if (!page.jobs.isEmpty())
         script += QString::fromLatin1(kMergeCodes).arg(source).toUtf8();
-    if (!page.places.isEmpty() || deletedPlaces)
-        script += QStringLiteral("SELECT mhero.resolve_places(%1);\n").arg(source).toUtf8();
+    if (!page.places.isEmpty() || !page.jobs.isEmpty())
+        script += QString::fromLatin1(kResolveChanged).arg(source).toUtf8();
     if (!page.roles.isEmpty())
         script += QString::fromLatin1(kMergeRoles).arg(source).toUtf8();
 
@@ -345,8 +396,6 @@ Status DirectoryStore::merge(int sourceId, const fhir::Page& page)
         if (d.resourceType == QLatin1String("PractitionerRole"))
             deletedRoles.append(d.id);
 
-    if (everyone)
-        script += QStringLiteral("SELECT mhero.resolve_roles(%1, NULL);\n").arg(source).toUtf8();
     if (!page.people.isEmpty())
         script += QString::fromLatin1(kMergePeople).arg(source).toUtf8();
     if (!deletedRoles.isEmpty()) // the people who held a deleted role lose it
@@ -356,9 +405,7 @@ Status DirectoryStore::merge(int sourceId, const fhir::Page& page)
                       .toUtf8();
     if (!page.deleted.isEmpty())
         script += QString::fromLatin1(kApplyDeletions).arg(source).toUtf8();
-    if (everyone) {
-        script += QStringLiteral("SELECT mhero.resolve_workers(%1, NULL);\n").arg(source).toUtf8();
-    } else if (!others.isEmpty() || !deletedRoles.isEmpty()) {
+    if (!others.isEmpty() || !deletedRoles.isEmpty()) {
         others.removeDuplicates();
         script += QStringLiteral("SELECT mhero.resolve_workers(%1, %2 || ARRAY(SELECT id FROM stage_affected));\n")
                       .arg(source, sqlList(others))
@@ -373,10 +420,19 @@ Status DirectoryStore::merge(int sourceId, const fhir::Page& page)
         const QByteArray trimmed = statement.trimmed();
         if (trimmed.isEmpty() || (trimmed.startsWith("--") && !trimmed.contains('\n')))
             continue;
+        QElapsedTimer timer;
+        timer.start();
         if (Status status = sql::execScript(m_db, statement); !status)
             return status;
+        lap(QStringLiteral("merge: ") + statementLabel(trimmed), timer);
     }
     return {};
+}
+
+void DirectoryStore::lap(const QString& phase, QElapsedTimer& timer)
+{
+    m_phaseUs[phase] += timer.nsecsElapsed() / 1000;
+    timer.restart();
 }
 
 Result<ApplyCounts> DirectoryStore::apply(int sourceId, const fhir::Page& page, const QString& job,
@@ -385,8 +441,13 @@ Result<ApplyCounts> DirectoryStore::apply(int sourceId, const fhir::Page& page, 
     if (Status status = ensureStaging(); !status)
         return status.error();
     ApplyCounts counts;
-    if (Status status = sql::execScript(m_db, "BEGIN"); !status)
+    QElapsedTimer begin;
+    begin.start();
+    // Not waiting for the WAL flush at each page's commit is safe here: a crash can only lose the
+    // last pages together with the cursor stored with them, so they are read again next time.
+    if (Status status = sql::execScript(m_db, "BEGIN; SET LOCAL synchronous_commit = off"); !status)
         return status.error();
+    lap(QStringLiteral("begin"), begin);
     const auto rollback = [this](const Error& error) -> Result<ApplyCounts> {
         (void)sql::execScript(m_db, "ROLLBACK");
         return error;
@@ -395,18 +456,51 @@ Result<ApplyCounts> DirectoryStore::apply(int sourceId, const fhir::Page& page, 
         return rollback(status.error());
     if (Status status = merge(sourceId, page); !status)
         return rollback(status.error());
+    QElapsedTimer timer;
+    timer.start();
     if (cursor) {
         if (Status stored = sync::saveCursor(m_db, sourceId, job, *cursor); !stored)
             return rollback(stored.error());
     }
+    lap(QStringLiteral("cursor"), timer);
     if (Status status = sql::execScript(m_db, "COMMIT"); !status)
         return rollback(status.error());
+    lap(QStringLiteral("commit"), timer);
+    // While a first sync fills the directory, statistics go stale page after page (autovacuum
+    // comes a minute later): refreshed each time the rows written by this store have doubled.
+    m_rowsWritten += counts.people + counts.roles;
+    if (m_rowsWritten - m_rowsAnalyzed >= std::max<qint64>(kAnalyzeAfterRows, m_rowsAnalyzed)) {
+        if (Status status = analyze(); !status)
+            return status.error();
+    }
     return counts;
+}
+
+Status DirectoryStore::finishRun()
+{
+    // The tables as this run left them, for the next run's plans.
+    if (m_rowsWritten - m_rowsAnalyzed >= kAnalyzeAfterRows)
+        return analyze();
+    return {};
+}
+
+Status DirectoryStore::analyze()
+{
+    QElapsedTimer timer;
+    timer.start();
+    Status status = sql::execScript(m_db, "SELECT mhero.analyze_directory()");
+    m_rowsAnalyzed = m_rowsWritten;
+    lap(QStringLiteral("analyze_directory"), timer);
+    return status;
 }
 
 Status DirectoryStore::refreshFacets()
 {
-    return sql::execScript(m_db, "SELECT mhero.refresh_facets()");
+    QElapsedTimer timer;
+    timer.start();
+    Status status = sql::execScript(m_db, "SELECT mhero.refresh_facets()");
+    lap(QStringLiteral("refresh_facets"), timer);
+    return status;
 }
 
 Result<QString> DirectoryStore::cursor(int sourceId, const QString& job)
