@@ -28,7 +28,8 @@ CREATE TEMP TABLE IF NOT EXISTS stage_place (
 CREATE TEMP TABLE IF NOT EXISTS stage_code (
     system text, code text, display text, cadre_code text) ON COMMIT DELETE ROWS;
 CREATE TEMP TABLE IF NOT EXISTS stage_deleted (resource_type text, resource_id text) ON COMMIT DELETE ROWS;
-CREATE TEMP TABLE IF NOT EXISTS stage_person_id (id bigint PRIMARY KEY) ON COMMIT DELETE ROWS;
+CREATE TEMP TABLE IF NOT EXISTS stage_person_id (
+    id bigint PRIMARY KEY, resource_type text, resource_id text, display_name text, active boolean) ON COMMIT DELETE ROWS;
 CREATE TEMP TABLE IF NOT EXISTS stage_affected (id text) ON COMMIT DELETE ROWS;
 -- What this page changed that others depend on: 'place' (type, id), 'code' and 'job' (system,
 -- code), 'role' (id): only the roles and workers resolved from those are resolved again.
@@ -123,45 +124,52 @@ ON CONFLICT (source_id, resource_type, resource_id) DO UPDATE
                          EXCLUDED.source_updated_at, NULL, EXCLUDED.job, EXCLUDED.cadre, EXCLUDED.facility,
                          EXCLUDED.district, EXCLUDED.region);
 
--- The people of this page, by their row id, for the phone and URN statements below.
-INSERT INTO stage_person_id
-SELECT DISTINCT h.id FROM stage_person s
-JOIN mhero.health_worker h ON h.source_id = %1 AND h.resource_type = s.resource_type AND h.resource_id = s.resource_id;
+-- The people of this page, by their row id, for the phone and URN statements below. Looked up
+-- one by one through the unique key (LIMIT 1 keeps the planner from turning this into a scan of
+-- the whole directory when its statistics are stale, as they are all along a first sync);
+-- the statements below join only these page-sized tables, or look rows up by these ids.
+INSERT INTO stage_person_id (id, resource_type, resource_id, display_name, active)
+SELECT h.id, h.resource_type, h.resource_id, h.display_name, h.active
+FROM (SELECT DISTINCT resource_type, resource_id FROM stage_person) s,
+LATERAL (SELECT h.id, h.resource_type, h.resource_id, h.display_name, h.active FROM mhero.health_worker h
+         WHERE h.source_id = %1 AND h.resource_type = s.resource_type AND h.resource_id = s.resource_id
+         LIMIT 1) h;
 ANALYZE stage_person_id;
 
 -- Phones: the page's list replaces the stored one.
 DELETE FROM mhero.health_worker_phone p
- USING stage_person_id i, mhero.health_worker h
- WHERE p.health_worker_id = i.id AND h.id = i.id
+ USING stage_person_id i
+ WHERE p.health_worker_id = ANY (ARRAY(SELECT id FROM stage_person_id)) AND p.health_worker_id = i.id
    AND NOT EXISTS (SELECT FROM stage_phone s
-                   WHERE s.resource_type = h.resource_type AND s.resource_id = h.resource_id AND s.raw = p.raw);
+                   WHERE s.resource_type = i.resource_type AND s.resource_id = i.resource_id AND s.raw = p.raw);
 INSERT INTO mhero.health_worker_phone AS p (health_worker_id, raw, e164, use, problem)
-SELECT DISTINCT ON (h.id, s.raw) h.id, s.raw, s.e164, s.use, s.problem
+SELECT DISTINCT ON (i.id, s.raw) i.id, s.raw, s.e164, s.use, s.problem
 FROM stage_phone s
-JOIN mhero.health_worker h ON h.source_id = %1 AND h.resource_type = s.resource_type AND h.resource_id = s.resource_id
-ORDER BY h.id, s.raw
+JOIN stage_person_id i ON i.resource_type = s.resource_type AND i.resource_id = s.resource_id
+ORDER BY i.id, s.raw
 ON CONFLICT (health_worker_id, raw) DO UPDATE
    SET e164 = EXCLUDED.e164, use = EXCLUDED.use, problem = EXCLUDED.problem
  WHERE (p.e164, p.use, p.problem) IS DISTINCT FROM (EXCLUDED.e164, EXCLUDED.use, EXCLUDED.problem);
 
--- URNs: a number that left a person's record no longer leads to them…
+-- URNs: a number that left a person's record no longer leads to them (the page's phones are
+-- now exactly the person's phones)…
 UPDATE mhero.contact_urn u SET health_worker_id = NULL
   FROM stage_person_id i
- WHERE u.health_worker_id = i.id
-   AND NOT EXISTS (SELECT FROM mhero.health_worker_phone p
-                   WHERE p.health_worker_id = i.id AND p.e164 IS NOT NULL
-                     AND u.urn IN ('tel:' || p.e164, 'whatsapp:' || substr(p.e164, 2)));
+ WHERE u.health_worker_id = ANY (ARRAY(SELECT id FROM stage_person_id)) AND u.health_worker_id = i.id
+   AND NOT EXISTS (SELECT FROM stage_phone s
+                   WHERE s.resource_type = i.resource_type AND s.resource_id = i.resource_id AND s.e164 IS NOT NULL
+                     AND u.urn IN ('tel:' || s.e164, 'whatsapp:' || substr(s.e164, 2)));
 -- …and every valid number yields tel: and whatsapp: URNs, linking unknown contacts that wrote
 -- from it before. A URN already linked to someone else (a shared phone) stays with them.
 INSERT INTO mhero.contact_urn AS u (urn, health_worker_id, display)
 SELECT DISTINCT ON (urn) urn, id, display_name FROM (
-    SELECT 'tel:' || p.e164 AS urn, h.id, h.display_name, h.active
-    FROM stage_person_id i JOIN mhero.health_worker h ON h.id = i.id
-    JOIN mhero.health_worker_phone p ON p.health_worker_id = h.id AND p.e164 IS NOT NULL
+    SELECT 'tel:' || s.e164 AS urn, i.id, i.display_name, i.active
+    FROM stage_person_id i
+    JOIN stage_phone s ON s.resource_type = i.resource_type AND s.resource_id = i.resource_id AND s.e164 IS NOT NULL
     UNION ALL
-    SELECT 'whatsapp:' || substr(p.e164, 2), h.id, h.display_name, h.active
-    FROM stage_person_id i JOIN mhero.health_worker h ON h.id = i.id
-    JOIN mhero.health_worker_phone p ON p.health_worker_id = h.id AND p.e164 IS NOT NULL) n
+    SELECT 'whatsapp:' || substr(s.e164, 2), i.id, i.display_name, i.active
+    FROM stage_person_id i
+    JOIN stage_phone s ON s.resource_type = i.resource_type AND s.resource_id = i.resource_id AND s.e164 IS NOT NULL) n
 ORDER BY urn, active DESC, id
 ON CONFLICT (urn) DO UPDATE SET health_worker_id = EXCLUDED.health_worker_id, display = EXCLUDED.display
  WHERE u.health_worker_id IS NULL;
@@ -418,7 +426,7 @@ Status DirectoryStore::merge(int sourceId, const fhir::Page& page)
     // holds a ";" followed by a newline inside it.
     for (const QByteArray& statement : script.split('\n').join('\n').split(';')) {
         const QByteArray trimmed = statement.trimmed();
-        if (trimmed.isEmpty() || (trimmed.startsWith("--") && !trimmed.contains('\n')))
+        if (statementLabel(trimmed).isEmpty()) // nothing but comments
             continue;
         QElapsedTimer timer;
         timer.start();
@@ -466,13 +474,7 @@ Result<ApplyCounts> DirectoryStore::apply(int sourceId, const fhir::Page& page, 
     if (Status status = sql::execScript(m_db, "COMMIT"); !status)
         return rollback(status.error());
     lap(QStringLiteral("commit"), timer);
-    // While a first sync fills the directory, statistics go stale page after page (autovacuum
-    // comes a minute later): refreshed each time the rows written by this store have doubled.
     m_rowsWritten += counts.people + counts.roles;
-    if (m_rowsWritten - m_rowsAnalyzed >= std::max<qint64>(kAnalyzeAfterRows, m_rowsAnalyzed)) {
-        if (Status status = analyze(); !status)
-            return status.error();
-    }
     return counts;
 }
 
