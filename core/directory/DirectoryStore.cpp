@@ -31,8 +31,9 @@ CREATE TEMP TABLE IF NOT EXISTS stage_deleted (resource_type text, resource_id t
 CREATE TEMP TABLE IF NOT EXISTS stage_person_id (
     id bigint PRIMARY KEY, resource_type text, resource_id text, display_name text, active boolean) ON COMMIT DELETE ROWS;
 CREATE TEMP TABLE IF NOT EXISTS stage_affected (id text) ON COMMIT DELETE ROWS;
--- What this page changed that others depend on: 'place' (type, id), 'code' and 'job' (system,
--- code), 'role' (id): only the roles and workers resolved from those are resolved again.
+-- What this page changed that others depend on: 'place' (type, id), 'location' (id: its
+-- facility/district/region changed), 'code' and 'job' (system, code), 'role' (id): only the
+-- roles and workers resolved from those are resolved again.
 CREATE TEMP TABLE IF NOT EXISTS stage_changed (kind text, a text, b text) ON COMMIT DELETE ROWS;
 )sql";
 
@@ -72,10 +73,12 @@ INSERT INTO stage_changed SELECT 'code', system, code FROM merged;
 // previous run come back on every run) resolves nothing.
 constexpr const char* kResolveChanged = R"sql(
 INSERT INTO stage_changed (kind, a)
+SELECT 'location', id FROM mhero.resolve_places_changed(%1) AS id
+ WHERE EXISTS (SELECT FROM stage_changed WHERE kind = 'place');
+INSERT INTO stage_changed (kind, a)
 SELECT 'role', r.resource_id FROM mhero.health_worker_role r
- WHERE r.source_id = %1
-   AND r.location_id IN (SELECT mhero.resolve_places_changed(%1)
-                          WHERE EXISTS (SELECT FROM stage_changed WHERE kind = 'place'));
+  JOIN stage_changed c ON c.kind = 'location' AND r.location_id = c.a
+ WHERE r.source_id = %1;
 INSERT INTO stage_changed (kind, a, b)
 SELECT 'job', a, b FROM stage_changed WHERE kind = 'code'
 UNION
