@@ -52,6 +52,19 @@ std::pair<int, qint64> download(fhir::FhirClient& client, const QUrl& first)
     return {pages, bytes};
 }
 
+/// The sync's own breakdown, longest first.
+void printPhases(QTextStream& out, const sync::SyncReport& report)
+{
+    QList<std::pair<qint64, QString>> phases;
+    for (auto it = report.phaseMicroseconds.cbegin(); it != report.phaseMicroseconds.cend(); ++it)
+        phases.append({it.value(), it.key()});
+    std::sort(phases.begin(), phases.end(), std::greater<>());
+    for (const auto& [us, name] : std::as_const(phases))
+        if (us >= 1000)
+            out << "    " << qSetFieldWidth(9) << us / 1000.0 << qSetFieldWidth(0) << " ms  " << name << "\n";
+    out.flush();
+}
+
 sync::SyncReport runSync(QSqlDatabase& db, const sync::FhirSource& source)
 {
     sync::FhirSync job(db, source);
@@ -171,6 +184,7 @@ int main(int argc, char* argv[])
     out << "full sync:       " << fullS << " s (" << full.pages << " pages, " << full.people << " people, "
         << full.roles << " roles, " << full.invalidPhones << " invalid numbers kept)\n";
     out << "full sync / download = " << fullS / downloadS << "x\n";
+    printPhases(out, full);
 
     // 3. 100 practitioners change; an incremental sync.
     for (int i = 0; i < 100; ++i) {
@@ -187,6 +201,7 @@ int main(int argc, char* argv[])
     }
     out << "incremental sync of 100 changed Practitioners: " << incS * 1000 << " ms (" << incremental.pages
         << " pages, " << incremental.people << " people)\n";
+    printPhases(out, incremental);
     const int inactive = sql::scalar(db, QStringLiteral("SELECT count(*) FROM mhero.health_worker WHERE NOT active"))
                              .valueOr(QVariant(-1))
                              .toInt();

@@ -28,12 +28,18 @@ CREATE TEMP TABLE IF NOT EXISTS stage_place (
 CREATE TEMP TABLE IF NOT EXISTS stage_code (
     system text, code text, display text, cadre_code text) ON COMMIT DELETE ROWS;
 CREATE TEMP TABLE IF NOT EXISTS stage_deleted (resource_type text, resource_id text) ON COMMIT DELETE ROWS;
-CREATE TEMP TABLE IF NOT EXISTS stage_person_id (id bigint PRIMARY KEY) ON COMMIT DELETE ROWS;
+CREATE TEMP TABLE IF NOT EXISTS stage_person_id (
+    id bigint PRIMARY KEY, resource_type text, resource_id text, display_name text, active boolean) ON COMMIT DELETE ROWS;
 CREATE TEMP TABLE IF NOT EXISTS stage_affected (id text) ON COMMIT DELETE ROWS;
+-- What this page changed that others depend on: 'place' (type, id), 'location' (id: its
+-- facility/district/region changed), 'code' and 'job' (system, code), 'role' (id): only the
+-- roles and workers resolved from those are resolved again.
+CREATE TEMP TABLE IF NOT EXISTS stage_changed (kind text, a text, b text) ON COMMIT DELETE ROWS;
 )sql";
 
 // Each statement takes the source id as $1 (written in with %1: they run as one script).
 constexpr const char* kMergePlaces = R"sql(
+WITH merged AS (
 INSERT INTO mhero.directory_place AS p
        (source_id, resource_type, resource_id, name, part_of_id, type_codes, active, source_updated_at, deleted_at)
 SELECT DISTINCT ON (resource_type, resource_id)
@@ -44,15 +50,49 @@ ON CONFLICT (source_id, resource_type, resource_id) DO UPDATE
        active = EXCLUDED.active, source_updated_at = EXCLUDED.source_updated_at, deleted_at = NULL
  WHERE (p.name, p.part_of_id, p.type_codes, p.active, p.source_updated_at, p.deleted_at)
        IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.part_of_id, EXCLUDED.type_codes, EXCLUDED.active,
-                         EXCLUDED.source_updated_at, NULL);
+                         EXCLUDED.source_updated_at, NULL)
+RETURNING p.resource_type, p.resource_id)
+INSERT INTO stage_changed SELECT 'place', resource_type, resource_id FROM merged;
 )sql";
 
 constexpr const char* kMergeCodes = R"sql(
+WITH merged AS (
 INSERT INTO mhero.directory_code AS c (source_id, system, code, display, cadre_code)
 SELECT DISTINCT ON (system, code) %1, system, code, display, cadre_code FROM stage_code ORDER BY system, code
 ON CONFLICT (source_id, system, code) DO UPDATE
    SET display = EXCLUDED.display, cadre_code = EXCLUDED.cadre_code
- WHERE (c.display, c.cadre_code) IS DISTINCT FROM (EXCLUDED.display, EXCLUDED.cadre_code);
+ WHERE (c.display, c.cadre_code) IS DISTINCT FROM (EXCLUDED.display, EXCLUDED.cadre_code)
+RETURNING c.system, c.code)
+INSERT INTO stage_changed SELECT 'code', system, code FROM merged;
+)sql";
+
+// Roles resolved from what this page changed: those at Locations whose facility, district or
+// region changed (resolve_places_changed() resolves every place and names those), and those of
+// changed jobs or of jobs in changed cadres; then the workers whose primary role's resolution
+// changed. A page that changed no place and no code (the CodeSystems and the last place of the
+// previous run come back on every run) resolves nothing.
+constexpr const char* kResolveChanged = R"sql(
+INSERT INTO stage_changed (kind, a)
+SELECT 'location', id FROM mhero.resolve_places_changed(%1) AS id
+ WHERE EXISTS (SELECT FROM stage_changed WHERE kind = 'place');
+INSERT INTO stage_changed (kind, a)
+SELECT 'role', r.resource_id FROM mhero.health_worker_role r
+  JOIN stage_changed c ON c.kind = 'location' AND r.location_id = c.a
+ WHERE r.source_id = %1;
+INSERT INTO stage_changed (kind, a, b)
+SELECT 'job', a, b FROM stage_changed WHERE kind = 'code'
+UNION
+SELECT 'job', j.system, j.code FROM mhero.directory_code j
+  JOIN stage_changed c ON c.kind = 'code' AND c.a = 'http://ihris.org/fhir/CodeSystem/ihris-cadre' AND j.cadre_code = c.b
+ WHERE j.source_id = %1;
+INSERT INTO stage_changed (kind, a)
+SELECT 'role', r.resource_id FROM mhero.health_worker_role r
+  JOIN stage_changed c ON c.kind = 'job' AND r.job_system = c.a AND r.job_code = c.b
+ WHERE r.source_id = %1;
+SELECT mhero.resolve_workers(%1, ARRAY(
+    SELECT DISTINCT practitioner_id
+    FROM mhero.resolve_roles_changed(%1, ARRAY(SELECT DISTINCT a FROM stage_changed WHERE kind = 'role'))
+    WHERE practitioner_id IS NOT NULL));
 )sql";
 
 constexpr const char* kMergePeople = R"sql(
@@ -87,44 +127,52 @@ ON CONFLICT (source_id, resource_type, resource_id) DO UPDATE
                          EXCLUDED.source_updated_at, NULL, EXCLUDED.job, EXCLUDED.cadre, EXCLUDED.facility,
                          EXCLUDED.district, EXCLUDED.region);
 
--- The people of this page, by their row id, for the phone and URN statements below.
-INSERT INTO stage_person_id
-SELECT DISTINCT h.id FROM stage_person s
-JOIN mhero.health_worker h ON h.source_id = %1 AND h.resource_type = s.resource_type AND h.resource_id = s.resource_id;
+-- The people of this page, by their row id, for the phone and URN statements below. Looked up
+-- one by one through the unique key (LIMIT 1 keeps the planner from turning this into a scan of
+-- the whole directory when its statistics are stale, as they are all along a first sync);
+-- the statements below join only these page-sized tables, or look rows up by these ids.
+INSERT INTO stage_person_id (id, resource_type, resource_id, display_name, active)
+SELECT h.id, h.resource_type, h.resource_id, h.display_name, h.active
+FROM (SELECT DISTINCT resource_type, resource_id FROM stage_person) s,
+LATERAL (SELECT h.id, h.resource_type, h.resource_id, h.display_name, h.active FROM mhero.health_worker h
+         WHERE h.source_id = %1 AND h.resource_type = s.resource_type AND h.resource_id = s.resource_id
+         LIMIT 1) h;
+ANALYZE stage_person_id;
 
 -- Phones: the page's list replaces the stored one.
 DELETE FROM mhero.health_worker_phone p
- USING stage_person_id i, mhero.health_worker h
- WHERE p.health_worker_id = i.id AND h.id = i.id
+ USING stage_person_id i
+ WHERE p.health_worker_id = ANY (ARRAY(SELECT id FROM stage_person_id)) AND p.health_worker_id = i.id
    AND NOT EXISTS (SELECT FROM stage_phone s
-                   WHERE s.resource_type = h.resource_type AND s.resource_id = h.resource_id AND s.raw = p.raw);
+                   WHERE s.resource_type = i.resource_type AND s.resource_id = i.resource_id AND s.raw = p.raw);
 INSERT INTO mhero.health_worker_phone AS p (health_worker_id, raw, e164, use, problem)
-SELECT DISTINCT ON (h.id, s.raw) h.id, s.raw, s.e164, s.use, s.problem
+SELECT DISTINCT ON (i.id, s.raw) i.id, s.raw, s.e164, s.use, s.problem
 FROM stage_phone s
-JOIN mhero.health_worker h ON h.source_id = %1 AND h.resource_type = s.resource_type AND h.resource_id = s.resource_id
-ORDER BY h.id, s.raw
+JOIN stage_person_id i ON i.resource_type = s.resource_type AND i.resource_id = s.resource_id
+ORDER BY i.id, s.raw
 ON CONFLICT (health_worker_id, raw) DO UPDATE
    SET e164 = EXCLUDED.e164, use = EXCLUDED.use, problem = EXCLUDED.problem
  WHERE (p.e164, p.use, p.problem) IS DISTINCT FROM (EXCLUDED.e164, EXCLUDED.use, EXCLUDED.problem);
 
--- URNs: a number that left a person's record no longer leads to them…
+-- URNs: a number that left a person's record no longer leads to them (the page's phones are
+-- now exactly the person's phones)…
 UPDATE mhero.contact_urn u SET health_worker_id = NULL
   FROM stage_person_id i
- WHERE u.health_worker_id = i.id
-   AND NOT EXISTS (SELECT FROM mhero.health_worker_phone p
-                   WHERE p.health_worker_id = i.id AND p.e164 IS NOT NULL
-                     AND u.urn IN ('tel:' || p.e164, 'whatsapp:' || substr(p.e164, 2)));
+ WHERE u.health_worker_id = ANY (ARRAY(SELECT id FROM stage_person_id)) AND u.health_worker_id = i.id
+   AND NOT EXISTS (SELECT FROM stage_phone s
+                   WHERE s.resource_type = i.resource_type AND s.resource_id = i.resource_id AND s.e164 IS NOT NULL
+                     AND u.urn IN ('tel:' || s.e164, 'whatsapp:' || substr(s.e164, 2)));
 -- …and every valid number yields tel: and whatsapp: URNs, linking unknown contacts that wrote
 -- from it before. A URN already linked to someone else (a shared phone) stays with them.
 INSERT INTO mhero.contact_urn AS u (urn, health_worker_id, display)
 SELECT DISTINCT ON (urn) urn, id, display_name FROM (
-    SELECT 'tel:' || p.e164 AS urn, h.id, h.display_name, h.active
-    FROM stage_person_id i JOIN mhero.health_worker h ON h.id = i.id
-    JOIN mhero.health_worker_phone p ON p.health_worker_id = h.id AND p.e164 IS NOT NULL
+    SELECT 'tel:' || s.e164 AS urn, i.id, i.display_name, i.active
+    FROM stage_person_id i
+    JOIN stage_phone s ON s.resource_type = i.resource_type AND s.resource_id = i.resource_id AND s.e164 IS NOT NULL
     UNION ALL
-    SELECT 'whatsapp:' || substr(p.e164, 2), h.id, h.display_name, h.active
-    FROM stage_person_id i JOIN mhero.health_worker h ON h.id = i.id
-    JOIN mhero.health_worker_phone p ON p.health_worker_id = h.id AND p.e164 IS NOT NULL) n
+    SELECT 'whatsapp:' || substr(s.e164, 2), i.id, i.display_name, i.active
+    FROM stage_person_id i
+    JOIN stage_phone s ON s.resource_type = i.resource_type AND s.resource_id = i.resource_id AND s.e164 IS NOT NULL) n
 ORDER BY urn, active DESC, id
 ON CONFLICT (urn) DO UPDATE SET health_worker_id = EXCLUDED.health_worker_id, display = EXCLUDED.display
  WHERE u.health_worker_id IS NULL;
@@ -175,6 +223,18 @@ UPDATE mhero.directory_place p SET active = false, deleted_at = now()
  WHERE p.source_id = %1 AND p.resource_type = d.resource_type AND p.resource_id = d.resource_id AND p.deleted_at IS NULL;
 )sql";
 
+/// A statement's first line of SQL (comments skipped), shortened: its name in the breakdown.
+QString statementLabel(const QByteArray& statement)
+{
+    for (const QByteArray& line : statement.split('\n')) {
+        const QByteArray t = line.trimmed();
+        if (t.isEmpty() || t.startsWith("--"))
+            continue;
+        return QString::fromUtf8(t.left(60));
+    }
+    return {};
+}
+
 QString sqlList(const QStringList& values)
 {
     // A text[] literal for the resolve functions, quoted as an SQL string.
@@ -203,6 +263,8 @@ Status DirectoryStore::ensureStaging()
 
 Status DirectoryStore::stage(const fhir::Page& page, ApplyCounts& counts)
 {
+    QElapsedTimer timer;
+    timer.start();
     sql::CopyBuffer people;
     sql::CopyBuffer phones;
     for (const fhir::PersonRecord& p : page.people) {
@@ -289,6 +351,7 @@ Status DirectoryStore::stage(const fhir::Page& page, ApplyCounts& counts)
         {codes, "COPY stage_code (system, code, display, cadre_code) FROM STDIN"},
         {deleted, "COPY stage_deleted (resource_type, resource_id) FROM STDIN"},
     };
+    lap(QStringLiteral("stage: COPY buffers"), timer);
     QStringList analyze;
     for (const auto& copy : copies) {
         if (copy.rows.rows() == 0)
@@ -300,9 +363,11 @@ Status DirectoryStore::stage(const fhir::Page& page, ApplyCounts& counts)
         if (copy.rows.rows() > 100)
             analyze << QString::fromLatin1(copy.statement).section(QLatin1Char(' '), 1, 1);
     }
+    lap(QStringLiteral("stage: COPY"), timer);
     if (!analyze.isEmpty())
         if (Status status = sql::execScript(m_db, "ANALYZE " + analyze.join(QStringLiteral(", ")).toLatin1()); !status)
             return status;
+    lap(QStringLiteral("stage: ANALYZE"), timer);
     counts.people = static_cast<int>(page.people.size());
     counts.roles = static_cast<int>(page.roles.size());
     counts.places = static_cast<int>(page.places.size());
@@ -317,16 +382,13 @@ Status DirectoryStore::merge(int sourceId, const fhir::Page& page)
     QByteArray script;
     // Order matters: places and codes, then roles (resolved against them), then people (who take
     // their primary role's job and place as they are written), then deletions.
-    const bool deletedPlaces = std::any_of(page.deleted.cbegin(), page.deleted.cend(), [](const auto& d) {
-        return d.resourceType == QLatin1String("Location") || d.resourceType == QLatin1String("Organization");
-    });
-    const bool everyone = !page.places.isEmpty() || !page.jobs.isEmpty() || deletedPlaces;
+    // (A deleted place keeps its name and partOf, so nothing resolved from it changes.)
     if (!page.places.isEmpty())
         script += QString::fromLatin1(kMergePlaces).arg(source).toUtf8();
     if (!page.jobs.isEmpty())
         script += QString::fromLatin1(kMergeCodes).arg(source).toUtf8();
-    if (!page.places.isEmpty() || deletedPlaces)
-        script += QStringLiteral("SELECT mhero.resolve_places(%1);\n").arg(source).toUtf8();
+    if (!page.places.isEmpty() || !page.jobs.isEmpty())
+        script += QString::fromLatin1(kResolveChanged).arg(source).toUtf8();
     if (!page.roles.isEmpty())
         script += QString::fromLatin1(kMergeRoles).arg(source).toUtf8();
 
@@ -345,8 +407,6 @@ Status DirectoryStore::merge(int sourceId, const fhir::Page& page)
         if (d.resourceType == QLatin1String("PractitionerRole"))
             deletedRoles.append(d.id);
 
-    if (everyone)
-        script += QStringLiteral("SELECT mhero.resolve_roles(%1, NULL);\n").arg(source).toUtf8();
     if (!page.people.isEmpty())
         script += QString::fromLatin1(kMergePeople).arg(source).toUtf8();
     if (!deletedRoles.isEmpty()) // the people who held a deleted role lose it
@@ -356,9 +416,7 @@ Status DirectoryStore::merge(int sourceId, const fhir::Page& page)
                       .toUtf8();
     if (!page.deleted.isEmpty())
         script += QString::fromLatin1(kApplyDeletions).arg(source).toUtf8();
-    if (everyone) {
-        script += QStringLiteral("SELECT mhero.resolve_workers(%1, NULL);\n").arg(source).toUtf8();
-    } else if (!others.isEmpty() || !deletedRoles.isEmpty()) {
+    if (!others.isEmpty() || !deletedRoles.isEmpty()) {
         others.removeDuplicates();
         script += QStringLiteral("SELECT mhero.resolve_workers(%1, %2 || ARRAY(SELECT id FROM stage_affected));\n")
                       .arg(source, sqlList(others))
@@ -371,12 +429,21 @@ Status DirectoryStore::merge(int sourceId, const fhir::Page& page)
     // holds a ";" followed by a newline inside it.
     for (const QByteArray& statement : script.split('\n').join('\n').split(';')) {
         const QByteArray trimmed = statement.trimmed();
-        if (trimmed.isEmpty() || (trimmed.startsWith("--") && !trimmed.contains('\n')))
+        if (statementLabel(trimmed).isEmpty()) // nothing but comments
             continue;
+        QElapsedTimer timer;
+        timer.start();
         if (Status status = sql::execScript(m_db, statement); !status)
             return status;
+        lap(QStringLiteral("merge: ") + statementLabel(trimmed), timer);
     }
     return {};
+}
+
+void DirectoryStore::lap(const QString& phase, QElapsedTimer& timer)
+{
+    m_phaseUs[phase] += timer.nsecsElapsed() / 1000;
+    timer.restart();
 }
 
 Result<ApplyCounts> DirectoryStore::apply(int sourceId, const fhir::Page& page, const QString& job,
@@ -385,8 +452,13 @@ Result<ApplyCounts> DirectoryStore::apply(int sourceId, const fhir::Page& page, 
     if (Status status = ensureStaging(); !status)
         return status.error();
     ApplyCounts counts;
-    if (Status status = sql::execScript(m_db, "BEGIN"); !status)
+    QElapsedTimer begin;
+    begin.start();
+    // Not waiting for the WAL flush at each page's commit is safe here: a crash can only lose the
+    // last pages together with the cursor stored with them, so they are read again next time.
+    if (Status status = sql::execScript(m_db, "BEGIN; SET LOCAL synchronous_commit = off"); !status)
         return status.error();
+    lap(QStringLiteral("begin"), begin);
     const auto rollback = [this](const Error& error) -> Result<ApplyCounts> {
         (void)sql::execScript(m_db, "ROLLBACK");
         return error;
@@ -395,18 +467,45 @@ Result<ApplyCounts> DirectoryStore::apply(int sourceId, const fhir::Page& page, 
         return rollback(status.error());
     if (Status status = merge(sourceId, page); !status)
         return rollback(status.error());
+    QElapsedTimer timer;
+    timer.start();
     if (cursor) {
         if (Status stored = sync::saveCursor(m_db, sourceId, job, *cursor); !stored)
             return rollback(stored.error());
     }
+    lap(QStringLiteral("cursor"), timer);
     if (Status status = sql::execScript(m_db, "COMMIT"); !status)
         return rollback(status.error());
+    lap(QStringLiteral("commit"), timer);
+    m_rowsWritten += counts.people + counts.roles;
     return counts;
+}
+
+Status DirectoryStore::finishRun()
+{
+    // The tables as this run left them, for the next run's plans.
+    if (m_rowsWritten - m_rowsAnalyzed >= kAnalyzeAfterRows)
+        return analyze();
+    return {};
+}
+
+Status DirectoryStore::analyze()
+{
+    QElapsedTimer timer;
+    timer.start();
+    Status status = sql::execScript(m_db, "SELECT mhero.analyze_directory()");
+    m_rowsAnalyzed = m_rowsWritten;
+    lap(QStringLiteral("analyze_directory"), timer);
+    return status;
 }
 
 Status DirectoryStore::refreshFacets()
 {
-    return sql::execScript(m_db, "SELECT mhero.refresh_facets()");
+    QElapsedTimer timer;
+    timer.start();
+    Status status = sql::execScript(m_db, "SELECT mhero.refresh_facets()");
+    lap(QStringLiteral("refresh_facets"), timer);
+    return status;
 }
 
 Result<QString> DirectoryStore::cursor(int sourceId, const QString& job)

@@ -3,6 +3,8 @@
 #include "Result.h"
 #include "fhir/FhirPage.h"
 
+#include <QElapsedTimer>
+#include <QMap>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -39,19 +41,34 @@ public:
 
     /// Recounts the directory page's filter choices (districts, facilities, cadres).
     Status refreshFacets();
+    /// At the end of a run: fresh planner statistics when the run wrote many rows.
+    Status finishRun();
 
     /// Stored cursor of @p job for @p sourceId, or an empty string.
     Result<QString> cursor(int sourceId, const QString& job);
     /// Records the outcome of a run in sync_state (its own transaction).
     Status recordRun(int sourceId, const QString& job, const QString& error);
 
+    /// Time spent so far in each phase of apply() (stage, merge statements, commit…), in
+    /// microseconds: for the benchmark's breakdown.
+    [[nodiscard]] const QMap<QString, qint64>& phaseMicroseconds() const { return m_phaseUs; }
+
 private:
+    /// Adds the time since @p timer was (re)started to @p phase and restarts it.
+    void lap(const QString& phase, QElapsedTimer& timer);
+
     Status ensureStaging();
     Status stage(const fhir::Page& page, ApplyCounts& counts);
     Status merge(int sourceId, const fhir::Page& page);
+    Status analyze();
+
+    static constexpr qint64 kAnalyzeAfterRows = 2000;
 
     QSqlDatabase& m_db;
     bool m_stagingReady = false;
+    QMap<QString, qint64> m_phaseUs;
+    qint64 m_rowsWritten = 0; ///< people and roles applied through this store
+    qint64 m_rowsAnalyzed = 0; ///< m_rowsWritten at the last analyze()
 };
 
 } // namespace mhero::directory

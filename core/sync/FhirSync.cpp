@@ -215,10 +215,15 @@ void FhirSync::onPage(const QUrl& url, Result<QByteArray> body)
         finish(body.error());
         return;
     }
+    if (m_idle.isValid())
+        m_waitUs += m_idle.nsecsElapsed() / 1000;
+    QElapsedTimer parseTimer;
+    parseTimer.start();
     fhir::ParseOptions options;
     options.defaultRegion = m_source.region;
     options.kind = m_source.kind;
     auto parsed = fhir::parsePage(*body, options);
+    m_parseUs += parseTimer.nsecsElapsed() / 1000;
     if (!parsed) {
         Error error = parsed.error();
         error.detail = url.toString() + (error.detail.isEmpty() ? QString() : QLatin1String(": ") + error.detail);
@@ -284,6 +289,7 @@ void FhirSync::onPage(const QUrl& url, Result<QByteArray> body)
     if (page.entryCount > 0 || !page.deleted.isEmpty())
         m_changed = true;
     Q_EMIT progress(pass.resourceType, m_passPages, m_passResources);
+    m_idle.start();
     if (next.isEmpty())
         endPass();
 }
@@ -313,6 +319,8 @@ void FhirSync::finish(std::optional<Error> error)
     m_done = true;
     m_report.error = std::move(error);
     m_report.retries = m_client->retries();
+    if (Status status = m_store.finishRun(); !status && !m_report.error)
+        m_report.error = status.error();
     if (m_changed) {
         if (Status status = m_store.refreshFacets(); !status && !m_report.error)
             m_report.error = status.error();
@@ -320,6 +328,9 @@ void FhirSync::finish(std::optional<Error> error)
     (void)m_store.recordRun(m_source.id, QStringLiteral("directory"),
                             m_report.error ? m_report.error->toString() : QString());
     m_report.elapsedMs = m_timer.elapsed();
+    m_report.phaseMicroseconds = m_store.phaseMicroseconds();
+    m_report.phaseMicroseconds.insert(QStringLiteral("parse"), m_parseUs);
+    m_report.phaseMicroseconds.insert(QStringLiteral("waiting for the next page"), m_waitUs);
     // Queued: the caller may delete this object from its slot.
     QMetaObject::invokeMethod(
         this, [this]() { Q_EMIT finished(m_report); }, Qt::QueuedConnection);

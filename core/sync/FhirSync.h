@@ -6,6 +6,7 @@
 #include "sync/SourceConfig.h"
 
 #include <QElapsedTimer>
+#include <QMap>
 #include <QObject>
 #include <QSqlDatabase>
 #include <QUrl>
@@ -25,6 +26,8 @@ struct SyncReport
     int invalidPhones = 0;
     int retries = 0;
     qint64 elapsedMs = 0;
+    /// Where the time went (parse, waiting for pages, each write phase), in microseconds.
+    QMap<QString, qint64> phaseMicroseconds;
     QStringList problems; ///< entries skipped, features the server lacks
     std::optional<Error> error; ///< set when the sync stopped early
 };
@@ -88,6 +91,9 @@ private:
     bool m_sorted = true; ///< pages have come in _lastUpdated order so far
     int m_passPages = 0;
     int m_passResources = 0;
+    QElapsedTimer m_idle; ///< since the last page was written: time spent waiting for the next one
+    qint64 m_parseUs = 0;
+    qint64 m_waitUs = 0;
 };
 
 } // namespace mhero::sync
