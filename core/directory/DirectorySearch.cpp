@@ -287,9 +287,11 @@ Result<SearchPage> search(QSqlDatabase& db, const SearchFilter& filter, const st
     page.phoneSearch = query.phone;
     SearchPlan plan = SearchPlan::Planner;
     if (query.walkable) {
-        // Walk the name index when its first kNameWalkCap rows should hold a page of matches, by
-        // the planner's estimate (pg_trgm's LIKE selectivity); else fetch every match. A small
-        // directory is walked whole by the planner's own plan.
+        // Walk the name index when its first kNameWalkCap rows could hold a page of matches, by
+        // the planner's estimate (LIKE selectivity over the sampled search texts); else fetch every
+        // match. The estimate multiplies the words' frequencies, which undercounts words that go
+        // together (the words of a facility's name): hence "could" (half the matches expected).
+        // A small directory is walked whole by the planner's own plan.
         auto all = estimatedRows(db, query.estimateAllSql, {});
         if (!all)
             return all.error();
@@ -297,7 +299,8 @@ Result<SearchPage> search(QSqlDatabase& db, const SearchFilter& filter, const st
             auto matches = estimatedRows(db, query.estimateSql, query.estimateValues);
             if (!matches)
                 return matches.error();
-            plan = *matches * kNameWalkCap >= double(limit + 1) * *all ? SearchPlan::NameWalk : SearchPlan::Matches;
+            plan = 2 * *matches * kNameWalkCap >= double(limit + 1) * *all ? SearchPlan::NameWalk
+                                                                          : SearchPlan::Matches;
         }
     }
     const auto run = [&](SearchPlan how) -> Status {
