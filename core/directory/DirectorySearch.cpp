@@ -7,6 +7,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QSqlDriver>
+#include <QSqlField>
 #include <QSqlQuery>
 
 namespace mhero::directory {
@@ -76,8 +78,64 @@ void addFilters(const SearchFilter& filter, QStringList& where, QVariantList& va
 }
 } // namespace
 
+namespace {
+/// "lr-hw-0077777" → "-0077777": the longest run of letters and digits, with the separator before
+/// it. A word's trigrams next to punctuation ("lr", "hw" in every identifier) are in nearly every
+/// row: the trigram index reads their whole posting lists for nothing. The run alone selects as
+/// well, at a fraction of the cost; the whole word is then checked on the rows it finds.
+QString indexedPart(const QString& word)
+{
+    qsizetype bestStart = 0, bestLength = 0;
+    for (qsizetype i = 0; i < word.size();) {
+        if (!word.at(i).isLetterOrNumber()) {
+            ++i;
+            continue;
+        }
+        qsizetype j = i;
+        while (j < word.size() && word.at(j).isLetterOrNumber())
+            ++j;
+        if (j - i > bestLength) {
+            bestStart = i;
+            bestLength = j - i;
+        }
+        i = j;
+    }
+    if (bestLength == word.size() || bestLength < 3)
+        return {};
+    return word.mid(bestStart > 0 ? bestStart - 1 : 0, bestLength + (bestStart > 0 ? 1 : 0));
+}
+
+/// Replaces each `?` of @p sql with @p values as SQL literals, for EXPLAIN (which cannot be prepared).
+QString inlineValues(QSqlDatabase& db, QString sql, const QVariantList& values)
+{
+    QString out;
+    qsizetype v = 0;
+    for (QChar c : sql) {
+        if (c == QLatin1Char('?') && v < values.size()) {
+            QSqlField field(QString(), values.at(v).metaType());
+            field.setValue(values.at(v++));
+            out += db.driver()->formatValue(field);
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+/// The planner's estimate of the rows of `EXPLAIN SELECT …` (first line of the plan).
+Result<double> estimatedRows(QSqlDatabase& db, const QString& explain, const QVariantList& values)
+{
+    auto query = sql::exec(db, inlineValues(db, explain, values));
+    if (!query)
+        return query.error();
+    static const QRegularExpression rows(QStringLiteral("rows=(\\d+)"));
+    const QRegularExpressionMatch match = query->next() ? rows.match(query->value(0).toString()) : QRegularExpressionMatch();
+    return match.hasMatch() ? match.captured(1).toDouble() : 0.0;
+}
+} // namespace
+
 SearchQuery buildSearchQuery(const SearchFilter& filter, const std::optional<SearchCursor>& after, int limit,
-                             const QList<QStringList>& alternatives)
+                             const QList<QStringList>& alternatives, SearchPlan plan)
 {
     SearchQuery q;
     q.phase = after ? after->phase : 0;
@@ -117,43 +175,97 @@ SearchQuery buildSearchQuery(const SearchFilter& filter, const std::optional<Sea
     } else if (!text.isEmpty()) {
         for (const QString& word : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
             // fold() of a constant is computed once at plan time, so the trigram index serves it.
-            exact << QStringLiteral("h.search_text LIKE '%' || mhero.fold(?) || '%'");
-            exactValues << likeEscape(word);
+            const QString part = indexedPart(word);
+            if (part.isEmpty()) {
+                exact << QStringLiteral("h.search_text LIKE '%' || mhero.fold(?) || '%'");
+                exactValues << likeEscape(word);
+            } else {
+                // (search_text || '') is not indexed: checked on the rows the part finds.
+                exact << QStringLiteral("(h.search_text LIKE '%' || mhero.fold(?) || '%' "
+                                        "AND (h.search_text || '') LIKE '%' || mhero.fold(?) || '%')");
+                exactValues << likeEscape(part) << likeEscape(word);
+            }
         }
     }
 
+    QStringList kinds; // kind and status: the rows a walk of the name index reads
+    QVariantList kindValues;
+    addFilters(SearchFilter{{}, {}, {}, {}, filter.status, filter.kind, {}}, kinds, kindValues);
     addFilters(filter, where, values);
-    QString order;
+    const bool facetFilter = !filter.district.isEmpty() || !filter.facility.isEmpty() || !filter.cadre.isEmpty();
+
+    QStringList match; // the text conditions
+    QVariantList matchValues;
     if (q.phase == 0) {
-        where += exact;
-        values += exactValues;
-        if (after) {
-            where << QStringLiteral("(h.name_key, h.id) > (?::text COLLATE \"C\", ?)");
-            values << after->nameKey << after->id;
-        }
-        order = QStringLiteral("h.name_key, h.id");
+        match = exact;
+        matchValues = exactValues;
     } else {
         // Typo matches: each query word, or a directory word spelt like it, minus the exact matches.
         for (const QStringList& words : alternatives) {
             QStringList likes;
             for (const QString& w : words) {
                 likes << QStringLiteral("h.search_text LIKE ?");
-                values << QVariant(QStringLiteral("%") + likeEscape(w) + QStringLiteral("%"));
+                matchValues << QVariant(QStringLiteral("%") + likeEscape(w) + QStringLiteral("%"));
             }
-            where << QStringLiteral("(%1)").arg(likes.join(QLatin1String(" OR ")));
+            match << QStringLiteral("(%1)").arg(likes.join(QLatin1String(" OR ")));
         }
         if (!exact.isEmpty()) {
-            where << QStringLiteral("NOT (%1)").arg(exact.join(QLatin1String(" AND ")));
-            values += exactValues;
+            match << QStringLiteral("NOT (%1)").arg(exact.join(QLatin1String(" AND ")));
+            matchValues += exactValues;
         }
-        order = QStringLiteral("h.name_key, h.id");
     }
-    q.sql
-        = QStringLiteral("SELECT %1 FROM mhero.health_worker h%2 ORDER BY %3 LIMIT %4")
-              .arg(QLatin1String(kColumns),
-                   where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QLatin1String(" AND ")), order)
-              .arg(limit);
-    q.values = values;
+    QStringList keyset;
+    QVariantList keysetValues;
+    if (after && q.phase == 0) {
+        keyset << QStringLiteral("(h.name_key, h.id) > (?::text COLLATE \"C\", ?)");
+        keysetValues << after->nameKey << after->id;
+    }
+
+    q.walkable = !q.phone && !match.isEmpty() && !facetFilter;
+    if (q.walkable) {
+        const QString all = kinds.isEmpty() ? QString() : QStringLiteral(" WHERE ") + kinds.join(QLatin1String(" AND "));
+        q.estimateAllSql = QStringLiteral("EXPLAIN SELECT 1 FROM mhero.health_worker h%1").arg(all);
+        q.estimateSql = QStringLiteral("EXPLAIN SELECT 1 FROM mhero.health_worker h WHERE %1")
+                            .arg(QStringList(kinds + match).join(QLatin1String(" AND ")));
+        q.estimateValues = kindValues + matchValues;
+    }
+    if (!q.walkable)
+        plan = SearchPlan::Planner;
+
+    const auto whereOf = [](const QStringList& conditions) {
+        return conditions.isEmpty() ? QString() : QStringLiteral(" WHERE ") + conditions.join(QLatin1String(" AND "));
+    };
+    switch (plan) {
+    case SearchPlan::Planner:
+        q.sql = QStringLiteral("SELECT %1 FROM mhero.health_worker h%2 ORDER BY h.name_key, h.id LIMIT %3")
+                    .arg(QLatin1String(kColumns), whereOf(where + match + keyset))
+                    .arg(limit);
+        q.values = values + matchValues + keysetValues;
+        break;
+    case SearchPlan::NameWalk:
+        // The next kNameWalkCap people in name order, read from the covering name index alone;
+        // their matches, if there are enough of them, are the page. Bounded whatever the words.
+        q.sql = QStringLiteral("SELECT %1 FROM (SELECT h.id FROM (SELECT h.id, h.name_key, h.search_text "
+                               "FROM mhero.health_worker h%2 ORDER BY h.name_key, h.id LIMIT %3) h%4 "
+                               "ORDER BY h.name_key, h.id LIMIT %5) s JOIN mhero.health_worker h ON h.id = s.id "
+                               "ORDER BY h.name_key, h.id")
+                    .arg(QLatin1String(kColumns), whereOf(where + keyset))
+                    .arg(kNameWalkCap)
+                    .arg(whereOf(match))
+                    .arg(limit);
+        q.values = values + keysetValues + matchValues;
+        break;
+    case SearchPlan::Matches:
+        // Every match (MATERIALIZED: the planner may not turn this into an unbounded walk of the
+        // name index), then the page sorted out of them.
+        q.sql = QStringLiteral("WITH m AS MATERIALIZED (SELECT h.id, h.name_key FROM mhero.health_worker h%2) "
+                               "SELECT %1 FROM (SELECT m.id FROM m ORDER BY m.name_key, m.id LIMIT %3) s "
+                               "JOIN mhero.health_worker h ON h.id = s.id ORDER BY h.name_key, h.id")
+                    .arg(QLatin1String(kColumns), whereOf(where + match + keyset))
+                    .arg(limit);
+        q.values = values + matchValues + keysetValues;
+        break;
+    }
     return q;
 }
 
@@ -171,29 +283,58 @@ Result<SearchPage> search(QSqlDatabase& db, const SearchFilter& filter, const st
         if (alternatives.isEmpty())
             return page;
     }
-    const SearchQuery query = buildSearchQuery(filter, after, limit + 1, alternatives);
+    SearchQuery query = buildSearchQuery(filter, after, limit + 1, alternatives);
     page.phoneSearch = query.phone;
-    auto result = sql::exec(db, query.sql, query.values);
-    if (!result)
-        return result.error();
-    while (result->next()) {
-        DirectoryRow row;
-        row.id = result->value(0).toLongLong();
-        row.displayName = result->value(1).toString();
-        row.cadre = result->value(2).toString();
-        row.job = result->value(3).toString();
-        row.facility = result->value(4).toString();
-        row.district = result->value(5).toString();
-        row.active = result->value(6).toBool();
-        row.patient = result->value(7).toBool();
-        row.nameKey = result->value(8).toString();
-        QString phone = result->value(9).toString();
-        row.phoneValid = !phone.endsWith(QLatin1Char('!'));
-        if (!row.phoneValid)
-            phone.chop(1);
-        row.phone = phone;
-        page.rows.append(row);
+    SearchPlan plan = SearchPlan::Planner;
+    if (query.walkable) {
+        // Walk the name index when its first kNameWalkCap rows could hold a page of matches, by
+        // the planner's estimate (LIKE selectivity over the sampled search texts); else fetch every
+        // match. The estimate multiplies the words' frequencies, which undercounts words that go
+        // together (the words of a facility's name): hence "could" (half the matches expected).
+        // A small directory is walked whole by the planner's own plan.
+        auto all = estimatedRows(db, query.estimateAllSql, {});
+        if (!all)
+            return all.error();
+        if (*all > kNameWalkCap / 2) {
+            auto matches = estimatedRows(db, query.estimateSql, query.estimateValues);
+            if (!matches)
+                return matches.error();
+            plan = 2 * *matches * kNameWalkCap >= double(limit + 1) * *all ? SearchPlan::NameWalk
+                                                                          : SearchPlan::Matches;
+        }
     }
+    const auto run = [&](SearchPlan how) -> Status {
+        query = buildSearchQuery(filter, after, limit + 1, alternatives, how);
+        auto result = sql::exec(db, query.sql, query.values);
+        if (!result)
+            return result.error();
+        page.rows.clear();
+        while (result->next()) {
+            DirectoryRow row;
+            row.id = result->value(0).toLongLong();
+            row.displayName = result->value(1).toString();
+            row.cadre = result->value(2).toString();
+            row.job = result->value(3).toString();
+            row.facility = result->value(4).toString();
+            row.district = result->value(5).toString();
+            row.active = result->value(6).toBool();
+            row.patient = result->value(7).toBool();
+            row.nameKey = result->value(8).toString();
+            QString phone = result->value(9).toString();
+            row.phoneValid = !phone.endsWith(QLatin1Char('!'));
+            if (!row.phoneValid)
+                phone.chop(1);
+            row.phone = phone;
+            page.rows.append(row);
+        }
+        return {};
+    };
+    if (Status s = run(plan); !s)
+        return s.error();
+    // Too few matches in the walk's rows: they may lie further on; fetch every match instead.
+    if (plan == SearchPlan::NameWalk && page.rows.size() <= limit)
+        if (Status s = run(SearchPlan::Matches); !s)
+            return s.error();
     const bool more = page.rows.size() > limit;
     if (more)
         page.rows.removeLast();

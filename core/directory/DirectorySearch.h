@@ -64,6 +64,17 @@ struct SearchPage
 Result<SearchPage> search(QSqlDatabase& db, const SearchFilter& filter, const std::optional<SearchCursor>& after,
                           int limit);
 
+/// How a page of matches is found. A page is the first few matches in name order: when many people
+/// match (a common surname, four letters), walking the name index finds them at once; when few do
+/// (a full name, an identifier), the trigram index finds them all and they are sorted.
+enum class SearchPlan {
+    Planner, ///< one statement, the planner chooses (no text, a phone number, a district/facility/cadre filter)
+    NameWalk, ///< walk at most kNameWalkCap rows of the name index (index-only, no table access)
+    Matches, ///< every match through the trigram index, then sorted
+};
+/// Rows of the name index one NameWalk reads at most (about 10 ms).
+inline constexpr int kNameWalkCap = 50'000;
+
 /// The SQL and bind values search() would run, for the benchmark (raw query time) and tests.
 struct SearchQuery
 {
@@ -71,11 +82,17 @@ struct SearchQuery
     QVariantList values;
     int phase = 0;
     bool phone = false;
+    /// Text conditions without district/facility/cadre filters: search() may choose NameWalk or
+    /// Matches from the planner's estimate of the matches (estimateSql).
+    bool walkable = false;
+    QString estimateSql; ///< EXPLAIN of the matches (with their values), when walkable
+    QString estimateAllSql; ///< EXPLAIN of the rows a NameWalk reads (kind and status only), when walkable
+    QVariantList estimateValues;
 };
 /// @p alternatives: for the typo phase, the directory words spelt like each query word
 /// (spellingAlternatives()).
 SearchQuery buildSearchQuery(const SearchFilter& filter, const std::optional<SearchCursor>& after, int limit,
-                             const QList<QStringList>& alternatives = {});
+                             const QList<QStringList>& alternatives = {}, SearchPlan plan = SearchPlan::Planner);
 /// For each word of @p text, the directory words spelt most like it.
 Result<QList<QStringList>> spellingAlternatives(QSqlDatabase& db, const QString& text);
 
