@@ -331,23 +331,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The server address must be an http:// or https:// URL.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a country code libphonenumber knows (use e.g. LR, SL, GN, ML, KE).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>A RapidPro source needs an API token.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A source named &quot;%1&quot; already exists.</source>
+        <source>There is no RapidPro source named &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>There is no RapidPro source named &quot;%1&quot;.</source>
+        <source>This person has no valid phone number to write to; correct it in the registry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No messaging channel is set up (or several are): ask IT to connect one RapidPro workspace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The note is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A note holds at most %1 characters; this one has %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the note&apos;s author can delete it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -507,6 +515,17 @@
             <numerusform>Gave up after %n attempt.</numerusform>
             <numerusform>Gave up after %n attempts.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>mhero::settings</name>
+    <message>
+        <source>Unknown setting &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Known settings: %1.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -950,7 +969,7 @@ by %3 · %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This deployment sends approved templates only — type / or press Ctrl+T to choose one.</source>
+        <source>This deployment sends approved templates only — type / or press Ctrl+T to choose one. Notes for colleagues go under Notes, beside the thread.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1177,6 +1196,10 @@ by %3 · %4</source>
     </message>
     <message>
         <source>Linked to the directory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This conversation is not visible to you (it may belong to another team).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1421,6 +1444,14 @@ by %3 · %4</source>
         <source>None yet.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open this person&apos;s conversation, or start one assigned to you (Ctrl+M)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mhero::ui::HomePage</name>
@@ -1639,6 +1670,69 @@ by %3 · %4</source>
     </message>
     <message>
         <source>Approvals</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mhero::ui::NotesPanel</name>
+    <message>
+        <source>NOTES · NEVER SENT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes are for colleagues: they are never sent to the health worker.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete my note (Delete)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No notes yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a note for colleagues…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The notes could not be loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>earlier conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your note. Delete removes it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Written by %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The note was not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The note was not deleted: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2093,6 +2187,62 @@ by %3 · %4</source>
     </message>
     <message>
         <source>Draft saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name, e.g. salary_paid_notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language, e.g. en_US</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The WhatsApp template Meta approved for this wording, and its language code. Leave both empty when there is none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WhatsApp template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdraw wording that must no longer be sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retire the approved version…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retire the whole template…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This template is retired: it can no longer be sent or edited.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retire the template &quot;%1&quot;? Agents can no longer send any of its versions, and it cannot be edited again. Its history is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retire version %1 of &quot;%2&quot;? Agents can no longer send it; a newer version can still be approved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retiring…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not retired: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retired: agents can no longer send it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -331,24 +331,32 @@
         <translation>Le serveur n&apos;a pas répondu à la demande de prise en charge.</translation>
     </message>
     <message>
-        <source>The server address must be an http:// or https:// URL.</source>
-        <translation>L&apos;adresse du serveur doit être une URL http:// ou https://.</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a country code libphonenumber knows (use e.g. LR, SL, GN, ML, KE).</source>
-        <translation>&quot;%1&quot; n&apos;est pas un code pays connu de libphonenumber (par exemple LR, SL, GN, ML, KE).</translation>
-    </message>
-    <message>
         <source>A RapidPro source needs an API token.</source>
         <translation>Une source RapidPro nécessite un jeton d&apos;API.</translation>
     </message>
     <message>
-        <source>A source named &quot;%1&quot; already exists.</source>
-        <translation>Une source nommée &quot;%1&quot; existe déjà.</translation>
-    </message>
-    <message>
         <source>There is no RapidPro source named &quot;%1&quot;.</source>
         <translation>Il n&apos;y a pas de source RapidPro nommée &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>This person has no valid phone number to write to; correct it in the registry.</source>
+        <translation>Cette personne n’a aucun numéro de téléphone valide ; corrigez-le dans le registre.</translation>
+    </message>
+    <message>
+        <source>No messaging channel is set up (or several are): ask IT to connect one RapidPro workspace.</source>
+        <translation>Aucun canal de messagerie n’est configuré (ou il y en a plusieurs) : demandez à l’informatique de connecter un espace RapidPro.</translation>
+    </message>
+    <message>
+        <source>The note is empty.</source>
+        <translation>La note est vide.</translation>
+    </message>
+    <message>
+        <source>A note holds at most %1 characters; this one has %2.</source>
+        <translation>Une note compte au plus %1 caractères ; celle-ci en a %2.</translation>
+    </message>
+    <message>
+        <source>Only the note&apos;s author can delete it.</source>
+        <translation>Seul l’auteur de la note peut la supprimer.</translation>
     </message>
 </context>
 <context>
@@ -507,6 +515,17 @@
             <numerusform>Abandon après %n tentative.</numerusform>
             <numerusform>Abandon après %n tentatives.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>mhero::settings</name>
+    <message>
+        <source>Unknown setting &quot;%1&quot;.</source>
+        <translation>Paramètre inconnu « %1 ».</translation>
+    </message>
+    <message>
+        <source>Known settings: %1.</source>
+        <translation>Paramètres connus : %1.</translation>
     </message>
 </context>
 <context>
@@ -951,8 +970,8 @@ par %3 · %4</translation>
         <translation>Complétez les parties surlignées avant l&apos;envoi&#xa0;: %1.</translation>
     </message>
     <message>
-        <source>This deployment sends approved templates only — type / or press Ctrl+T to choose one.</source>
-        <translation>Ce déploiement n&apos;envoie que des modèles approuvés — tapez / ou appuyez sur Ctrl+T pour en choisir un.</translation>
+        <source>This deployment sends approved templates only — type / or press Ctrl+T to choose one. Notes for colleagues go under Notes, beside the thread.</source>
+        <translation>Ce déploiement n’envoie que des modèles approuvés — tapez / ou Ctrl+T pour en choisir un. Les notes pour les collègues vont sous Notes, à côté de la conversation.</translation>
     </message>
 </context>
 <context>
@@ -1179,6 +1198,10 @@ par %3 · %4</translation>
     <message>
         <source>Linked to the directory.</source>
         <translation>Associé à l&apos;annuaire.</translation>
+    </message>
+    <message>
+        <source>This conversation is not visible to you (it may belong to another team).</source>
+        <translation>Cette conversation ne vous est pas visible (elle appartient peut-être à une autre équipe).</translation>
     </message>
 </context>
 <context>
@@ -1422,6 +1445,14 @@ par %3 · %4</translation>
         <source>None yet.</source>
         <translation>Aucune pour l&apos;instant.</translation>
     </message>
+    <message>
+        <source>Message</source>
+        <translation>Écrire</translation>
+    </message>
+    <message>
+        <source>Open this person&apos;s conversation, or start one assigned to you (Ctrl+M)</source>
+        <translation>Ouvrir la conversation de cette personne, ou en commencer une qui vous est attribuée (Ctrl+M)</translation>
+    </message>
 </context>
 <context>
     <name>mhero::ui::HomePage</name>
@@ -1641,6 +1672,69 @@ par %3 · %4</translation>
     <message>
         <source>Approvals</source>
         <translation>Approbations</translation>
+    </message>
+</context>
+<context>
+    <name>mhero::ui::NotesPanel</name>
+    <message>
+        <source>NOTES · NEVER SENT</source>
+        <translation>NOTES · JAMAIS ENVOYÉES</translation>
+    </message>
+    <message>
+        <source>Notes are for colleagues: they are never sent to the health worker.</source>
+        <translation>Les notes sont pour les collègues : elles ne sont jamais envoyées à l’agent de santé.</translation>
+    </message>
+    <message>
+        <source>Delete my note (Delete)</source>
+        <translation>Supprimer ma note (Suppr)</translation>
+    </message>
+    <message>
+        <source>No notes yet.</source>
+        <translation>Aucune note pour l’instant.</translation>
+    </message>
+    <message>
+        <source>Add a note for colleagues…</source>
+        <translation>Ajouter une note pour les collègues…</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>Ajouter la note</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Entrée</translation>
+    </message>
+    <message>
+        <source>The notes could not be loaded: %1</source>
+        <translation>Les notes n’ont pas pu être chargées : %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>earlier conversation</source>
+        <translation>conversation précédente</translation>
+    </message>
+    <message>
+        <source>Your note. Delete removes it.</source>
+        <translation>Votre note. Suppr l’efface.</translation>
+    </message>
+    <message>
+        <source>Written by %1.</source>
+        <translation>Écrite par %1.</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>The note was not saved: %1</source>
+        <translation>La note n’a pas été enregistrée : %1</translation>
+    </message>
+    <message>
+        <source>The note was not deleted: %1</source>
+        <translation>La note n’a pas été supprimée : %1</translation>
     </message>
 </context>
 <context>
@@ -2095,6 +2189,62 @@ par %3 · %4</translation>
     <message>
         <source>Draft saved.</source>
         <translation>Brouillon enregistré.</translation>
+    </message>
+    <message>
+        <source>Name, e.g. salary_paid_notice</source>
+        <translation>Nom, p. ex. salary_paid_notice</translation>
+    </message>
+    <message>
+        <source>Language, e.g. en_US</source>
+        <translation>Langue, p. ex. fr</translation>
+    </message>
+    <message>
+        <source>The WhatsApp template Meta approved for this wording, and its language code. Leave both empty when there is none.</source>
+        <translation>Le modèle WhatsApp approuvé par Meta pour ce texte, et son code de langue. Laissez les deux vides s’il n’y en a pas.</translation>
+    </message>
+    <message>
+        <source>WhatsApp template</source>
+        <translation>Modèle WhatsApp</translation>
+    </message>
+    <message>
+        <source>Retire</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Withdraw wording that must no longer be sent</source>
+        <translation>Retirer un texte qui ne doit plus être envoyé</translation>
+    </message>
+    <message>
+        <source>Retire the approved version…</source>
+        <translation>Retirer la version approuvée…</translation>
+    </message>
+    <message>
+        <source>Retire the whole template…</source>
+        <translation>Retirer tout le modèle…</translation>
+    </message>
+    <message>
+        <source>This template is retired: it can no longer be sent or edited.</source>
+        <translation>Ce modèle est retiré : il ne peut plus être envoyé ni modifié.</translation>
+    </message>
+    <message>
+        <source>Retire the template &quot;%1&quot;? Agents can no longer send any of its versions, and it cannot be edited again. Its history is kept.</source>
+        <translation>Retirer le modèle « %1 » ? Les agents ne pourront plus envoyer aucune de ses versions et il ne pourra plus être modifié. Son historique est conservé.</translation>
+    </message>
+    <message>
+        <source>Retire version %1 of &quot;%2&quot;? Agents can no longer send it; a newer version can still be approved.</source>
+        <translation>Retirer la version %1 de « %2 » ? Les agents ne pourront plus l’envoyer ; une version plus récente peut encore être approuvée.</translation>
+    </message>
+    <message>
+        <source>Retiring…</source>
+        <translation>Retrait…</translation>
+    </message>
+    <message>
+        <source>Not retired: %1</source>
+        <translation>Non retiré : %1</translation>
+    </message>
+    <message>
+        <source>Retired: agents can no longer send it.</source>
+        <translation>Retiré : les agents ne peuvent plus l’envoyer.</translation>
     </message>
 </context>
 <context>

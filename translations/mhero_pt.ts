@@ -331,24 +331,32 @@
         <translation>O servidor não respondeu ao pedido para assumir a conversa.</translation>
     </message>
     <message>
-        <source>The server address must be an http:// or https:// URL.</source>
-        <translation>O endereço do servidor tem de ser um URL http:// ou https://.</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a country code libphonenumber knows (use e.g. LR, SL, GN, ML, KE).</source>
-        <translation>&quot;%1&quot; não é um código de país conhecido pela libphonenumber (por exemplo LR, SL, GN, ML, KE).</translation>
-    </message>
-    <message>
         <source>A RapidPro source needs an API token.</source>
         <translation>Uma fonte RapidPro precisa de um token de API.</translation>
     </message>
     <message>
-        <source>A source named &quot;%1&quot; already exists.</source>
-        <translation>Já existe uma fonte chamada &quot;%1&quot;.</translation>
-    </message>
-    <message>
         <source>There is no RapidPro source named &quot;%1&quot;.</source>
         <translation>Não existe nenhuma fonte RapidPro chamada &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>This person has no valid phone number to write to; correct it in the registry.</source>
+        <translation>Esta pessoa não tem um número de telefone válido; corrija-o no registo.</translation>
+    </message>
+    <message>
+        <source>No messaging channel is set up (or several are): ask IT to connect one RapidPro workspace.</source>
+        <translation>Não há canal de mensagens configurado (ou há vários): peça à informática que ligue um espaço RapidPro.</translation>
+    </message>
+    <message>
+        <source>The note is empty.</source>
+        <translation>A nota está vazia.</translation>
+    </message>
+    <message>
+        <source>A note holds at most %1 characters; this one has %2.</source>
+        <translation>Uma nota tem no máximo %1 caracteres; esta tem %2.</translation>
+    </message>
+    <message>
+        <source>Only the note&apos;s author can delete it.</source>
+        <translation>Só o autor da nota a pode apagar.</translation>
     </message>
 </context>
 <context>
@@ -507,6 +515,17 @@
             <numerusform>Desistiu após %n tentativa.</numerusform>
             <numerusform>Desistiu após %n tentativas.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>mhero::settings</name>
+    <message>
+        <source>Unknown setting &quot;%1&quot;.</source>
+        <translation>Definição desconhecida «%1».</translation>
+    </message>
+    <message>
+        <source>Known settings: %1.</source>
+        <translation>Definições conhecidas: %1.</translation>
     </message>
 </context>
 <context>
@@ -951,8 +970,8 @@ por %3 · %4</translation>
         <translation>Preencha as partes realçadas antes de enviar: %1.</translation>
     </message>
     <message>
-        <source>This deployment sends approved templates only — type / or press Ctrl+T to choose one.</source>
-        <translation>Esta instalação só envia modelos aprovados — escreva / ou prima Ctrl+T para escolher um.</translation>
+        <source>This deployment sends approved templates only — type / or press Ctrl+T to choose one. Notes for colleagues go under Notes, beside the thread.</source>
+        <translation>Esta instalação só envia modelos aprovados — escreva / ou prima Ctrl+T para escolher um. As notas para colegas vão em Notas, ao lado da conversa.</translation>
     </message>
 </context>
 <context>
@@ -1179,6 +1198,10 @@ por %3 · %4</translation>
     <message>
         <source>Linked to the directory.</source>
         <translation>Associado ao diretório.</translation>
+    </message>
+    <message>
+        <source>This conversation is not visible to you (it may belong to another team).</source>
+        <translation>Esta conversa não lhe está visível (pode pertencer a outra equipa).</translation>
     </message>
 </context>
 <context>
@@ -1422,6 +1445,14 @@ por %3 · %4</translation>
         <source>None yet.</source>
         <translation>Nenhuma por enquanto.</translation>
     </message>
+    <message>
+        <source>Message</source>
+        <translation>Escrever</translation>
+    </message>
+    <message>
+        <source>Open this person&apos;s conversation, or start one assigned to you (Ctrl+M)</source>
+        <translation>Abrir a conversa desta pessoa, ou iniciar uma atribuída a si (Ctrl+M)</translation>
+    </message>
 </context>
 <context>
     <name>mhero::ui::HomePage</name>
@@ -1641,6 +1672,69 @@ por %3 · %4</translation>
     <message>
         <source>Approvals</source>
         <translation>Aprovações</translation>
+    </message>
+</context>
+<context>
+    <name>mhero::ui::NotesPanel</name>
+    <message>
+        <source>NOTES · NEVER SENT</source>
+        <translation>NOTAS · NUNCA ENVIADAS</translation>
+    </message>
+    <message>
+        <source>Notes are for colleagues: they are never sent to the health worker.</source>
+        <translation>As notas são para colegas: nunca são enviadas ao profissional de saúde.</translation>
+    </message>
+    <message>
+        <source>Delete my note (Delete)</source>
+        <translation>Apagar a minha nota (Delete)</translation>
+    </message>
+    <message>
+        <source>No notes yet.</source>
+        <translation>Ainda sem notas.</translation>
+    </message>
+    <message>
+        <source>Add a note for colleagues…</source>
+        <translation>Adicionar uma nota para colegas…</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>Adicionar nota</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <source>The notes could not be loaded: %1</source>
+        <translation>Não foi possível carregar as notas: %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>earlier conversation</source>
+        <translation>conversa anterior</translation>
+    </message>
+    <message>
+        <source>Your note. Delete removes it.</source>
+        <translation>A sua nota. Delete apaga-a.</translation>
+    </message>
+    <message>
+        <source>Written by %1.</source>
+        <translation>Escrita por %1.</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>The note was not saved: %1</source>
+        <translation>A nota não foi guardada: %1</translation>
+    </message>
+    <message>
+        <source>The note was not deleted: %1</source>
+        <translation>A nota não foi apagada: %1</translation>
     </message>
 </context>
 <context>
@@ -2095,6 +2189,62 @@ por %3 · %4</translation>
     <message>
         <source>Draft saved.</source>
         <translation>Rascunho guardado.</translation>
+    </message>
+    <message>
+        <source>Name, e.g. salary_paid_notice</source>
+        <translation>Nome, p. ex. salary_paid_notice</translation>
+    </message>
+    <message>
+        <source>Language, e.g. en_US</source>
+        <translation>Idioma, p. ex. pt_BR</translation>
+    </message>
+    <message>
+        <source>The WhatsApp template Meta approved for this wording, and its language code. Leave both empty when there is none.</source>
+        <translation>O modelo WhatsApp aprovado pela Meta para este texto, e o seu código de idioma. Deixe ambos vazios se não houver.</translation>
+    </message>
+    <message>
+        <source>WhatsApp template</source>
+        <translation>Modelo WhatsApp</translation>
+    </message>
+    <message>
+        <source>Retire</source>
+        <translation>Retirar</translation>
+    </message>
+    <message>
+        <source>Withdraw wording that must no longer be sent</source>
+        <translation>Retirar um texto que já não deve ser enviado</translation>
+    </message>
+    <message>
+        <source>Retire the approved version…</source>
+        <translation>Retirar a versão aprovada…</translation>
+    </message>
+    <message>
+        <source>Retire the whole template…</source>
+        <translation>Retirar o modelo inteiro…</translation>
+    </message>
+    <message>
+        <source>This template is retired: it can no longer be sent or edited.</source>
+        <translation>Este modelo foi retirado: já não pode ser enviado nem editado.</translation>
+    </message>
+    <message>
+        <source>Retire the template &quot;%1&quot;? Agents can no longer send any of its versions, and it cannot be edited again. Its history is kept.</source>
+        <translation>Retirar o modelo «%1»? Os agentes deixam de poder enviar qualquer versão dele e não poderá voltar a ser editado. O histórico é conservado.</translation>
+    </message>
+    <message>
+        <source>Retire version %1 of &quot;%2&quot;? Agents can no longer send it; a newer version can still be approved.</source>
+        <translation>Retirar a versão %1 de «%2»? Os agentes deixam de a poder enviar; uma versão mais recente ainda pode ser aprovada.</translation>
+    </message>
+    <message>
+        <source>Retiring…</source>
+        <translation>A retirar…</translation>
+    </message>
+    <message>
+        <source>Not retired: %1</source>
+        <translation>Não retirado: %1</translation>
+    </message>
+    <message>
+        <source>Retired: agents can no longer send it.</source>
+        <translation>Retirado: os agentes já não o podem enviar.</translation>
     </message>
 </context>
 <context>
