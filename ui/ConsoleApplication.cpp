@@ -8,6 +8,7 @@
 #include "conversations/ConversationsPage.h"
 #include "directory/DirectoryPage.h"
 #include "signin/SignInDialog.h"
+#include "templates/TemplatesPage.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -185,6 +186,9 @@ void ConsoleApplication::takeScreenshots()
             if (auto* conversations = m_mainWindow->findChild<ConversationsPage*>();
                 conversations && keys.at(index) == QLatin1String("conversations"))
                 conversations->showExample();
+            if (auto* templates = m_mainWindow->findChild<TemplatesPage*>();
+                templates && keys.at(index) == QLatin1String("templates"))
+                templates->selectTemplate(QStringLiteral("Salary payment confirmation")); // the demo's
             QTimer::singleShot(1200, this, [shoot, index] { (*shoot)(index + 1); });
             return;
         }

@@ -165,8 +165,10 @@ TemplatesPage::TemplatesPage(Database& database, Access access, const QString& a
         pageLayout->addWidget(tab.editor, 2);
         pageLayout->addWidget(tab.problems);
         pageLayout->addWidget(tab.sms);
-        pageLayout->addWidget(new QLabel(tr("Preview for a sample health worker (Musu Kollie, Certified Midwife, "
-                                            "Phebe Hospital):")));
+        auto* previewLabel = new QLabel(tr("Preview for a sample health worker (Musu Kollie, Certified Midwife, "
+                                           "Phebe Hospital):"));
+        previewLabel->setWordWrap(true);
+        pageLayout->addWidget(previewLabel);
         pageLayout->addWidget(tab.preview, 1);
         m_bodyTabs->addTab(page, language.toUpper());
         m_bodies << tab;
