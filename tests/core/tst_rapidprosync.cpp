@@ -62,6 +62,8 @@ private Q_SLOTS:
 
 private:
     void policy(const QString& key, const QString& jsonValue);
+    /// POSTs a claimed reply to RapidPro with the engine's client, as the sender does, and waits.
+    rapidpro::HttpOutcome postNow(const messaging::OutboxItem& item);
     QList<qint64> replies(const QString& agentText, int count);
     messaging::RapidProSync& engine();
 
@@ -137,6 +139,20 @@ void TestRapidProSync::policy(const QString& key, const QString& jsonValue)
                                      "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value"),
                       {key, jsonValue}),
              QStringLiteral("ok"));
+}
+
+rapidpro::HttpOutcome TestRapidProSync::postNow(const messaging::OutboxItem& item)
+{
+    rapidpro::HttpOutcome outcome;
+    QEventLoop loop;
+    engine().client().post(QStringLiteral("messages"),
+                           QJsonObject{{QStringLiteral("contact"), item.contactUuid}, {QStringLiteral("text"), item.text}},
+                           [&](rapidpro::HttpOutcome o) {
+                               outcome = std::move(o);
+                               loop.quit();
+                           });
+    loop.exec();
+    return outcome;
 }
 
 messaging::RapidProSync& TestRapidProSync::engine()
@@ -379,17 +395,7 @@ void TestRapidProSync::lostAnswerIsFoundNotResent()
     MHERO_VERIFY_OK(claimed);
     QCOMPARE(claimed->size(), 1);
     QCOMPARE(store.markAttemptStarted(ids[0], QStringLiteral("doomed")).valueOr(false), true);
-    std::optional<rapidpro::HttpOutcome> outcome;
-    QEventLoop loop;
-    engine().client().post(QStringLiteral("messages"),
-                           QJsonObject{{QStringLiteral("contact"), claimed->first().contactUuid},
-                                       {QStringLiteral("text"), claimed->first().text}},
-                           [&](rapidpro::HttpOutcome o) {
-                               outcome = o;
-                               loop.quit();
-                           });
-    loop.exec();
-    QCOMPARE(outcome->status, 201);
+    QCOMPARE(postNow(claimed->first()).status, 201);
     QCOMPARE(m_rapidpro->sent().size(), 1);
     // … and the process is gone. While its claim lasts, nobody touches the row.
     auto report = await<messaging::SendReport>([&](auto done) { engine().sendOutbox(done); });
@@ -417,24 +423,11 @@ void TestRapidProSync::droppedConnectionIsNeverResentBehindOurBack()
     auto claimed = store.claim(engine().source().id, QStringLiteral("w"), 10, 300);
     MHERO_VERIFY_OK(claimed);
     QCOMPARE(claimed->size(), 1);
-    const auto post = [&] {
-        std::optional<rapidpro::HttpOutcome> outcome;
-        QEventLoop loop;
-        engine().client().post(QStringLiteral("messages"),
-                               QJsonObject{{QStringLiteral("contact"), claimed->first().contactUuid},
-                                           {QStringLiteral("text"), claimed->first().text}},
-                               [&](rapidpro::HttpOutcome o) {
-                                   outcome = o;
-                                   loop.quit();
-                               });
-        loop.exec();
-        return *outcome;
-    };
     // A first exchange leaves a kept-alive connection, the case where Qt resends.
-    QCOMPARE(post().status, 201);
+    QCOMPARE(postNow(claimed->first()).status, 201);
     QCOMPARE(m_rapidpro->sent().size(), 1);
     QVERIFY(m_rapidpro->setFaults(QJsonObject{{QStringLiteral("accept_then_drop_rate"), 1}}));
-    const rapidpro::HttpOutcome dropped = post();
+    const rapidpro::HttpOutcome dropped = postNow(claimed->first());
     QCOMPARE(dropped.status, 0);
     QVERIFY(dropped.uncertain);
     QCOMPARE(m_rapidpro->sent().size(), 2); // created once by RapidPro, not twice or three times
