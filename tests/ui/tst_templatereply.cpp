@@ -2,6 +2,7 @@
 // approves it (four eyes, as real roles), and an agent replies with it from the conversation
 // composer — Ctrl+T, search, the template rendered for this health worker, the free placeholder
 // highlighted and filled, Send — under the deployment's "templates only" policy.
+#include "SeedData.h"
 #include "SqlAssert.h"
 #include "TestCluster.h"
 
@@ -43,20 +44,14 @@ void TestTemplateReply::agentRepliesWithAnApprovedTemplate()
     auto owner = TestCluster::instance().connectSuperuser(database);
     MHERO_VERIFY_OK(owner);
     // A health worker writing in French, through RapidPro; the deployment sends templates only.
-    MHERO_VERIFY_OK(sql::execScript(owner->db(), R"sql(
-        INSERT INTO mhero.source (name, kind, base_url) VALUES ('rapidpro', 'rapidpro', 'https://rapidpro.invalid');
-        INSERT INTO mhero.health_worker (source_id, resource_type, resource_id, given_name, family_name, display_name,
-                                         cadre, facility, district, language)
-        SELECT id, 'Practitioner', 'zk', 'Zoé', 'Kamara', 'Zoé Kamara', 'Sage-femme', 'Centre de santé de Macenta',
-               'Macenta', 'fr' FROM mhero.source;
-        INSERT INTO mhero.contact_urn (urn, health_worker_id) SELECT 'tel:+224620000001', id FROM mhero.health_worker;
-        INSERT INTO mhero.conversation (urn_id, channel_source_id, language)
-        SELECT u.id, s.id, 'fr' FROM mhero.contact_urn u, mhero.source s;
-        INSERT INTO mhero.message (conversation_id, direction, text, source_id, external_id, status)
-        SELECT id, 'in', 'Bonjour, mon salaire de mars n''est pas arrivé', channel_source_id, 'm1', 'received'
-          FROM mhero.conversation;
-        UPDATE mhero.setting SET value = '"templates_only"' WHERE key = 'messaging.free_text_policy';
-    )sql"));
+    MHERO_VERIFY_OK(seedConversation(owner->db(), {QStringLiteral("zk"), QStringLiteral("Zoé"), QStringLiteral("Kamara"),
+                                                   QStringLiteral("Sage-femme"),
+                                                   QStringLiteral("Centre de santé de Macenta"),
+                                                   QStringLiteral("Macenta"), QStringLiteral("fr"),
+                                                   QStringLiteral("tel:+224620000001"),
+                                                   QStringLiteral("Bonjour, mon salaire de mars n'est pas arrivé")}));
+    MHERO_VERIFY_OK(sql::exec(owner->db(), QStringLiteral("UPDATE mhero.setting SET value = '\"templates_only\"' "
+                                                          "WHERE key = 'messaging.free_text_policy'")));
 
     // Supervisor 1 writes and submits; supervisor 2 approves. The author could not have.
     auto writer = TestCluster::connectAs(*writerUser);

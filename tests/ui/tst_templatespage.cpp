@@ -4,6 +4,7 @@
 // conversation composer (rendered in French for the health worker, the free placeholder filled
 // in), and the second supervisor retires it, after which it can be neither chosen nor sent.
 // Screenshots of each page go to docs/screenshots/ (MHERO_SCREENSHOT_DIR).
+#include "SeedData.h"
 #include "SqlAssert.h"
 #include "TestCluster.h"
 
@@ -79,18 +80,12 @@ void TestTemplatesPage::initTestCase()
     MHERO_VERIFY_OK(owner);
     m_owner.emplace(std::move(*owner));
     // Aminata Diallo writes in French through RapidPro; the deployment sends templates only.
-    MHERO_VERIFY_OK(sql::execScript(m_owner->db(), R"sql(
-        INSERT INTO mhero.source (name, kind, base_url) VALUES ('rapidpro', 'rapidpro', 'https://rapidpro.invalid');
-        INSERT INTO mhero.health_worker (source_id, resource_type, resource_id, given_name, family_name, display_name,
-                                         cadre, facility, district, language)
-        SELECT id, 'Practitioner', 'ad', 'Aminata', 'Diallo', 'Aminata Diallo', 'Nurse', 'Redemption Hospital',
-               'Greater Monrovia', 'fr' FROM mhero.source;
-        INSERT INTO mhero.contact_urn (urn, health_worker_id) SELECT 'tel:+231770000311', id FROM mhero.health_worker;
-        INSERT INTO mhero.conversation (urn_id, channel_source_id, language)
-        SELECT u.id, s.id, 'fr' FROM mhero.contact_urn u, mhero.source s;
-        INSERT INTO mhero.message (conversation_id, direction, text, source_id, external_id, status)
-        SELECT id, 'in', 'Bonjour, où est mon salaire ?', channel_source_id, 'm1', 'received' FROM mhero.conversation;
-    )sql"));
+    MHERO_VERIFY_OK(seedConversation(m_owner->db(), {QStringLiteral("ad"), QStringLiteral("Aminata"),
+                                                     QStringLiteral("Diallo"), QStringLiteral("Nurse"),
+                                                     QStringLiteral("Redemption Hospital"),
+                                                     QStringLiteral("Greater Monrovia"), QStringLiteral("fr"),
+                                                     QStringLiteral("tel:+231770000311"),
+                                                     QStringLiteral("Bonjour, où est mon salaire ?")}));
 }
 
 void TestTemplatesPage::cleanupTestCase()
