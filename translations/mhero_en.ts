@@ -1452,6 +1452,13 @@ by %3 · %4</source>
         <source>Open this person&apos;s conversation, or start one assigned to you (Ctrl+M)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>syncing %1: %2, %Ln resource(s) read</source>
+        <translation>
+            <numerusform>syncing %1: %2, %Ln resource read</numerusform>
+            <numerusform>syncing %1: %2, %Ln resources read</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>mhero::ui::HomePage</name>

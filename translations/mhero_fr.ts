@@ -1453,6 +1453,13 @@ par %3 · %4</translation>
         <source>Open this person&apos;s conversation, or start one assigned to you (Ctrl+M)</source>
         <translation>Ouvrir la conversation de cette personne, ou en commencer une qui vous est attribuée (Ctrl+M)</translation>
     </message>
+    <message numerus="yes">
+        <source>syncing %1: %2, %Ln resource(s) read</source>
+        <translation>
+            <numerusform>synchronisation de %1 : %2, %Ln ressource lue</numerusform>
+            <numerusform>synchronisation de %1 : %2, %Ln ressources lues</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>mhero::ui::HomePage</name>

@@ -1453,6 +1453,13 @@ por %3 · %4</translation>
         <source>Open this person&apos;s conversation, or start one assigned to you (Ctrl+M)</source>
         <translation>Abrir a conversa desta pessoa, ou iniciar uma atribuída a si (Ctrl+M)</translation>
     </message>
+    <message numerus="yes">
+        <source>syncing %1: %2, %Ln resource(s) read</source>
+        <translation>
+            <numerusform>a sincronizar %1: %2, %Ln recurso lido</numerusform>
+            <numerusform>a sincronizar %1: %2, %Ln recursos lidos</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>mhero::ui::HomePage</name>

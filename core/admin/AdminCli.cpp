@@ -13,6 +13,7 @@
 #include "sync/BundleImport.h"
 #include "sync/FhirSync.h"
 #include "sync/SourceConfig.h"
+#include "sync/SyncProgress.h"
 #include "templates/TemplateStore.h"
 
 #include <QCommandLineParser>
@@ -465,7 +466,15 @@ int AdminCli::run(const QStringList& arguments)
             QEventLoop loop;
             sync::SyncReport report;
             sync::FhirSync job(db, source);
+            sync::SyncProgress progress(db, source.id);
+            QObject::connect(&job, &sync::FhirSync::progress, &loop, [&](const QString& pass, int pages, int resources) {
+                if (progress.report(pass, pages, resources)) {
+                    m_out << "  " << pass << ": " << pages << " pages, " << resources << " resources so far\n";
+                    m_out.flush();
+                }
+            });
             QObject::connect(&job, &sync::FhirSync::finished, &loop, [&](const sync::SyncReport& r) {
+                progress.clear();
                 report = r;
                 loop.quit();
             });

@@ -1,8 +1,11 @@
 #include "sync/DirectorySyncService.h"
 
 #include "db/Sql.h"
+#include "sync/SyncProgress.h"
 
 #include <QLoggingCategory>
+
+#include <memory>
 
 Q_LOGGING_CATEGORY(lcDirectorySync, "mhero.sync.directory")
 
@@ -88,7 +91,11 @@ void DirectorySyncService::next()
         }
         qCInfo(lcDirectorySync).noquote() << "syncing" << source.name;
         m_running = new FhirSync(m_connection->db(), source, this);
-        connect(m_running, &FhirSync::finished, this, [this, id = source.id](const SyncReport& report) {
+        auto progress = std::make_shared<SyncProgress>(m_connection->db(), source.id);
+        connect(m_running, &FhirSync::progress, this,
+                [progress](const QString& pass, int pages, int resources) { progress->report(pass, pages, resources); });
+        connect(m_running, &FhirSync::finished, this, [this, progress, id = source.id](const SyncReport& report) {
+            progress->clear();
             (void)sql::scalar(m_connection->db(), QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(lockKey(id)));
             if (report.error)
                 qCWarning(lcDirectorySync).noquote() << report.source << "failed:" << report.error->toString();

@@ -9,11 +9,13 @@
 #include "sync/BundleImport.h"
 #include "sync/FhirSync.h"
 #include "sync/SourceConfig.h"
+#include "sync/SyncProgress.h"
 
 #include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QSqlDriver>
 #include <QSqlQuery>
 #include <QTest>
 #include <QTextStream>
@@ -193,6 +195,7 @@ private Q_SLOTS:
     void retriesTransientErrors();
     void wrongCredentialsAreReported();
     void adminCommandLine();
+    void progressIsSharedThenCleared();
     void importsIhrisShapedBundle();
 
 private:
@@ -476,6 +479,13 @@ void TestFhirSync::adminCommandLine()
     std::tie(code, out, err) = run({QStringLiteral("sync"), QStringLiteral("--once")});
     QVERIFY2(code == 0, qPrintable(out + err));
     QVERIFY2(out.contains(QStringLiteral("%1 people").arg(kWorkers)), qPrintable(out));
+    // It said how far it had got, and left no progress behind.
+    QVERIFY2(out.contains(QLatin1String("resources so far")), qPrintable(out));
+    {
+        auto owner = TestCluster::instance().connectSuperuser(database);
+        QVERIFY(owner);
+        QCOMPARE(count(owner->db(), QStringLiteral("SELECT count(*) FROM mhero.sync_state WHERE progress IS NOT NULL")), 0);
+    }
     std::tie(code, out, err) = run({QStringLiteral("source"), QStringLiteral("list")});
     QCOMPARE(code, 0);
     QVERIFY(out.contains(QLatin1String("registry")));
@@ -492,6 +502,54 @@ void TestFhirSync::adminCommandLine()
                QStringLiteral("--url"), QStringLiteral("http://h/"), QStringLiteral("--region"), QStringLiteral("ZZ")});
     QCOMPARE(code, 1);
     QVERIFY(err.contains(QLatin1String("ZZ")));
+    TestCluster::instance().dropDatabase(database);
+}
+
+void TestFhirSync::progressIsSharedThenCleared()
+{
+    // The engine's progress reaches every console: stored for agents to read, announced by NOTIFY.
+    const QString database = TestCluster::instance().createDatabase();
+    {
+        auto owner = TestCluster::instance().connectSuperuser(database);
+        QVERIFY(owner);
+        auto agent = TestCluster::instance().createUser(database, UserKind::Agent);
+        QVERIFY(agent);
+        auto agentConnection = TestCluster::connectAs(*agent);
+        QVERIFY(agentConnection);
+        QVERIFY(sql::exec(owner->db(), QStringLiteral("INSERT INTO mhero.source (name, kind, base_url) "
+                                                      "VALUES ('ihris', 'fhir', 'https://ihris.invalid/fhir')")));
+        const int source = count(owner->db(), QStringLiteral("SELECT id FROM mhero.source"));
+        QSqlDriver* driver = agentConnection->db().driver();
+        QVERIFY(driver->subscribeToNotification(QStringLiteral("mhero_sync")));
+        QStringList payloads;
+        connect(driver, &QSqlDriver::notification, this,
+                [&payloads](const QString&, QSqlDriver::NotificationSource, const QVariant& payload) {
+                    payloads << payload.toString();
+                });
+
+        sync::SyncProgress progress(owner->db(), source);
+        QVERIFY(progress.report(QStringLiteral("Practitioner"), 3, 3000));
+        QVERIFY(!progress.report(QStringLiteral("Practitioner"), 4, 4000)); // within two seconds: not written
+        QTRY_COMPARE(payloads, QStringList{QString::number(source)});
+        auto running = sync::loadRunningSyncs(agentConnection->db());
+        QVERIFY(running);
+        QCOMPARE(running->size(), 1);
+        QCOMPARE(running->first().source, QStringLiteral("ihris"));
+        QCOMPARE(running->first().pass, QStringLiteral("Practitioner"));
+        QCOMPARE(running->first().resources, 3000);
+
+        // An engine that died without clearing: after five minutes its progress is not shown.
+        QVERIFY(sql::exec(owner->db(), QStringLiteral("UPDATE mhero.sync_state SET progress_at = now() - interval '6 minutes'")));
+        QCOMPARE(sync::loadRunningSyncs(agentConnection->db())->size(), 0);
+
+        progress.clear();
+        QTRY_COMPARE(payloads.size(), 2);
+        QCOMPARE(count(owner->db(), QStringLiteral("SELECT count(*) FROM mhero.sync_state WHERE progress IS NOT NULL "
+                                                   "OR progress_at IS NOT NULL")),
+                 0);
+        // Only the engine writes it.
+        MHERO_EXPECT_SQLSTATE(agentConnection->db(), "UPDATE mhero.sync_state SET progress = '{}'", "42501");
+    }
     TestCluster::instance().dropDatabase(database);
 }
 

@@ -10,6 +10,7 @@
 #include "directory/DirectoryPage.h"
 #include "messaging/ConversationQueries.h"
 #include "sync/BundleImport.h"
+#include "sync/SyncProgress.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
@@ -63,6 +64,7 @@ private Q_SLOTS:
     void pagesLazilyUnderTheModelTester();
     void commonWordsPageCompletely();
     void everyPlanFindsTheSameRows();
+    void syncUnderWayShowsInTheStatusLine();
     void messageOpensOrStartsTheConversation();
 
 private:
@@ -292,6 +294,32 @@ void TestDirectoryPage::everyPlanFindsTheSameRows()
         QCOMPARE(page->rows.size(), 1);
         QCOMPARE(page->rows.constFirst().displayName, QStringLiteral("Mariama Konneh"));
     }
+}
+
+void TestDirectoryPage::syncUnderWayShowsInTheStatusLine()
+{
+    // A sync engine elsewhere reports its progress: the page says so at once, then goes back to
+    // "last synced" when the run ends.
+    Database database;
+    open(database);
+    DirectoryPage page(database);
+    page.resize(1200, 700);
+    page.show();
+    auto* status = page.findChild<QLabel*>(QStringLiteral("directoryStatus"));
+    QTRY_VERIFY(status->text().contains(QLatin1String("last synced")));
+    auto owner = TestCluster::instance().connectSuperuser(m_db);
+    MHERO_VERIFY_OK(owner);
+    const int source = sql::scalar(owner->db(), QStringLiteral("SELECT id FROM mhero.source WHERE name = 'registry'"))
+                           .valueOr(0)
+                           .toInt();
+    QVERIFY(source > 0);
+    sync::SyncProgress progress(owner->db(), source);
+    QVERIFY(progress.report(QStringLiteral("Practitioner"), 12, 12000));
+    QTRY_VERIFY2(status->text().contains(QLatin1String("syncing registry: Practitioner, 12,000 resource")),
+                 qPrintable(status->text()));
+    progress.clear();
+    QTRY_VERIFY(!status->text().contains(QLatin1String("syncing")));
+    QVERIFY(status->text().contains(QLatin1String("last synced")));
 }
 
 void TestDirectoryPage::messageOpensOrStartsTheConversation()

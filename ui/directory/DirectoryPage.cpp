@@ -6,6 +6,7 @@
 #include "db/Sql.h"
 #include "directory/DirectoryModel.h"
 #include "messaging/ConversationQueries.h"
+#include "sync/SyncProgress.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -177,6 +178,12 @@ DirectoryPage::DirectoryPage(Database& database, QWidget* parent)
     connect(m_model, &DirectoryModel::errorOccurred, this,
             [this](const QString& message) { m_statusLine->setText(tr("The search failed: %1").arg(message)); });
     connect(&database, &Database::reconnected, this, &DirectoryPage::refresh);
+    // A sync engine somewhere reports its progress; when a run ends, filters may have changed.
+    connect(&database, &Database::notification, this, [this](const QString& channel, const QString&) {
+        if (channel == QLatin1String("mhero_sync"))
+            loadSyncStatus();
+    });
+    database.listen(QStringLiteral("mhero_sync"));
 
     refresh();
     applyFilter();
@@ -211,6 +218,7 @@ void DirectoryPage::refresh()
                 m_syncText += QStringLiteral(" · ") + tr("last sync failed: %1").arg(s.lastError.left(120));
             updateStatus();
         });
+    loadSyncStatus();
     m_database.run(
         this,
         [](QSqlDatabase& db) {
@@ -223,6 +231,26 @@ void DirectoryPage::refresh()
                 m_phoneRegion = region->toString();
                 applyFilter();
             }
+        });
+}
+
+void DirectoryPage::loadSyncStatus()
+{
+    m_database.run(
+        this, [](QSqlDatabase& db) { return sync::loadRunningSyncs(db); },
+        [this](const Result<QList<sync::RunningSync>>& running) {
+            if (!running)
+                return; // the status line keeps what it said; the search goes on
+            QStringList parts;
+            for (const sync::RunningSync& r : *running)
+                parts << tr("syncing %1: %2, %Ln resource(s) read", nullptr, r.resources).arg(r.source, r.pass);
+            const QString text = parts.join(QStringLiteral(" · "));
+            const bool ended = !m_runningText.isEmpty() && text.isEmpty();
+            m_runningText = text;
+            if (ended)
+                refresh(); // new filter choices and "last synced"
+            else
+                updateStatus();
         });
 }
 
@@ -300,7 +328,9 @@ void DirectoryPage::updateStatus()
     if (m_model->exactCount() < rows)
         text += QStringLiteral(" · ")
             + tr("%n with a similar spelling (in italics)", nullptr, rows - m_model->exactCount());
-    if (!m_syncText.isEmpty())
+    if (!m_runningText.isEmpty())
+        text += QStringLiteral("   |   ") + m_runningText + QStringLiteral("…");
+    else if (!m_syncText.isEmpty())
         text += QStringLiteral("   |   ") + m_syncText;
     m_statusLine->setText(text);
 }

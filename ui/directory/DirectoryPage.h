@@ -54,6 +54,7 @@ private:
     void renderDetails(const Result<directory::WorkerDetails>& details);
     void updateStatus();
     void updateMessageButton();
+    void loadSyncStatus();
 
     Database& m_database;
     DirectoryModel* m_model = nullptr;
@@ -71,6 +72,7 @@ private:
     QTimer m_searchDelay;
     QString m_phoneRegion = QStringLiteral("LR");
     QString m_syncText;
+    QString m_runningText; ///< a sync under way, from NOTIFY mhero_sync
     qint64 m_shownId = 0;
     bool m_messagingAllowed = false;
     bool m_shownReachable = false; ///< the person shown is active and has a valid number
