@@ -527,6 +527,10 @@
         <source>Known settings: %1.</source>
         <translation>Paramètres connus : %1.</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is not a country code libphonenumber knows (use e.g. LR, SL, GN, ML, KE).</source>
+        <translation>&quot;%1&quot; n&apos;est pas un code pays connu de libphonenumber (par exemple LR, SL, GN, ML, KE).</translation>
+    </message>
 </context>
 <context>
     <name>mhero::sql</name>
@@ -1680,6 +1684,10 @@ par %3 · %4</translation>
         <source>Approvals</source>
         <translation>Approbations</translation>
     </message>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
 </context>
 <context>
     <name>mhero::ui::NotesPanel</name>
@@ -1761,6 +1769,69 @@ par %3 · %4</translation>
     <message>
         <source>The new language takes effect the next time mHero Console starts.</source>
         <translation>La nouvelle langue sera utilisée au prochain démarrage de mHero Console.</translation>
+    </message>
+</context>
+<context>
+    <name>mhero::ui::SettingsPage</name>
+    <message>
+        <source>%1 to %2</source>
+        <translation>de %1 à %2</translation>
+    </message>
+    <message>
+        <source>a country code (ISO 3166), e.g. LR</source>
+        <translation>un code pays (ISO 3166), p. ex. LR</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>This deployment&apos;s settings, shared by every console and the sync engine. The database checks each value and records each change in the audit log.</source>
+        <translation>Les paramètres de ce déploiement, communs à toutes les consoles et au moteur de synchronisation. La base de données vérifie chaque valeur et inscrit chaque changement au journal d’audit.</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Paramètre</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>Allowed</source>
+        <translation>Valeurs permises</translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation>Dernière modification</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Appliquer</translation>
+    </message>
+    <message>
+        <source>The settings could not be loaded: %1</source>
+        <translation>Les paramètres n’ont pas pu être chargés : %1</translation>
+    </message>
+    <message>
+        <source>(default)</source>
+        <translation>(par défaut)</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1 par %2</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <source>Not changed: %1</source>
+        <translation>Non modifié : %1</translation>
+    </message>
+    <message>
+        <source>%1 is now %2.</source>
+        <translation>%1 vaut maintenant %2.</translation>
     </message>
 </context>
 <context>

@@ -527,6 +527,10 @@
         <source>Known settings: %1.</source>
         <translation>Definições conhecidas: %1.</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is not a country code libphonenumber knows (use e.g. LR, SL, GN, ML, KE).</source>
+        <translation>&quot;%1&quot; não é um código de país conhecido pela libphonenumber (por exemplo LR, SL, GN, ML, KE).</translation>
+    </message>
 </context>
 <context>
     <name>mhero::sql</name>
@@ -1680,6 +1684,10 @@ por %3 · %4</translation>
         <source>Approvals</source>
         <translation>Aprovações</translation>
     </message>
+    <message>
+        <source>Settings</source>
+        <translation>Definições</translation>
+    </message>
 </context>
 <context>
     <name>mhero::ui::NotesPanel</name>
@@ -1761,6 +1769,69 @@ por %3 · %4</translation>
     <message>
         <source>The new language takes effect the next time mHero Console starts.</source>
         <translation>O novo idioma será usado no próximo arranque do mHero Console.</translation>
+    </message>
+</context>
+<context>
+    <name>mhero::ui::SettingsPage</name>
+    <message>
+        <source>%1 to %2</source>
+        <translation>de %1 a %2</translation>
+    </message>
+    <message>
+        <source>a country code (ISO 3166), e.g. LR</source>
+        <translation>um código de país (ISO 3166), p. ex. LR</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Definições</translation>
+    </message>
+    <message>
+        <source>This deployment&apos;s settings, shared by every console and the sync engine. The database checks each value and records each change in the audit log.</source>
+        <translation>As definições desta instalação, comuns a todas as consolas e ao motor de sincronização. A base de dados verifica cada valor e regista cada alteração no registo de auditoria.</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Definição</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Allowed</source>
+        <translation>Valores permitidos</translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation>Última alteração</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Aplicar</translation>
+    </message>
+    <message>
+        <source>The settings could not be loaded: %1</source>
+        <translation>Não foi possível carregar as definições: %1</translation>
+    </message>
+    <message>
+        <source>(default)</source>
+        <translation>(predefinição)</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1 por %2</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>A guardar…</translation>
+    </message>
+    <message>
+        <source>Not changed: %1</source>
+        <translation>Não alterado: %1</translation>
+    </message>
+    <message>
+        <source>%1 is now %2.</source>
+        <translation>%1 passa a ser %2.</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@
 #include "templates/ApprovalsPage.h"
 #include "templates/TemplatesPage.h"
 #include "settings/PreferencesDialog.h"
+#include "settings/SettingsPage.h"
 
 #include <QAction>
 #include <QApplication>
@@ -106,6 +107,9 @@ MainWindow::MainWindow(Database& database, const SessionInfo& session, const Ser
     // The audit log is for those who answer for the call center; the server refuses others too.
     if (session.user.isSupervisor || session.user.isAdmin)
         addPage(QStringLiteral("audit"), QStringLiteral("audit"), tr("Audit log"), new AuditLogPage(database));
+    // The deployment's settings: administrators only (the database refuses everyone else).
+    if (session.user.isAdmin)
+        addPage(QStringLiteral("settings"), QStringLiteral("settings"), tr("Settings"), new SettingsPage(database));
 
     connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
     m_navigation->setCurrentRow(0);

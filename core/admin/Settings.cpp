@@ -1,11 +1,13 @@
 #include "admin/Settings.h"
 
 #include "db/Sql.h"
+#include "phone/PhoneNumbers.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonValue>
+#include <QRegularExpression>
 #include <QSqlQuery>
 
 namespace mhero::settings {
@@ -21,13 +23,24 @@ constexpr const char* kSelect
       "       CASE d.kind WHEN 'integer' THEN d.minimum || '–' || d.maximum "
       "                   WHEN 'choice' THEN array_to_string(d.choices, ' | ') "
       "                   ELSE 'ISO country code' END, "
-      "       d.description, s.updated_at, coalesce(s.updated_by::text, '') "
+      "       d.description, s.updated_at, coalesce(s.updated_by::text, ''), "
+      "       coalesce(d.minimum, 0), coalesce(d.maximum, 0), coalesce(array_to_string(d.choices, ','), '') "
       "  FROM mhero.setting_definition d LEFT JOIN mhero.setting s ON s.key = d.key ";
 
 Setting read(const QSqlQuery& q)
 {
-    return {q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
-            q.value(4).toString(), q.value(5).toDateTime(), q.value(6).toString()};
+    Setting s;
+    s.key = q.value(0).toString();
+    s.value = q.value(1).toString();
+    s.kind = q.value(2).toString();
+    s.allowed = q.value(3).toString();
+    s.description = q.value(4).toString();
+    s.updatedAt = q.value(5).toDateTime();
+    s.updatedBy = q.value(6).toString();
+    s.minimum = q.value(7).toInt();
+    s.maximum = q.value(8).toInt();
+    s.choices = q.value(9).toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
+    return s;
 }
 } // namespace
 
@@ -68,8 +81,17 @@ Status set(QSqlDatabase& db, const QString& key, const QString& value)
     const qlonglong number = text.toLongLong(&isInteger);
     if (current->kind == QLatin1String("integer") && isInteger)
         json = QJsonValue(number);
-    else if (current->kind == QLatin1String("region"))
+    else if (current->kind == QLatin1String("region")) {
+        // The database checks the shape (two letters); whether the country exists only
+        // libphonenumber knows.
+        static const QRegularExpression twoLetters(QStringLiteral("^[A-Za-z]{2}$"));
+        if (twoLetters.match(text).hasMatch() && !phone::isKnownRegion(text.toUpper()))
+            return Error{QStringLiteral("invalid-region"),
+                         tr("\"%1\" is not a country code libphonenumber knows (use e.g. LR, SL, GN, ML, KE).")
+                             .arg(text),
+                         {}};
         json = QJsonValue(text.toUpper());
+    }
     const QByteArray encoded = QJsonDocument(QJsonArray{json}).toJson(QJsonDocument::Compact).mid(1).chopped(1);
     auto written = sql::exec(db,
                              QStringLiteral("INSERT INTO mhero.setting (key, value) VALUES (?, ?::jsonb) "

@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 class QSqlDatabase;
 
@@ -21,6 +22,9 @@ struct Setting
     QString description;
     QDateTime updatedAt;
     QString updatedBy;
+    int minimum = 0; ///< integer settings: the bounds
+    int maximum = 0;
+    QStringList choices; ///< choice settings
 };
 
 /// Every known setting, by key.
