@@ -499,6 +499,26 @@ Status DirectoryStore::analyze()
     return status;
 }
 
+Result<bool> DirectoryStore::deferIndexes()
+{
+    QElapsedTimer timer;
+    timer.start();
+    auto deferred = sql::scalar(m_db, QStringLiteral("SELECT mhero.defer_directory_indexes()"));
+    lap(QStringLiteral("defer_directory_indexes"), timer);
+    if (!deferred)
+        return deferred.error();
+    return deferred->toBool();
+}
+
+Status DirectoryStore::restoreIndexes()
+{
+    QElapsedTimer timer;
+    timer.start();
+    Status status = sql::execScript(m_db, "SELECT mhero.restore_directory_indexes()");
+    lap(QStringLiteral("restore_directory_indexes"), timer);
+    return status;
+}
+
 Status DirectoryStore::refreshFacets()
 {
     QElapsedTimer timer;

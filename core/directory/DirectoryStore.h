@@ -39,6 +39,13 @@ public:
     Result<ApplyCounts> apply(int sourceId, const fhir::Page& page, const QString& job,
                               const std::optional<QString>& cursor);
 
+    /// A first sync into an empty directory: drops the search indexes of the people and their
+    /// phones so they are built once at the end (restoreIndexes()) rather than row by row. Returns
+    /// whether they are deferred (false when the directory already holds people).
+    Result<bool> deferIndexes();
+    /// Creates the indexes a first sync deferred, if any (also those of an interrupted one).
+    Status restoreIndexes();
+
     /// Recounts the directory page's filter choices (districts, facilities, cadres).
     Status refreshFacets();
     /// At the end of a run: fresh planner statistics when the run wrote many rows.

@@ -45,6 +45,7 @@ QString toString(Credentials::Method method)
 
 FhirClient::FhirClient(QUrl baseUrl, Credentials credentials, QObject* parent)
     : QObject(parent)
+    , m_network(this) // a child, so that moveToThread() takes it along
     , m_baseUrl(std::move(baseUrl))
     , m_credentials(std::move(credentials))
 {

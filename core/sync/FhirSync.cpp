@@ -21,17 +21,36 @@ struct FhirSync::Pass
     QString endCursor; ///< cursor stored when the pass ends (history passes, skipped passes)
 };
 
+/// A page as the reader thread hands it over: parsed, or why not.
+struct FhirSync::Fetched
+{
+    std::optional<Error> fetchError; ///< the request failed (HTTP status, network, timeout)
+    Result<fhir::Page> page = fhir::Page{};
+    QDateTime serverTime; ///< the client's lastServerTime() after this answer
+    int retries = 0; ///< the client's retries() after this answer
+    qint64 parseUs = 0;
+};
+
 FhirSync::FhirSync(QSqlDatabase& db, FhirSource source, QObject* parent)
     : QObject(parent)
     , m_db(db)
     , m_source(std::move(source))
-    , m_client(new fhir::FhirClient(m_source.baseUrl, m_source.credentials, this))
+    , m_client(std::make_unique<fhir::FhirClient>(m_source.baseUrl, m_source.credentials))
     , m_store(db)
 {
     m_report.source = m_source.name;
+    m_readerThread.setObjectName(QStringLiteral("fhir-sync-reader"));
 }
 
-FhirSync::~FhirSync() = default;
+FhirSync::~FhirSync()
+{
+    if (m_readerThread.isRunning()) {
+        // Deleted on its own thread, which deletes it as it ends (with any reply in flight).
+        m_client.release()->deleteLater();
+        m_readerThread.quit();
+        m_readerThread.wait();
+    }
+}
 
 QString FhirSync::runStartCursor() const
 {
@@ -44,9 +63,24 @@ void FhirSync::start()
 {
     m_timer.start();
     m_runStart = QDateTime::currentDateTimeUtc();
+    if (!m_readerThread.isRunning()) {
+        m_client->moveToThread(&m_readerThread);
+        m_readerThread.start();
+    }
     planPasses();
     if (m_done)
         return;
+    // A first sync into an empty directory builds the search indexes once, at the end (finish());
+    // any other run first rebuilds those an interrupted first sync left missing.
+    if (m_firstRunJobs.contains(QStringLiteral("deletions"))) {
+        if (auto deferred = m_store.deferIndexes(); !deferred) {
+            finish(deferred.error());
+            return;
+        }
+    } else if (Status restored = m_store.restoreIndexes(); !restored) {
+        finish(restored.error());
+        return;
+    }
     startPass();
 }
 
@@ -174,22 +208,47 @@ void FhirSync::startPass()
 
 void FhirSync::fetch(const QUrl& url)
 {
+    // Downloaded and parsed on the reader thread while this thread writes the previous page; the
+    // parsed page comes back through this thread's event loop.
     const qsizetype passIndex = m_current;
-    m_client->get(url, [this, url, passIndex](Result<QByteArray> body) {
-        if (m_done || passIndex != m_current)
-            return;
-        onPage(url, std::move(body));
+    fhir::ParseOptions options;
+    options.defaultRegion = m_source.region;
+    options.kind = m_source.kind;
+    fhir::FhirClient* client = m_client.get();
+    QMetaObject::invokeMethod(client, [this, client, url, passIndex, options]() {
+        client->get(url, [this, client, url, passIndex, options](Result<QByteArray> body) {
+            Fetched fetched;
+            if (body) {
+                QElapsedTimer parseTimer;
+                parseTimer.start();
+                fetched.page = fhir::parsePage(*body, options);
+                fetched.parseUs = parseTimer.nsecsElapsed() / 1000;
+            } else {
+                fetched.fetchError = body.error();
+            }
+            fetched.serverTime = client->lastServerTime();
+            fetched.retries = client->retries();
+            QMetaObject::invokeMethod(
+                this,
+                [this, url, passIndex, fetched = std::move(fetched)]() mutable {
+                    m_retries = fetched.retries;
+                    if (m_done || passIndex != m_current)
+                        return;
+                    onPage(url, std::move(fetched));
+                },
+                Qt::QueuedConnection);
+        });
     });
 }
 
-void FhirSync::onPage(const QUrl& url, Result<QByteArray> body)
+void FhirSync::onPage(const QUrl& url, Fetched fetched)
 {
     Pass& pass = m_passes[m_current];
     if (!m_clockKnown) {
         // The server's clock from its first answer (HTTP Date), else ours with a wide margin.
         m_clockKnown = true;
-        if (m_client->lastServerTime().isValid()) {
-            m_runStart = m_client->lastServerTime();
+        if (fetched.serverTime.isValid()) {
+            m_runStart = fetched.serverTime;
             m_serverClock = true;
         }
         // A first run: from now on deletions and role changes are followed by cursor.
@@ -200,30 +259,26 @@ void FhirSync::onPage(const QUrl& url, Result<QByteArray> body)
             }
         }
     }
-    if (!body) {
+    if (fetched.fetchError) {
         // A server without type-level history cannot report deletions: say so, go on.
-        const QString code = body.error().code;
+        const Error& error = *fetched.fetchError;
+        const QString code = error.code;
         if (pass.mode == Pass::Mode::History
             && (code == QLatin1String("http-400") || code == QLatin1String("http-404")
                 || code == QLatin1String("http-405") || code == QLatin1String("http-501"))) {
             m_report.problems.append(tr("%1 does not offer %2/_history, so deleted %2 resources are not "
                                         "detected: %3")
-                                         .arg(m_source.name, pass.resourceType, body.error().detail));
+                                         .arg(m_source.name, pass.resourceType, error.detail));
             endPass();
             return;
         }
-        finish(body.error());
+        finish(error);
         return;
     }
     if (m_idle.isValid())
         m_waitUs += m_idle.nsecsElapsed() / 1000;
-    QElapsedTimer parseTimer;
-    parseTimer.start();
-    fhir::ParseOptions options;
-    options.defaultRegion = m_source.region;
-    options.kind = m_source.kind;
-    auto parsed = fhir::parsePage(*body, options);
-    m_parseUs += parseTimer.nsecsElapsed() / 1000;
+    m_parseUs += fetched.parseUs;
+    auto& parsed = fetched.page;
     if (!parsed) {
         Error error = parsed.error();
         error.detail = url.toString() + (error.detail.isEmpty() ? QString() : QLatin1String(": ") + error.detail);
@@ -318,7 +373,10 @@ void FhirSync::finish(std::optional<Error> error)
         return;
     m_done = true;
     m_report.error = std::move(error);
-    m_report.retries = m_client->retries();
+    m_report.retries = m_retries;
+    // Also after a failed run: the search should not stay without its indexes until the next one.
+    if (Status status = m_store.restoreIndexes(); !status && !m_report.error)
+        m_report.error = status.error();
     if (Status status = m_store.finishRun(); !status && !m_report.error)
         m_report.error = status.error();
     if (m_changed) {
@@ -329,7 +387,7 @@ void FhirSync::finish(std::optional<Error> error)
                             m_report.error ? m_report.error->toString() : QString());
     m_report.elapsedMs = m_timer.elapsed();
     m_report.phaseMicroseconds = m_store.phaseMicroseconds();
-    m_report.phaseMicroseconds.insert(QStringLiteral("parse"), m_parseUs);
+    m_report.phaseMicroseconds.insert(QStringLiteral("parse (reader thread, overlaps the writes)"), m_parseUs);
     m_report.phaseMicroseconds.insert(QStringLiteral("waiting for the next page"), m_waitUs);
     // Queued: the caller may delete this object from its slot.
     QMetaObject::invokeMethod(

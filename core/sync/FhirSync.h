@@ -9,7 +9,10 @@
 #include <QMap>
 #include <QObject>
 #include <QSqlDatabase>
+#include <QThread>
 #include <QUrl>
+
+#include <memory>
 
 namespace mhero::sync {
 
@@ -43,9 +46,10 @@ struct SyncReport
 ///
 /// Every page is one transaction that also advances the pass's cursor, so a failure loses nothing
 /// and the next run resumes after the last good page. The next page is requested before the
-/// current one is written, so downloading and writing overlap.
+/// current one is written, and it is downloaded and parsed on a reader thread of this object's
+/// own, so downloading, parsing and writing overlap.
 ///
-/// Runs on the thread it lives in, with a connection of that thread (blocking writes: use the
+/// Writes on the thread it lives in, with a connection of that thread (blocking writes: use the
 /// sync engine's thread or a command-line tool, never the GUI thread).
 class FhirSync final : public QObject
 {
@@ -55,6 +59,7 @@ public:
     ~FhirSync() override;
 
     void start();
+    /// For settings (timeouts, backoff) before start(); from then on it lives on the reader thread.
     [[nodiscard]] fhir::FhirClient& client() { return *m_client; }
 
 Q_SIGNALS:
@@ -63,17 +68,20 @@ Q_SIGNALS:
 
 private:
     struct Pass;
+    struct Fetched;
     void planPasses();
     void startPass();
     void fetch(const QUrl& url);
-    void onPage(const QUrl& url, Result<QByteArray> body);
+    void onPage(const QUrl& url, Fetched fetched);
     void endPass();
     void finish(std::optional<Error> error);
     QString runStartCursor() const;
 
     QSqlDatabase& m_db;
     FhirSource m_source;
-    fhir::FhirClient* m_client;
+    QThread m_readerThread; ///< downloads and parses the pages (m_client lives there once started)
+    std::unique_ptr<fhir::FhirClient> m_client;
+    int m_retries = 0; ///< m_client->retries() as of the last page it delivered
     directory::DirectoryStore m_store;
     QList<Pass> m_passes;
     qsizetype m_current = -1;

@@ -197,6 +197,7 @@ private Q_SLOTS:
     void adminCommandLine();
     void progressIsSharedThenCleared();
     void importsIhrisShapedBundle();
+    void firstSyncDefersTheSearchIndexes();
 
 private:
     struct Fixture
@@ -302,6 +303,13 @@ void TestFhirSync::fullThenIncrementalSync()
                                  "FROM mhero.health_worker WHERE resource_id = 'hw-002'")),
              QStringLiteral("Physician Assistant|Physician Assistant|Phebe Hospital|Jorquelleh|Bong"));
     QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM mhero.directory_facet WHERE kind = 'district'")), 2);
+    // The first sync built the search indexes at its end (migration 8).
+    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM mhero.directory_deferred_index")), 0);
+    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM pg_indexes WHERE schemaname = 'mhero' AND indexname IN "
+                                      "('health_worker_search', 'health_worker_name_search', 'health_worker_phone_prefix')")),
+             3);
+    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM mhero.health_worker WHERE search_text LIKE '%flomo%'")),
+             count(db, QStringLiteral("SELECT count(*) FROM mhero.health_worker WHERE display_name ILIKE '%flomo%'")));
 
     // A second sync right away changes nothing.
     const QString before
@@ -395,6 +403,9 @@ void TestFhirSync::malformedPageOrServerErrorLosesNothing()
     QVERIFY(report.error);
     QCOMPARE(report.error->code, QStringLiteral("fhir-malformed"));
     QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM mhero.health_worker")), 20);
+    // The failed first sync still rebuilt the search indexes it had deferred.
+    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM mhero.directory_deferred_index")), 0);
+    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM pg_indexes WHERE indexname = 'health_worker_search'")), 1);
     QVERIFY(!text(db, QStringLiteral("SELECT cursor FROM mhero.sync_state WHERE job = 'practitioners'")).isEmpty());
     QVERIFY(text(db, QStringLiteral("SELECT last_error FROM mhero.sync_state WHERE job = 'directory'"))
                 .contains(QLatin1String("JSON")));
@@ -551,6 +562,42 @@ void TestFhirSync::progressIsSharedThenCleared()
         MHERO_EXPECT_SQLSTATE(agentConnection->db(), "UPDATE mhero.sync_state SET progress = '{}'", "42501");
     }
     TestCluster::instance().dropDatabase(database);
+}
+
+void TestFhirSync::firstSyncDefersTheSearchIndexes()
+{
+    // The sync engine runs as mhero_service: the definer functions drop and create the indexes
+    // for it. A crash between the two leaves the definitions behind; the next run rebuilds them.
+    Fixture f = makeFixture(*m_server);
+    QSqlDatabase& db = f.connection->db();
+    const QString indexesOf = QStringLiteral("SELECT string_agg(indexdef, '; ' ORDER BY indexname) FROM pg_indexes "
+                                             "WHERE schemaname = 'mhero' AND tablename IN ('health_worker', "
+                                             "'health_worker_phone')");
+    const QString indexes = text(db, indexesOf);
+    QVERIFY(sql::execScript(db, "SET ROLE mhero_service"));
+    QCOMPARE(text(db, QStringLiteral("SELECT mhero.defer_directory_indexes()")), QStringLiteral("true"));
+    QCOMPARE(text(db, QStringLiteral("SELECT mhero.defer_directory_indexes()")), QStringLiteral("true")); // still deferred
+    QVERIFY(sql::execScript(db, "RESET ROLE"));
+    const int deferred = count(db, QStringLiteral("SELECT count(*) FROM mhero.directory_deferred_index"));
+    QVERIFY2(deferred >= 6, qPrintable(QString::number(deferred)));
+    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM pg_indexes WHERE indexname = 'health_worker_search'")), 0);
+    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM pg_indexes WHERE indexname = 'health_worker_pkey'")), 1);
+
+    // "Crash": a first row arrives while the indexes are deferred; a later run (not a first one,
+    // since the deletions cursor is set) rebuilds them before it writes.
+    QVERIFY(sql::execScript(db, "INSERT INTO mhero.sync_state (source_id, job, cursor) VALUES (" +
+                                    QByteArray::number(f.source.id) + ", 'deletions', '2000-01-01T00:00:00Z')"));
+    sync::SyncReport report = runSync(f);
+    QVERIFY2(!report.error, qPrintable(report.error ? report.error->toString() : QString()));
+    QVERIFY(report.phaseMicroseconds.contains(QStringLiteral("restore_directory_indexes")));
+    QVERIFY(!report.phaseMicroseconds.contains(QStringLiteral("defer_directory_indexes")));
+    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM mhero.directory_deferred_index")), 0);
+    QCOMPARE(text(db, indexesOf), indexes);
+    // A directory that holds people is never emptied of its indexes.
+    QVERIFY(sql::execScript(db, "SET ROLE mhero_service"));
+    QCOMPARE(text(db, QStringLiteral("SELECT mhero.defer_directory_indexes()")), QStringLiteral("false"));
+    QVERIFY(sql::execScript(db, "RESET ROLE"));
+    TestCluster::instance().dropDatabase(f.database);
 }
 
 void TestFhirSync::importsIhrisShapedBundle()
