@@ -3,9 +3,13 @@
 #include "db/Sql.h"
 #include "phone/PhoneNumbers.h"
 
+#include <QDateTime>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMutex>
+#include <QMutexLocker>
 #include <QRegularExpression>
 #include <QSqlDriver>
 #include <QSqlField>
@@ -122,15 +126,55 @@ QString inlineValues(QSqlDatabase& db, QString sql, const QVariantList& values)
     return out;
 }
 
+/// Runs @p sql with @p values written into it as literals: one round trip (the simple query
+/// protocol). QPSQL runs a statement with bound values as PREPARE, EXECUTE and, when the query
+/// is done with, DEALLOCATE: three round trips, each a wake-up of the server and of this thread,
+/// for a statement that is planned for its values anyway (a prepared statement's first plans are
+/// custom) and never run again. The literals are QPSQL's own, the ones it writes into EXECUTE.
+Result<QSqlQuery> execInline(QSqlDatabase& db, const QString& sql, const QVariantList& values)
+{
+    return sql::exec(db, inlineValues(db, sql, values));
+}
+
 /// The planner's estimate of the rows of `EXPLAIN SELECT …` (first line of the plan).
 Result<double> estimatedRows(QSqlDatabase& db, const QString& explain, const QVariantList& values)
 {
-    auto query = sql::exec(db, inlineValues(db, explain, values));
+    auto query = execInline(db, explain, values);
     if (!query)
         return query.error();
     static const QRegularExpression rows(QStringLiteral("rows=(\\d+)"));
     const QRegularExpressionMatch match = query->next() ? rows.match(query->value(0).toString()) : QRegularExpressionMatch();
     return match.hasMatch() ? match.captured(1).toDouble() : 0.0;
+}
+
+/// The estimate of the rows a name walk reads (people of the kind and status asked for): it only
+/// changes when a sync writes the directory and ANALYZE runs, so it is asked for once a minute per
+/// database and statement rather than once per search (a round trip and a plan of its own).
+Result<double> estimatedAllRows(QSqlDatabase& db, const QString& explain)
+{
+    struct Cached
+    {
+        double rows = 0;
+        qint64 at = 0;
+    };
+    static QMutex mutex;
+    static QHash<QString, Cached> cache;
+    constexpr qint64 kFreshMs = 60'000;
+    const QString key = db.hostName() + QLatin1Char(':') + QString::number(db.port()) + QLatin1Char('/')
+                        + db.databaseName() + QLatin1Char('\n') + explain;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    {
+        const QMutexLocker lock(&mutex);
+        const auto it = cache.constFind(key);
+        if (it != cache.cend() && now - it->at >= 0 && now - it->at < kFreshMs)
+            return it->rows;
+    }
+    auto rows = estimatedRows(db, explain, {});
+    if (!rows)
+        return rows;
+    const QMutexLocker lock(&mutex);
+    cache.insert(key, Cached{*rows, now});
+    return rows;
 }
 } // namespace
 
@@ -292,7 +336,7 @@ Result<SearchPage> search(QSqlDatabase& db, const SearchFilter& filter, const st
         // match. The estimate multiplies the words' frequencies, which undercounts words that go
         // together (the words of a facility's name): hence "could" (half the matches expected).
         // A small directory is walked whole by the planner's own plan.
-        auto all = estimatedRows(db, query.estimateAllSql, {});
+        auto all = estimatedAllRows(db, query.estimateAllSql);
         if (!all)
             return all.error();
         if (*all > kNameWalkCap / 2) {
@@ -305,7 +349,7 @@ Result<SearchPage> search(QSqlDatabase& db, const SearchFilter& filter, const st
     }
     const auto run = [&](SearchPlan how) -> Status {
         query = buildSearchQuery(filter, after, limit + 1, alternatives, how);
-        auto result = sql::exec(db, query.sql, query.values);
+        auto result = execInline(db, query.sql, query.values);
         if (!result)
             return result.error();
         page.rows.clear();
@@ -352,10 +396,10 @@ Result<SearchPage> search(QSqlDatabase& db, const SearchFilter& filter, const st
 
 Result<QList<QStringList>> spellingAlternatives(QSqlDatabase& db, const QString& text)
 {
-    auto query = sql::exec(db,
-                           QStringLiteral("SELECT word, array_to_string(alternatives, ' ') "
-                                          "FROM mhero.spelling_alternatives(?)"),
-                           {text});
+    auto query = execInline(db,
+                            QStringLiteral("SELECT word, array_to_string(alternatives, ' ') "
+                                           "FROM mhero.spelling_alternatives(?)"),
+                            {text});
     if (!query)
         return query.error();
     QList<QStringList> words;
