@@ -24,6 +24,7 @@
 #include <QJsonDocument>
 #include <QSqlQuery>
 
+#include <algorithm>
 #include <map>
 #include <vector>
 
@@ -100,7 +101,10 @@ int main(int argc, char* argv[])
                                           QStringLiteral("n"), QStringLiteral("20"));
     const QCommandLineOption dirOption(QStringLiteral("dir"), QStringLiteral("Benchmark cluster folder."),
                                        QStringLiteral("dir"), QDir::tempPath() + QStringLiteral("/mhero-bench"));
-    parser.addOptions({workersOption, roundsOption, dirOption});
+    const QCommandLineOption slowestOption(QStringLiteral("slowest"),
+                                           QStringLiteral("Also list the n slowest searches end to end."),
+                                           QStringLiteral("n"), QStringLiteral("0"));
+    parser.addOptions({workersOption, roundsOption, dirOption, slowestOption});
     parser.process(app);
     QTextStream out(stdout);
     const int workers = parser.value(workersOption).toInt();
@@ -190,6 +194,12 @@ int main(int argc, char* argv[])
     std::map<QString, std::vector<double>> raw;
     std::vector<double> allE2e, allRaw;
     std::map<QString, int> rows;
+    struct Timed
+    {
+        double e2e = 0, raw = 0;
+        QString label, text;
+    };
+    std::vector<Timed> timed;
     for (int round = -1; round < rounds; ++round) { // round -1 warms the caches
         for (const Case& c : cases) {
             QElapsedTimer timer;
@@ -210,6 +220,7 @@ int main(int argc, char* argv[])
             raw[c.label].push_back(rawMs);
             allE2e.push_back(endToEnd);
             allRaw.push_back(rawMs);
+            timed.push_back({endToEnd, rawMs, c.label, c.filter.text});
             rows[c.label] = model.rowCount();
         }
     }
@@ -232,5 +243,14 @@ int main(int argc, char* argv[])
     out << "\nALL queries: end-to-end p50 " << e50 << " ms, p95 " << e95 << " ms; raw SQL p50 " << r50 << " ms, p95 "
         << r95 << " ms; ratio p50 " << QString::number(e50 / r50, 'f', 2) << ", p95 "
         << QString::number(e95 / r95, 'f', 2) << "\n";
+    const auto slowest = std::min<size_t>(parser.value(slowestOption).toUInt(), timed.size());
+    if (slowest > 0) {
+        std::partial_sort(timed.begin(), timed.begin() + std::ptrdiff_t(slowest), timed.end(),
+                          [](const Timed& a, const Timed& b) { return a.e2e > b.e2e; });
+        out << "\nslowest end to end (ms, end to end / raw):\n";
+        for (size_t i = 0; i < slowest; ++i)
+            out << "  " << timed[i].e2e << " / " << timed[i].raw << "  " << timed[i].label << ": \"" << timed[i].text
+                << "\"\n";
+    }
     return 0;
 }
