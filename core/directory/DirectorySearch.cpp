@@ -3,13 +3,22 @@
 #include "db/Sql.h"
 #include "phone/PhoneNumbers.h"
 
+#include <algorithm>
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMutex>
+#include <QMutexLocker>
 #include <QRegularExpression>
 #include <QSqlDriver>
 #include <QSqlField>
 #include <QSqlQuery>
+
+#include <libpq-fe.h>
 
 namespace mhero::directory {
 
@@ -122,20 +131,104 @@ QString inlineValues(QSqlDatabase& db, QString sql, const QVariantList& values)
     return out;
 }
 
+/// Runs @p sql with @p values written into it as literals: one round trip (the simple query
+/// protocol). QPSQL runs a statement with bound values as PREPARE, EXECUTE and, when the query
+/// is done with, DEALLOCATE: three round trips, each a wake-up of the server and of this thread,
+/// for a statement that is planned for its values anyway (a prepared statement's first plans are
+/// custom) and never run again. The literals are QPSQL's own, the ones it writes into EXECUTE.
+Result<QSqlQuery> execInline(QSqlDatabase& db, const QString& sql, const QVariantList& values)
+{
+    return sql::exec(db, inlineValues(db, sql, values));
+}
+
 /// The planner's estimate of the rows of `EXPLAIN SELECT …` (first line of the plan).
 Result<double> estimatedRows(QSqlDatabase& db, const QString& explain, const QVariantList& values)
 {
-    auto query = sql::exec(db, inlineValues(db, explain, values));
+    auto query = execInline(db, explain, values);
     if (!query)
         return query.error();
     static const QRegularExpression rows(QStringLiteral("rows=(\\d+)"));
     const QRegularExpressionMatch match = query->next() ? rows.match(query->value(0).toString()) : QRegularExpressionMatch();
     return match.hasMatch() ? match.captured(1).toDouble() : 0.0;
 }
+
+/// The planner's estimates of several `EXPLAIN SELECT …` at once: one round trip (one query string
+/// of several statements, which QPSQL cannot read the results of: libpq directly).
+Result<QList<double>> estimatedRows(QSqlDatabase& db, const QStringList& explains, const QList<QVariantList>& values)
+{
+    if (explains.size() == 1) {
+        auto one = estimatedRows(db, explains.constFirst(), values.value(0));
+        if (!one)
+            return one.error();
+        return QList<double>{*one};
+    }
+    PGconn* conn = sql::nativeHandle(db);
+    if (!conn)
+        return Error{QStringLiteral("connection"),
+                     QCoreApplication::translate("mhero::sql", "Not connected to PostgreSQL."),
+                     {}};
+    QStringList statements;
+    for (qsizetype i = 0; i < explains.size(); ++i)
+        statements << inlineValues(db, explains.at(i), values.value(i));
+    if (!PQsendQuery(conn, statements.join(QLatin1String(";\n")).toUtf8().constData()))
+        return Error{QStringLiteral("connection"), QString::fromUtf8(PQerrorMessage(conn)).trimmed(), {}};
+    static const QRegularExpression rowsPattern(QStringLiteral("rows=(\\d+)"));
+    QList<double> rows;
+    std::optional<Error> error;
+    while (PGresult* result = PQgetResult(conn)) {
+        if (PQresultStatus(result) == PGRES_TUPLES_OK) {
+            const QRegularExpressionMatch match
+                = PQntuples(result) > 0 ? rowsPattern.match(QString::fromUtf8(PQgetvalue(result, 0, 0)))
+                                        : QRegularExpressionMatch();
+            rows << (match.hasMatch() ? match.captured(1).toDouble() : 0.0);
+        } else if (!error) {
+            const char* state = PQresultErrorField(result, PG_DIAG_SQLSTATE);
+            const char* message = PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY);
+            error = Error{state ? QString::fromLatin1(state) : QStringLiteral("sql"),
+                          message ? QString::fromUtf8(message) : QString::fromUtf8(PQerrorMessage(conn)).trimmed(),
+                          {}};
+        }
+        PQclear(result);
+    }
+    if (error)
+        return *error;
+    rows.resize(explains.size()); // (estimates only choose a plan)
+    return rows;
+}
+
+/// The estimate of the rows a name walk reads (people of the kind and status asked for): it only
+/// changes when a sync writes the directory and ANALYZE runs, so it is asked for once a minute per
+/// database and statement rather than once per search (a round trip and a plan of its own).
+Result<double> estimatedAllRows(QSqlDatabase& db, const QString& explain)
+{
+    struct Cached
+    {
+        double rows = 0;
+        qint64 at = 0;
+    };
+    static QMutex mutex;
+    static QHash<QString, Cached> cache;
+    constexpr qint64 kFreshMs = 60'000;
+    const QString key = db.hostName() + QLatin1Char(':') + QString::number(db.port()) + QLatin1Char('/')
+                        + db.databaseName() + QLatin1Char('\n') + explain;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    {
+        const QMutexLocker lock(&mutex);
+        const auto it = cache.constFind(key);
+        if (it != cache.cend() && now - it->at >= 0 && now - it->at < kFreshMs)
+            return it->rows;
+    }
+    auto rows = estimatedRows(db, explain, {});
+    if (!rows)
+        return rows;
+    const QMutexLocker lock(&mutex);
+    cache.insert(key, Cached{*rows, now});
+    return rows;
+}
 } // namespace
 
 SearchQuery buildSearchQuery(const SearchFilter& filter, const std::optional<SearchCursor>& after, int limit,
-                             const QList<QStringList>& alternatives, SearchPlan plan)
+                             const QList<QStringList>& alternatives, SearchPlan plan, int unindexedWord)
 {
     SearchQuery q;
     q.phase = after ? after->phase : 0;
@@ -176,7 +269,13 @@ SearchQuery buildSearchQuery(const SearchFilter& filter, const std::optional<Sea
         for (const QString& word : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
             // fold() of a constant is computed once at plan time, so the trigram index serves it.
             const QString part = indexedPart(word);
-            if (part.isEmpty()) {
+            q.words << (part.isEmpty() ? word : QString());
+            if (part.isEmpty() && unindexedWord == q.words.size() - 1 && plan == SearchPlan::Matches
+                && !(after && after->phase != 0)) {
+                // (search_text || '') is not indexed: checked on the rows the other words find.
+                exact << QStringLiteral("(h.search_text || '') LIKE '%' || mhero.fold(?) || '%'");
+                exactValues << likeEscape(word);
+            } else if (part.isEmpty()) {
                 exact << QStringLiteral("h.search_text LIKE '%' || mhero.fold(?) || '%'");
                 exactValues << likeEscape(word);
             } else {
@@ -202,12 +301,36 @@ SearchQuery buildSearchQuery(const SearchFilter& filter, const std::optional<Sea
     } else {
         // Typo matches: each query word, or a directory word spelt like it, minus the exact matches.
         for (const QStringList& words : alternatives) {
-            QStringList likes;
+            QStringList spellings;
             for (const QString& w : words) {
-                likes << QStringLiteral("h.search_text LIKE ?");
-                matchValues << QVariant(QStringLiteral("%") + likeEscape(w) + QStringLiteral("%"));
+                // A spelling that contains another one is implied by it ("mukasa" by "kasa"): one
+                // trigram index lookup less, same rows.
+                if (!std::any_of(words.cbegin(), words.cend(), [&](const QString& other) {
+                        return other.size() < w.size() && w.contains(other);
+                    }))
+                    spellings << w;
             }
-            match << QStringLiteral("(%1)").arg(likes.join(QLatin1String(" OR ")));
+            if (spellings.size() == 1) {
+                match << QStringLiteral("h.search_text LIKE ?");
+                matchValues << QVariant(QStringLiteral("%") + likeEscape(spellings.constFirst()) + QStringLiteral("%"));
+                continue;
+            }
+            // Several spellings: one regular expression ("kasa|masa") rather than OR of LIKEs. The
+            // trigram index then reads each trigram once and intersects the words in one scan
+            // (words ANDed in one index condition), where OR made one bitmap per spelling and ANDed
+            // them afterwards (40 ms against 7 ms for "mukasa adeymi"). Same rows: unanchored.
+            QStringList escaped;
+            for (const QString& w : spellings) {
+                QString e;
+                for (QChar c : w) {
+                    if (!c.isLetterOrNumber())
+                        e += QLatin1Char('\\');
+                    e += c;
+                }
+                escaped << e;
+            }
+            match << QStringLiteral("h.search_text ~ ?");
+            matchValues << QVariant(QStringLiteral("(") + escaped.join(QLatin1Char('|')) + QStringLiteral(")"));
         }
         if (!exact.isEmpty()) {
             match << QStringLiteral("NOT (%1)").arg(exact.join(QLatin1String(" AND ")));
@@ -228,6 +351,31 @@ SearchQuery buildSearchQuery(const SearchFilter& filter, const std::optional<Sea
         q.estimateSql = QStringLiteral("EXPLAIN SELECT 1 FROM mhero.health_worker h WHERE %1")
                             .arg(QStringList(kinds + match).join(QLatin1String(" AND ")));
         q.estimateValues = kindValues + matchValues;
+        // Per word (each a condition of its own with one value, or two for an identifier).
+        if (q.phase == 0 && exact.size() >= 2 && exact.size() == q.words.size()) {
+            QList<QVariantList> wordValues;
+            for (qsizetype i = 0, v = 0; i < exact.size(); ++i) {
+                const qsizetype n = q.words.at(i).isEmpty() ? 2 : 1;
+                wordValues << exactValues.mid(v, n);
+                v += n;
+            }
+            for (qsizetype i = 0; i < exact.size(); ++i) {
+                q.estimateWordSql << QStringLiteral("EXPLAIN SELECT 1 FROM mhero.health_worker h WHERE %1")
+                                         .arg(QStringList(kinds + QStringList{exact.at(i)}).join(QLatin1String(" AND ")));
+                q.estimateWordValues << kindValues + wordValues.at(i);
+                QStringList others = kinds;
+                QVariantList otherValues = kindValues;
+                for (qsizetype j = 0; j < exact.size(); ++j) {
+                    if (j != i) {
+                        others << exact.at(j);
+                        otherValues += wordValues.at(j);
+                    }
+                }
+                q.estimateOthersSql << QStringLiteral("EXPLAIN SELECT 1 FROM mhero.health_worker h WHERE %1")
+                                           .arg(others.join(QLatin1String(" AND ")));
+                q.estimateOthersValues << otherValues;
+            }
+        }
     }
     if (!q.walkable)
         plan = SearchPlan::Planner;
@@ -286,26 +434,67 @@ Result<SearchPage> search(QSqlDatabase& db, const SearchFilter& filter, const st
     SearchQuery query = buildSearchQuery(filter, after, limit + 1, alternatives);
     page.phoneSearch = query.phone;
     SearchPlan plan = SearchPlan::Planner;
+    QList<double> wordRows; // estimated rows holding each query word
+    double allRows = 0;
     if (query.walkable) {
         // Walk the name index when its first kNameWalkCap rows could hold a page of matches, by
         // the planner's estimate (LIKE selectivity over the sampled search texts); else fetch every
         // match. The estimate multiplies the words' frequencies, which undercounts words that go
         // together (the words of a facility's name): hence "could" (half the matches expected).
         // A small directory is walked whole by the planner's own plan.
-        auto all = estimatedRows(db, query.estimateAllSql, {});
+        auto all = estimatedAllRows(db, query.estimateAllSql);
         if (!all)
             return all.error();
         if (*all > kNameWalkCap / 2) {
-            auto matches = estimatedRows(db, query.estimateSql, query.estimateValues);
-            if (!matches)
-                return matches.error();
-            plan = 2 * *matches * kNameWalkCap >= double(limit + 1) * *all ? SearchPlan::NameWalk
-                                                                          : SearchPlan::Matches;
+            // The matches, and each word alone (same round trip).
+            auto estimates = estimatedRows(db, QStringList{query.estimateSql} + query.estimateWordSql,
+                                           QList<QVariantList>{query.estimateValues} + query.estimateWordValues);
+            if (!estimates)
+                return estimates.error();
+            const double matches = estimates->constFirst();
+            plan = 2 * matches * kNameWalkCap >= double(limit + 1) * *all ? SearchPlan::NameWalk : SearchPlan::Matches;
+            wordRows = estimates->mid(1);
+            allRows = *all;
         }
     }
+    // Fetching every match: the trigram index intersects the posting lists of every trigram of
+    // every word. A word in a fifth of the directory or more ("hospital") has long lists that cost
+    // more to read (8 ms for "hospital") than checking it on the rows the other words find, when
+    // those are few ("kagba referral": 2,900 rows, 1.5 µs each from the table). Which word, if any,
+    // by the planner's estimates: rows the other words find × share without the word × ~300
+    // (a row read from the table against an index entry read) below the word's index entries.
+    const auto unindexedWord = [&]() -> Result<int> {
+        if (wordRows.size() < 2 || allRows <= 0)
+            return -1;
+        qsizetype j = -1;
+        for (qsizetype i = 0; i < wordRows.size(); ++i)
+            if (!query.words.value(i).isEmpty() && (j < 0 || wordRows.at(i) > wordRows.at(j)))
+                j = i;
+        if (j < 0 || wordRows.at(j) < 0.2 * allRows)
+            return -1;
+        double others = 0;
+        if (wordRows.size() == 2) {
+            others = wordRows.at(1 - j);
+        } else {
+            auto estimate = estimatedRows(db, query.estimateOthersSql.at(j), query.estimateOthersValues.at(j));
+            if (!estimate)
+                return estimate.error();
+            others = *estimate;
+        }
+        const double share = std::min(1.0, wordRows.at(j) / allRows);
+        const double indexEntries = wordRows.at(j) * double(query.words.at(j).size() - 2);
+        return others * (1 - share) * 300 < indexEntries ? int(j) : -1;
+    };
     const auto run = [&](SearchPlan how) -> Status {
-        query = buildSearchQuery(filter, after, limit + 1, alternatives, how);
-        auto result = sql::exec(db, query.sql, query.values);
+        int unindexed = -1;
+        if (how == SearchPlan::Matches && query.phase == 0) {
+            auto word = unindexedWord();
+            if (!word)
+                return word.error();
+            unindexed = *word;
+        }
+        query = buildSearchQuery(filter, after, limit + 1, alternatives, how, unindexed);
+        auto result = execInline(db, query.sql, query.values);
         if (!result)
             return result.error();
         page.rows.clear();
@@ -352,10 +541,10 @@ Result<SearchPage> search(QSqlDatabase& db, const SearchFilter& filter, const st
 
 Result<QList<QStringList>> spellingAlternatives(QSqlDatabase& db, const QString& text)
 {
-    auto query = sql::exec(db,
-                           QStringLiteral("SELECT word, array_to_string(alternatives, ' ') "
-                                          "FROM mhero.spelling_alternatives(?)"),
-                           {text});
+    auto query = execInline(db,
+                            QStringLiteral("SELECT word, array_to_string(alternatives, ' ') "
+                                           "FROM mhero.spelling_alternatives(?)"),
+                            {text});
     if (!query)
         return query.error();
     QList<QStringList> words;

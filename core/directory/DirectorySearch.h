@@ -88,11 +88,22 @@ struct SearchQuery
     QString estimateSql; ///< EXPLAIN of the matches (with their values), when walkable
     QString estimateAllSql; ///< EXPLAIN of the rows a NameWalk reads (kind and status only), when walkable
     QVariantList estimateValues;
+    /// Per query word (phase 0, several plain words): EXPLAIN of the rows holding the word, and of
+    /// the rows holding every other word, with their values; search() leaves a common word out of
+    /// the trigram index lookup when the other words find few rows (checked on those rows instead).
+    QStringList estimateWordSql;
+    QList<QVariantList> estimateWordValues;
+    QStringList estimateOthersSql;
+    QList<QVariantList> estimateOthersValues;
+    QStringList words; ///< the query words, folded by the database (as typed here)
 };
 /// @p alternatives: for the typo phase, the directory words spelt like each query word
-/// (spellingAlternatives()).
+/// (spellingAlternatives()). @p unindexedWord: in phase 0 with SearchPlan::Matches, the index of a
+/// query word that is checked on the rows the other words find instead of being looked up in the
+/// trigram index (same rows, same order; -1: none).
 SearchQuery buildSearchQuery(const SearchFilter& filter, const std::optional<SearchCursor>& after, int limit,
-                             const QList<QStringList>& alternatives = {}, SearchPlan plan = SearchPlan::Planner);
+                             const QList<QStringList>& alternatives = {}, SearchPlan plan = SearchPlan::Planner,
+                             int unindexedWord = -1);
 /// For each word of @p text, the directory words spelt most like it.
 Result<QList<QStringList>> spellingAlternatives(QSqlDatabase& db, const QString& text);
 

@@ -255,8 +255,9 @@ void TestDirectoryPage::everyPlanFindsTheSameRows()
     auto owner = TestCluster::instance().connectSuperuser(m_db);
     MHERO_VERIFY_OK(owner);
     const auto ids = [&](const directory::SearchFilter& filter, const std::optional<directory::SearchCursor>& after,
-                         const QList<QStringList>& alternatives, directory::SearchPlan plan) {
-        const directory::SearchQuery q = directory::buildSearchQuery(filter, after, 40, alternatives, plan);
+                         const QList<QStringList>& alternatives, directory::SearchPlan plan, int unindexedWord = -1) {
+        const directory::SearchQuery q
+            = directory::buildSearchQuery(filter, after, 40, alternatives, plan, unindexedWord);
         QList<qint64> found;
         auto rows = sql::exec(owner->db(), q.sql, q.values);
         if (!rows)
@@ -267,7 +268,8 @@ void TestDirectoryPage::everyPlanFindsTheSameRows()
     };
     for (const QString& text : {QStringLiteral("johnson"), QStringLiteral("mu"), QStringLiteral("fatu kol"),
                                 QStringLiteral("phebe"), QStringLiteral("LR-HW-0077777"), QStringLiteral("hw-00777"),
-                                QStringLiteral("mariam koneh"), QStringLiteral("xqzzy")}) {
+                                QStringLiteral("mariam koneh"), QStringLiteral("xqzzy"),
+                                QStringLiteral("phebe hospital"), QStringLiteral("musu hospital jorquelleh")}) {
         directory::SearchFilter filter;
         filter.text = text;
         filter.status = directory::SearchFilter::Status::Any;
@@ -283,6 +285,9 @@ void TestDirectoryPage::everyPlanFindsTheSameRows()
             const QList<qint64> byPlanner = ids(filter, after, words, directory::SearchPlan::Planner);
             QCOMPARE(ids(filter, after, words, directory::SearchPlan::NameWalk), byPlanner);
             QCOMPARE(ids(filter, after, words, directory::SearchPlan::Matches), byPlanner);
+            // A word checked on the rows the others find rather than looked up in the index.
+            for (int w = 0; w < planned.words.size(); ++w)
+                QCOMPARE(ids(filter, after, words, directory::SearchPlan::Matches, w), byPlanner);
         }
     }
     // The identifier, whole or in part.
