@@ -108,7 +108,8 @@ void FhirClient::attempt(const QUrl& url, Done done, int attemptNumber)
                                url.toString()});
                     return;
                 }
-                const QByteArray body = reply->readAll();
+                // A reply cut off by a timeout or abort() is closed: nothing to read.
+                const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
                 const QNetworkReply::NetworkError networkError = reply->error();
                 if (networkError == QNetworkReply::NoError && status >= 200 && status < 300) {
                     done(body);

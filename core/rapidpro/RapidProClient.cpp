@@ -79,7 +79,7 @@ void RapidProClient::send(const QByteArray& verb, const QUrl& url, const QByteAr
         HttpOutcome outcome;
         outcome.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         outcome.networkError = reply->error();
-        outcome.body = reply->readAll();
+        outcome.body = reply->isOpen() ? reply->readAll() : QByteArray(); // closed when cut off
         outcome.retryAfterMs = net::retryAfterMs(*reply);
         if (*tooLarge) {
             outcome.status = 0;
