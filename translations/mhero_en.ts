@@ -531,6 +531,10 @@
         <source>&quot;%1&quot; is not a country code libphonenumber knows (use e.g. LR, SL, GN, ML, KE).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>a country code (ISO 3166), e.g. LR</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mhero::sql</name>
@@ -1772,14 +1776,6 @@ by %3 · %4</source>
 </context>
 <context>
     <name>mhero::ui::SettingsPage</name>
-    <message>
-        <source>%1 to %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a country code (ISO 3166), e.g. LR</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Settings</source>
         <translation type="unfinished"></translation>

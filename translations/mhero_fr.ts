@@ -531,6 +531,10 @@
         <source>&quot;%1&quot; is not a country code libphonenumber knows (use e.g. LR, SL, GN, ML, KE).</source>
         <translation>&quot;%1&quot; n&apos;est pas un code pays connu de libphonenumber (par exemple LR, SL, GN, ML, KE).</translation>
     </message>
+    <message>
+        <source>a country code (ISO 3166), e.g. LR</source>
+        <translation>un code pays (ISO 3166), p. ex. LR</translation>
+    </message>
 </context>
 <context>
     <name>mhero::sql</name>
@@ -1773,14 +1777,6 @@ par %3 · %4</translation>
 </context>
 <context>
     <name>mhero::ui::SettingsPage</name>
-    <message>
-        <source>%1 to %2</source>
-        <translation>de %1 à %2</translation>
-    </message>
-    <message>
-        <source>a country code (ISO 3166), e.g. LR</source>
-        <translation>un code pays (ISO 3166), p. ex. LR</translation>
-    </message>
     <message>
         <source>Settings</source>
         <translation>Paramètres</translation>

@@ -531,6 +531,10 @@
         <source>&quot;%1&quot; is not a country code libphonenumber knows (use e.g. LR, SL, GN, ML, KE).</source>
         <translation>&quot;%1&quot; não é um código de país conhecido pela libphonenumber (por exemplo LR, SL, GN, ML, KE).</translation>
     </message>
+    <message>
+        <source>a country code (ISO 3166), e.g. LR</source>
+        <translation>um código de país (ISO 3166), p. ex. LR</translation>
+    </message>
 </context>
 <context>
     <name>mhero::sql</name>
@@ -1773,14 +1777,6 @@ por %3 · %4</translation>
 </context>
 <context>
     <name>mhero::ui::SettingsPage</name>
-    <message>
-        <source>%1 to %2</source>
-        <translation>de %1 a %2</translation>
-    </message>
-    <message>
-        <source>a country code (ISO 3166), e.g. LR</source>
-        <translation>um código de país (ISO 3166), p. ex. LR</translation>
-    </message>
     <message>
         <source>Settings</source>
         <translation>Definições</translation>

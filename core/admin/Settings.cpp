@@ -19,12 +19,9 @@ QString tr(const char* text)
 }
 
 constexpr const char* kSelect
-    = "SELECT d.key, coalesce(s.value #>> '{}', ''), d.kind, "
-      "       CASE d.kind WHEN 'integer' THEN d.minimum || '–' || d.maximum "
-      "                   WHEN 'choice' THEN array_to_string(d.choices, ' | ') "
-      "                   ELSE 'ISO country code' END, "
-      "       d.description, s.updated_at, coalesce(s.updated_by::text, ''), "
-      "       coalesce(d.minimum, 0), coalesce(d.maximum, 0), coalesce(array_to_string(d.choices, ','), '') "
+    = "SELECT d.key, coalesce(s.value #>> '{}', ''), d.kind, d.description, s.updated_at, "
+      "       coalesce(s.updated_by::text, ''), coalesce(d.minimum, 0), coalesce(d.maximum, 0), "
+      "       coalesce(array_to_string(d.choices, ','), '') "
       "  FROM mhero.setting_definition d LEFT JOIN mhero.setting s ON s.key = d.key ";
 
 Setting read(const QSqlQuery& q)
@@ -33,13 +30,19 @@ Setting read(const QSqlQuery& q)
     s.key = q.value(0).toString();
     s.value = q.value(1).toString();
     s.kind = q.value(2).toString();
-    s.allowed = q.value(3).toString();
-    s.description = q.value(4).toString();
-    s.updatedAt = q.value(5).toDateTime();
-    s.updatedBy = q.value(6).toString();
-    s.minimum = q.value(7).toInt();
-    s.maximum = q.value(8).toInt();
-    s.choices = q.value(9).toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
+    s.description = q.value(3).toString();
+    s.updatedAt = q.value(4).toDateTime();
+    s.updatedBy = q.value(5).toString();
+    s.minimum = q.value(6).toInt();
+    s.maximum = q.value(7).toInt();
+    s.choices = q.value(8).toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
+    // What may be written, in words, for the command line and the Settings page alike.
+    if (s.kind == QLatin1String("integer"))
+        s.allowed = QStringLiteral("%1–%2").arg(s.minimum).arg(s.maximum);
+    else if (s.kind == QLatin1String("choice"))
+        s.allowed = s.choices.join(QStringLiteral(" | "));
+    else
+        s.allowed = tr("a country code (ISO 3166), e.g. LR");
     return s;
 }
 } // namespace

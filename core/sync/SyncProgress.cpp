@@ -40,15 +40,16 @@ void SyncProgress::clear()
 
 Status SyncProgress::write(const QString& progressJson)
 {
+    // progress_at goes with progress: set with it, cleared with it.
     auto done = sql::exec(
         m_db,
-        QStringLiteral("WITH w AS (INSERT INTO mhero.sync_state (source_id, job, progress, progress_at) "
-                       "VALUES (?, 'directory', ?::jsonb, CASE WHEN ?::jsonb IS NULL THEN NULL ELSE now() END) "
-                       "ON CONFLICT (source_id, job) DO UPDATE SET progress = EXCLUDED.progress, "
-                       "progress_at = EXCLUDED.progress_at RETURNING source_id) "
+        QStringLiteral("WITH v(p) AS (SELECT ?::jsonb), "
+                       "w AS (INSERT INTO mhero.sync_state (source_id, job, progress, progress_at) "
+                       "      SELECT ?, 'directory', v.p, CASE WHEN v.p IS NULL THEN NULL ELSE now() END FROM v "
+                       "      ON CONFLICT (source_id, job) DO UPDATE SET progress = EXCLUDED.progress, "
+                       "      progress_at = EXCLUDED.progress_at RETURNING source_id) "
                        "SELECT pg_notify('mhero_sync', source_id::text) FROM w"),
-        {m_sourceId, progressJson.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(progressJson),
-         progressJson.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(progressJson)});
+        {progressJson.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(progressJson), m_sourceId});
     if (!done)
         return done.error();
     return {};

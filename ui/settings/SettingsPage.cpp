@@ -22,14 +22,6 @@ namespace {
 enum Column { KeyColumn, ValueColumn, AllowedColumn, ChangedColumn, ColumnCount };
 enum Editor { ChoiceEditor, NumberEditor, RegionEditor };
 
-QString allowedText(const settings::Setting& s)
-{
-    if (s.kind == QLatin1String("integer"))
-        return SettingsPage::tr("%1 to %2").arg(QLocale().toString(s.minimum), QLocale().toString(s.maximum));
-    if (s.kind == QLatin1String("choice"))
-        return s.choices.join(QStringLiteral(" | "));
-    return SettingsPage::tr("a country code (ISO 3166), e.g. LR");
-}
 } // namespace
 
 SettingsPage::SettingsPage(Database& database, QWidget* parent)
@@ -143,7 +135,7 @@ void SettingsPage::fill()
                 : QString());
         m_table->setItem(row, KeyColumn, key);
         m_table->setItem(row, ValueColumn, value);
-        m_table->setItem(row, AllowedColumn, new QTableWidgetItem(allowedText(s)));
+        m_table->setItem(row, AllowedColumn, new QTableWidgetItem(s.allowed));
         m_table->setItem(row, ChangedColumn, changed);
     }
     m_pendingKey.clear();
