@@ -15,6 +15,11 @@
 #include <QTcpServer>
 #include <QVersionNumber>
 
+#include <algorithm>
+
+#ifdef Q_OS_WIN
+#include <windows.h>
+#endif
 #ifdef Q_OS_UNIX
 #include <pwd.h>
 #include <sys/stat.h>
@@ -305,7 +310,7 @@ Status LocalCluster::init(const InitOptions& options) const
     config += QStringLiteral("port = %1\n").arg(port);
     config += QStringLiteral("password_encryption = scram-sha-256\n");
     config += QStringLiteral("max_connections = 200\n");
-    config += QStringLiteral("shared_buffers = 128MB\n");
+    config += memoryConfig(options.throwAway ? 0 : physicalMemory(), options.throwAway);
     config += QStringLiteral("log_min_messages = warning\n");
     config += QStringLiteral("log_line_prefix = '%m [%p] %q%u@%d '\n");
     if (options.throwAway)
@@ -326,6 +331,35 @@ Status LocalCluster::init(const InitOptions& options) const
                             conf.errorString());
     conf.write("\ninclude_if_exists = 'mhero.conf'\n");
     return {};
+}
+
+qint64 LocalCluster::physicalMemory()
+{
+#if defined(Q_OS_WIN)
+    MEMORYSTATUSEX status{};
+    status.dwLength = sizeof(status);
+    return GlobalMemoryStatusEx(&status) ? qint64(status.ullTotalPhys) : 0;
+#elif defined(_SC_PHYS_PAGES) && defined(_SC_PAGESIZE)
+    const long pages = ::sysconf(_SC_PHYS_PAGES);
+    const long pageSize = ::sysconf(_SC_PAGESIZE);
+    return pages > 0 && pageSize > 0 ? qint64(pages) * pageSize : 0;
+#else
+    return 0;
+#endif
+}
+
+QString LocalCluster::memoryConfig(qint64 physicalBytes, bool throwAway)
+{
+    constexpr qint64 MB = 1024 * 1024;
+    const qint64 memoryMB = throwAway ? 0 : physicalBytes / MB;
+    const qint64 sharedBuffers = std::clamp<qint64>(memoryMB / 8, 128, 1024);
+    const qint64 maintenance = std::clamp<qint64>(memoryMB / 32, 64, 512);
+    // The planner's default (4 GB) assumes more file cache than a small workstation has.
+    const qint64 cache = memoryMB > 0 ? std::max<qint64>(memoryMB / 2, 2 * sharedBuffers) : 4096;
+    return QStringLiteral("shared_buffers = %1MB\nmaintenance_work_mem = %2MB\neffective_cache_size = %3MB\n")
+        .arg(sharedBuffers)
+        .arg(maintenance)
+        .arg(cache);
 }
 
 bool LocalCluster::isRunning() const

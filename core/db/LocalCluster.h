@@ -41,6 +41,20 @@ public:
     /// A TCP port nobody listens on now.
     static int findFreePort();
 
+    /// This computer's physical memory in bytes, 0 when it cannot be read.
+    static qint64 physicalMemory();
+
+    /// The memory lines of a private cluster's configuration for a computer with @p physicalBytes
+    /// of memory (0: unknown). PostgreSQL's defaults (128 MB of shared buffers) are sized for the
+    /// smallest machines: a national directory of a million people (about 370 MB of rows and
+    /// 250 MB of search indexes) then comes from the operating system page by page, and every
+    /// large search evicts the pages others need. The private cluster shares the workstation with
+    /// the console and everything else, so it takes an eighth of the memory for shared buffers
+    /// (at least 128 MB, at most 1 GB), tells the planner that half of it caches files, and gives
+    /// index builds (a first sync rebuilds the search indexes) a thirty-second, 64–512 MB.
+    /// A throw-away cluster (tests) keeps the smallest sizes.
+    static QString memoryConfig(qint64 physicalBytes, bool throwAway = false);
+
     explicit LocalCluster(QString baseDir = defaultBaseDir());
 
     [[nodiscard]] QString baseDir() const { return m_baseDir; }

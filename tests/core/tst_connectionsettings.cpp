@@ -1,6 +1,7 @@
 // Connection strings are parsed by libpq itself; these tests pin what mHero does with them.
 #include "db/Connection.h"
 #include "db/ConnectionSettings.h"
+#include "db/LocalCluster.h"
 
 #include <QSqlDatabase>
 #include <QTest>
@@ -19,6 +20,8 @@ private Q_SLOTS:
     void describeNeverShowsThePassword();
     void explainsConnectionFailures_data();
     void explainsConnectionFailures();
+    void privateClusterMemoryFollowsTheComputer_data();
+    void privateClusterMemoryFollowsTheComputer();
 };
 
 void TestConnectionSettings::parsesKeywordValueStrings()
@@ -129,4 +132,29 @@ void TestConnectionSettings::explainsConnectionFailures()
 }
 
 QTEST_GUILESS_MAIN(TestConnectionSettings)
+void TestConnectionSettings::privateClusterMemoryFollowsTheComputer_data()
+{
+    QTest::addColumn<qint64>("memoryMB");
+    QTest::addColumn<bool>("throwAway");
+    QTest::addColumn<QString>("expected");
+    const QString fmt = QStringLiteral("shared_buffers = %1MB\nmaintenance_work_mem = %2MB\neffective_cache_size = %3MB\n");
+    QTest::newRow("unknown") << qint64(0) << false << fmt.arg(128).arg(64).arg(4096);
+    QTest::newRow("small 1 GiB") << qint64(1024) << false << fmt.arg(128).arg(64).arg(512);
+    QTest::newRow("4 GiB") << qint64(4096) << false << fmt.arg(512).arg(128).arg(2048);
+    QTest::newRow("8 GiB") << qint64(8192) << false << fmt.arg(1024).arg(256).arg(4096);
+    QTest::newRow("24 GiB, capped") << qint64(24576) << false << fmt.arg(1024).arg(512).arg(12288);
+    QTest::newRow("test cluster") << qint64(24576) << true << fmt.arg(128).arg(64).arg(4096);
+}
+
+void TestConnectionSettings::privateClusterMemoryFollowsTheComputer()
+{
+    QFETCH(qint64, memoryMB);
+    QFETCH(bool, throwAway);
+    QFETCH(QString, expected);
+    QCOMPARE(LocalCluster::memoryConfig(memoryMB * 1024 * 1024, throwAway), expected);
+#ifdef Q_OS_LINUX
+    QVERIFY(LocalCluster::physicalMemory() > qint64(256) * 1024 * 1024);
+#endif
+}
+
 #include "tst_connectionsettings.moc"
