@@ -1,6 +1,7 @@
 // Directory sync from a real FHIR server (Medplum's router, tests/support/fhir-server): a full
 // sync of N Practitioners (with their roles) against the time merely to download the same pages,
-// then an incremental sync after 100 changes.
+// then the floor of any full sync on this machine (parse only; the same rows written by one
+// statement per table), then an incremental sync after 100 changes.
 //
 //   bench_fhir_sync [--workers 100000] [--page-size 1000] [--dir /tmp/mhero-bench]
 #include "BenchCluster.h"
@@ -10,6 +11,7 @@
 #include "db/Connection.h"
 #include "db/Sql.h"
 #include "fhir/FhirClient.h"
+#include "fhir/FhirPage.h"
 #include "sync/FhirSync.h"
 #include "sync/SourceConfig.h"
 
@@ -26,7 +28,8 @@ using namespace mhero;
 
 namespace {
 /// Follows the next links of a search, reading only what paging needs; returns pages, bytes.
-std::pair<int, qint64> download(fhir::FhirClient& client, const QUrl& first)
+/// The bodies are kept in @p bodies for the parse-only measurement.
+std::pair<int, qint64> download(fhir::FhirClient& client, const QUrl& first, QList<QByteArray>& bodies)
 {
     int pages = 0;
     qint64 bytes = 0;
@@ -38,6 +41,7 @@ std::pair<int, qint64> download(fhir::FhirClient& client, const QUrl& first)
             if (body) {
                 ++pages;
                 bytes += body->size();
+                bodies.append(*body);
                 const QJsonArray links
                     = QJsonDocument::fromJson(*body).object().value(QStringLiteral("link")).toArray();
                 for (const QJsonValue& l : links)
@@ -63,6 +67,75 @@ void printPhases(QTextStream& out, const sync::SyncReport& report)
         if (us >= 1000)
             out << "    " << qSetFieldWidth(9) << us / 1000.0 << qSetFieldWidth(0) << " ms  " << name << "\n";
     out.flush();
+}
+
+/// The database floor: the time to write what a full sync wrote, with none of the sync's own work
+/// (no staging, no merge, no resolution, no per-page transactions) — each directory table copied
+/// into an empty twin by one INSERT … SELECT (generated columns computed again, CHECKs checked),
+/// then the twin's indexes built, then ANALYZE. No sync can write its rows faster than this.
+/// Returns seconds, or a negative number on error.
+double databaseFloor(QSqlDatabase& db, QTextStream& out)
+{
+    double total = 0;
+    QElapsedTimer timer;
+    for (const QString& table : {QStringLiteral("health_worker"), QStringLiteral("health_worker_phone"),
+                                QStringLiteral("health_worker_role"), QStringLiteral("contact_urn")}) {
+        const QString twin = QStringLiteral("bench_floor_") + table;
+        const QString columns
+            = sql::scalar(db,
+                          QStringLiteral("SELECT string_agg(quote_ident(column_name), ', ' ORDER BY ordinal_position) "
+                                         "FROM information_schema.columns WHERE table_schema = 'mhero' "
+                                         "AND table_name = $1 AND is_generated = 'NEVER'"),
+                          {table})
+                  .valueOr(QVariant())
+                  .toString();
+        auto indexes = sql::exec(db, QStringLiteral("SELECT indexname, indexdef FROM pg_indexes "
+                                                    "WHERE schemaname = 'mhero' AND tablename = $1"),
+                                 {table});
+        if (columns.isEmpty() || !indexes) {
+            out << "error: cannot read the columns or indexes of " << table << "\n";
+            return -1;
+        }
+        QStringList createIndexes;
+        while (indexes->next()) {
+            QString def = indexes->value(1).toString();
+            def.replace(QStringLiteral(" ON mhero.") + table + QLatin1Char(' '),
+                        QStringLiteral(" ON mhero.") + twin + QLatin1Char(' '));
+            def.replace(indexes->value(0).toString(), QStringLiteral("bf_") + indexes->value(0).toString().left(50));
+            createIndexes.append(def);
+        }
+        const QStringList steps{
+            QStringLiteral("DROP TABLE IF EXISTS mhero.%1").arg(twin),
+            QStringLiteral("CREATE TABLE mhero.%1 (LIKE mhero.%2 INCLUDING DEFAULTS INCLUDING GENERATED "
+                           "INCLUDING IDENTITY INCLUDING CONSTRAINTS)")
+                .arg(twin, table),
+        };
+        for (const QString& step : steps)
+            if (auto done = sql::exec(db, step); !done) {
+                out << "error: " << done.error().toString() << "\n";
+                return -1;
+            }
+        timer.restart();
+        QStringList timed{QStringLiteral("INSERT INTO mhero.%1 (%2) OVERRIDING SYSTEM VALUE SELECT %2 FROM mhero.%3")
+                              .arg(twin, columns, table)};
+        timed += createIndexes;
+        timed += QStringLiteral("ANALYZE mhero.%1").arg(twin);
+        for (const QString& step : std::as_const(timed))
+            if (auto done = sql::exec(db, step); !done) {
+                out << "error: " << done.error().toString() << "\n";
+                return -1;
+            }
+        const double seconds = timer.elapsed() / 1000.0;
+        total += seconds;
+        const int rows = sql::scalar(db, QStringLiteral("SELECT count(*) FROM mhero.%1").arg(twin))
+                             .valueOr(QVariant(-1))
+                             .toInt();
+        out << "    " << qSetFieldWidth(9) << seconds * 1000 << qSetFieldWidth(0) << " ms  " << table << " ("
+            << rows << " rows, " << createIndexes.size() << " indexes)\n";
+        out.flush();
+        (void)sql::exec(db, QStringLiteral("DROP TABLE mhero.%1").arg(twin)); // the next run drops it anyway
+    }
+    return total;
 }
 
 sync::SyncReport runSync(QSqlDatabase& db, const sync::FhirSource& source)
@@ -135,6 +208,7 @@ int main(int argc, char* argv[])
     timer.restart();
     int pages = 0;
     qint64 bytes = 0;
+    QList<QByteArray> bodies;
     for (const auto& [type, extra] : std::initializer_list<std::pair<QString, QString>>{
              {QStringLiteral("Location"), QString()},
              {QStringLiteral("Organization"), QString()},
@@ -142,12 +216,26 @@ int main(int argc, char* argv[])
         QUrlQuery query{{QStringLiteral("_sort"), QStringLiteral("_lastUpdated")}, {QStringLiteral("_count"), count}};
         if (!extra.isEmpty())
             query.addQueryItem(QStringLiteral("_revinclude"), extra);
-        const auto [p, b] = download(client, client.searchUrl(type, query));
+        const auto [p, b] = download(client, client.searchUrl(type, query), bodies);
         pages += p;
         bytes += b;
     }
     const double downloadS = timer.elapsed() / 1000.0;
     out << "download only:   " << downloadS << " s (" << pages << " pages, " << bytes / (1024 * 1024) << " MB)\n";
+    out.flush();
+
+    // 1b. Parse only: the same bodies through fhir::parsePage on one thread, as the sync's reader does.
+    fhir::ParseOptions parseOptions;
+    parseOptions.defaultRegion = QStringLiteral("LR");
+    parseOptions.kind = fhir::SourceKind::Ihris;
+    timer.restart();
+    qsizetype parsedPeople = 0;
+    for (const QByteArray& body : std::as_const(bodies))
+        if (auto page = fhir::parsePage(body, parseOptions))
+            parsedPeople += page->people.size();
+    const double parseS = timer.elapsed() / 1000.0;
+    out << "parse only:      " << parseS << " s (" << parsedPeople << " people, one thread)\n";
+    bodies.clear();
     out.flush();
 
     // 2. The full sync into an empty directory.
@@ -185,6 +273,18 @@ int main(int argc, char* argv[])
         << full.roles << " roles, " << full.invalidPhones << " invalid numbers kept)\n";
     out << "full sync / download = " << fullS / downloadS << "x\n";
     printPhases(out, full);
+
+    // 2b. The floor: how fast could any sync be, here? Download (the server's core), parse and the
+    // bare database writes each need their time; on two cores they overlap at best two by two.
+    out << "database floor (the rows of the full sync, written by one statement per table):\n";
+    const double floorS = databaseFloor(db, out);
+    if (floorS < 0)
+        return 1;
+    const double bound = std::max({downloadS, parseS, floorS, (downloadS + parseS + floorS) / 2});
+    out << "database floor:  " << floorS << " s\n";
+    out << "lower bound for any full sync here: max(download, parse, floor, (download + parse + floor) / 2) = "
+        << bound << " s = " << bound / downloadS << "x download (target 1.30x)\n";
+    out.flush();
 
     // 3. 100 practitioners change; an incremental sync.
     for (int i = 0; i < 100; ++i) {
