@@ -1467,6 +1467,21 @@ by %3 · %4</source>
             <numerusform>syncing %1: %2, %Ln resources read</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n older note(s) in the person&apos;s conversations.</source>
+        <translation>
+            <numerusform>%n older note in the person&apos;s conversations.</numerusform>
+            <numerusform>%n older notes in the person&apos;s conversations.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>mhero::ui::HomePage</name>

@@ -1468,6 +1468,21 @@ par %3 · %4</translation>
             <numerusform>synchronisation de %1 : %2, %Ln ressources lues</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>conversation</source>
+        <translation>conversation</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n older note(s) in the person&apos;s conversations.</source>
+        <translation>
+            <numerusform>%n note plus ancienne dans les conversations de la personne.</numerusform>
+            <numerusform>%n notes plus anciennes dans les conversations de la personne.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>mhero::ui::HomePage</name>

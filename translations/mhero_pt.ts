@@ -1468,6 +1468,21 @@ por %3 · %4</translation>
             <numerusform>a sincronizar %1: %2, %Ln recursos lidos</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>conversation</source>
+        <translation>conversa</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n older note(s) in the person&apos;s conversations.</source>
+        <translation>
+            <numerusform>%n nota mais antiga nas conversas da pessoa.</numerusform>
+            <numerusform>%n notas mais antigas nas conversas da pessoa.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>mhero::ui::HomePage</name>

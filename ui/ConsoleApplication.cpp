@@ -182,7 +182,7 @@ void ConsoleApplication::takeScreenshots()
             m_mainWindow->showPage(keys.at(index));
             if (auto* directory = m_mainWindow->findChild<DirectoryPage*>();
                 directory && keys.at(index) == QLatin1String("directory"))
-                directory->showExample(QStringLiteral("Kamara"));
+                directory->showExample(QStringLiteral("Philip Johnson")); // has a conversation with a note
             if (auto* conversations = m_mainWindow->findChild<ConversationsPage*>();
                 conversations && keys.at(index) == QLatin1String("conversations"))
                 conversations->showExample();

@@ -656,6 +656,32 @@ Result<WorkerDetails> loadDetails(QSqlDatabase& db, qint64 id)
         d.conversations.append({conversations->value(0).toLongLong(), conversations->value(1).toString(),
                                 conversations->value(2).toString(), conversations->value(3).toString(),
                                 conversations->value(4).toDateTime()});
+
+    // Notes are for those who talk to health workers; administrators may not read them
+    // (0001_foundation.sql), and a statement naming the table would be refused as a whole.
+    auto mayReadNotes = sql::scalar(db, QStringLiteral("SELECT has_table_privilege('mhero.note', 'SELECT')"));
+    if (!mayReadNotes)
+        return mayReadNotes.error();
+    if (!mayReadNotes->toBool())
+        return d;
+    auto notes = sql::exec(db,
+                           QStringLiteral("SELECT coalesce(a.display_name, n.author::text), n.body, n.created_at, "
+                                          "       coalesce(n.conversation_id, 0), count(*) OVER () "
+                                          "FROM mhero.note n LEFT JOIN mhero.app_user a ON a.role_name = n.author "
+                                          // A note written before the address was linked to the
+                                          // person has only its conversation.
+                                          "WHERE n.health_worker_id = ? OR n.conversation_id IN ("
+                                          "    SELECT c.id FROM mhero.conversation c "
+                                          "    JOIN mhero.contact_urn u ON u.id = c.urn_id WHERE u.health_worker_id = ?) "
+                                          "ORDER BY n.created_at DESC, n.id DESC LIMIT 5"),
+                           {id, id});
+    if (!notes)
+        return notes.error();
+    while (notes->next()) {
+        d.notes.append({notes->value(0).toString(), notes->value(1).toString(), notes->value(2).toDateTime(),
+                        notes->value(3).toLongLong()});
+        d.noteCount = notes->value(4).toInt();
+    }
     return d;
 }
 

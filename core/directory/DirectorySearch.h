@@ -145,6 +145,13 @@ struct WorkerDetails
         QString assignee;
         QDateTime lastActivity;
     };
+    struct Note
+    {
+        QString authorName;
+        QString body;
+        QDateTime createdAt;
+        qint64 conversationId = 0; ///< 0: left on the person, not in a conversation
+    };
     DirectoryRow row;
     QString givenName;
     QString familyName;
@@ -162,6 +169,10 @@ struct WorkerDetails
     QList<Phone> phones;
     QList<Role> roles;
     QList<Conversation> conversations;
+    /// The newest notes colleagues left on the person (any conversation), newest first; empty
+    /// for roles that may not read notes (administrators).
+    QList<Note> notes;
+    int noteCount = 0; ///< all of them, when more than notes.size()
 };
 Result<WorkerDetails> loadDetails(QSqlDatabase& db, qint64 id);
 

@@ -9,6 +9,7 @@
 #include "directory/DirectoryModel.h"
 #include "directory/DirectoryPage.h"
 #include "messaging/ConversationQueries.h"
+#include "messaging/Notes.h"
 #include "sync/BundleImport.h"
 #include "sync/SyncProgress.h"
 
@@ -408,6 +409,33 @@ void TestDirectoryPage::messageOpensOrStartsTheConversation()
     QCOMPARE(requested.count(), 3);
     QCOMPARE(requested.at(2).first().toLongLong(), conversation);
 
+    // Notes colleagues left in her conversation show in the details, newest first, five of them.
+    for (int i = 1; i <= 6; ++i)
+        MHERO_VERIFY_OK(messaging::addNote(agent->db(), conversation,
+                                           QStringLiteral("Call %1: waiting for payroll <check>").arg(i)));
+    MHERO_VERIFY_OK(sql::exec(owner->db(), QStringLiteral("UPDATE mhero.note SET created_at = now() - "
+                                                          "make_interval(mins => 10 - substr(body, 6, 1)::int)")));
+    // One written before her address was linked to her: it names only the conversation.
+    MHERO_VERIFY_OK(sql::exec(owner->db(), QStringLiteral("INSERT INTO mhero.note (conversation_id, author, body) "
+                                                          "VALUES (?, ?, 'Call 7: before the link')"),
+                              {conversation, m_agent.name}));
+    table->clearSelection();
+    table->setCurrentIndex({});
+    table->selectRow(0);
+    QTRY_VERIFY(details->toPlainText().contains(QLatin1String("Call 6: waiting for payroll <check>")));
+    const QString shown = details->toPlainText();
+    QVERIFY2(shown.indexOf(QLatin1String("Call 7: before the link")) < shown.indexOf(QLatin1String("Call 6"))
+                 && shown.indexOf(QLatin1String("Call 6")) < shown.indexOf(QLatin1String("Call 3")),
+             qPrintable(shown));
+    QVERIFY2(!shown.contains(QLatin1String("Call 2")) && !shown.contains(QLatin1String("Call 1")),
+             qPrintable(shown)); // the oldest, beyond five
+    QVERIFY2(shown.contains(QLatin1String("2 older note")), qPrintable(shown)); // no translator loaded here
+    auto author = sql::scalar(owner->db(), QStringLiteral("SELECT display_name FROM mhero.app_user WHERE role_name = ?"),
+                              {m_agent.name});
+    MHERO_VERIFY_OK(author);
+    QVERIFY(!author->toString().isEmpty());
+    QVERIFY2(shown.contains(author->toString()), qPrintable(shown));
+
     // Administrators read the directory but do not write to people: no button, and the
     // database refuses them the same.
     page.setMessagingAllowed(false);
@@ -419,6 +447,15 @@ void TestDirectoryPage::messageOpensOrStartsTheConversation()
     QCOMPARE(sqlState(adminConnection->db(), QStringLiteral("SELECT mhero.start_conversation(?)"),
                       {model->row(0).id}),
              QString(sql::state::InsufficientPrivilege));
+    // Nor do they read the notes: the details load without them (and without an error).
+    auto adminDetails = directory::loadDetails(adminConnection->db(), model->row(0).id);
+    MHERO_VERIFY_OK(adminDetails);
+    QVERIFY(adminDetails->notes.isEmpty());
+    QCOMPARE(adminDetails->phones.size(), 1);
+    auto agentDetails = directory::loadDetails(agent->db(), model->row(0).id);
+    MHERO_VERIFY_OK(agentDetails);
+    QCOMPARE(agentDetails->notes.size(), 5);
+    QCOMPARE(agentDetails->noteCount, 7);
 }
 
 QTEST_MAIN(TestDirectoryPage)

@@ -446,6 +446,26 @@ void DirectoryPage::renderDetails(const Result<directory::WorkerDetails>& loaded
         }
         html += QStringLiteral("</ul>");
     }
+    if (!d.notes.isEmpty()) {
+        // What colleagues need to know before calling ("called back on Monday, waiting for
+        // payroll"): the newest few, each with a link to its conversation.
+        html += QStringLiteral("<h4>%1</h4>").arg(tr("Notes"));
+        for (const auto& n : d.notes) {
+            QString where;
+            if (n.conversationId != 0 && m_messagingAllowed)
+                where = QStringLiteral(" · <a href='conversation:%1'>%2</a>")
+                            .arg(n.conversationId)
+                            .arg(tr("conversation"));
+            html += QStringLiteral("<p style='margin:2px 0 8px 0'><b>%1</b> <span style='color:#546E7A'>· %2%3</span>"
+                                   "<br>%4</p>")
+                        .arg(esc(n.authorName), esc(ago(n.createdAt)), where,
+                             esc(n.body).replace(QLatin1Char('\n'), QStringLiteral("<br>")));
+        }
+        if (d.noteCount > d.notes.size())
+            html += QStringLiteral("<p style='color:#546E7A'>%1</p>")
+                        .arg(tr("%n older note(s) in the person's conversations.", nullptr,
+                                d.noteCount - int(d.notes.size())));
+    }
     m_details->setHtml(html);
 }
 
