@@ -664,17 +664,23 @@ Result<WorkerDetails> loadDetails(QSqlDatabase& db, qint64 id)
         return mayReadNotes.error();
     if (!mayReadNotes->toBool())
         return d;
-    auto notes = sql::exec(db,
-                           QStringLiteral("SELECT coalesce(a.display_name, n.author::text), n.body, n.created_at, "
-                                          "       coalesce(n.conversation_id, 0), count(*) OVER () "
-                                          "FROM mhero.note n LEFT JOIN mhero.app_user a ON a.role_name = n.author "
-                                          // A note written before the address was linked to the
-                                          // person has only its conversation.
-                                          "WHERE n.health_worker_id = ? OR n.conversation_id IN ("
-                                          "    SELECT c.id FROM mhero.conversation c "
-                                          "    JOIN mhero.contact_urn u ON u.id = c.urn_id WHERE u.health_worker_id = ?) "
-                                          "ORDER BY n.created_at DESC, n.id DESC LIMIT 5"),
-                           {id, id});
+    // A note written before the address was linked to the person names only its conversation.
+    // The two ways in are read separately, each through its index (an OR of them, or a join of
+    // their ids back to the table, was planned as a scan of every note); the second leaves out
+    // what the first found.
+    auto notes = sql::exec(
+        db,
+        QStringLiteral("SELECT coalesce(a.display_name, n.author::text), n.body, n.created_at, "
+                       "       coalesce(n.conversation_id, 0), count(*) OVER () "
+                       "FROM (SELECT n.author, n.body, n.created_at, n.conversation_id, n.id FROM mhero.note n "
+                       "      WHERE n.health_worker_id = ? "
+                       "      UNION ALL "
+                       "      SELECT n.author, n.body, n.created_at, n.conversation_id, n.id FROM mhero.contact_urn u "
+                       "      JOIN mhero.conversation c ON c.urn_id = u.id JOIN mhero.note n ON n.conversation_id = c.id "
+                       "      WHERE u.health_worker_id = ? AND n.health_worker_id IS DISTINCT FROM ?) n "
+                       "LEFT JOIN mhero.app_user a ON a.role_name = n.author "
+                       "ORDER BY n.created_at DESC, n.id DESC LIMIT 5"),
+        {id, id, id});
     if (!notes)
         return notes.error();
     while (notes->next()) {
