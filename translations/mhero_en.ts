@@ -358,6 +358,10 @@
         <source>Only the note&apos;s author can delete it.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Only the note&apos;s author can change it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mhero::messaging::ChannelStore</name>
@@ -1750,10 +1754,6 @@ by %3 · %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Your note. Delete removes it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Written by %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1767,6 +1767,30 @@ by %3 · %4</source>
     </message>
     <message>
         <source>The note was not deleted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit my note (F2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>edited %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your note. F2 edits it, Delete removes it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save note</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -358,6 +358,10 @@
         <source>Only the note&apos;s author can delete it.</source>
         <translation>Seul l’auteur de la note peut la supprimer.</translation>
     </message>
+    <message>
+        <source>Only the note&apos;s author can change it.</source>
+        <translation>Seul l&apos;auteur de la note peut la modifier.</translation>
+    </message>
 </context>
 <context>
     <name>mhero::messaging::ChannelStore</name>
@@ -1751,10 +1755,6 @@ par %3 · %4</translation>
         <translation>conversation précédente</translation>
     </message>
     <message>
-        <source>Your note. Delete removes it.</source>
-        <translation>Votre note. Suppr l’efface.</translation>
-    </message>
-    <message>
         <source>Written by %1.</source>
         <translation>Écrite par %1.</translation>
     </message>
@@ -1769,6 +1769,30 @@ par %3 · %4</translation>
     <message>
         <source>The note was not deleted: %1</source>
         <translation>La note n’a pas été supprimée : %1</translation>
+    </message>
+    <message>
+        <source>Edit my note (F2)</source>
+        <translation>Modifier ma note (F2)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Escape</source>
+        <translation>Échap</translation>
+    </message>
+    <message>
+        <source>edited %1</source>
+        <translation>modifiée le %1</translation>
+    </message>
+    <message>
+        <source>Your note. F2 edits it, Delete removes it.</source>
+        <translation>Votre note. F2 la modifie, Suppr la supprime.</translation>
+    </message>
+    <message>
+        <source>Save note</source>
+        <translation>Enregistrer la note</translation>
     </message>
 </context>
 <context>

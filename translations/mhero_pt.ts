@@ -358,6 +358,10 @@
         <source>Only the note&apos;s author can delete it.</source>
         <translation>Só o autor da nota a pode apagar.</translation>
     </message>
+    <message>
+        <source>Only the note&apos;s author can change it.</source>
+        <translation>Só o autor da nota a pode alterar.</translation>
+    </message>
 </context>
 <context>
     <name>mhero::messaging::ChannelStore</name>
@@ -1751,10 +1755,6 @@ por %3 · %4</translation>
         <translation>conversa anterior</translation>
     </message>
     <message>
-        <source>Your note. Delete removes it.</source>
-        <translation>A sua nota. Delete apaga-a.</translation>
-    </message>
-    <message>
         <source>Written by %1.</source>
         <translation>Escrita por %1.</translation>
     </message>
@@ -1769,6 +1769,30 @@ por %3 · %4</translation>
     <message>
         <source>The note was not deleted: %1</source>
         <translation>A nota não foi apagada: %1</translation>
+    </message>
+    <message>
+        <source>Edit my note (F2)</source>
+        <translation>Editar a minha nota (F2)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Escape</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>edited %1</source>
+        <translation>editada em %1</translation>
+    </message>
+    <message>
+        <source>Your note. F2 edits it, Delete removes it.</source>
+        <translation>A sua nota. F2 edita-a, Delete apaga-a.</translation>
+    </message>
+    <message>
+        <source>Save note</source>
+        <translation>Guardar nota</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,19 @@ QString tr(const char* text)
 {
     return QCoreApplication::translate("mhero::messaging::Notes", text);
 }
+
+/// The note's text as stored, or why it cannot be.
+Result<QString> checkedBody(const QString& body)
+{
+    const QString text = body.trimmed();
+    if (text.isEmpty())
+        return Error{QStringLiteral("invalid"), tr("The note is empty."), {}};
+    if (text.size() > kNoteMaxChars)
+        return Error{QStringLiteral("invalid"),
+                     tr("A note holds at most %1 characters; this one has %2.").arg(kNoteMaxChars).arg(text.size()),
+                     {}};
+    return text;
+}
 } // namespace
 
 Result<QList<Note>> loadNotes(QSqlDatabase& db, qint64 conversationId)
@@ -51,13 +64,10 @@ Result<QList<Note>> loadNotes(QSqlDatabase& db, qint64 conversationId)
 
 Result<qint64> addNote(QSqlDatabase& db, qint64 conversationId, const QString& body)
 {
-    const QString text = body.trimmed();
-    if (text.isEmpty())
-        return Error{QStringLiteral("invalid"), tr("The note is empty."), {}};
-    if (text.size() > kNoteMaxChars)
-        return Error{QStringLiteral("invalid"),
-                     tr("A note holds at most %1 characters; this one has %2.").arg(kNoteMaxChars).arg(text.size()),
-                     {}};
+    const auto checked = checkedBody(body);
+    if (!checked)
+        return checked.error();
+    const QString& text = *checked;
     auto id = sql::scalar(db,
                           QStringLiteral("INSERT INTO mhero.note (conversation_id, health_worker_id, body) "
                                          "SELECT c.id, u.health_worker_id, ? FROM mhero.conversation c "
@@ -68,6 +78,23 @@ Result<qint64> addNote(QSqlDatabase& db, qint64 conversationId, const QString& b
     if (!id)
         return id.error();
     return id->toLongLong();
+}
+
+Status editNote(QSqlDatabase& db, qint64 id, const QString& body)
+{
+    const auto checked = checkedBody(body);
+    if (!checked)
+        return checked.error();
+    auto edited = sql::scalar(db,
+                              QStringLiteral("WITH e AS (UPDATE mhero.note SET body = ?, updated_at = now() "
+                                             "           WHERE id = ? RETURNING 1) "
+                                             "SELECT count(*) FROM e"),
+                              {*checked, id});
+    if (!edited)
+        return edited.error();
+    if (edited->toInt() == 0)
+        return Error{QStringLiteral("no-row"), tr("Only the note's author can change it."), {}};
+    return {};
 }
 
 Status deleteNote(QSqlDatabase& db, qint64 id)

@@ -34,6 +34,9 @@ Result<QList<Note>> loadNotes(QSqlDatabase& db, qint64 conversationId);
 /// Adds a note to conversation @p conversationId (and to its health worker, when known).
 /// Returns the note's id.
 Result<qint64> addNote(QSqlDatabase& db, qint64 conversationId, const QString& body);
+/// Replaces the text of note @p id (same limits as addNote()); row-level security lets only its
+/// author do so, and the audit log keeps the text before.
+Status editNote(QSqlDatabase& db, qint64 id, const QString& body);
 /// Deletes note @p id; row-level security lets only its author do so.
 Status deleteNote(QSqlDatabase& db, qint64 id);
 

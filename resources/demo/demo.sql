@@ -327,8 +327,9 @@ FROM (
 ) s
 WHERE s.conversation_id = c.id;
 
-INSERT INTO note (conversation_id, author, body, created_at)
-SELECT c.id, 'demo_supervisor', n.body, c.last_activity_at + interval '5 minutes'
+INSERT INTO note (conversation_id, author, body, created_at, updated_at)
+SELECT c.id, 'demo_supervisor', n.body, c.last_activity_at + interval '5 minutes',
+       c.last_activity_at + interval '5 minutes'
 FROM (VALUES ('demo-3-1', 'Surveillance officer for the county informed by phone; follow up tomorrow morning.'),
              ('demo-10-1', 'Cold-chain officer confirmed a replacement fridge arrives Thursday.')) AS n(external_id, body)
 JOIN message m ON m.external_id = n.external_id

@@ -556,8 +556,49 @@ void TestConversationsPage::notesAreSharedLiveAndNeverSent()
                  .toString(),
              seen.body); // …so the note is unchanged
 
-    // Alice deletes hers with the Delete key; both consoles drop it, the audit log keeps it.
+    // Nor edit it: the action is off, and the database refuses anyway.
+    auto* bobEdit = bob.findChild<QAction*>(QStringLiteral("editNoteAction"));
+    QVERIFY(bobEdit);
+    QVERIFY(!bobEdit->isEnabled());
+    const Status editRefused = messaging::editNote(bobConnection->db(), seen.id, QStringLiteral("mine now"));
+    QVERIFY(!editRefused);
+    QCOMPARE(editRefused.error().message, QStringLiteral("Only the note's author can change it."));
+
+    // Alice corrects hers: F2 puts its text back into the input; Escape gives up…
     auto* aliceList = alice.findChild<QListWidget*>(QStringLiteral("notesList"));
+    aliceList->setCurrentRow(0);
+    QVERIFY(alice.findChild<QAction*>(QStringLiteral("editNoteAction"))->isEnabled());
+    aliceList->setFocus();
+    QTest::keyClick(aliceList, Qt::Key_F2);
+    QCOMPARE(input->toPlainText(), seen.body);
+    QCOMPARE(add->text(), QStringLiteral("Save note"));
+    QTest::keyClick(input, Qt::Key_Escape);
+    QVERIFY(input->toPlainText().isEmpty());
+    QCOMPARE(add->text(), QStringLiteral("Add note"));
+    // …and Ctrl+Enter saves: both consoles show the new text, marked edited, in the same place.
+    const QString corrected = QStringLiteral("Called back Monday; payroll says March salary goes out on the 27th.");
+    aliceList->setFocus();
+    QTest::keyClick(aliceList, Qt::Key_F2);
+    input->setPlainText(corrected);
+    QTest::keyClick(input, Qt::Key_Return, Qt::ControlModifier);
+    QTRY_COMPARE(alice.notesPanel()->notes().at(0).body, corrected);
+    QCOMPARE(alice.notesPanel()->notes().size(), 2);
+    QVERIFY(input->toPlainText().isEmpty());
+    QCOMPARE(add->text(), QStringLiteral("Add note"));
+    QVERIFY2(aliceList->item(0)->text().contains(QLatin1String("edited")), qPrintable(aliceList->item(0)->text()));
+    QVERIFY(!aliceList->item(1)->text().contains(QLatin1String("edited")));
+    QTRY_COMPARE(bob.notesPanel()->notes().at(0).body, corrected);
+    QCOMPARE(bob.notesPanel()->notes().at(0).id, seen.id);
+    // The audit log keeps what it said before.
+    QCOMPARE(sql::scalar(m_owner->db(),
+                         QStringLiteral("SELECT before->>'body' FROM mhero.audit_log WHERE table_name = 'note' "
+                                        "AND action = 'update' AND row_key = ?::text AND actor = ?"),
+                         {seen.id, m_agent.name})
+                 .valueOr(QVariant())
+                 .toString(),
+             seen.body);
+
+    // Alice deletes hers with the Delete key; both consoles drop it, the audit log keeps it.
     aliceList->setCurrentRow(0);
     aliceList->setFocus();
     QTest::keyClick(aliceList, Qt::Key_Delete);

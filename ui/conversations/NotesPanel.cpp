@@ -11,6 +11,7 @@
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QTextCursor>
 #include <QVBoxLayout>
 
 namespace mhero::ui {
@@ -50,8 +51,14 @@ NotesPanel::NotesPanel(Database& database, QWidget* parent)
     remove->setEnabled(false);
     m_list->addAction(remove);
     connect(remove, &QAction::triggered, this, &NotesPanel::deleteSelected);
-    connect(m_list, &QListWidget::currentItemChanged, this, [remove](QListWidgetItem* item) {
+    auto* edit = new QAction(tr("Edit my note (F2)"), m_list);
+    edit->setObjectName(QStringLiteral("editNoteAction"));
+    edit->setEnabled(false);
+    m_list->addAction(edit);
+    connect(edit, &QAction::triggered, this, &NotesPanel::editSelected);
+    connect(m_list, &QListWidget::currentItemChanged, this, [remove, edit](QListWidgetItem* item) {
         remove->setEnabled(item && item->data(kOwnRole).toBool());
+        edit->setEnabled(item && item->data(kOwnRole).toBool());
     });
     layout->addWidget(m_list, 1);
     m_empty = mutedLabel(tr("No notes yet."));
@@ -72,6 +79,11 @@ NotesPanel::NotesPanel(Database& database, QWidget* parent)
     m_addButton->setObjectName(QStringLiteral("addNoteButton"));
     m_addButton->setToolTip(tr("Ctrl+Enter"));
     m_addButton->setEnabled(false);
+    m_cancelButton = new QPushButton(tr("Cancel"));
+    m_cancelButton->setObjectName(QStringLiteral("cancelNoteEditButton"));
+    m_cancelButton->setToolTip(tr("Escape"));
+    m_cancelButton->hide();
+    row->addWidget(m_cancelButton);
     row->addWidget(m_addButton);
     layout->addLayout(row);
     m_error = new QLabel;
@@ -82,6 +94,7 @@ NotesPanel::NotesPanel(Database& database, QWidget* parent)
     layout->addWidget(m_error);
 
     connect(m_addButton, &QPushButton::clicked, this, &NotesPanel::add);
+    connect(m_cancelButton, &QPushButton::clicked, this, &NotesPanel::stopEditing);
     connect(m_input, &QPlainTextEdit::textChanged, this, &NotesPanel::updateCounter);
     m_input->installEventFilter(this);
     m_list->installEventFilter(this);
@@ -90,8 +103,8 @@ NotesPanel::NotesPanel(Database& database, QWidget* parent)
 
 bool NotesPanel::eventFilter(QObject* watched, QEvent* event)
 {
-    // Ctrl+Enter adds the note (Enter alone is a new line, as in the composer); Delete deletes
-    // the selected note when it is one's own.
+    // Ctrl+Enter adds (or saves) the note (Enter alone is a new line, as in the composer);
+    // Escape gives up an edit. F2 edits and Delete deletes the selected note when it is one's own.
     if (watched == m_input && event->type() == QEvent::KeyPress) {
         const auto* key = static_cast<QKeyEvent*>(event);
         if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter)
@@ -99,11 +112,21 @@ bool NotesPanel::eventFilter(QObject* watched, QEvent* event)
             add();
             return true;
         }
+        if (key->key() == Qt::Key_Escape && m_editing != 0) {
+            stopEditing();
+            return true;
+        }
     }
-    if (watched == m_list && event->type() == QEvent::KeyPress
-        && static_cast<QKeyEvent*>(event)->matches(QKeySequence::Delete)) {
-        deleteSelected();
-        return true;
+    if (watched == m_list && event->type() == QEvent::KeyPress) {
+        const auto* key = static_cast<QKeyEvent*>(event);
+        if (key->matches(QKeySequence::Delete)) {
+            deleteSelected();
+            return true;
+        }
+        if (key->key() == Qt::Key_F2) {
+            editSelected();
+            return true;
+        }
     }
     return QWidget::eventFilter(watched, event);
 }
@@ -114,6 +137,7 @@ void NotesPanel::setConversation(qint64 id)
         return;
     m_conversation = id;
     m_notes.clear();
+    stopEditing();
     m_input->clear();
     setError({});
     showNotes();
@@ -150,10 +174,14 @@ void NotesPanel::showNotes()
         QString by = tr("%1 · %2").arg(note.authorName, locale.toString(note.createdAt.toLocalTime(), QLocale::ShortFormat));
         if (note.otherConversation)
             by += QStringLiteral(" · ") + tr("earlier conversation");
+        if (note.updatedAt > note.createdAt) // both now() of the insert until an edit
+            by += QStringLiteral(" · ")
+                + tr("edited %1").arg(locale.toString(note.updatedAt.toLocalTime(), QLocale::ShortFormat));
         auto* item = new QListWidgetItem(note.body + QStringLiteral("\n— ") + by, m_list);
         item->setData(kNoteIdRole, note.id);
         item->setData(kOwnRole, note.own);
-        item->setToolTip(note.own ? tr("Your note. Delete removes it.") : tr("Written by %1.").arg(note.authorName));
+        item->setToolTip(note.own ? tr("Your note. F2 edits it, Delete removes it.")
+                                  : tr("Written by %1.").arg(note.authorName));
         if (note.id == selected)
             m_list->setCurrentItem(item);
     }
@@ -179,6 +207,34 @@ void NotesPanel::setError(const QString& text)
     m_error->setVisible(!text.isEmpty());
 }
 
+void NotesPanel::editSelected()
+{
+    QListWidgetItem* item = m_list->currentItem();
+    if (!item || !item->data(kOwnRole).toBool())
+        return;
+    const qint64 noteId = item->data(kNoteIdRole).toLongLong();
+    const auto note = std::find_if(m_notes.cbegin(), m_notes.cend(), [noteId](const Note& n) { return n.id == noteId; });
+    if (note == m_notes.cend())
+        return;
+    m_editing = noteId;
+    m_input->setPlainText(note->body);
+    m_addButton->setText(tr("Save note"));
+    m_cancelButton->show();
+    setError({});
+    m_input->setFocus();
+    m_input->moveCursor(QTextCursor::End);
+}
+
+void NotesPanel::stopEditing()
+{
+    if (m_editing == 0)
+        return;
+    m_editing = 0;
+    m_input->clear();
+    m_addButton->setText(tr("Add note"));
+    m_cancelButton->hide();
+}
+
 void NotesPanel::add()
 {
     if (!m_addButton->isEnabled())
@@ -186,6 +242,25 @@ void NotesPanel::add()
     const QString body = m_input->toPlainText();
     const qint64 id = m_conversation;
     m_addButton->setEnabled(false);
+    if (const qint64 noteId = m_editing; noteId != 0) {
+        m_database.run(
+            this, [noteId, body](QSqlDatabase& db) { return messaging::editNote(db, noteId, body); },
+            [this, id, noteId](const Status& saved) {
+                if (id != m_conversation || noteId != m_editing)
+                    return; // given up or another conversation meanwhile
+                if (!saved) {
+                    updateCounter();
+                    setError(tr("The note was not saved: %1").arg(saved.error().message));
+                    Q_EMIT changed(false);
+                    return;
+                }
+                setError({});
+                stopEditing();
+                reload();
+                Q_EMIT changed(true);
+            });
+        return;
+    }
     m_database.run(
         this, [id, body](QSqlDatabase& db) { return messaging::addNote(db, id, body); },
         [this, id](const Result<qint64>& added) {

@@ -17,9 +17,10 @@ namespace mhero::ui {
 
 /// Notes beside a conversation: what colleagues need to know ("called back on Monday, waiting
 /// for payroll"), never sent to the health worker. Shows the conversation's notes and those on
-/// the same person from other conversations; adds with Ctrl+Enter; deletes one's own notes
-/// (Delete key or the context menu; the database refuses others'). Reloads on the
-/// conversation's mhero_note notifications (reload()).
+/// the same person from other conversations; adds with Ctrl+Enter; edits one's own notes (F2
+/// or the context menu: the text goes back into the input, Ctrl+Enter saves, Escape cancels)
+/// and deletes them (Delete key or the context menu); the database refuses others'. Reloads on
+/// the conversation's mhero_note notifications (reload()).
 class NotesPanel final : public QWidget
 {
     Q_OBJECT
@@ -44,6 +45,8 @@ Q_SIGNALS:
 
 private:
     void add();
+    void editSelected();
+    void stopEditing();
     void deleteSelected();
     void showNotes();
     void setError(const QString& text);
@@ -51,6 +54,7 @@ private:
 
     Database& m_database;
     qint64 m_conversation = 0;
+    qint64 m_editing = 0; ///< the note whose text is in the input, 0 when adding one
     int m_generation = 0;
     QList<messaging::Note> m_notes;
     QListWidget* m_list = nullptr;
@@ -59,6 +63,7 @@ private:
     QLabel* m_counter = nullptr;
     QLabel* m_error = nullptr;
     QPushButton* m_addButton = nullptr;
+    QPushButton* m_cancelButton = nullptr;
 };
 
 } // namespace mhero::ui
