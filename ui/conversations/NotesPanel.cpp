@@ -40,6 +40,7 @@ NotesPanel::NotesPanel(Database& database, QWidget* parent)
     m_list->setTextElideMode(Qt::ElideNone);
     m_list->setResizeMode(QListView::Adjust);
     m_list->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // notes wrap; never scroll sideways
     m_list->setSpacing(3);
     m_list->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_list->setStyleSheet(QStringLiteral("QListWidget#notesList { background: transparent; border: 0; }"
