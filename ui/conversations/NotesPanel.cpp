@@ -242,38 +242,28 @@ void NotesPanel::add()
         return;
     const QString body = m_input->toPlainText();
     const qint64 id = m_conversation;
+    const qint64 noteId = m_editing; // 0: a new note
     m_addButton->setEnabled(false);
-    if (const qint64 noteId = m_editing; noteId != 0) {
-        m_database.run(
-            this, [noteId, body](QSqlDatabase& db) { return messaging::editNote(db, noteId, body); },
-            [this, id, noteId](const Status& saved) {
-                if (id != m_conversation || noteId != m_editing)
-                    return; // given up or another conversation meanwhile
-                if (!saved) {
-                    updateCounter();
-                    setError(tr("The note was not saved: %1").arg(saved.error().message));
-                    Q_EMIT changed(false);
-                    return;
-                }
-                setError({});
-                stopEditing();
-                reload();
-                Q_EMIT changed(true);
-            });
-        return;
-    }
     m_database.run(
-        this, [id, body](QSqlDatabase& db) { return messaging::addNote(db, id, body); },
-        [this, id](const Result<qint64>& added) {
-            if (id != m_conversation)
-                return;
-            if (!added) {
+        this,
+        [id, noteId, body](QSqlDatabase& db) -> Status {
+            if (noteId != 0)
+                return messaging::editNote(db, noteId, body);
+            if (auto added = messaging::addNote(db, id, body); !added)
+                return added.error();
+            return {};
+        },
+        [this, id, noteId](const Status& saved) {
+            if (id != m_conversation || noteId != m_editing)
+                return; // another conversation, or the edit given up, meanwhile
+            if (!saved) {
                 updateCounter();
-                setError(tr("The note was not saved: %1").arg(added.error().message));
+                setError(tr("The note was not saved: %1").arg(saved.error().message));
                 Q_EMIT changed(false);
                 return;
             }
             setError({});
+            stopEditing();
             m_input->clear();
             reload();
             Q_EMIT changed(true);
