@@ -2358,6 +2358,14 @@ by %3 · %4</source>
         <source>Retired: agents can no longer send it.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Saved. Version %1 has not changed and is still waiting for approval.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved. Version %1 has not changed and stays approved.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mhero::ui::ThreadDelegate</name>

@@ -2359,6 +2359,14 @@ par %3 · %4</translation>
         <source>Retired: agents can no longer send it.</source>
         <translation>Retiré : les agents ne peuvent plus l’envoyer.</translation>
     </message>
+    <message>
+        <source>Saved. Version %1 has not changed and is still waiting for approval.</source>
+        <translation>Enregistré. La version %1 n&apos;a pas changé et attend toujours son approbation.</translation>
+    </message>
+    <message>
+        <source>Saved. Version %1 has not changed and stays approved.</source>
+        <translation>Enregistré. La version %1 n&apos;a pas changé et reste approuvée.</translation>
+    </message>
 </context>
 <context>
     <name>mhero::ui::ThreadDelegate</name>

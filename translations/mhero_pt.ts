@@ -2359,6 +2359,14 @@ por %3 · %4</translation>
         <source>Retired: agents can no longer send it.</source>
         <translation>Retirado: os agentes já não o podem enviar.</translation>
     </message>
+    <message>
+        <source>Saved. Version %1 has not changed and is still waiting for approval.</source>
+        <translation>Guardado. A versão %1 não mudou e continua à espera de aprovação.</translation>
+    </message>
+    <message>
+        <source>Saved. Version %1 has not changed and stays approved.</source>
+        <translation>Guardado. A versão %1 não mudou e continua aprovada.</translation>
+    </message>
 </context>
 <context>
     <name>mhero::ui::ThreadDelegate</name>

@@ -305,6 +305,13 @@ Status updateTemplate(QSqlDatabase& db, qint64 templateId, const QString& name, 
                 {templateId, name, category, jsonList(tags)});
 }
 
+bool sameContent(const Draft& draft, const VersionInfo& version)
+{
+    return draft.bodies == version.bodies && draft.freePlaceholders == version.freePlaceholders
+        && draft.exampleQuestions == version.exampleQuestions && draft.whatsappName == version.whatsappName
+        && draft.whatsappLanguage == version.whatsappLanguage;
+}
+
 Result<qint64> saveDraft(QSqlDatabase& db, qint64 templateId, const Draft& draft)
 {
     auto id = sql::scalar(db,

@@ -113,6 +113,9 @@ struct ApprovedTemplate
                                             const QStringList& tags);
 [[nodiscard]] Status updateTemplate(QSqlDatabase& db, qint64 templateId, const QString& name, const QString& category,
                                     const QStringList& tags);
+/// True when @p draft says exactly what version @p version says (bodies, placeholders, example
+/// questions, WhatsApp fields): saving it would only make a copy.
+[[nodiscard]] bool sameContent(const Draft& draft, const VersionInfo& version);
 /// Returns the id of the version saved (the newest draft, or a new one).
 [[nodiscard]] Result<qint64> saveDraft(QSqlDatabase& db, qint64 templateId, const Draft& draft);
 [[nodiscard]] Status submitVersion(QSqlDatabase& db, qint64 versionId);

@@ -147,6 +147,16 @@ void TestTemplatesPage::writeApproveAndPick()
                      .valueOr(QVariant())
                      .toString(),
                  QStringLiteral("salary_paid_notice/fr"));
+        // Submitting again, unchanged, does not queue a copy for the approvers.
+        QTest::mouseClick(page.findChild<QPushButton*>(QStringLiteral("submitButton")), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 2, 10000);
+        QVERIFY(saved.at(1).first().toBool());
+        QVERIFY2(page.findChild<QLabel*>(QStringLiteral("templateStatus"))->text().contains(QLatin1String("still waiting")),
+                 qPrintable(page.findChild<QLabel*>(QStringLiteral("templateStatus"))->text()));
+        QCOMPARE(sql::scalar(m_owner->db(), QStringLiteral("SELECT count(*) FROM mhero.template_version"))
+                     .valueOr(QVariant())
+                     .toInt(),
+                 1);
         shoot(page, "templates.png");
     }
     // ---- 2. supervisor 2 approves with the keyboard -------------------------------------------

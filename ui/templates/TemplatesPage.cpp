@@ -569,13 +569,26 @@ void TemplatesPage::save(bool submit)
     const QString name = m_name->text().trimmed();
     const QString category = m_category->currentData().toString();
     const QStringList tags = splitList(m_tags->text(), QLatin1Char(','));
+    // A version waiting for a decision, or approved, is not copied into a new one when nothing
+    // in it changed (a second identical version would wait in the approvers' queue); the
+    // template's name, category and tags are still saved.
+    const VersionInfo* newest = templateId != 0 && !m_details.versions.isEmpty() ? &m_details.versions.first() : nullptr;
+    const bool unchanged = newest
+        && (newest->status == QLatin1String("submitted") || newest->status == QLatin1String("approved"))
+        && sameContent(draft, *newest);
+    QString doneText = submit ? tr("Submitted: another supervisor can now approve it on the Approvals page.")
+                              : tr("Draft saved.");
+    if (unchanged)
+        doneText = newest->status == QLatin1String("submitted")
+            ? tr("Saved. Version %1 has not changed and is still waiting for approval.").arg(newest->version)
+            : tr("Saved. Version %1 has not changed and stays approved.").arg(newest->version);
     m_saveButton->setEnabled(false);
     m_submitButton->setEnabled(false);
     setStatus(submit ? tr("Submitting…") : tr("Saving…"));
     // One transaction: the template, its draft and the submission stand or fall together.
     m_database.run(
         this,
-        [templateId, name, category, tags, draft, submit](QSqlDatabase& db) -> Result<qint64> {
+        [templateId, name, category, tags, draft, submit, unchanged](QSqlDatabase& db) -> Result<qint64> {
             if (!db.transaction())
                 return Error{QStringLiteral("tx"), tr("Cannot start a transaction."), {}};
             const auto fail = [&db](const Error& e) -> Result<qint64> {
@@ -591,17 +604,19 @@ void TemplatesPage::save(bool submit)
             } else if (Status updated = updateTemplate(db, id, name, category, tags); !updated) {
                 return fail(updated.error());
             }
-            auto version = saveDraft(db, id, draft);
-            if (!version)
-                return fail(version.error());
-            if (submit)
-                if (Status submitted = submitVersion(db, *version); !submitted)
-                    return fail(submitted.error());
+            if (!unchanged) {
+                auto version = saveDraft(db, id, draft);
+                if (!version)
+                    return fail(version.error());
+                if (submit)
+                    if (Status submitted = submitVersion(db, *version); !submitted)
+                        return fail(submitted.error());
+            }
             if (!db.commit())
                 return fail(Error{QStringLiteral("tx"), tr("The change could not be committed."), {}});
             return id;
         },
-        [this, submit](const Result<qint64>& id) {
+        [this, doneText](const Result<qint64>& id) {
             updateActions();
             if (!id) {
                 setStatus(tr("Not saved: %1").arg(id.error().message), true);
@@ -609,8 +624,7 @@ void TemplatesPage::save(bool submit)
                 return;
             }
             m_templateId = *id;
-            setStatus(submit ? tr("Submitted: another supervisor can now approve it on the Approvals page.")
-                             : tr("Draft saved."));
+            setStatus(doneText);
             refresh();
             m_database.run(
                 this, [tid = *id](QSqlDatabase& db) { return loadTemplate(db, tid); },
