@@ -435,6 +435,10 @@ void TestDirectoryPage::messageOpensOrStartsTheConversation()
     MHERO_VERIFY_OK(author);
     QVERIFY(!author->toString().isEmpty());
     QVERIFY2(shown.contains(author->toString()), qPrintable(shown));
+    // A note added meanwhile (here on another connection) appears without selecting her again.
+    MHERO_VERIFY_OK(messaging::addNote(agent->db(), conversation, QStringLiteral("Call 8: while you read")));
+    QTRY_VERIFY(details->toPlainText().contains(QLatin1String("Call 8: while you read")));
+    QVERIFY(details->toPlainText().contains(QLatin1String("3 older note")));
 
     // Administrators read the directory but do not write to people: no button, and the
     // database refuses them the same.
@@ -455,7 +459,7 @@ void TestDirectoryPage::messageOpensOrStartsTheConversation()
     auto agentDetails = directory::loadDetails(agent->db(), model->row(0).id);
     MHERO_VERIFY_OK(agentDetails);
     QCOMPARE(agentDetails->notes.size(), 5);
-    QCOMPARE(agentDetails->noteCount, 7);
+    QCOMPARE(agentDetails->noteCount, 8);
 }
 
 QTEST_MAIN(TestDirectoryPage)

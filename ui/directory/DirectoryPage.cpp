@@ -179,11 +179,16 @@ DirectoryPage::DirectoryPage(Database& database, QWidget* parent)
             [this](const QString& message) { m_statusLine->setText(tr("The search failed: %1").arg(message)); });
     connect(&database, &Database::reconnected, this, &DirectoryPage::refresh);
     // A sync engine somewhere reports its progress; when a run ends, filters may have changed.
-    connect(&database, &Database::notification, this, [this](const QString& channel, const QString&) {
+    // A note added, edited or deleted in one of the shown person's conversations (the payload is
+    // the conversation) redraws the details.
+    connect(&database, &Database::notification, this, [this](const QString& channel, const QString& payload) {
         if (channel == QLatin1String("mhero_sync"))
             loadSyncStatus();
+        else if (channel == QLatin1String("mhero_note") && m_shownConversations.contains(payload.toLongLong()))
+            showDetails();
     });
     database.listen(QStringLiteral("mhero_sync"));
+    database.listen(QStringLiteral("mhero_note"));
 
     refresh();
     applyFilter();
@@ -342,6 +347,7 @@ void DirectoryPage::showDetails()
     m_messageProblem->setVisible(false);
     if (!current.isValid()) {
         m_shownId = 0;
+        m_shownConversations.clear();
         m_details->clear();
         updateMessageButton();
         return;
@@ -364,6 +370,12 @@ void DirectoryPage::renderDetails(const Result<directory::WorkerDetails>& loaded
         return;
     }
     const directory::WorkerDetails& d = *loaded;
+    m_shownConversations.clear();
+    for (const auto& c : d.conversations)
+        m_shownConversations.append(c.id);
+    for (const auto& n : d.notes)
+        if (n.conversationId != 0 && !m_shownConversations.contains(n.conversationId))
+            m_shownConversations.append(n.conversationId);
     m_shownReachable = d.row.active && std::any_of(d.phones.cbegin(), d.phones.cend(), [](const auto& p) {
         return !p.e164.isEmpty();
     });

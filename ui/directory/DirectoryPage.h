@@ -74,6 +74,7 @@ private:
     QString m_syncText;
     QString m_runningText; ///< a sync under way, from NOTIFY mhero_sync
     qint64 m_shownId = 0;
+    QList<qint64> m_shownConversations; ///< of the person shown: a note in one redraws the details
     bool m_messagingAllowed = false;
     bool m_shownReachable = false; ///< the person shown is active and has a valid number
     bool m_starting = false;
