@@ -47,20 +47,19 @@ NotesPanel::NotesPanel(Database& database, QWidget* parent)
                                          "QListWidget#notesList::item { background: #FFF8DC; border: 1px solid #EEDC9A;"
                                          " border-radius: 4px; padding: 4px; color: #3B3A30; }"
                                          "QListWidget#notesList::item:selected { border-color: #B8962E; }"));
-    auto* remove = new QAction(tr("Delete my note (Delete)"), m_list);
-    remove->setObjectName(QStringLiteral("deleteNoteAction"));
-    remove->setEnabled(false);
-    m_list->addAction(remove);
-    connect(remove, &QAction::triggered, this, &NotesPanel::deleteSelected);
+    // The context menu; the same keys work on the list (eventFilter).
     auto* edit = new QAction(tr("Edit my note (F2)"), m_list);
     edit->setObjectName(QStringLiteral("editNoteAction"));
-    edit->setEnabled(false);
-    m_list->addAction(edit);
     connect(edit, &QAction::triggered, this, &NotesPanel::editSelected);
-    connect(m_list, &QListWidget::currentItemChanged, this, [remove, edit](QListWidgetItem* item) {
-        remove->setEnabled(item && item->data(kOwnRole).toBool());
-        edit->setEnabled(item && item->data(kOwnRole).toBool());
-    });
+    auto* remove = new QAction(tr("Delete my note (Delete)"), m_list);
+    remove->setObjectName(QStringLiteral("deleteNoteAction"));
+    connect(remove, &QAction::triggered, this, &NotesPanel::deleteSelected);
+    for (QAction* action : {edit, remove}) {
+        action->setEnabled(false);
+        m_list->addAction(action);
+        connect(m_list, &QListWidget::currentItemChanged, action,
+                [action](QListWidgetItem* item) { action->setEnabled(item && item->data(kOwnRole).toBool()); });
+    }
     layout->addWidget(m_list, 1);
     m_empty = mutedLabel(tr("No notes yet."));
     m_empty->setObjectName(QStringLiteral("notesEmpty"));
