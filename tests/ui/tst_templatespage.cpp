@@ -157,6 +157,23 @@ void TestTemplatesPage::writeApproveAndPick()
                      .valueOr(QVariant())
                      .toInt(),
                  1);
+        // But if another supervisor rejected it meanwhile, Submit submits it again, as it says.
+        {
+            auto other = TestCluster::connectAs(m_sup2);
+            MHERO_VERIFY_OK(other);
+            const qint64 versionId = sql::scalar(m_owner->db(), QStringLiteral("SELECT id FROM mhero.template_version"))
+                                         .valueOr(QVariant())
+                                         .toLongLong();
+            MHERO_VERIFY_OK(templates::rejectVersion(other->db(), versionId, QStringLiteral("checking")));
+        }
+        QTest::mouseClick(page.findChild<QPushButton*>(QStringLiteral("submitButton")), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 3, 10000);
+        QVERIFY2(page.findChild<QLabel*>(QStringLiteral("templateStatus"))->text().startsWith(QLatin1String("Submitted")),
+                 qPrintable(page.findChild<QLabel*>(QStringLiteral("templateStatus"))->text()));
+        QCOMPARE(sql::scalar(m_owner->db(), QStringLiteral("SELECT string_agg(status, ',') FROM mhero.template_version"))
+                     .valueOr(QVariant())
+                     .toString(),
+                 QStringLiteral("submitted"));
         shoot(page, "templates.png");
     }
     // ---- 2. supervisor 2 approves with the keyboard -------------------------------------------

@@ -2,6 +2,7 @@
 
 #include "common/PageParts.h"
 #include "db/Database.h"
+#include "db/Sql.h"
 #include "templates/SmsSegments.h"
 #include "templates/TemplateDiff.h"
 #include "templates/TemplatePicker.h"
@@ -576,10 +577,13 @@ void TemplatesPage::save(bool submit)
     const bool unchanged = newest
         && (newest->status == QLatin1String("submitted") || newest->status == QLatin1String("approved"))
         && sameContent(draft, *newest);
+    const qint64 newestId = unchanged ? newest->id : 0;
+    const QString newestStatus = unchanged ? newest->status : QString();
     QString doneText = submit ? tr("Submitted: another supervisor can now approve it on the Approvals page.")
                               : tr("Draft saved.");
+    QString unchangedText;
     if (unchanged)
-        doneText = newest->status == QLatin1String("submitted")
+        unchangedText = newest->status == QLatin1String("submitted")
             ? tr("Saved. Version %1 has not changed and is still waiting for approval.").arg(newest->version)
             : tr("Saved. Version %1 has not changed and stays approved.").arg(newest->version);
     m_saveButton->setEnabled(false);
@@ -588,10 +592,11 @@ void TemplatesPage::save(bool submit)
     // One transaction: the template, its draft and the submission stand or fall together.
     m_database.run(
         this,
-        [templateId, name, category, tags, draft, submit, unchanged](QSqlDatabase& db) -> Result<qint64> {
+        [templateId, name, category, tags, draft, submit, newestId,
+         newestStatus](QSqlDatabase& db) -> Result<std::pair<qint64, bool>> {
             if (!db.transaction())
                 return Error{QStringLiteral("tx"), tr("Cannot start a transaction."), {}};
-            const auto fail = [&db](const Error& e) -> Result<qint64> {
+            const auto fail = [&db](const Error& e) -> Result<std::pair<qint64, bool>> {
                 db.rollback();
                 return e;
             };
@@ -604,7 +609,19 @@ void TemplatesPage::save(bool submit)
             } else if (Status updated = updateTemplate(db, id, name, category, tags); !updated) {
                 return fail(updated.error());
             }
-            if (!unchanged) {
+            // Unchanged only if that version is still the newest, in the same state (another
+            // supervisor may have decided on it since the page showed it).
+            bool stillUnchanged = false;
+            if (newestId != 0) {
+                auto current = sql::scalar(db,
+                                           QStringLiteral("SELECT id = ? AND status = ? FROM mhero.template_version "
+                                                          "WHERE template_id = ? ORDER BY version DESC LIMIT 1"),
+                                           {newestId, newestStatus, id});
+                if (!current)
+                    return fail(current.error());
+                stillUnchanged = current->toBool();
+            }
+            if (!stillUnchanged) {
                 auto version = saveDraft(db, id, draft);
                 if (!version)
                     return fail(version.error());
@@ -614,20 +631,20 @@ void TemplatesPage::save(bool submit)
             }
             if (!db.commit())
                 return fail(Error{QStringLiteral("tx"), tr("The change could not be committed."), {}});
-            return id;
+            return std::pair{id, stillUnchanged};
         },
-        [this, doneText](const Result<qint64>& id) {
+        [this, doneText, unchangedText](const Result<std::pair<qint64, bool>>& done) {
             updateActions();
-            if (!id) {
-                setStatus(tr("Not saved: %1").arg(id.error().message), true);
+            if (!done) {
+                setStatus(tr("Not saved: %1").arg(done.error().message), true);
                 Q_EMIT saved(false);
                 return;
             }
-            m_templateId = *id;
-            setStatus(doneText);
+            m_templateId = done->first;
+            setStatus(done->second ? unchangedText : doneText);
             refresh();
             m_database.run(
-                this, [tid = *id](QSqlDatabase& db) { return loadTemplate(db, tid); },
+                this, [tid = done->first](QSqlDatabase& db) { return loadTemplate(db, tid); },
                 [this](const Result<TemplateDetails>& details) {
                     if (details)
                         showDetails(*details);
