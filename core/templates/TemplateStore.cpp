@@ -305,11 +305,23 @@ Status updateTemplate(QSqlDatabase& db, qint64 templateId, const QString& name, 
                 {templateId, name, category, jsonList(tags)});
 }
 
-bool sameContent(const Draft& draft, const VersionInfo& version)
+Result<std::optional<VersionInfo>> unchangedNewestVersion(QSqlDatabase& db, qint64 templateId, const Draft& draft)
 {
-    return draft.bodies == version.bodies && draft.freePlaceholders == version.freePlaceholders
-        && draft.exampleQuestions == version.exampleQuestions && draft.whatsappName == version.whatsappName
-        && draft.whatsappLanguage == version.whatsappLanguage;
+    const auto sameContent = [&draft](const VersionInfo& version) {
+        return draft.bodies == version.bodies && draft.freePlaceholders == version.freePlaceholders
+            && draft.exampleQuestions == version.exampleQuestions && draft.whatsappName == version.whatsappName
+            && draft.whatsappLanguage == version.whatsappLanguage;
+    };
+    auto details = loadTemplate(db, templateId);
+    if (!details)
+        return details.error();
+    if (details->versions.isEmpty())
+        return std::optional<VersionInfo>();
+    const VersionInfo& newest = details->versions.constFirst(); // newest first
+    if ((newest.status == QLatin1String("submitted") || newest.status == QLatin1String("approved"))
+        && sameContent(newest))
+        return std::optional<VersionInfo>(newest);
+    return std::optional<VersionInfo>();
 }
 
 Result<qint64> saveDraft(QSqlDatabase& db, qint64 templateId, const Draft& draft)

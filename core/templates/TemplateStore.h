@@ -113,9 +113,12 @@ struct ApprovedTemplate
                                             const QStringList& tags);
 [[nodiscard]] Status updateTemplate(QSqlDatabase& db, qint64 templateId, const QString& name, const QString& category,
                                     const QStringList& tags);
-/// True when @p draft says exactly what version @p version says (bodies, placeholders, example
-/// questions, WhatsApp fields): saving it would only make a copy.
-[[nodiscard]] bool sameContent(const Draft& draft, const VersionInfo& version);
+/// The newest version of template @p templateId, as the database has it now, when it is
+/// submitted or approved and says exactly what @p draft says (bodies, placeholders, example
+/// questions, WhatsApp fields) — saving @p draft would only queue or approve a copy of it —
+/// else nothing. Run it in the saving transaction.
+[[nodiscard]] Result<std::optional<VersionInfo>> unchangedNewestVersion(QSqlDatabase& db, qint64 templateId,
+                                                                        const Draft& draft);
 /// Returns the id of the version saved (the newest draft, or a new one).
 [[nodiscard]] Result<qint64> saveDraft(QSqlDatabase& db, qint64 templateId, const Draft& draft);
 [[nodiscard]] Status submitVersion(QSqlDatabase& db, qint64 versionId);

@@ -2,7 +2,6 @@
 
 #include "common/PageParts.h"
 #include "db/Database.h"
-#include "db/Sql.h"
 #include "templates/SmsSegments.h"
 #include "templates/TemplateDiff.h"
 #include "templates/TemplatePicker.h"
@@ -558,6 +557,11 @@ void TemplatesPage::validate(BodyTab& tab)
 
 void TemplatesPage::save(bool submit)
 {
+    struct Saved
+    {
+        qint64 templateId = 0;
+        std::optional<VersionInfo> unchanged; ///< the version left as it was, when nothing changed
+    };
     Draft draft;
     for (const BodyTab& tab : std::as_const(m_bodies))
         if (!tab.editor->toPlainText().trimmed().isEmpty())
@@ -570,33 +574,16 @@ void TemplatesPage::save(bool submit)
     const QString name = m_name->text().trimmed();
     const QString category = m_category->currentData().toString();
     const QStringList tags = splitList(m_tags->text(), QLatin1Char(','));
-    // A version waiting for a decision, or approved, is not copied into a new one when nothing
-    // in it changed (a second identical version would wait in the approvers' queue); the
-    // template's name, category and tags are still saved.
-    const VersionInfo* newest = templateId != 0 && !m_details.versions.isEmpty() ? &m_details.versions.first() : nullptr;
-    const bool unchanged = newest
-        && (newest->status == QLatin1String("submitted") || newest->status == QLatin1String("approved"))
-        && sameContent(draft, *newest);
-    const qint64 newestId = unchanged ? newest->id : 0;
-    const QString newestStatus = unchanged ? newest->status : QString();
-    QString doneText = submit ? tr("Submitted: another supervisor can now approve it on the Approvals page.")
-                              : tr("Draft saved.");
-    QString unchangedText;
-    if (unchanged)
-        unchangedText = newest->status == QLatin1String("submitted")
-            ? tr("Saved. Version %1 has not changed and is still waiting for approval.").arg(newest->version)
-            : tr("Saved. Version %1 has not changed and stays approved.").arg(newest->version);
     m_saveButton->setEnabled(false);
     m_submitButton->setEnabled(false);
     setStatus(submit ? tr("Submitting…") : tr("Saving…"));
     // One transaction: the template, its draft and the submission stand or fall together.
     m_database.run(
         this,
-        [templateId, name, category, tags, draft, submit, newestId,
-         newestStatus](QSqlDatabase& db) -> Result<std::pair<qint64, bool>> {
+        [templateId, name, category, tags, draft, submit](QSqlDatabase& db) -> Result<Saved> {
             if (!db.transaction())
                 return Error{QStringLiteral("tx"), tr("Cannot start a transaction."), {}};
-            const auto fail = [&db](const Error& e) -> Result<std::pair<qint64, bool>> {
+            const auto fail = [&db](const Error& e) -> Result<Saved> {
                 db.rollback();
                 return e;
             };
@@ -609,19 +596,14 @@ void TemplatesPage::save(bool submit)
             } else if (Status updated = updateTemplate(db, id, name, category, tags); !updated) {
                 return fail(updated.error());
             }
-            // Unchanged only if that version is still the newest, in the same state (another
-            // supervisor may have decided on it since the page showed it).
-            bool stillUnchanged = false;
-            if (newestId != 0) {
-                auto current = sql::scalar(db,
-                                           QStringLiteral("SELECT id = ? AND status = ? FROM mhero.template_version "
-                                                          "WHERE template_id = ? ORDER BY version DESC LIMIT 1"),
-                                           {newestId, newestStatus, id});
-                if (!current)
-                    return fail(current.error());
-                stillUnchanged = current->toBool();
-            }
-            if (!stillUnchanged) {
+            // A version waiting for a decision, or approved, is not copied into a new one when
+            // nothing in it changed (an identical version would wait in the approvers' queue); the
+            // name, category and tags above are still saved. Asked here, in the transaction, not
+            // of what the page shows: another supervisor may have decided on it meanwhile.
+            auto unchanged = unchangedNewestVersion(db, id, draft);
+            if (!unchanged)
+                return fail(unchanged.error());
+            if (!*unchanged) {
                 auto version = saveDraft(db, id, draft);
                 if (!version)
                     return fail(version.error());
@@ -631,20 +613,26 @@ void TemplatesPage::save(bool submit)
             }
             if (!db.commit())
                 return fail(Error{QStringLiteral("tx"), tr("The change could not be committed."), {}});
-            return std::pair{id, stillUnchanged};
+            return Saved{id, *unchanged};
         },
-        [this, doneText, unchangedText](const Result<std::pair<qint64, bool>>& done) {
+        [this, submit](const Result<Saved>& done) {
             updateActions();
             if (!done) {
                 setStatus(tr("Not saved: %1").arg(done.error().message), true);
                 Q_EMIT saved(false);
                 return;
             }
-            m_templateId = done->first;
-            setStatus(done->second ? unchangedText : doneText);
+            m_templateId = done->templateId;
+            if (const auto& same = done->unchanged; !same)
+                setStatus(submit ? tr("Submitted: another supervisor can now approve it on the Approvals page.")
+                                 : tr("Draft saved."));
+            else if (same->status == QLatin1String("submitted"))
+                setStatus(tr("Saved. Version %1 has not changed and is still waiting for approval.").arg(same->version));
+            else
+                setStatus(tr("Saved. Version %1 has not changed and stays approved.").arg(same->version));
             refresh();
             m_database.run(
-                this, [tid = done->first](QSqlDatabase& db) { return loadTemplate(db, tid); },
+                this, [tid = done->templateId](QSqlDatabase& db) { return loadTemplate(db, tid); },
                 [this](const Result<TemplateDetails>& details) {
                     if (details)
                         showDetails(*details);
