@@ -485,6 +485,10 @@ Result<bool> LocalCluster::ensureDatabase(const QString& database, const QString
         statement += QStringLiteral(" TEMPLATE %1").arg(sql::quoteIdentifier(templateDatabase));
     if (auto created = sql::exec(connection->db(), statement); !created)
         return created.error();
+    // A copy of a migrated database does not inherit its database-wide grants (pg_database).
+    if (!templateDatabase.isEmpty())
+        if (Status locked = Migrator::lockDownDatabase(connection->db(), database); !locked)
+            return locked.error();
     return true;
 }
 

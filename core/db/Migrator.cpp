@@ -187,7 +187,33 @@ Result<int> Migrator::migrate(QSqlDatabase& db, const std::function<void(const M
         }
         ++count;
     }
+    if (Status locked = lockDownDatabase(db); !locked)
+        return locked.error();
     return count;
+}
+
+Status Migrator::lockDownDatabase(QSqlDatabase& db, const QString& database)
+{
+    // One DO block, so that the name is quoted by the server and the checks and the change see
+    // the same catalogue.
+    const QByteArray name = database.isEmpty() ? QByteArrayLiteral("pg_catalog.current_database()")
+                                               : sql::quoteLiteral(database).toUtf8();
+    return sql::execScript(
+        db, "DO $lock$\n"
+            "DECLARE\n"
+            "    db name := " + name + ";\n"
+            "BEGIN\n"
+            "    IF to_regrole('mhero_service') IS NULL THEN\n"
+            "        RETURN;\n"
+            "    END IF;\n"
+            "    IF NOT EXISTS (SELECT FROM pg_catalog.pg_database d\n"
+            "                   WHERE d.datname = db AND pg_catalog.pg_has_role(d.datdba, 'USAGE')) THEN\n"
+            "        RETURN;\n"
+            "    END IF;\n"
+            "    EXECUTE format('REVOKE TEMPORARY ON DATABASE %I FROM PUBLIC', db);\n"
+            "    EXECUTE format('GRANT TEMPORARY ON DATABASE %I TO mhero_service', db);\n"
+            "END\n"
+            "$lock$");
 }
 
 } // namespace mhero

@@ -57,6 +57,14 @@ public:
     /// otherwise an Error with code "schema-missing", "schema-older" or "schema-newer".
     [[nodiscard]] Status checkCompatible(QSqlDatabase& db) const;
 
+    /// Database-wide hardening that lives in pg_database rather than in the schema, so that
+    /// CREATE DATABASE … TEMPLATE and a plain pg_restore do not carry it: PUBLIC may not create
+    /// temporary tables in @p database (only the sync engine's role, which stages directory
+    /// pages in them, and the owner). Defence in depth behind the definer functions' pinned
+    /// search_path (migration 11). migrate() applies it every time; does nothing when the mHero
+    /// roles do not exist yet or the connected role does not own the database.
+    [[nodiscard]] static Status lockDownDatabase(QSqlDatabase& db, const QString& database = {});
+
 private:
     QList<Migration> m_migrations;
 };

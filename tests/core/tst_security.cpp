@@ -5,6 +5,7 @@
 
 #include "session/UserProfile.h"
 
+#include <QScopeGuard>
 #include <QTest>
 
 using namespace mhero;
@@ -37,6 +38,14 @@ private Q_SLOTS:
     void passwordsAreStoredAsScramVerifiers();
     void userNamesAreValidated();
 
+    // Issue 12: the class "a caller's temporary table stands in for a schema table inside a
+    // definer function", and functions open to PUBLIC.
+    void catalogueEveryDefinerSearchesTempLast();
+    void catalogueNoFunctionIsOpenToPublic();
+    void nobodyButTheEngineCreatesTemporaryTables();
+    void temporaryTablesCannotStandInForSchemaTables();
+    void deferredIndexDefinitionsAreNotExecutedBlindly();
+
 private:
     QSqlDatabase& as(Result<ScopedConnection>& connection) { return connection->db(); }
 
@@ -55,6 +64,18 @@ private:
         MHERO_EXPECT_SQLSTATE(db, "UPDATE mhero.audit_log SET actor = 'someone'", "42501");
         MHERO_EXPECT_SQLSTATE(db, "DELETE FROM mhero.audit_log", "42501");
         MHERO_EXPECT_SQLSTATE(db, "TRUNCATE mhero.audit_log", "42501");
+    }
+
+    /// Opens a fresh session as @p user and creates, in its temporary schema, a table of the
+    /// same name and columns as every table of schema mhero, with pg_temp searched first: what
+    /// an attacker at a workstation does before calling a definer function.
+    Result<ScopedConnection> shadowedSession(const TestUser& user);
+    /// Rows in the caller's temporary table @p table (they must stay empty: nothing may write there).
+    static int temporaryRows(QSqlDatabase& db, const char* table)
+    {
+        return sql::scalar(db, QStringLiteral("SELECT count(*) FROM pg_temp.%1").arg(QLatin1String(table)))
+            .value()
+            .toInt();
     }
 
     QString m_db;
@@ -388,6 +409,252 @@ void TestSecurity::userNamesAreValidated()
     const Status duplicate = users::add(admin, m_agent.name, UserKind::Agent, QStringLiteral("X"),
                                         {QStringLiteral("en")}, QStringLiteral("long-enough-password"));
     QCOMPARE(duplicate.error().code, QStringLiteral("42710"));
+}
+
+// Every SECURITY DEFINER function (and every function that pins a search_path at all: it may run
+// inside a definer or a trigger as the owner) names pg_temp, and names it last. Holds every
+// migration, present and future, to PostgreSQL's rule for safe definer functions.
+void TestSecurity::catalogueEveryDefinerSearchesTempLast()
+{
+    auto query = sql::exec(as(m_ownerConn), QStringLiteral(R"(
+        SELECT p.oid::regprocedure::text, p.prosecdef,
+               (SELECT c FROM unnest(p.proconfig) AS c WHERE c LIKE 'search\_path=%') AS path
+        FROM pg_catalog.pg_proc p
+        WHERE p.pronamespace NOT IN ('pg_catalog'::regnamespace, 'information_schema'::regnamespace)
+          AND p.pronamespace::regnamespace::text NOT LIKE 'pg\_%'
+          AND NOT EXISTS (SELECT FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_catalog.pg_proc'::regclass
+                                                              AND d.objid = p.oid AND d.deptype = 'e')
+        ORDER BY 1)"));
+    MHERO_VERIFY_OK(query);
+    int definers = 0;
+    QStringList offenders;
+    while (query->next()) {
+        const QString name = query->value(0).toString();
+        const bool definer = query->value(1).toBool();
+        const QString path = query->value(2).toString();
+        definers += definer ? 1 : 0;
+        if (path.isEmpty()) {
+            if (definer)
+                offenders << name + QStringLiteral(": SECURITY DEFINER without SET search_path");
+            continue;
+        }
+        const QStringList parts = path.section(QLatin1Char('='), 1).split(QLatin1Char(','), Qt::SkipEmptyParts);
+        if (parts.isEmpty() || parts.constLast().trimmed() != QLatin1String("pg_temp"))
+            offenders << name + QStringLiteral(": ") + path;
+    }
+    QVERIFY2(definers >= 30, "the catalogue query found the definer functions"); // it can fail
+    QVERIFY2(offenders.isEmpty(), qPrintable(offenders.join(QLatin1Char('\n'))));
+}
+
+// Nothing is executable by PUBLIC (that is: by every role of the cluster, every agent included)
+// unless it is on this allow-list, with the reason.
+void TestSecurity::catalogueNoFunctionIsOpenToPublic()
+{
+    // Extensions whose functions stay as their scripts grant them: C functions of contrib that
+    // run as the caller and read no mHero data (trigram matching, accent folding for search).
+    const QStringList allowedExtensions{QStringLiteral("pg_trgm"), QStringLiteral("unaccent")};
+    // Functions of our own that PUBLIC may execute: none.
+    const QStringList allowedFunctions{};
+
+    QSqlDatabase& owner = as(m_ownerConn);
+    auto query = sql::exec(owner, QStringLiteral(R"(
+        SELECT p.oid::regprocedure::text,
+               (SELECT e.extname FROM pg_catalog.pg_depend d JOIN pg_catalog.pg_extension e ON e.oid = d.refobjid
+                 WHERE d.classid = 'pg_catalog.pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
+        FROM pg_catalog.pg_proc p
+        WHERE p.pronamespace NOT IN ('pg_catalog'::regnamespace, 'information_schema'::regnamespace)
+          AND p.pronamespace::regnamespace::text NOT LIKE 'pg\_%'
+          AND EXISTS (SELECT FROM aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) a
+                      WHERE a.grantee = 0 AND a.privilege_type = 'EXECUTE')
+        ORDER BY 1)"));
+    MHERO_VERIFY_OK(query);
+    QStringList offenders;
+    while (query->next())
+        if (!allowedExtensions.contains(query->value(1).toString())
+            && !allowedFunctions.contains(query->value(0).toString()))
+            offenders << query->value(0).toString();
+    QVERIFY2(offenders.isEmpty(), qPrintable(QStringLiteral("executable by PUBLIC: ") + offenders.join(QStringLiteral(", "))));
+
+    // The definer functions an agent called before (issue 12) are refused to agents now.
+    QSqlDatabase& agent = as(m_agentConn);
+    for (const char* call : {"SELECT mhero.refresh_facets()", "SELECT mhero.analyze_directory()",
+                             "SELECT mhero.defer_directory_indexes()", "SELECT mhero.restore_directory_indexes()"})
+        QCOMPARE(sqlState(agent, QString::fromLatin1(call)), QStringLiteral("42501"));
+
+    // And a function the migrating role creates tomorrow starts closed: the global default
+    // privilege (ALTER DEFAULT PRIVILEGES … IN SCHEMA cannot revoke it).
+    MHERO_VERIFY_OK(sql::exec(owner, QStringLiteral("BEGIN")));
+    MHERO_VERIFY_OK(sql::exec(owner, QStringLiteral("CREATE FUNCTION mhero.tomorrow() RETURNS int LANGUAGE sql AS 'SELECT 1'")));
+    auto open = sql::scalar(owner, QStringLiteral("SELECT has_function_privilege('public', 'mhero.tomorrow()', 'EXECUTE')"));
+    MHERO_VERIFY_OK(sql::exec(owner, QStringLiteral("ROLLBACK")));
+    MHERO_VERIFY_OK(open);
+    QVERIFY2(!open->toBool(), "a new function of the owner's is executable by PUBLIC");
+}
+
+void TestSecurity::nobodyButTheEngineCreatesTemporaryTables()
+{
+    QCOMPARE(sql::scalar(as(m_ownerConn), QStringLiteral("SELECT has_database_privilege('public', current_database(), 'TEMP')"))
+                 .value()
+                 .toBool(),
+             false);
+    for (auto* connection : {&m_agentConn, &m_supervisorConn, &m_adminConn})
+        MHERO_EXPECT_SQLSTATE(as(*connection), "CREATE TEMP TABLE audit_log (id int)", "42501");
+    // The sync engine stages directory pages in temporary tables.
+    QCOMPARE(sqlState(as(m_serviceConn), QStringLiteral("CREATE TEMP TABLE staging_probe (id int)")),
+             QStringLiteral("ok"));
+    MHERO_VERIFY_OK(sql::exec(as(m_serviceConn), QStringLiteral("DROP TABLE pg_temp.staging_probe")));
+}
+
+Result<ScopedConnection> TestSecurity::shadowedSession(const TestUser& user)
+{
+    auto connection = TestCluster::connectAs(user);
+    if (!connection)
+        return connection;
+    auto tables = sql::exec(as(m_ownerConn), QStringLiteral(R"(
+        SELECT format('CREATE TEMP TABLE %I (%s)', c.relname,
+                      string_agg(format('%I %s', a.attname, format_type(a.atttypid, a.atttypmod)), ', '
+                                 ORDER BY a.attnum))
+        FROM pg_catalog.pg_class c JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid
+        WHERE c.relnamespace = 'mhero'::regnamespace AND c.relkind IN ('r', 'p')
+          AND a.attnum > 0 AND NOT a.attisdropped
+        GROUP BY c.relname)"));
+    if (!tables)
+        return tables.error();
+    int created = 0;
+    while (tables->next()) {
+        if (auto made = sql::exec(connection->db(), tables->value(0).toString()); !made)
+            return made.error();
+        ++created;
+    }
+    if (created < 20)
+        return Error{QStringLiteral("test"), QStringLiteral("only %1 tables shadowed").arg(created), {}};
+    if (auto path = sql::exec(connection->db(), QStringLiteral("SET search_path = pg_temp, mhero, pg_catalog")); !path)
+        return path.error();
+    return connection;
+}
+
+// Each attack of issue 12 class 1, as the role that made it, with every schema table shadowed
+// by a temporary one. TEMPORARY is granted for the test (as if a DBA had given it back): the
+// first wall, no TEMPORARY for PUBLIC, is proved above; this proves the second one.
+void TestSecurity::temporaryTablesCannotStandInForSchemaTables()
+{
+    QSqlDatabase& owner = as(m_ownerConn);
+    for (const TestUser* user : {&m_agent, &m_supervisor, &m_admin})
+        MHERO_VERIFY_OK(sql::exec(owner, QStringLiteral("GRANT TEMPORARY ON DATABASE %1 TO %2")
+                                             .arg(sql::quoteIdentifier(m_db), sql::quoteIdentifier(user->name))));
+    const auto revoke = qScopeGuard([&] {
+        for (const TestUser* user : {&m_agent, &m_supervisor, &m_admin})
+            (void)sql::exec(owner, QStringLiteral("REVOKE TEMPORARY ON DATABASE %1 FROM %2")
+                                       .arg(sql::quoteIdentifier(m_db), sql::quoteIdentifier(user->name)));
+    });
+    const auto auditRows = [&] {
+        return sql::scalar(owner, QStringLiteral("SELECT count(*) FROM mhero.audit_log")).value().toInt();
+    };
+    MHERO_VERIFY_OK(sql::exec(owner, QStringLiteral("UPDATE mhero.conversation SET assignee = NULL, "
+                                                    "channel_source_id = (SELECT id FROM mhero.source WHERE name = 'rp')")));
+    const int conversation = sql::scalar(owner, QStringLiteral("SELECT min(id) FROM mhero.conversation")).value().toInt();
+
+    // Agent: the audit log and the "templates only" policy.
+    {
+        auto session = shadowedSession(m_agent);
+        MHERO_VERIFY_OK(session);
+        QSqlDatabase& db = session->db();
+        MHERO_VERIFY_OK(sql::exec(db, QStringLiteral("INSERT INTO setting (key, value) "
+                                                     "VALUES ('messaging.free_text_policy', '\"free_text\"')")));
+        const int before = auditRows();
+        MHERO_VERIFY_OK(sql::exec(db, QStringLiteral("SELECT mhero.claim_conversation(?)"), {conversation}));
+        QCOMPARE(temporaryRows(db, "audit_log"), 0);
+        QVERIFY2(auditRows() > before, "claiming was not audited in mhero.audit_log");
+        QCOMPARE(sqlState(db, QStringLiteral("SELECT mhero.reply(?, 'Anything I like', NULL)"), {conversation}),
+                 QStringLiteral("42501")); // templates only, whatever the caller's own "setting" says
+        QCOMPARE(sql::scalar(owner, QStringLiteral("SELECT count(*) FROM mhero.message")).value().toInt(), 0);
+        // The engine's directory maintenance is not the agent's, shadowed or not.
+        MHERO_EXPECT_SQLSTATE(db, "SELECT mhero.restore_directory_indexes()", "42501");
+    }
+    // Supervisor: the wording stored under a template version.
+    {
+        auto session = shadowedSession(m_supervisor);
+        MHERO_VERIFY_OK(session);
+        QSqlDatabase& db = session->db();
+        auto templateId = sql::scalar(db, QStringLiteral("SELECT mhero.create_template('Shadow test', 'hr_payroll')"));
+        MHERO_VERIFY_OK(templateId);
+        auto version = sql::scalar(db, QStringLiteral("SELECT mhero.save_draft(?, '{\"en\": \"Your salary was paid.\"}')"),
+                                   {*templateId});
+        MHERO_VERIFY_OK(version);
+        QCOMPARE(temporaryRows(db, "template_body"), 0);
+        QCOMPARE(temporaryRows(db, "template_version"), 0);
+        QCOMPARE(sql::scalar(owner, QStringLiteral("SELECT body FROM mhero.template_body WHERE template_version_id = ?"),
+                             {*version})
+                     .value()
+                     .toString(),
+                 QStringLiteral("Your salary was paid."));
+    }
+    // Administrator: an account with no app_user row and no audit entry.
+    {
+        auto session = shadowedSession(m_admin);
+        MHERO_VERIFY_OK(session);
+        QSqlDatabase& db = session->db();
+        const int before = auditRows();
+        MHERO_VERIFY_OK(users::add(db, QStringLiteral("stealth_approver"), UserKind::Supervisor, QStringLiteral("Stealth"),
+                                   {QStringLiteral("en")}, QStringLiteral("long-enough-password")));
+        QCOMPARE(temporaryRows(db, "app_user"), 0);
+        QCOMPARE(sql::scalar(owner, QStringLiteral("SELECT kind FROM mhero.app_user WHERE role_name = 'stealth_approver'"))
+                     .value()
+                     .toString(),
+                 QStringLiteral("supervisor"));
+        QVERIFY(auditRows() > before);
+    }
+    // Sync engine: an index "definition" that makes the caller a superuser.
+    {
+        auto session = shadowedSession(m_service);
+        MHERO_VERIFY_OK(session);
+        QSqlDatabase& db = session->db();
+        MHERO_VERIFY_OK(sql::exec(db, QStringLiteral("INSERT INTO directory_deferred_index (name, definition) "
+                                                     "VALUES ('health_worker_x', 'ALTER ROLE %1 SUPERUSER')")
+                                          .arg(sql::quoteIdentifier(m_service.name))));
+        auto restored = sql::scalar(db, QStringLiteral("SELECT mhero.restore_directory_indexes()"));
+        MHERO_VERIFY_OK(restored);
+        QCOMPARE(restored->toInt(), 0);
+        QCOMPARE(sql::scalar(owner, QStringLiteral("SELECT rolsuper FROM pg_roles WHERE rolname = ?"), {m_service.name})
+                     .value()
+                     .toBool(),
+                 false);
+        // Nor can it write the real table.
+        MHERO_EXPECT_SQLSTATE(db, "INSERT INTO mhero.directory_deferred_index (name, definition) VALUES ('a', 'b')",
+                              "42501");
+    }
+}
+
+// Even the owner's table of deferred index definitions is not executed blindly: only what
+// defer_directory_indexes() can have written (one CREATE INDEX of that name on a directory table).
+void TestSecurity::deferredIndexDefinitionsAreNotExecutedBlindly()
+{
+    QSqlDatabase& owner = as(m_ownerConn);
+    const QString escalate = QStringLiteral("ALTER ROLE %1 SUPERUSER").arg(sql::quoteIdentifier(m_service.name));
+    for (const QString& definition : QStringList{
+             escalate,
+             QStringLiteral("CREATE INDEX health_worker_x ON mhero.health_worker USING btree (id); ") + escalate,
+             QStringLiteral("CREATE INDEX other_name ON mhero.health_worker USING btree (id)"),
+             QStringLiteral("CREATE INDEX health_worker_x ON mhero.app_user USING btree (role_name)")}) {
+        MHERO_VERIFY_OK(sql::exec(owner, QStringLiteral("INSERT INTO mhero.directory_deferred_index (name, definition) "
+                                                        "VALUES ('health_worker_x', ?)"),
+                                  {definition}));
+        QCOMPARE(sqlState(as(m_serviceConn), QStringLiteral("SELECT mhero.restore_directory_indexes()")),
+                 QStringLiteral("42501"));
+        MHERO_VERIFY_OK(sql::exec(owner, QStringLiteral("DELETE FROM mhero.directory_deferred_index")));
+    }
+    QCOMPARE(sql::scalar(owner, QStringLiteral("SELECT rolsuper FROM pg_roles WHERE rolname = ?"), {m_service.name})
+                 .value()
+                 .toBool(),
+             false);
+    // What defer_directory_indexes() writes is still restored.
+    MHERO_VERIFY_OK(sql::exec(owner, QStringLiteral("INSERT INTO mhero.directory_deferred_index (name, definition) VALUES "
+                                                    "('health_worker_x', 'CREATE INDEX health_worker_x ON "
+                                                    "mhero.health_worker USING btree (id)')")));
+    auto restored = sql::scalar(as(m_serviceConn), QStringLiteral("SELECT mhero.restore_directory_indexes()"));
+    MHERO_VERIFY_OK(restored);
+    QCOMPARE(restored->toInt(), 1);
+    MHERO_VERIFY_OK(sql::exec(owner, QStringLiteral("DROP INDEX mhero.health_worker_x")));
 }
 
 QTEST_GUILESS_MAIN(TestSecurity)
