@@ -353,8 +353,7 @@ void mapEntry(const json& entry, Page& page, const ParseOptions& options)
                                      .arg(c.resourceType, c.id)
                                      .arg(dropped)
                                      .arg(kMaxPhonesPerPerson));
-    }
-    else if (c.resourceType == QLatin1String("PractitionerRole"))
+    } else if (c.resourceType == QLatin1String("PractitionerRole"))
         page.roles.append(mapRole(resource, c));
     else if (c.resourceType == QLatin1String("Location") || c.resourceType == QLatin1String("Organization"))
         page.places.append(mapPlace(resource, c));
@@ -431,11 +430,11 @@ QString operationOutcomeText(const QByteArray& body)
 Result<Page> parsePage(const QByteArray& body, const ParseOptions& options)
 {
     if (body.size() > options.maxBodyBytes)
-        return Error{QStringLiteral("fhir-too-large"),
-                     (options.fromFile ? tr("The file is larger than %1 MB.")
-                                       : tr("The server sent a page larger than %1 MB."))
-                         .arg(options.maxBodyBytes / (1024 * 1024)),
-                     {}};
+        return Error{
+            QStringLiteral("fhir-too-large"),
+            (options.fromFile ? tr("The file is larger than %1 MB.") : tr("The server sent a page larger than %1 MB."))
+                .arg(options.maxBodyBytes / (1024 * 1024)),
+            {}};
     bool tooDeep = false;
     const json::parser_callback_t limitDepth = [&tooDeep](int depth, json::parse_event_t, json&) {
         if (depth > kMaxDepth) {
@@ -447,7 +446,8 @@ Result<Page> parsePage(const QByteArray& body, const ParseOptions& options)
     const json document = json::parse(body.constData(), body.constData() + body.size(), limitDepth, false);
     if (document.is_discarded())
         return Error{QStringLiteral("fhir-malformed"),
-                     options.fromFile ? tr("The file is not valid JSON.") : tr("The server sent a page that is not valid JSON."),
+                     options.fromFile ? tr("The file is not valid JSON.")
+                                      : tr("The server sent a page that is not valid JSON."),
                      QString::fromUtf8(body.left(200))};
     if (tooDeep)
         return Error{QStringLiteral("fhir-malformed"),

@@ -27,7 +27,8 @@ QString cleanName(const QString& name)
         const QChar c = name.at(i);
         if (isLoneSurrogate(name, i))
             continue;
-        if (isControl(c.unicode()) || c.category() == QChar::Separator_Line || c.category() == QChar::Separator_Paragraph) {
+        if (isControl(c.unicode()) || c.category() == QChar::Separator_Line
+            || c.category() == QChar::Separator_Paragraph) {
             out += QLatin1Char(' '); // "Mariama\nKonneh" stays two words
             continue;
         }
