@@ -577,14 +577,21 @@ int AdminCli::run(const QStringList& arguments)
         }
         if (!file.open(QIODevice::ReadOnly))
             return fail(Error{QStringLiteral("file"), QStringLiteral("Cannot read %1").arg(path), file.errorString()});
+        QStringList skipped;
         auto imported = sync::importBundleFile(db, parser.value(sourceOption), parser.value(regionOption).toUpper(),
-                                               file.readAll());
+                                               file.readAll(), &skipped);
+        // Every entry left out is named, with why, whether or not the rest could be imported.
+        for (const QString& problem : std::as_const(skipped))
+            m_err << path << ": " << problem << "\n";
         if (!imported)
             return fail(imported.error());
         m_out << "Imported " << path << " as source \"" << parser.value(sourceOption) << "\": " << imported->people
               << " people, " << imported->roles << " roles, " << imported->places << " places, " << imported->codes
               << " codes, " << imported->deleted << " deleted, " << imported->invalidPhones
-              << " invalid phone numbers.\n";
+              << " invalid phone numbers";
+        if (!skipped.isEmpty())
+            m_out << "; " << skipped.size() << " problems (listed above)";
+        m_out << ".\n";
         return kOk;
     }
     return kUsage;

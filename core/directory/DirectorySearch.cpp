@@ -32,6 +32,11 @@ constexpr const char* kColumns
       "(SELECT coalesce(p.e164, p.raw) || CASE WHEN p.e164 IS NULL THEN '!' ELSE '' END "
       "   FROM mhero.health_worker_phone p WHERE p.health_worker_id = h.id ORDER BY p.e164 IS NULL, p.raw LIMIT 1)";
 
+// A query word folded, then escaped for LIKE: folding turns full-width ％ ＿ ＼ into % _ \, so
+// escaping before it would let them through as wildcards. Immutable: still folded once, at plan
+// time, for the trigram index.
+constexpr const char* kFoldedLike = R"sql(replace(replace(replace(mhero.fold(?), '\', '\\'), '%', '\%'), '_', '\_'))sql";
+
 QString likeEscape(QString word)
 {
     word.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
@@ -273,16 +278,17 @@ SearchQuery buildSearchQuery(const SearchFilter& filter, const std::optional<Sea
             if (part.isEmpty() && unindexedWord == q.words.size() - 1 && plan == SearchPlan::Matches
                 && !(after && after->phase != 0)) {
                 // (search_text || '') is not indexed: checked on the rows the other words find.
-                exact << QStringLiteral("(h.search_text || '') LIKE '%' || mhero.fold(?) || '%'");
-                exactValues << likeEscape(word);
+                exact << QStringLiteral("(h.search_text || '') LIKE '%' || %1 || '%'").arg(QLatin1String(kFoldedLike));
+                exactValues << word;
             } else if (part.isEmpty()) {
-                exact << QStringLiteral("h.search_text LIKE '%' || mhero.fold(?) || '%'");
-                exactValues << likeEscape(word);
+                exact << QStringLiteral("h.search_text LIKE '%' || %1 || '%'").arg(QLatin1String(kFoldedLike));
+                exactValues << word;
             } else {
                 // (search_text || '') is not indexed: checked on the rows the part finds.
-                exact << QStringLiteral("(h.search_text LIKE '%' || mhero.fold(?) || '%' "
-                                        "AND (h.search_text || '') LIKE '%' || mhero.fold(?) || '%')");
-                exactValues << likeEscape(part) << likeEscape(word);
+                exact << QStringLiteral("(h.search_text LIKE '%' || %1 || '%' "
+                                        "AND (h.search_text || '') LIKE '%' || %1 || '%')")
+                             .arg(QLatin1String(kFoldedLike));
+                exactValues << part << word;
             }
         }
     }

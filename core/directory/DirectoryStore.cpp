@@ -31,6 +31,7 @@ CREATE TEMP TABLE IF NOT EXISTS stage_deleted (resource_type text, resource_id t
 CREATE TEMP TABLE IF NOT EXISTS stage_person_id (
     id bigint PRIMARY KEY, resource_type text, resource_id text, display_name text, active boolean) ON COMMIT DELETE ROWS;
 CREATE TEMP TABLE IF NOT EXISTS stage_affected (id text) ON COMMIT DELETE ROWS;
+CREATE TEMP TABLE IF NOT EXISTS stage_freed_urn (id bigint) ON COMMIT DELETE ROWS;
 -- What this page changed that others depend on: 'place' (type, id), 'location' (id: its
 -- facility/district/region changed), 'code' and 'job' (system, code), 'role' (id): only the
 -- roles and workers resolved from those are resolved again.
@@ -156,12 +157,28 @@ ON CONFLICT (health_worker_id, raw) DO UPDATE
 
 -- URNs: a number that left a person's record no longer leads to them (the page's phones are
 -- now exactly the person's phones)…
+WITH freed AS (
 UPDATE mhero.contact_urn u SET health_worker_id = NULL
   FROM stage_person_id i
  WHERE u.health_worker_id = ANY (ARRAY(SELECT id FROM stage_person_id)) AND u.health_worker_id = i.id
    AND NOT EXISTS (SELECT FROM stage_phone s
                    WHERE s.resource_type = i.resource_type AND s.resource_id = i.resource_id AND s.e164 IS NOT NULL
-                     AND u.urn IN ('tel:' || s.e164, 'whatsapp:' || substr(s.e164, 2)));
+                     AND u.urn IN ('tel:' || s.e164, 'whatsapp:' || substr(s.e164, 2)))
+RETURNING u.id)
+INSERT INTO stage_freed_urn SELECT id FROM freed;
+-- …but goes to whoever else holds it now: a number that moved from one person to another in the
+-- registry, when the new holder's page came first (else the INSERT below links it).
+UPDATE mhero.contact_urn u SET health_worker_id = o.health_worker_id, display = o.display_name
+  FROM (SELECT f.id, x.health_worker_id, x.display_name
+          FROM stage_freed_urn f
+          JOIN mhero.contact_urn c ON c.id = f.id
+         CROSS JOIN LATERAL (
+               SELECT p.health_worker_id, h.display_name
+                 FROM mhero.health_worker_phone p JOIN mhero.health_worker h ON h.id = p.health_worker_id
+                WHERE p.e164 = CASE c.scheme WHEN 'tel' THEN substr(c.urn, 5) ELSE '+' || substr(c.urn, 10) END
+                ORDER BY h.deleted_at IS NULL DESC, h.active DESC, h.id
+                LIMIT 1) x) o
+ WHERE u.id = o.id AND u.health_worker_id IS NULL;
 -- …and every valid number yields tel: and whatsapp: URNs, linking unknown contacts that wrote
 -- from it before. A URN already linked to someone else (a shared phone) stays with them.
 INSERT INTO mhero.contact_urn AS u (urn, health_worker_id, display)
@@ -368,9 +385,19 @@ Status DirectoryStore::stage(const fhir::Page& page, ApplyCounts& counts)
         if (Status status = sql::execScript(m_db, "ANALYZE " + analyze.join(QStringLiteral(", ")).toLatin1()); !status)
             return status;
     lap(QStringLiteral("stage: ANALYZE"), timer);
-    counts.people = static_cast<int>(page.people.size());
-    counts.roles = static_cast<int>(page.roles.size());
-    counts.places = static_cast<int>(page.places.size());
+    // A resource listed twice (a file with a duplicate id) is one person, written once.
+    QSet<QString> distinctPeople;
+    for (const fhir::PersonRecord& p : page.people)
+        distinctPeople.insert(p.resourceType + QLatin1Char('/') + p.id);
+    counts.people = static_cast<int>(distinctPeople.size());
+    QSet<QString> distinctRoles;
+    for (const fhir::RoleRecord& r : page.roles)
+        distinctRoles.insert(r.id);
+    counts.roles = static_cast<int>(distinctRoles.size());
+    QSet<QString> distinctPlaces;
+    for (const fhir::PlaceRecord& p : page.places)
+        distinctPlaces.insert(p.resourceType + QLatin1Char('/') + p.id);
+    counts.places = static_cast<int>(distinctPlaces.size());
     counts.codes = static_cast<int>(page.jobs.size());
     counts.deleted = static_cast<int>(page.deleted.size());
     return {};

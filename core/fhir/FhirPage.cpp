@@ -1,5 +1,7 @@
 #include "fhir/FhirPage.h"
 
+#include "text/CleanText.h"
+
 #include <QCoreApplication>
 #include <QRegularExpression>
 #include <QTimeZone>
@@ -150,13 +152,15 @@ void mapNames(const json& resource, PersonRecord& person)
             if (g.is_string()) {
                 if (static_cast<qsizetype>(g.get_ref<const std::string&>().size()) > kMaxText)
                     throw EntryProblem{tr("a given name is longer than %1 characters").arg(kMaxText)};
-                given.append(QString::fromStdString(g.get<std::string>()).trimmed());
+                given.append(text::cleanName(QString::fromStdString(g.get<std::string>())));
             }
         });
         given.removeAll(QString());
         person.givenName = given.join(QLatin1Char(' '));
-        person.familyName = text(*chosen, "family");
-        person.displayName = text(*chosen, "text");
+        // Control, bidi and zero-width characters out, on ingest: every view and search sees
+        // the name as it reads.
+        person.familyName = text::cleanName(text(*chosen, "family"));
+        person.displayName = text::cleanName(text(*chosen, "text"));
         if (person.displayName.isEmpty())
             person.displayName = QStringList{person.givenName, person.familyName}.join(QLatin1Char(' ')).trimmed();
     }
@@ -184,6 +188,10 @@ void mapTelecom(const json& resource, PersonRecord& person, const ParseOptions& 
         for (const phone::Normalized& known : std::as_const(person.phones))
             if (known.raw == value)
                 return;
+        if (person.phones.size() >= kMaxPhonesPerPerson) {
+            ++person.phonesDropped;
+            return;
+        }
         person.phones.append(phone::normalize(value, options.defaultRegion));
         person.phoneUses.append(text(point, "use"));
     });
@@ -263,7 +271,7 @@ PlaceRecord mapPlace(const json& resource, const Common& c)
     place.resourceType = c.resourceType;
     place.id = c.id;
     place.lastUpdated = c.lastUpdated;
-    place.name = text(resource, "name");
+    place.name = text::cleanName(text(resource, "name"));
     if (place.name.isEmpty())
         place.name = c.id;
     place.partOfId = referenceId(member(resource, "partOf"), c.resourceType);
@@ -338,9 +346,14 @@ void mapEntry(const json& entry, Page& page, const ParseOptions& options)
     if (text(member(entry, "search"), "mode") == QLatin1String("outcome"))
         return;
     noteTimes(page, c.lastUpdated);
-    if (c.resourceType == QLatin1String("Practitioner") || c.resourceType == QLatin1String("Patient"))
+    if (c.resourceType == QLatin1String("Practitioner") || c.resourceType == QLatin1String("Patient")) {
         page.people.append(mapPerson(resource, c, options));
-    else if (c.resourceType == QLatin1String("PractitionerRole"))
+        if (const int dropped = page.people.constLast().phonesDropped; dropped > 0)
+            page.problems.append(tr("%1/%2 lists %3 more phone numbers than the %4 kept; the rest were ignored")
+                                     .arg(c.resourceType, c.id)
+                                     .arg(dropped)
+                                     .arg(kMaxPhonesPerPerson));
+    } else if (c.resourceType == QLatin1String("PractitionerRole"))
         page.roles.append(mapRole(resource, c));
     else if (c.resourceType == QLatin1String("Location") || c.resourceType == QLatin1String("Organization"))
         page.places.append(mapPlace(resource, c));
@@ -417,9 +430,11 @@ QString operationOutcomeText(const QByteArray& body)
 Result<Page> parsePage(const QByteArray& body, const ParseOptions& options)
 {
     if (body.size() > options.maxBodyBytes)
-        return Error{QStringLiteral("fhir-too-large"),
-                     tr("The server sent a page larger than %1 MB.").arg(options.maxBodyBytes / (1024 * 1024)),
-                     {}};
+        return Error{
+            QStringLiteral("fhir-too-large"),
+            (options.fromFile ? tr("The file is larger than %1 MB.") : tr("The server sent a page larger than %1 MB."))
+                .arg(options.maxBodyBytes / (1024 * 1024)),
+            {}};
     bool tooDeep = false;
     const json::parser_callback_t limitDepth = [&tooDeep](int depth, json::parse_event_t, json&) {
         if (depth > kMaxDepth) {
@@ -430,20 +445,25 @@ Result<Page> parsePage(const QByteArray& body, const ParseOptions& options)
     };
     const json document = json::parse(body.constData(), body.constData() + body.size(), limitDepth, false);
     if (document.is_discarded())
-        return Error{QStringLiteral("fhir-malformed"), tr("The server sent a page that is not valid JSON."),
+        return Error{QStringLiteral("fhir-malformed"),
+                     options.fromFile ? tr("The file is not valid JSON.")
+                                      : tr("The server sent a page that is not valid JSON."),
                      QString::fromUtf8(body.left(200))};
     if (tooDeep)
         return Error{QStringLiteral("fhir-malformed"),
-                     tr("The server sent a page nested deeper than %1 levels.").arg(kMaxDepth),
+                     (options.fromFile ? tr("The file is nested deeper than %1 levels.")
+                                       : tr("The server sent a page nested deeper than %1 levels."))
+                         .arg(kMaxDepth),
                      {}};
     Page page;
     try {
         if (const QString type = text(document, "resourceType"); type != QLatin1String("Bundle")) {
             const QString outcome = type == QLatin1String("OperationOutcome") ? operationOutcomeText(body) : QString();
-            return Error{
-                QStringLiteral("fhir-not-bundle"),
-                tr("The server sent a %1 where a Bundle was expected.").arg(type.isEmpty() ? tr("document") : type),
-                outcome};
+            const QString what = type.isEmpty() ? tr("document") : type;
+            return Error{QStringLiteral("fhir-not-bundle"),
+                         options.fromFile ? tr("The file holds a %1, not a FHIR Bundle.").arg(what)
+                                          : tr("The server sent a %1 where a Bundle was expected.").arg(what),
+                         outcome};
         }
         page.bundleType = text(document, "type");
         const json& total = member(document, "total");

@@ -36,7 +36,11 @@ struct PersonRecord
     QDateTime lastUpdated;
     QList<phone::Normalized> phones;
     QStringList phoneUses; ///< ContactPoint.use for each phone ("mobile", "work"…), parallel to phones
+    int phonesDropped = 0; ///< phone numbers beyond kMaxPhonesPerPerson, ignored
 };
+
+/// Phone numbers kept per person: a registry entry with thousands is an error, not a person.
+inline constexpr int kMaxPhonesPerPerson = 20;
 
 /// A PractitionerRole: the job a health worker holds at a facility.
 struct RoleRecord
@@ -106,6 +110,7 @@ struct ParseOptions
     QString defaultRegion; ///< for phone numbers without a country code
     SourceKind kind = SourceKind::Generic;
     qsizetype maxBodyBytes = 64 * 1024 * 1024;
+    bool fromFile = false; ///< errors speak of "the file", not of "the server"
 };
 
 /// Parses a FHIR R4 Bundle (searchset, history, transaction, batch, collection). Pure: no I/O.

@@ -2,6 +2,7 @@
 
 #include "db/Sql.h"
 #include "net/HttpSupport.h"
+#include "text/CleanText.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -45,26 +46,41 @@ Result<int> ChannelStore::ingestInbound(int sourceId, const QList<rapidpro::Mess
     for (const rapidpro::Message& m : messages) {
         if (m.direction != QLatin1String("in"))
             continue;
-        const QString urn = rapidpro::normaliseUrn(m.urn, region);
-        if (urn.isEmpty()) {
-            if (problems)
-                problems->append(tr("message %1: unusable address \"%2\"").arg(m.externalId(), m.urn.left(80)));
-            continue;
-        }
         QJsonArray attachments;
         for (const rapidpro::Attachment& a : m.attachments)
-            attachments.append(QJsonObject{{QStringLiteral("content_type"), a.contentType}, {QStringLiteral("url"), a.url}});
-        payload.append(QJsonObject{
+            attachments.append(QJsonObject{{QStringLiteral("content_type"), text::cleanMessageText(a.contentType)},
+                                           {QStringLiteral("url"), text::cleanMessageText(a.url)}});
+        // NUL and lone surrogates: jsonb cannot hold the first, and neither is text anyone wrote.
+        const QString body = text::cleanMessageText(m.text);
+        if (problems && body != m.text)
+            problems->append(tr("message %1: control characters or broken characters removed from its text")
+                                 .arg(m.externalId()));
+        QJsonObject entry{
             {QStringLiteral("external_id"), m.externalId()},
             {QStringLiteral("external_num"), m.id ? QJsonValue(double(*m.id)) : QJsonValue()},
-            {QStringLiteral("urn"), urn},
             {QStringLiteral("contact_uuid"), m.contactUuid.isEmpty() ? QJsonValue() : QJsonValue(m.contactUuid)},
-            {QStringLiteral("contact_name"), m.contactName},
-            {QStringLiteral("text"), m.text},
+            {QStringLiteral("contact_name"), text::cleanName(m.contactName)},
+            {QStringLiteral("text"), body},
             {QStringLiteral("attachments"), attachments},
             // PostgreSQL keeps RapidPro's microseconds, which order messages of the same millisecond.
             {QStringLiteral("created_at"), m.createdOnText.isEmpty() ? timestamp(m.createdOn) : QJsonValue(m.createdOnText)},
-        });
+        };
+        // Nothing to show (a sticker, an unsupported media type): stored as such, with its type.
+        if (body.trimmed().isEmpty() && attachments.isEmpty()) {
+            entry.insert(QStringLiteral("text"), QString());
+            entry.insert(QStringLiteral("unsupported"),
+                         m.type.isEmpty() ? QStringLiteral("unknown") : text::cleanName(m.type).left(40));
+        }
+        const QString urn = rapidpro::normaliseUrn(m.urn, region);
+        if (urn.isEmpty()) {
+            // Quarantined by ingest_inbound(), with this reason, for an administrator to see.
+            const QString problem = tr("unusable address \"%1\"").arg(text::cleanMessageText(m.urn.left(80)));
+            entry.insert(QStringLiteral("problem"), problem);
+            if (problems)
+                problems->append(tr("message %1: %2").arg(m.externalId(), problem));
+        }
+        entry.insert(QStringLiteral("urn"), urn);
+        payload.append(entry);
     }
     return callCount(m_db, QStringLiteral("ingest_inbound"), sourceId, payload);
 }
@@ -78,7 +94,7 @@ Result<int> ChannelStore::ingestContacts(int sourceId, const QList<rapidpro::Con
             if (const QString normal = rapidpro::normaliseUrn(urn, region); !normal.isEmpty())
                 urns.append(normal);
         payload.append(QJsonObject{{QStringLiteral("contact_uuid"), c.uuid},
-                                   {QStringLiteral("name"), c.name},
+                                   {QStringLiteral("name"), text::cleanName(c.name)},
                                    {QStringLiteral("language"), c.language},
                                    {QStringLiteral("status"), c.status},
                                    {QStringLiteral("urns"), urns},

@@ -86,7 +86,7 @@ void ChannelSyncService::onNotification(const QString& name, QSqlDriver::Notific
     for (auto& runner : m_runners)
         if (runner->sync->source().id == sourceId) {
             runner->outboxWanted = true;
-            if (runner->locked && !runner->busy)
+            if (runner->locked && !runner->sending)
                 runNext(*runner);
         }
 }
@@ -106,9 +106,10 @@ void ChannelSyncService::reloadSources()
         if (it != m_runners.end()) {
             const RapidProSource& known = (*it)->sync->source();
             if (known.token == source.token && known.baseUrl == source.baseUrl && known.region == source.region
-                && known.pollSeconds == source.pollSeconds && known.overlapSeconds == source.overlapSeconds)
+                && known.pollSeconds == source.pollSeconds && known.overlapSeconds == source.overlapSeconds
+                && known.maxPages == source.maxPages)
                 continue;
-            if ((*it)->busy)
+            if ((*it)->busy())
                 continue; // changed settings apply when its job is done (next reload)
             alreadyLocked = (*it)->locked; // the new runner keeps the lock: no gap, no second hold
             m_runners.erase(it);
@@ -133,7 +134,7 @@ void ChannelSyncService::reloadSources()
     }
     // Sources disabled or removed: let them go.
     std::erase_if(m_runners, [&](const auto& r) {
-        const bool gone = !r->busy && std::none_of(sources->begin(), sources->end(), [&](const RapidProSource& s) {
+        const bool gone = !r->busy() && std::none_of(sources->begin(), sources->end(), [&](const RapidProSource& s) {
             return s.id == r->sync->source().id;
         });
         if (gone && r->locked)
@@ -162,7 +163,7 @@ void ChannelSyncService::tick()
                 Q_EMIT sourceActive(runner->sync->source().name, true);
             }
         }
-        if (runner->locked && !runner->busy)
+        if (runner->locked)
             runNext(*runner);
     }
 }
@@ -174,8 +175,9 @@ void ChannelSyncService::runNext(Runner& runner)
         return;
     const auto due = [](const QElapsedTimer& last, qint64 ms) { return !last.isValid() || last.hasExpired(ms); };
     Runner* r = &runner;
-    if (runner.outboxWanted || due(runner.lastOutbox, kOutboxMs)) {
-        runner.busy = true;
+    // Two lanes: the outbox never waits for a poll, whatever the poll is doing.
+    if (!runner.sending && (runner.outboxWanted || due(runner.lastOutbox, kOutboxMs))) {
+        runner.sending = true;
         runner.outboxWanted = false;
         runner.lastOutbox.start();
         sync.sendOutbox([this, r](Result<SendReport> report) {
@@ -183,41 +185,45 @@ void ChannelSyncService::runNext(Runner& runner)
                      report ? QStringLiteral("%1 sent, %2 found already sent, %3 to retry, %4 failed, %5 throttled")
                                   .arg(report->sent).arg(report->adopted).arg(report->retrying).arg(report->failed)
                                   .arg(report->throttled)
-                            : report.error().toString());
+                            : report.error().toString(),
+                     true);
         });
-    } else if (due(runner.lastInbound, qint64(sync.source().pollSeconds) * 1000)) {
-        runner.busy = true;
+    }
+    if (runner.polling)
+        return;
+    if (due(runner.lastInbound, qint64(sync.source().pollSeconds) * 1000)) {
+        runner.polling = true;
         runner.lastInbound.start();
         sync.pollInbound([this, r](Result<int> added) {
             finished(*r, QStringLiteral("inbound"),
-                     added ? QStringLiteral("%1 new").arg(*added) : added.error().toString());
+                     added ? QStringLiteral("%1 new").arg(*added) : added.error().toString(), false);
         });
     } else if (due(runner.lastStatuses, kStatusesMs)) {
-        runner.busy = true;
+        runner.polling = true;
         runner.lastStatuses.start();
         sync.pollStatuses([this, r](Result<int> changed) {
             finished(*r, QStringLiteral("statuses"),
-                     changed ? QStringLiteral("%1 changed").arg(*changed) : changed.error().toString());
+                     changed ? QStringLiteral("%1 changed").arg(*changed) : changed.error().toString(), false);
         });
     } else if (due(runner.lastContacts, kContactsMs)) {
-        runner.busy = true;
+        runner.polling = true;
         runner.lastContacts.start();
         sync.pollContacts([this, r](Result<int> changed) {
             finished(*r, QStringLiteral("contacts"),
-                     changed ? QStringLiteral("%1 changed").arg(*changed) : changed.error().toString());
+                     changed ? QStringLiteral("%1 changed").arg(*changed) : changed.error().toString(), false);
         });
     }
 }
 
-void ChannelSyncService::finished(Runner& runner, const QString& job, const QString& detail)
+void ChannelSyncService::finished(Runner& runner, const QString& job, const QString& detail, bool outbox)
 {
-    runner.busy = false;
+    (outbox ? runner.sending : runner.polling) = false;
     qCDebug(lcChannelSync).noquote() << runner.sync->source().name << job << detail;
     Q_EMIT jobFinished(runner.sync->source().name, job, detail);
     if (runner.locked && m_timer.isActive())
         QMetaObject::invokeMethod(this, [this, r = &runner] {
             for (auto& candidate : m_runners)
-                if (candidate.get() == r && r->locked && !r->busy)
+                if (candidate.get() == r && r->locked)
                     runNext(*r);
         }, Qt::QueuedConnection);
 }

@@ -17,7 +17,8 @@ namespace mhero::messaging {
 /// The messaging part of the sync engine (mhero-server): for each enabled RapidPro source it
 /// polls inbound messages (every poll_seconds), delivery statuses (every 15 s while messages are
 /// in flight), contacts (every minute), and sends the outbox as soon as a reply is written
-/// (LISTEN mhero_outbox) and whenever a retry falls due.
+/// (LISTEN mhero_outbox) and whenever a retry falls due. The polls of a source run one at a
+/// time; its outbox runs beside them, so a slow, hanging or looping poll never delays a reply.
 ///
 /// Several engines may run against one database: a source's jobs run in the engine that holds
 /// its PostgreSQL advisory lock (a session lock, so it is released when that engine's connection
@@ -51,19 +52,21 @@ private:
     {
         std::unique_ptr<RapidProSync> sync;
         bool locked = false;
-        bool busy = false;
+        bool polling = false; ///< a poll (inbound, statuses, contacts) is under way
+        bool sending = false; ///< the outbox sender is under way (never waits for a poll)
         bool outboxWanted = true;
         QElapsedTimer lastLockTry;
         QElapsedTimer lastInbound;
         QElapsedTimer lastStatuses;
         QElapsedTimer lastContacts;
         QElapsedTimer lastOutbox;
+        [[nodiscard]] bool busy() const { return polling || sending; }
     };
 
     void tick();
     void reloadSources();
     void runNext(Runner& runner);
-    void finished(Runner& runner, const QString& job, const QString& detail);
+    void finished(Runner& runner, const QString& job, const QString& detail, bool outbox);
     Status ensureConnection();
     void onNotification(const QString& name, QSqlDriver::NotificationSource, const QVariant& payload);
 

@@ -81,7 +81,7 @@ QString messageSelect()
     return QStringLiteral("SELECT m.id, m.direction, m.text, m.attachments::text, coalesce(m.author::text, ''), "
                           "coalesce(a.display_name, m.author::text, ''), m.status, coalesce(m.error, ''), "
                           "m.created_at, %1, m.sent_at, m.delivered_at, m.read_at, m.failed_at, "
-                          "coalesce(m.template_version_id, 0) "
+                          "coalesce(m.template_version_id, 0), coalesce(m.unsupported_type, '') "
                           "FROM mhero.message m LEFT JOIN mhero.app_user a ON a.role_name = m.author ")
         .arg(keyOf("m.created_at"));
 }
@@ -110,6 +110,7 @@ MessageRow readMessage(const QSqlQuery& q)
     m.readAt = q.value(12).toDateTime();
     m.failedAt = q.value(13).toDateTime();
     m.templateVersionId = q.value(14).toLongLong();
+    m.unsupportedType = q.value(15).toString();
     return m;
 }
 

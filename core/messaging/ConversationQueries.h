@@ -107,6 +107,9 @@ struct MessageRow
     QDateTime readAt;
     QDateTime failedAt;
     qint64 templateVersionId = 0;
+    /// Set when the platform delivered nothing mHero can show (a sticker, an unsupported media
+    /// type): the platform's type of the message; text and attachments are then empty.
+    QString unsupportedType;
 };
 
 /// Where the next (older) thread page starts (exclusive).

@@ -23,7 +23,8 @@ Status addRapidProSource(QSqlDatabase& db, const RapidProSource& source)
         return Error{QStringLiteral("missing-secret"), tr("A RapidPro source needs an API token."), {}};
     const QJsonObject config{{QStringLiteral("poll_seconds"), source.pollSeconds},
                              {QStringLiteral("overlap_seconds"), source.overlapSeconds},
-                             {QStringLiteral("history_days"), source.historyDays}};
+                             {QStringLiteral("history_days"), source.historyDays},
+                             {QStringLiteral("max_pages_per_run"), source.maxPages}};
     return sync::insertSource(db, source.name, QStringLiteral("rapidpro"), source.baseUrl, source.region, config,
                               source.token.trimmed());
 }
@@ -52,6 +53,8 @@ Result<QList<RapidProSource>> loadRapidProSources(QSqlDatabase& db, const QStrin
         s.pollSeconds = std::clamp(config.value(QStringLiteral("poll_seconds")).toInt(5), 1, 3600);
         s.overlapSeconds = std::clamp(config.value(QStringLiteral("overlap_seconds")).toInt(300), 0, 86400);
         s.historyDays = std::clamp(config.value(QStringLiteral("history_days")).toInt(7), 0, 3650);
+        s.maxPages = std::clamp(
+            config.value(QStringLiteral("max_pages_per_run")).toInt(RapidProSource::kDefaultMaxPages), 1, 1'000'000);
         sources.append(s);
     }
     if (!name.isEmpty() && sources.isEmpty())

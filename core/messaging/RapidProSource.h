@@ -21,6 +21,11 @@ struct RapidProSource
     int pollSeconds = 5; ///< how often inbound messages are polled
     int overlapSeconds = 300; ///< how far back each poll looks again (late-committed messages)
     int historyDays = 7; ///< how far back the first poll reaches
+    /// Pages one poll may read before it stops with an error (config max_pages_per_run): a
+    /// server whose `next` links never end cannot keep a job busy for ever. 20,000 pages of 250
+    /// are five million messages in one poll window, far beyond any real backlog.
+    int maxPages = kDefaultMaxPages;
+    static constexpr int kDefaultMaxPages = 20'000;
     bool enabled = true;
 };
 

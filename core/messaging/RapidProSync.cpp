@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLoggingCategory>
+#include <QSet>
 #include <QUrlQuery>
 
 #include <memory>
@@ -40,10 +41,40 @@ RapidProSync::RapidProSync(RapidProSource source, QSqlDatabase& db, QString work
     });
 }
 
+struct RapidProSync::WalkState
+{
+    QSet<QString> seen;
+    int pages = 0;
+};
+
 void RapidProSync::walk(const QUrl& url, const std::function<Status(const QByteArray&, QUrl&)>& page,
                         std::function<void(Status)> done)
 {
-    m_client.get(url, [this, page, done = std::move(done)](Result<QByteArray> body) mutable {
+    walkFrom(url, page, std::make_shared<WalkState>(), std::move(done));
+}
+
+void RapidProSync::walkFrom(const QUrl& url, const std::function<Status(const QByteArray&, QUrl&)>& page,
+                            std::shared_ptr<WalkState> state, std::function<void(Status)> done)
+{
+    const QString key = url.adjusted(QUrl::NormalizePathSegments).toString(QUrl::FullyEncoded);
+    if (state->seen.contains(key)) {
+        done(Error{QStringLiteral("rapidpro-next-loop"),
+                   tr("RapidPro sent a next link back to a page already read; the poll stopped so that it "
+                      "cannot loop. The RapidPro server (or a proxy in front of it) needs attention."),
+                   key});
+        return;
+    }
+    if (state->pages >= m_source.maxPages) {
+        done(Error{QStringLiteral("rapidpro-too-many-pages"),
+                   tr("The poll stopped after %1 pages, the most one run may read (max_pages_per_run of the "
+                      "source); it starts again from the same point next time.")
+                       .arg(m_source.maxPages),
+                   key});
+        return;
+    }
+    state->seen.insert(key);
+    ++state->pages;
+    m_client.get(url, [this, page, state, done = std::move(done)](Result<QByteArray> body) mutable {
         if (!body) {
             done(body.error());
             return;
@@ -56,7 +87,7 @@ void RapidProSync::walk(const QUrl& url, const std::function<Status(const QByteA
         if (next.isEmpty())
             done({});
         else
-            walk(next, page, std::move(done));
+            walkFrom(next, page, std::move(state), std::move(done));
     });
 }
 

@@ -27,7 +27,9 @@ struct SendReport
 /// The jobs of one RapidPro source: poll inbound messages, poll contacts (names, opt-outs), poll
 /// delivery statuses, and send the outbox. Each job is asynchronous (network) and writes through
 /// ChannelStore on the connection it was given, so it blocks only the thread it lives on — the
-/// sync engine's, never the GUI's. One job at a time per object; the caller sequences them.
+/// sync engine's, never the GUI's. At most one poll (inbound, contacts, statuses) and the outbox
+/// sender at a time per object: they share nothing but the client and the connection, whose
+/// statements never span two callbacks, so a slow or stuck poll never holds up a reply.
 ///
 /// Polling: RapidPro lists messages newest first, filtered by created_on (inclusive), so a poll
 /// walks every page of "folder=inbox&after=<watermark − overlap>", storing each page (stored
@@ -66,8 +68,14 @@ private:
     /// each page, then stores the newest timestamp seen as the job's watermark.
     void pollSince(const QString& job, const QString& endpoint, QUrlQuery filter, const PageStore& store,
                    std::function<void(Result<int>)> done);
+    /// Reads @p url and the pages its `next` links lead to, giving each to @p page. Stops with an
+    /// error at the first `next` link back to a page already read in this walk, and after the
+    /// source's maxPages pages: a broken server cannot keep a job looping.
     void walk(const QUrl& url, const std::function<Status(const QByteArray&, QUrl& next)>& page,
               std::function<void(Status)> done);
+    struct WalkState;
+    void walkFrom(const QUrl& url, const std::function<Status(const QByteArray&, QUrl& next)>& page,
+                  std::shared_ptr<WalkState> state, std::function<void(Status)> done);
     void sendBatch(QList<OutboxItem> items, std::shared_ptr<SendReport> report, Done<SendReport> done);
     void sendOne(const OutboxItem& item, std::function<void(bool stop)> next, std::shared_ptr<SendReport> report);
     void post(const OutboxItem& item, std::function<void(bool stop)> next, std::shared_ptr<SendReport> report);

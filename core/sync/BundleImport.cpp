@@ -11,7 +11,7 @@
 namespace mhero::sync {
 
 Result<directory::ApplyCounts> importBundleFile(QSqlDatabase& db, const QString& sourceName, const QString& region,
-                                                const QByteArray& body)
+                                                const QByteArray& body, QStringList* problems)
 {
     const auto tr = [](const char* text) { return QCoreApplication::translate("mhero::sync", text); };
     if (!region.isEmpty() && !phone::isKnownRegion(region))
@@ -21,9 +21,20 @@ Result<directory::ApplyCounts> importBundleFile(QSqlDatabase& db, const QString&
     fhir::ParseOptions options;
     options.defaultRegion = region;
     options.maxBodyBytes = qsizetype(1) << 31;
+    options.fromFile = true;
     auto page = fhir::parsePage(body, options);
     if (!page)
         return page.error();
+    if (problems)
+        *problems = page->problems;
+    if (page->people.isEmpty() && page->roles.isEmpty() && page->places.isEmpty() && page->jobs.isEmpty()
+        && page->deleted.isEmpty())
+        return Error{QStringLiteral("file-nothing-usable"),
+                     page->entryCount == 0
+                         ? tr("The file holds no entries; nothing was imported.")
+                         : tr("The file holds %1 entries, and none of them could be used; nothing was imported.")
+                               .arg(page->entryCount),
+                     {}};
     auto existing = sql::exec(db, QStringLiteral("SELECT id, kind, config->>'region' FROM mhero.source WHERE name = ?"),
                               {sourceName});
     if (!existing)
@@ -41,6 +52,8 @@ Result<directory::ApplyCounts> importBundleFile(QSqlDatabase& db, const QString&
             page = fhir::parsePage(body, options);
             if (!page)
                 return page.error();
+            if (problems)
+                *problems = page->problems;
         }
     } else {
         const QJsonObject config{{QStringLiteral("region"), region}};

@@ -7,7 +7,12 @@ Q_LOGGING_CATEGORY(lcSync, "mhero.sync")
 
 namespace mhero::sync {
 
-namespace { } // namespace
+namespace {
+QString pageKey(const QUrl& url)
+{
+    return url.adjusted(QUrl::NormalizePathSegments).toString(QUrl::FullyEncoded);
+}
+} // namespace
 
 struct FhirSync::Pass
 {
@@ -193,6 +198,7 @@ void FhirSync::startPass()
     m_sorted = true;
     m_passPages = 0;
     m_passResources = 0;
+    m_passSeen.clear();
     if (pass.skip) {
         endPass();
         return;
@@ -202,8 +208,23 @@ void FhirSync::startPass()
         query.addQueryItem(QStringLiteral("_lastUpdated"), QLatin1String("ge") + runStartCursor());
         pass.url.setQuery(query);
     }
+    if (m_report.pages >= m_source.maxPages) {
+        finish(tooManyPages(pass.url));
+        return;
+    }
     qCDebug(lcSync).noquote() << m_source.name << "pass" << pass.url.toString();
+    m_passSeen.insert(pageKey(pass.url));
     fetch(pass.url);
+}
+
+Error FhirSync::tooManyPages(const QUrl& url) const
+{
+    return Error{QStringLiteral("fhir-too-many-pages"),
+                 tr("The sync of %1 stopped after %2 pages, the most one run may read (max_pages_per_run of the "
+                    "source); the next run continues from there.")
+                     .arg(m_source.name)
+                     .arg(m_source.maxPages),
+                 url.toString()};
 }
 
 void FhirSync::fetch(const QUrl& url)
@@ -319,10 +340,25 @@ void FhirSync::onPage(const QUrl& url, Fetched fetched)
     if (pageMax.isValid() && (!m_passMax.isValid() || pageMax > m_passMax))
         m_passMax = pageMax;
 
-    // Ask for the next page now; it downloads while this one is written.
-    const QUrl next = page.next;
-    if (!next.isEmpty())
+    // Ask for the next page now; it downloads while this one is written. A link back to a page
+    // already asked for, or one page too many, ends the run here; this page is still written.
+    QUrl next = page.next;
+    std::optional<Error> stop;
+    if (!next.isEmpty() && m_passSeen.contains(pageKey(next))) {
+        stop = Error{QStringLiteral("fhir-next-loop"),
+                     tr("%1 sent a next link back to a page already read; the sync stopped so that it cannot "
+                        "loop. The FHIR server (or a proxy in front of it) needs attention.")
+                         .arg(m_source.name),
+                     next.toString()};
+        next.clear();
+    } else if (!next.isEmpty() && m_report.pages + 1 >= m_source.maxPages) {
+        stop = tooManyPages(next);
+        next.clear();
+    }
+    if (!next.isEmpty()) {
+        m_passSeen.insert(pageKey(next));
         fetch(next);
+    }
 
     std::optional<QString> cursor;
     if (pass.mode == Pass::Mode::Search && m_sorted && m_passMax.isValid())
@@ -345,7 +381,9 @@ void FhirSync::onPage(const QUrl& url, Fetched fetched)
         m_changed = true;
     Q_EMIT progress(pass.resourceType, m_passPages, m_passResources);
     m_idle.start();
-    if (next.isEmpty())
+    if (stop)
+        finish(std::move(stop));
+    else if (next.isEmpty())
         endPass();
 }
 

@@ -8,6 +8,7 @@
 #include <QElapsedTimer>
 #include <QMap>
 #include <QObject>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QThread>
 #include <QUrl>
@@ -44,6 +45,10 @@ struct SyncReport
 ///    PractitionerRoles changed on their own, then Patients — each a search sorted by
 ///    `_lastUpdated`, from the stored cursor (`_lastUpdated=ge…`), following `next` links.
 ///
+/// A `next` link back to a page the pass already asked for stops the run with an error at once,
+/// and so does reading more than the source's maxPages pages in one run: a broken server cannot
+/// keep the sync looping.
+///
 /// Every page is one transaction that also advances the pass's cursor, so a failure loses nothing
 /// and the next run resumes after the last good page. The next page is requested before the
 /// current one is written, and it is downloaded and parsed on a reader thread of this object's
@@ -76,6 +81,7 @@ private:
     void endPass();
     void finish(std::optional<Error> error);
     QString runStartCursor() const;
+    [[nodiscard]] Error tooManyPages(const QUrl& url) const;
 
     QSqlDatabase& m_db;
     FhirSource m_source;
@@ -98,6 +104,7 @@ private:
     QDateTime m_passMax; ///< newest lastUpdated of the pass's own resources so far
     bool m_sorted = true; ///< pages have come in _lastUpdated order so far
     int m_passPages = 0;
+    QSet<QString> m_passSeen; ///< URLs of the pages this pass has asked for: a next link back to one is a loop
     int m_passResources = 0;
     QElapsedTimer m_idle; ///< since the last page was written: time spent waiting for the next one
     qint64 m_parseUs = 0;

@@ -54,7 +54,8 @@ Status addFhirSource(QSqlDatabase& db, const FhirSource& source)
     const QJsonObject config{{QStringLiteral("server"), fhir::toString(source.kind)},
                              {QStringLiteral("auth"), fhir::toString(source.credentials.method)},
                              {QStringLiteral("page_size"), source.pageSize},
-                             {QStringLiteral("patients"), source.patients}};
+                             {QStringLiteral("patients"), source.patients},
+                             {QStringLiteral("max_pages_per_run"), source.maxPages}};
     return insertSource(db, source.name, QStringLiteral("fhir"), source.baseUrl, source.region, config,
                         source.credentials.method != fhir::Credentials::Method::None ? source.credentials.secret
                                                                                       : QString());
@@ -86,6 +87,8 @@ Result<QList<FhirSource>> loadFhirSources(QSqlDatabase& db, const QString& name)
         s.region = config.value(QStringLiteral("region")).toString();
         s.pageSize = std::clamp(config.value(QStringLiteral("page_size")).toInt(500), 10, 5000);
         s.patients = config.value(QStringLiteral("patients")).toBool() || s.kind == fhir::SourceKind::OpenMrs;
+        s.maxPages = std::clamp(config.value(QStringLiteral("max_pages_per_run")).toInt(FhirSource::kDefaultMaxPages),
+                                1, 1'000'000);
         sources.append(s);
     }
     if (!name.isEmpty() && sources.isEmpty())

@@ -24,6 +24,12 @@ struct FhirSource
     int pageSize = 500;
     bool patients = false; ///< also read Patient resources (OpenMRS sources always do)
     bool enabled = true;
+    /// Pages one run may read before it stops with an error (config max_pages_per_run): a server
+    /// whose `next` links never end cannot keep the sync busy for ever. Cursors move page by page,
+    /// so the next run continues where this one stopped. 20,000 pages of 500 are ten million
+    /// resources in one run.
+    int maxPages = kDefaultMaxPages;
+    static constexpr int kDefaultMaxPages = 20'000;
 };
 
 /// Adds a row of mhero.source of @p kind and, when @p secret is not empty, its secret (through

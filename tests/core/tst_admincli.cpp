@@ -6,6 +6,7 @@
 #include "admin/DemoData.h"
 #include "db/Migrator.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -32,6 +33,7 @@ private Q_SLOTS:
     void addsRapidProSource();
     void settingsAreCheckedAndAudited();
     void templatesTravelBetweenServers();
+    void importNamesSkippedEntries();
 
 private:
     struct Run
@@ -378,6 +380,58 @@ void TestAdminCli::templatesTravelBetweenServers()
     QCOMPARE(notJson.code, 1);
     QVERIFY(notJson.err.contains(QLatin1String("not valid JSON")));
     TestCluster::instance().dropDatabase(other);
+}
+
+void TestAdminCli::importNamesSkippedEntries()
+{
+    // Entries that cannot be used are printed with their reason; a file with none usable fails
+    // (exit 1) and creates no source; a resource listed twice is one person.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const auto write = [&](const QString& name, const QJsonArray& resources) {
+        QJsonArray entries;
+        for (const QJsonValue& r : resources)
+            entries.append(QJsonObject{{QStringLiteral("resource"), r}});
+        QFile file(dir.filePath(name));
+        if (!file.open(QIODevice::WriteOnly))
+            return QString();
+        file.write(QJsonDocument(QJsonObject{{QStringLiteral("resourceType"), QStringLiteral("Bundle")},
+                                             {QStringLiteral("type"), QStringLiteral("collection")},
+                                             {QStringLiteral("entry"), entries}})
+                       .toJson());
+        return file.fileName();
+    };
+    const QJsonObject badId{{QStringLiteral("resourceType"), QStringLiteral("Practitioner")},
+                            {QStringLiteral("id"), QStringLiteral("bad id!")}};
+    const QJsonObject oversized{{QStringLiteral("resourceType"), QStringLiteral("Practitioner")},
+                                {QStringLiteral("id"), QStringLiteral("long")},
+                                {QStringLiteral("gender"), QString(2000, QLatin1Char('f'))}};
+    const QJsonObject good{{QStringLiteral("resourceType"), QStringLiteral("Practitioner")},
+                           {QStringLiteral("id"), QStringLiteral("hw-1")},
+                           {QStringLiteral("name"), QJsonArray{QJsonObject{{QStringLiteral("text"), QStringLiteral("Musu Kollie")}}}}};
+    const QString unusable = write(QStringLiteral("unusable.json"), QJsonArray{badId, oversized});
+    const Run failed = run({QStringLiteral("--db"), m_connInfo, QStringLiteral("import"), unusable,
+                            QStringLiteral("--source"), QStringLiteral("nothing-usable")});
+    QCOMPARE(failed.code, 1);
+    QVERIFY2(failed.err.contains(QLatin1String("entry 1 skipped: Practitioner has no valid id")), qPrintable(failed.err));
+    QVERIFY2(failed.err.contains(QLatin1String("entry 2 skipped:")) && failed.err.contains(QLatin1String("longer than")),
+             qPrintable(failed.err));
+    QVERIFY2(failed.err.contains(QLatin1String("The file holds 2 entries, and none of them could be used")),
+             qPrintable(failed.err));
+    QVERIFY(!failed.err.contains(QLatin1String("server")));
+    QVERIFY(failed.out.isEmpty());
+
+    const QString mixed = write(QStringLiteral("mixed.json"), QJsonArray{good, badId, good});
+    const Run imported = run({QStringLiteral("--db"), m_connInfo, QStringLiteral("import"), mixed,
+                              QStringLiteral("--source"), QStringLiteral("mixed")});
+    QVERIFY2(imported.code == 0, qPrintable(imported.err));
+    QVERIFY2(imported.out.contains(QLatin1String(": 1 people,")), qPrintable(imported.out));
+    QVERIFY2(imported.out.contains(QLatin1String("1 problems (listed above)")), qPrintable(imported.out));
+    QVERIFY2(imported.err.contains(QLatin1String("entry 2 skipped: Practitioner has no valid id")), qPrintable(imported.err));
+
+    const Run sources = run({QStringLiteral("--db"), m_connInfo, QStringLiteral("source"), QStringLiteral("list")});
+    QVERIFY(sources.out.contains(QLatin1String("mixed")));
+    QVERIFY(!sources.out.contains(QLatin1String("nothing-usable")));
 }
 
 QTEST_GUILESS_MAIN(TestAdminCli)

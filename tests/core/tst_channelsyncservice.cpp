@@ -25,6 +25,8 @@ class TestChannelSyncService final : public QObject
 
 private Q_SLOTS:
     void oneEngineRunsTheOtherTakesOver();
+    void outboxSendsWhileAPollHangsOrLoops_data();
+    void outboxSendsWhileAPollHangsOrLoops();
 };
 
 void TestChannelSyncService::oneEngineRunsTheOtherTakesOver()
@@ -95,6 +97,81 @@ void TestChannelSyncService::oneEngineRunsTheOtherTakesOver()
     // Nothing was sent twice.
     QCOMPARE(rapidpro.sent().at(0).toObject().value(QStringLiteral("text")).toString(), QStringLiteral("Monday at 9."));
     QCOMPARE(rapidpro.sent().at(1).toObject().value(QStringLiteral("text")).toString(), QStringLiteral("Bring your ID card."));
+}
+
+void TestChannelSyncService::outboxSendsWhileAPollHangsOrLoops_data()
+{
+    QTest::addColumn<QString>("fault");
+    QTest::newRow("messages endpoint never answers") << QStringLiteral("hang_get");
+    QTest::newRow("next link points back at itself") << QStringLiteral("loop_next");
+}
+
+void TestChannelSyncService::outboxSendsWhileAPollHangsOrLoops()
+{
+    // A poll that never gets an answer, or walks a next link that never ends, used to hold the
+    // source's only job slot: a queued reply never left. The outbox runs beside the polls, and a
+    // looping next link ends the poll with a clear error at once.
+    QFETCH(QString, fault);
+    RapidProEmulator rapidpro;
+    QVERIFY2(rapidpro.ok(), qPrintable(rapidpro.startError()));
+    const QString database = TestCluster::instance().createDatabase();
+    auto owner = TestCluster::instance().connectSuperuser(database);
+    MHERO_VERIFY_OK(owner);
+    messaging::RapidProSource source;
+    source.name = QStringLiteral("rapidpro");
+    source.baseUrl = rapidpro.baseUrl();
+    source.token = RapidProEmulator::token();
+    source.region = QStringLiteral("LR");
+    source.pollSeconds = 1;
+    MHERO_VERIFY_OK(messaging::addRapidProSource(owner->db(), source));
+    MHERO_VERIFY_OK(sql::execScript(owner->db(), R"sql(
+        INSERT INTO mhero.setting (key, value) VALUES ('messaging.free_text_policy', '"free_text"')
+        ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value;
+    )sql"));
+    auto serviceUser = TestCluster::instance().createUser(database, UserKind::Service, QStringLiteral("engine"));
+    MHERO_VERIFY_OK(serviceUser);
+    auto agentUser = TestCluster::instance().createUser(database, UserKind::Agent, QStringLiteral("agent"));
+    MHERO_VERIFY_OK(agentUser);
+    auto agent = TestCluster::connectAs(*agentUser);
+    MHERO_VERIFY_OK(agent);
+    const auto count = [&](const char* statement) {
+        return sql::scalar(owner->db(), QString::fromLatin1(statement)).valueOr(QVariant(-1)).toInt();
+    };
+
+    const bool loop = fault == QLatin1String("loop_next");
+    if (loop) // from the start: the first page is stored, then its next link is seen to loop
+        QVERIFY(rapidpro.setFaults(QJsonObject{{fault, QJsonArray{QStringLiteral("messages")}}}));
+    rapidpro.inbound(QJsonArray{QJsonObject{{QStringLiteral("urn"), QStringLiteral("tel:+231770100001")},
+                                            {QStringLiteral("text"), QStringLiteral("Is the clinic open?")}}});
+    messaging::ChannelSyncService engine(serviceUser->settings);
+    engine.setWorkerName(QStringLiteral("engine"));
+    engine.setTickInterval(100);
+    QSignalSpy finished(&engine, &messaging::ChannelSyncService::jobFinished);
+    engine.start();
+    QTRY_COMPARE_WITH_TIMEOUT(count("SELECT count(*) FROM mhero.message WHERE direction = 'in'"), 1, 5000);
+
+    if (loop) {
+        const auto loopReported = [&] {
+            for (const QList<QVariant>& job : std::as_const(finished))
+                if (job.at(1).toString() == QLatin1String("inbound")
+                    && job.at(2).toString().contains(QLatin1String("next link back to a page already read")))
+                    return true;
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(loopReported(), 5000);
+    } else {
+        // Every GET of messages now hangs: the inbound and status polls are stuck in it.
+        QVERIFY(rapidpro.setFaults(QJsonObject{{fault, QJsonArray{QStringLiteral("messages")}}}));
+        QStringList seen;
+        QTRY_VERIFY2_WITH_TIMEOUT((seen += rapidpro.takeRequests()).contains(QStringLiteral("GET /api/v2/messages.json HANG")),
+                                  qPrintable(seen.join(QLatin1String(", "))), 5000);
+    }
+    QCOMPARE(sqlState(agent->db(), QStringLiteral("SELECT mhero.reply(id, 'Yes, until 5.') FROM mhero.conversation")),
+             QStringLiteral("ok"));
+    QTRY_COMPARE_WITH_TIMEOUT(rapidpro.sent().size(), 1, 3000);
+    QCOMPARE(rapidpro.sent().at(0).toObject().value(QStringLiteral("text")).toString(), QStringLiteral("Yes, until 5."));
+    QTRY_COMPARE_WITH_TIMEOUT(count("SELECT count(*) FROM mhero.outbox"), 0, 3000);
+    engine.stop();
 }
 
 QTEST_GUILESS_MAIN(TestChannelSyncService)

@@ -6,14 +6,18 @@
 
 #include "admin/AdminCli.h"
 #include "db/Sql.h"
+#include "directory/DirectorySearch.h"
+#include "directory/DirectoryStore.h"
 #include "sync/BundleImport.h"
 #include "sync/FhirSync.h"
 #include "sync/SourceConfig.h"
 #include "sync/SyncProgress.h"
 
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlDriver>
 #include <QSqlQuery>
@@ -198,6 +202,12 @@ private Q_SLOTS:
     void progressIsSharedThenCleared();
     void importsIhrisShapedBundle();
     void firstSyncDefersTheSearchIndexes();
+    void nextLinkLoopStopsTheSyncAtOnce();
+    void pagesPerRunAreCapped();
+    void numbersMovingBetweenPeopleStayLinked_data();
+    void numbersMovingBetweenPeopleStayLinked();
+    void importReportsSkippedEntries();
+    void searchEscapesWildcardsAfterFolding();
 
 private:
     struct Fixture
@@ -651,6 +661,226 @@ void TestFhirSync::importsIhrisShapedBundle()
         = sync::importBundleFile(db, QStringLiteral("other"), QStringLiteral("LR"), "{\"resourceType\":\"Bundle\",");
     QVERIFY(!broken);
     QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM mhero.source WHERE name = 'other'")), 0);
+    TestCluster::instance().dropDatabase(database);
+}
+
+void TestFhirSync::nextLinkLoopStopsTheSyncAtOnce()
+{
+    // The second page of practitioners links back to itself: the run stops at that link, with a
+    // clear error, having asked for each page once; the pages read are kept.
+    Fixture f = makeFixture(*m_server);
+    QVERIFY(m_server->setFaults(QJsonArray{QJsonObject{{QStringLiteral("match"), QStringLiteral("Practitioner?")},
+                                                       {QStringLiteral("skip"), 1},
+                                                       {QStringLiteral("times"), 1},
+                                                       {QStringLiteral("kind"), QStringLiteral("loop-next")}}}));
+    (void)m_server->takeRequests();
+    QElapsedTimer timer;
+    timer.start();
+    sync::SyncReport report = runSync(f);
+    QVERIFY(m_server->setFaults({}));
+    QVERIFY(report.error);
+    QCOMPARE(report.error->code, QStringLiteral("fhir-next-loop"));
+    QVERIFY(report.error->message.contains(QLatin1String("next link back to a page already read")));
+    QVERIFY2(timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed())));
+    const QStringList requests = m_server->takeRequests();
+    QCOMPARE(requests.filter(QStringLiteral("/Practitioner?")).size(), 2);
+    QSqlDatabase& db = f.connection->db();
+    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM mhero.health_worker")), 20);
+    QVERIFY(text(db, QStringLiteral("SELECT last_error FROM mhero.sync_state WHERE job = 'directory'"))
+                .contains(QLatin1String("next link back")));
+    // The server mended: the next run goes on from the stored cursor and reads the rest.
+    report = runSync(f);
+    QVERIFY2(!report.error, qPrintable(report.error ? report.error->toString() : QString()));
+    QVERIFY(count(db, QStringLiteral("SELECT count(*) FROM mhero.health_worker")) >= kWorkers);
+    TestCluster::instance().dropDatabase(f.database);
+}
+
+void TestFhirSync::pagesPerRunAreCapped()
+{
+    Fixture f = makeFixture(*m_server);
+    f.source.maxPages = 3; // the two CodeSystems and the first page of Locations
+    (void)m_server->takeRequests();
+    sync::SyncReport report = runSync(f);
+    QVERIFY(report.error);
+    QCOMPARE(report.error->code, QStringLiteral("fhir-too-many-pages"));
+    QCOMPARE(report.pages, 3);
+    QCOMPARE(m_server->takeRequests().size(), 3);
+    // Cursors moved page by page: runs with the default cap finish the job.
+    f.source.maxPages = sync::FhirSource::kDefaultMaxPages;
+    report = runSync(f);
+    QVERIFY2(!report.error, qPrintable(report.error ? report.error->toString() : QString()));
+    QVERIFY(count(f.connection->db(), QStringLiteral("SELECT count(*) FROM mhero.health_worker")) >= kWorkers);
+    TestCluster::instance().dropDatabase(f.database);
+}
+
+void TestFhirSync::numbersMovingBetweenPeopleStayLinked_data()
+{
+    QTest::addColumn<bool>("newHolderFirst");
+    QTest::newRow("the new holder's page comes first") << true;
+    QTest::newRow("the old holder's page comes first") << false;
+}
+
+void TestFhirSync::numbersMovingBetweenPeopleStayLinked()
+{
+    // A number moves from A to B, on separate pages of an incremental sync, in either order: its
+    // URNs must end up with B (before, the new holder's page first left them linked to nobody).
+    QFETCH(bool, newHolderFirst);
+    const QString database = TestCluster::instance().createDatabase();
+    auto owner = TestCluster::instance().connectSuperuser(database);
+    QVERIFY(owner);
+    QSqlDatabase& db = owner->db();
+    auto sourceId = sql::scalar(db, QStringLiteral("INSERT INTO mhero.source (name, kind, base_url) "
+                                                   "VALUES ('ihris', 'fhir', 'http://ihris.invalid/fhir') RETURNING id"));
+    MHERO_VERIFY_OK(sourceId);
+    directory::DirectoryStore store(db);
+    const auto person = [](const QString& id, const QStringList& numbers) {
+        fhir::PersonRecord p;
+        p.resourceType = QStringLiteral("Practitioner");
+        p.id = id;
+        p.displayName = id;
+        p.lastUpdated = QDateTime::currentDateTimeUtc();
+        p.identifiersJson = QStringLiteral("[]");
+        for (const QString& n : numbers) {
+            p.phones.append(phone::normalize(n, QStringLiteral("LR")));
+            p.phoneUses.append(QStringLiteral("mobile"));
+        }
+        return p;
+    };
+    const auto apply = [&](const fhir::PersonRecord& p) {
+        fhir::Page page;
+        page.people.append(p);
+        return store.apply(sourceId->toInt(), page, {}, std::nullopt).ok();
+    };
+    const QString moving = QStringLiteral("+231770555001");
+    const auto holders = [&] {
+        return text(db, QStringLiteral("SELECT string_agg(u.urn || '=' || coalesce(h.resource_id, 'nobody'), ' ' "
+                                       "ORDER BY u.urn) FROM mhero.contact_urn u "
+                                       "LEFT JOIN mhero.health_worker h ON h.id = u.health_worker_id "
+                                       "WHERE u.urn IN ('tel:+231770555001', 'whatsapp:231770555001')"));
+    };
+    QVERIFY(apply(person(QStringLiteral("a"), {moving})));
+    QVERIFY(apply(person(QStringLiteral("b"), {QStringLiteral("+231770555002")})));
+    QCOMPARE(holders(), QStringLiteral("tel:+231770555001=a whatsapp:231770555001=a"));
+
+    // A → B, then back B → A, each time on two pages in the order of the row.
+    for (const auto& [from, to] : {std::pair{QStringLiteral("a"), QStringLiteral("b")},
+                                   std::pair{QStringLiteral("b"), QStringLiteral("a")}}) {
+        const QStringList toNumbers = to == QLatin1String("b") ? QStringList{QStringLiteral("+231770555002"), moving}
+                                                               : QStringList{moving};
+        const fhir::PersonRecord gains = person(to, toNumbers);
+        const fhir::PersonRecord loses = person(from, {});
+        if (newHolderFirst) {
+            QVERIFY(apply(gains));
+            QVERIFY(apply(loses));
+        } else {
+            QVERIFY(apply(loses));
+            QVERIFY(apply(gains));
+        }
+        QCOMPARE(holders(), QStringLiteral("tel:+231770555001=%1 whatsapp:231770555001=%1").arg(to));
+    }
+    // No valid number of anyone is left without its person.
+    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM mhero.health_worker_phone p "
+                                      "JOIN mhero.contact_urn u ON u.urn = 'tel:' || p.e164 "
+                                      "WHERE u.health_worker_id IS NULL")),
+             0);
+    TestCluster::instance().dropDatabase(database);
+}
+
+void TestFhirSync::importReportsSkippedEntries()
+{
+    const QString database = TestCluster::instance().createDatabase();
+    auto owner = TestCluster::instance().connectSuperuser(database);
+    QVERIFY(owner);
+    QSqlDatabase& db = owner->db();
+    const auto bundle = [](const QJsonArray& resources) {
+        QJsonArray entries;
+        for (const QJsonValue& r : resources)
+            entries.append(QJsonObject{{QStringLiteral("resource"), r}});
+        return QJsonDocument(QJsonObject{{QStringLiteral("resourceType"), QStringLiteral("Bundle")},
+                                         {QStringLiteral("type"), QStringLiteral("collection")},
+                                         {QStringLiteral("entry"), entries}})
+            .toJson();
+    };
+    const QJsonObject badId{{QStringLiteral("resourceType"), QStringLiteral("Practitioner")},
+                            {QStringLiteral("id"), QStringLiteral("no/slashes")}};
+    const QJsonObject oversized{
+        {QStringLiteral("resourceType"), QStringLiteral("Practitioner")},
+        {QStringLiteral("id"), QStringLiteral("big")},
+        {QStringLiteral("name"), QJsonArray{QJsonObject{{QStringLiteral("family"), QString(5000, QLatin1Char('x'))}}}}};
+
+    // Nothing usable: an error that names each entry, and no source is created.
+    QStringList problems;
+    auto imported = sync::importBundleFile(db, QStringLiteral("bad-file"), QStringLiteral("LR"),
+                                           bundle(QJsonArray{badId, oversized}), &problems);
+    QVERIFY(!imported);
+    QCOMPARE(imported.error().code, QStringLiteral("file-nothing-usable"));
+    QCOMPARE(problems.size(), 2);
+    QVERIFY2(problems.at(0).contains(QLatin1String("no valid id")), qPrintable(problems.at(0)));
+    QVERIFY2(problems.at(1).contains(QLatin1String("longer than")), qPrintable(problems.at(1)));
+    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM mhero.source WHERE name = 'bad-file'")), 0);
+
+    // Errors about a file speak of the file, not of a server.
+    imported = sync::importBundleFile(db, QStringLiteral("bad-file"), QStringLiteral("LR"), "{\"resourceType\":");
+    QVERIFY(!imported);
+    QVERIFY2(imported.error().message.startsWith(QLatin1String("The file ")), qPrintable(imported.error().message));
+
+    // A usable entry listed twice counts once; the bad ones are still reported. A name with
+    // control, bidi and zero-width characters is stored clean; a person's phones are capped.
+    QJsonObject good = practitioner(901);
+    good.insert(QStringLiteral("name"),
+                QJsonArray{QJsonObject{{QStringLiteral("family"), QStringLiteral("Kon\u202Eneh\a")},
+                                       {QStringLiteral("given"), QJsonArray{QStringLiteral("Ma\u200Briama")}}}});
+    QJsonArray telecom;
+    for (int i = 0; i < 1000; ++i)
+        telecom.append(QJsonObject{{QStringLiteral("system"), QStringLiteral("phone")},
+                                   {QStringLiteral("value"), QStringLiteral("+23177%1").arg(1000000 + i)}});
+    good.insert(QStringLiteral("telecom"), telecom);
+    imported = sync::importBundleFile(db, QStringLiteral("file"), QStringLiteral("LR"),
+                                      bundle(QJsonArray{good, badId, good}), &problems);
+    MHERO_VERIFY_OK(imported);
+    QCOMPARE(imported->people, 1);
+    QCOMPARE(problems.size(), 3); // the bad id, and the too many phones of each copy
+    QVERIFY(problems.filter(QStringLiteral("phone numbers")).size() == 2);
+    QCOMPARE(text(db, QStringLiteral("SELECT display_name FROM mhero.health_worker WHERE resource_id = 'hw-901'")),
+             QStringLiteral("Mariama Konneh"));
+    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM mhero.health_worker_phone")), fhir::kMaxPhonesPerPerson);
+    TestCluster::instance().dropDatabase(database);
+}
+
+void TestFhirSync::searchEscapesWildcardsAfterFolding()
+{
+    // Full-width ％ and ＿ fold to % and _: typed in the search box, they must match themselves,
+    // not every name (escaping before folding let them through as LIKE wildcards).
+    const QString database = TestCluster::instance().createDatabase();
+    auto owner = TestCluster::instance().connectSuperuser(database);
+    QVERIFY(owner);
+    QSqlDatabase& db = owner->db();
+    MHERO_VERIFY_OK(sql::execScript(db, R"sql(
+        INSERT INTO mhero.source (name, kind, base_url) VALUES ('ihris', 'fhir', 'http://ihris.invalid/fhir');
+        INSERT INTO mhero.health_worker (source_id, resource_type, resource_id, display_name)
+        SELECT s.id, 'Practitioner', v.id, v.name FROM mhero.source s,
+               (VALUES ('p1', 'Mariama Konneh'), ('p2', 'Joseph 100% Flomo'), ('p3', 'Comfort_Kamara'),
+                       ('p4', 'Esther Back\slash')) v(id, name);
+    )sql"));
+    const auto names = [&](const QString& query) {
+        directory::SearchFilter filter;
+        filter.text = query;
+        auto page = directory::search(db, filter, std::nullopt, 10);
+        QStringList found;
+        if (page)
+            for (const directory::DirectoryRow& row : page->rows)
+                found << row.displayName;
+        else
+            found << page.error().toString();
+        found.sort();
+        return found.join(QLatin1Char('|'));
+    };
+    QCOMPARE(names(QStringLiteral("\uFF05")), QStringLiteral("Joseph 100% Flomo"));
+    QCOMPARE(names(QStringLiteral("%")), QStringLiteral("Joseph 100% Flomo"));
+    QCOMPARE(names(QStringLiteral("\uFF3F")), QStringLiteral("Comfort_Kamara"));
+    QCOMPARE(names(QStringLiteral("t_k")), QStringLiteral("Comfort_Kamara"));
+    QCOMPARE(names(QStringLiteral("\uFF3C")), QStringLiteral("Esther Back\\slash"));
+    QCOMPARE(names(QStringLiteral("Mariama")), QStringLiteral("Mariama Konneh"));
     TestCluster::instance().dropDatabase(database);
 }
 

@@ -11,6 +11,7 @@
 #include "messaging/ChannelStore.h"
 #include "messaging/RapidProSource.h"
 #include "messaging/RapidProSync.h"
+#include "rapidpro/RapidProMessages.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -59,6 +60,10 @@ private Q_SLOTS:
     void permanentRefusalIsShownAndRetryable();
     void conversationStartedFromTheDirectory();
     void killedSenderLosesAndDuplicatesNothing();
+    void brokenMessagesNeverBlockAPage();
+    void unusableEntriesAreQuarantined();
+    void nextLinkBackToAReadPageEndsThePoll();
+    void pagesPerPollAreCapped();
 
 private:
     void policy(const QString& key, const QString& jsonValue);
@@ -575,6 +580,137 @@ void TestRapidProSync::killedSenderLosesAndDuplicatesNothing()
         texts.insert(v.toObject().value(QStringLiteral("text")).toString());
     QCOMPARE(texts.size(), kReplies);
     QCOMPARE(sent.size(), kReplies);
+}
+
+void TestRapidProSync::brokenMessagesNeverBlockAPage()
+{
+    // A sticker and an unsupported media type arrive with no text and no attachment; a broken
+    // channel sends NUL and a lone surrogate. Each used to fail a check on every poll, so nothing
+    // of the page, nor anything newer, was ever stored.
+    const QString nul = QStringLiteral("before") + QChar(u'\0') + QStringLiteral("after");
+    const QString surrogate = QStringLiteral("half ") + QChar(char16_t(0xD83D)) + QStringLiteral(" an emoji");
+    QCOMPARE(m_rapidpro->inbound(QJsonArray{
+                 QJsonObject{{QStringLiteral("urn"), urnOf(1)}, {QStringLiteral("text"), QStringLiteral("first")}},
+                 QJsonObject{{QStringLiteral("urn"), urnOf(1)}, {QStringLiteral("text"), QString()},
+                             {QStringLiteral("type"), QStringLiteral("sticker")}},
+                 QJsonObject{{QStringLiteral("urn"), urnOf(2)}, {QStringLiteral("text"), QString()}},
+                 QJsonObject{{QStringLiteral("urn"), urnOf(3)}, {QStringLiteral("text"), nul}},
+                 QJsonObject{{QStringLiteral("urn"), urnOf(4)}, {QStringLiteral("text"), surrogate}},
+                 QJsonObject{{QStringLiteral("urn"), urnOf(5)}, {QStringLiteral("text"), QStringLiteral("last")}}})
+                 .size(),
+             6);
+    auto added = await<int>([&](auto done) { engine().pollInbound(done); });
+    MHERO_VERIFY_OK(added);
+    QCOMPARE(*added, 6);
+    QSqlDatabase& db = m_owner->db();
+    const QString watermark
+        = value(db, QStringLiteral("SELECT cursor FROM mhero.sync_state WHERE job = 'messages_in'")).toString();
+    QVERIFY(rapidpro::parseTimestamp(watermark).secsTo(QDateTime::currentDateTimeUtc()) < 60);
+    QCOMPARE(value(db, QStringLiteral("SELECT coalesce(last_error, '') FROM mhero.sync_state WHERE job = 'messages_in'"))
+                 .toString(),
+             QString());
+    // Stored as what they are: unsupported, with their type; the text cleaned, nothing else lost.
+    QCOMPARE(value(db, QStringLiteral("SELECT string_agg(unsupported_type, ',' ORDER BY unsupported_type) "
+                                      "FROM mhero.message WHERE text = ''")).toString(),
+             QStringLiteral("sticker,text"));
+    QCOMPARE(value(db, QStringLiteral("SELECT count(*) FROM mhero.message WHERE text IN ('first', 'last')")).toInt(), 2);
+    QCOMPARE(value(db, QStringLiteral("SELECT text FROM mhero.message WHERE text LIKE 'before%'")).toString(),
+             QStringLiteral("beforeafter"));
+    QCOMPARE(value(db, QStringLiteral("SELECT text FROM mhero.message WHERE text LIKE 'half%'")).toString(),
+             QStringLiteral("half ") + QChar(QChar::ReplacementCharacter) + QStringLiteral(" an emoji"));
+    QCOMPARE(value(db, QStringLiteral("SELECT c.last_message_text FROM mhero.conversation c JOIN mhero.contact_urn u "
+                                      "ON u.id = c.urn_id WHERE u.urn = ?"), {urnOf(2)}).toString(),
+             QStringLiteral("⚠ text"));
+    // The next poll goes on past them: a new message arrives.
+    m_rapidpro->inbound(QJsonArray{QJsonObject{{QStringLiteral("urn"), urnOf(6)}, {QStringLiteral("text"), QStringLiteral("newer")}}});
+    added = await<int>([&](auto done) { engine().pollInbound(done); });
+    MHERO_VERIFY_OK(added);
+    QCOMPARE(*added, 1);
+}
+
+void TestRapidProSync::unusableEntriesAreQuarantined()
+{
+    // Addresses the directory cannot hold go to the quarantine, with why; the rest is stored.
+    const auto message = [](const QString& uuid, const QString& urn, const QString& text) {
+        rapidpro::Message m;
+        m.uuid = uuid;
+        m.urn = urn;
+        m.direction = QStringLiteral("in");
+        m.type = QStringLiteral("text");
+        m.text = text;
+        m.createdOn = QDateTime::currentDateTimeUtc();
+        return m;
+    };
+    auto sources = messaging::loadRapidProSources(m_service->db());
+    MHERO_VERIFY_OK(sources);
+    messaging::ChannelStore store(m_service->db());
+    QStringList problems;
+    auto added = store.ingestInbound(sources->first().id,
+                                     {message(QStringLiteral("m-1"), QStringLiteral("nonsense"), QStringLiteral("a")),
+                                      message(QStringLiteral("m-2"), QStringLiteral("skype:someone"), QStringLiteral("b")),
+                                      message(QStringLiteral("m-3"), urnOf(7), QStringLiteral("c"))},
+                                     QStringLiteral("LR"), &problems);
+    MHERO_VERIFY_OK(added);
+    QCOMPARE(*added, 1);
+    QCOMPARE(problems.size(), 1);
+    QVERIFY2(problems.first().contains(QLatin1String("nonsense")), qPrintable(problems.first()));
+    QSqlDatabase& db = m_owner->db();
+    QCOMPARE(value(db, QStringLiteral("SELECT string_agg(external_id || ': ' || reason, ' | ' ORDER BY external_id) "
+                                      "FROM mhero.inbound_quarantine")).toString(),
+             QStringLiteral("m-1: unusable address \"nonsense\" | "
+                            "m-2: the address \"skype:someone\" is not one mHero can store"));
+    // Seen again: still one row each. A supervisor may read them; an agent may not.
+    MHERO_VERIFY_OK(store.ingestInbound(sources->first().id,
+                                        {message(QStringLiteral("m-2"), QStringLiteral("skype:someone"), QStringLiteral("b"))},
+                                        QStringLiteral("LR"), nullptr));
+    QCOMPARE(value(db, QStringLiteral("SELECT count(*) FROM mhero.inbound_quarantine")).toInt(), 2);
+    QCOMPARE(sqlState(m_agent->db(), QStringLiteral("SELECT * FROM mhero.inbound_quarantine")),
+             QString(sql::state::InsufficientPrivilege));
+}
+
+void TestRapidProSync::nextLinkBackToAReadPageEndsThePoll()
+{
+    m_rapidpro->inbound(QJsonArray{QJsonObject{{QStringLiteral("urn"), urnOf(1)}, {QStringLiteral("text"), QStringLiteral("hi")}}});
+    QVERIFY(m_rapidpro->setFaults(QJsonObject{{QStringLiteral("loop_next"), QJsonArray{QStringLiteral("messages")}}}));
+    (void)m_rapidpro->takeRequests();
+    QElapsedTimer timer;
+    timer.start();
+    auto added = await<int>([&](auto done) { engine().pollInbound(done); });
+    QVERIFY(!added);
+    QCOMPARE(added.error().code, QStringLiteral("rapidpro-next-loop"));
+    QVERIFY2(timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed())));
+    // Detected at the first repeated link: the page was read once, never again.
+    QCOMPARE(m_rapidpro->takeRequests().count(QStringLiteral("GET /api/v2/messages.json 200")), 1);
+    QSqlDatabase& db = m_owner->db();
+    QVERIFY(value(db, QStringLiteral("SELECT last_error FROM mhero.sync_state WHERE job = 'messages_in'"))
+                .toString()
+                .contains(QLatin1String("next link back to a page already read")));
+    QCOMPARE(value(db, QStringLiteral("SELECT coalesce(cursor, '') FROM mhero.sync_state WHERE job = 'messages_in'"))
+                 .toString(),
+             QString()); // the watermark waits for a complete walk
+    // The server mended: the next poll completes and stores nothing twice.
+    QVERIFY(m_rapidpro->setFaults(QJsonObject{}));
+    added = await<int>([&](auto done) { engine().pollInbound(done); });
+    MHERO_VERIFY_OK(added);
+    QCOMPARE(value(db, QStringLiteral("SELECT count(*) FROM mhero.message")).toInt(), 1);
+}
+
+void TestRapidProSync::pagesPerPollAreCapped()
+{
+    // Three pages of 250 waiting, and a source allowed two per run.
+    QCOMPARE(sqlState(m_owner->db(), QStringLiteral("UPDATE mhero.source SET config = config || "
+                                                    "'{\"max_pages_per_run\": 2}' WHERE kind = 'rapidpro'")),
+             QStringLiteral("ok"));
+    QJsonArray inbound;
+    for (int i = 0; i < 600; ++i)
+        inbound.append(QJsonObject{{QStringLiteral("urn"), urnOf(i % 10)}, {QStringLiteral("text"), QStringLiteral("m %1").arg(i)}});
+    m_rapidpro->inbound(inbound);
+    (void)m_rapidpro->takeRequests();
+    QCOMPARE(engine().source().maxPages, 2);
+    auto added = await<int>([&](auto done) { engine().pollInbound(done); });
+    QVERIFY(!added);
+    QCOMPARE(added.error().code, QStringLiteral("rapidpro-too-many-pages"));
+    QCOMPARE(m_rapidpro->takeRequests().count(QStringLiteral("GET /api/v2/messages.json 200")), 2);
 }
 
 QTEST_GUILESS_MAIN(TestRapidProSync)

@@ -219,6 +219,9 @@ QVariant ThreadModel::data(const QModelIndex& index, int role) const
     switch (role) {
     case Qt::DisplayRole:
     case TextRole:
+        if (m.text.isEmpty() && m.attachments.isEmpty() && !m.unsupportedType.isEmpty())
+            return tr("Unsupported message (%1): mHero cannot show it; open it on the messaging platform.")
+                .arg(m.unsupportedType);
         return m.text;
     case IdRole:
         return m.id;

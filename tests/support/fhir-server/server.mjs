@@ -193,7 +193,9 @@ async function serve(req, res) {
     });
   }
   const fault = faults.take(req.url);
-  if (fault) {
+  const loopNext = fault?.kind === 'loop-next';
+  if (loopNext) record.fault = fault.kind;
+  if (fault && !loopNext) {
     record.fault = fault.kind;
     if (config.verbose) log(`fault ${fault.kind} for ${req.method} ${req.url}`);
     return faults.apply(fault, res);
@@ -212,6 +214,11 @@ async function serve(req, res) {
   url.searchParams.delete('_pretty');
   const base = `http://${host}${FHIR_BASE}/`;
   const result = await fhir.handle({ method: req.method, path, query: url.searchParams, body, headers: req.headers, base });
+  if (loopNext && result.body?.resourceType === 'Bundle') {
+    // A broken server (or proxy): the next link points back at the page just served.
+    const self = `http://${host}${req.url}`;
+    result.body.link = [...(result.body.link ?? []).filter((l) => l.relation !== 'next'), { relation: 'next', url: self }];
+  }
   return send(res, result.status, result.body, { headers: result.headers, pretty });
 }
 

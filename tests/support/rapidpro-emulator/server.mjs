@@ -60,6 +60,7 @@ const BASE_LANGUAGE = 'eng';
 const defaultFaults = () => ({
   send_fail_rate: 0, accept_then_drop_rate: 0, timeout_rate: 0, drop_rate: 0, get_fail_rate: 0,
   throttle: null, delay_ms: 0, auto_progress: true, advance_ms: opts.advanceMs, seed: opts.seed,
+  loop_next: [], hang_get: [],
 });
 let faults = defaultFaults();
 let rng = makePrng(faults.seed);
@@ -689,6 +690,14 @@ async function handleApi(req, res, ctx) {
     req.resume();
     return;
   }
+  const endpointName = (/^\/api\/v2\/([a-z_]+)\.json$/.exec(path) || [])[1];
+  if (method === 'GET' && endpointName && faults.hang_get.includes(endpointName)) {
+    log('HANG');
+    held.add(res);
+    res.on('close', () => held.delete(res));
+    req.resume();
+    return;
+  }
   const raw = await readBody(req);
 
   const m = /^\/api\/v2\/([a-z_]+)\.json$/.exec(path);
@@ -748,6 +757,10 @@ async function handleApi(req, res, ctx) {
     throw e;
   }
   const [status, body] = result;
+  if (method === 'GET' && status === 200 && body && 'next' in body && faults.loop_next.includes(endpointName)) {
+    // A broken server: the next link points back at the page just served.
+    body.next = `http://${ctx.host}${ctx.pathname}${ctx.search ?? ''}`;
+  }
   if (dropAfterAccept && status === 201) { log('ACCEPT-DROP'); req.socket.destroy(); return; }
   log(status);
   return sendJson(res, status, body, okHeaders);
@@ -790,7 +803,8 @@ function ctlInbound(body) {
     contact.modified_on = nowMicros();
     const channel = it.channel && it.channel.uuid ? { uuid: String(it.channel.uuid), name: String(it.channel.name ?? '') } : CHANNEL;
     const m = {
-      id: counters.msg++, uuid: uuid7(), contactUuid: contact.uuid, urn, channel, direction: 'in', type: 'text',
+      id: counters.msg++, uuid: uuid7(), contactUuid: contact.uuid, urn, channel, direction: 'in',
+      type: it.type == null ? 'text' : String(it.type),
       status: 'handled', visibility: 'visible', text: it.text == null ? '' : String(it.text), attachments: atts,
       quick_replies: [], labels: [], flow: it.flow && it.flow.uuid ? { uuid: it.flow.uuid, name: it.flow.name ?? '' } : null,
       created_on: createdOn, modified_on: nowMicros(), sent_on: null, broadcast: null, via: 'inbound',
@@ -857,6 +871,9 @@ function ctlFaults(body) {
     } else if (k === 'throttle') {
       if (typeof v !== 'object' || !(v.limit >= 0) || !(v.per_seconds > 0)) throw fieldErr({ throttle: ['Expected {limit, per_seconds}'] });
       next.throttle = { limit: Number(v.limit), per_seconds: Number(v.per_seconds) };
+    } else if (k === 'loop_next' || k === 'hang_get') {
+      if (!Array.isArray(v) || !v.every((e) => typeof e === 'string')) throw fieldErr({ [k]: ['Expected a list of endpoint names'] });
+      next[k] = v;
     } else if (k === 'auto_progress') {
       if (typeof v !== 'boolean') throw fieldErr({ auto_progress: ['Must be a boolean'] });
       next.auto_progress = v;
@@ -943,7 +960,7 @@ const server = http.createServer(async (req, res) => {
   } catch {
     return sendJson(res, 400, { detail: 'Bad request URL' });
   }
-  const ctx = { req, pathname, query: url.searchParams, host: req.headers.host || `${opts.host}:${server.address().port}` };
+  const ctx = { req, pathname, query: url.searchParams, search: url.search, host: req.headers.host || `${opts.host}:${server.address().port}` };
   try {
     if (pathname.startsWith('/$test/')) return await handleControl(req, res, ctx);
     if (pathname.startsWith('/media/')) return serveMedia(req, res, ctx);

@@ -230,6 +230,22 @@ describe('modern server', () => {
     assert.equal((await api('GET', '/api/v2/contacts.json')).status, 200);
   });
 
+  test('faults: loop_next points next at the same page; hang_get holds GETs of one endpoint', async () => {
+    await ctl('POST', 'inbound', { urn: 'tel:+231770123456', text: 'hi', type: 'sticker' });
+    await ctl('POST', 'faults', { loop_next: ['messages'] });
+    const first = await api('GET', '/api/v2/messages.json?folder=inbox');
+    assert.equal(first.status, 200);
+    assert.equal(first.json.results[0].type, 'sticker');
+    assert.match(first.json.next, /\/api\/v2\/messages\.json\?folder=inbox$/);
+    assert.equal((await api('GET', '/api/v2/contacts.json')).json.next, null);
+    await ctl('POST', 'faults', { loop_next: null, hang_get: ['messages'] });
+    await assert.rejects(api('GET', '/api/v2/messages.json', undefined, { signal: AbortSignal.timeout(300) }));
+    assert.equal((await api('GET', '/api/v2/contacts.json')).status, 200);
+    const c = await ctl('POST', 'contacts', { urn: 'tel:+231770123457' });
+    assert.equal((await api('POST', '/api/v2/messages.json', { contact: c.uuid, text: 'still sent' })).status, 201);
+    await ctl('POST', 'faults', {});
+  });
+
   test('faults: send_fail, accept_then_drop, drop, timeout, get_fail', async () => {
     const c = await ctl('POST', 'contacts', { urn: 'tel:+231770123456' });
     await ctl('POST', 'faults', { send_fail_rate: 1 });

@@ -5,7 +5,7 @@
 // first one that applies wins.
 import { operationOutcome } from './outcome.mjs';
 
-export const KINDS = ['500', '503', '429', 'malformed', 'hostile', 'timeout', 'drop'];
+export const KINDS = ['500', '503', '429', 'malformed', 'hostile', 'timeout', 'drop', 'loop-next'];
 
 export class Faults {
   constructor() {
