@@ -45,6 +45,8 @@ private Q_SLOTS:
     void nobodyButTheEngineCreatesTemporaryTables();
     void temporaryTablesCannotStandInForSchemaTables();
     void deferredIndexDefinitionsAreNotExecutedBlindly();
+    void catalogueDefinersUseOnlyTheirOwnTemporaryTables();
+    void engineCannotPlantATriggerInAStagingTable();
 
 private:
     QSqlDatabase& as(Result<ScopedConnection>& connection) { return connection->db(); }
@@ -655,6 +657,87 @@ void TestSecurity::deferredIndexDefinitionsAreNotExecutedBlindly()
     MHERO_VERIFY_OK(restored);
     QCOMPARE(restored->toInt(), 1);
     MHERO_VERIFY_OK(sql::exec(owner, QStringLiteral("DROP INDEX mhero.health_worker_x")));
+}
+
+// A definer function that stages rows in a temporary table must make sure the table is its own:
+// one the caller made first could carry a trigger that then runs as the owner.
+void TestSecurity::catalogueDefinersUseOnlyTheirOwnTemporaryTables()
+{
+    auto query = sql::exec(as(m_ownerConn), QStringLiteral(R"(
+        SELECT p.oid::regprocedure::text, p.prosrc ~* 'pg_temp\.|create\s+temp', p.prosrc ~ 'require_own_temp_table'
+        FROM pg_catalog.pg_proc p
+        WHERE p.pronamespace = 'mhero'::regnamespace AND p.prosecdef
+          -- callable by someone other than the owner (a body behind a guarded door is not)
+          AND EXISTS (SELECT FROM aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) a
+                      WHERE a.grantee <> p.proowner AND a.privilege_type = 'EXECUTE')
+        ORDER BY 1)"));
+    MHERO_VERIFY_OK(query);
+    int staging = 0;
+    QStringList offenders;
+    while (query->next()) {
+        if (!query->value(1).toBool())
+            continue;
+        ++staging;
+        if (!query->value(2).toBool())
+            offenders << query->value(0).toString();
+    }
+    QVERIFY2(staging >= 2, "the catalogue query found ingest_inbound and ingest_contacts");
+    QVERIFY2(offenders.isEmpty(), qPrintable(offenders.join(QStringLiteral(", "))));
+}
+
+// The engine's login (it keeps TEMPORARY for staging) makes the staging table of ingest_inbound /
+// ingest_contacts itself, open to all, with a trigger that would grant it the administrators'
+// group when the definer function inserts: refused before anything runs.
+void TestSecurity::engineCannotPlantATriggerInAStagingTable()
+{
+    QSqlDatabase& owner = as(m_ownerConn);
+    const int source = sql::scalar(owner, QStringLiteral("SELECT id FROM mhero.source WHERE name = 'rp'")).value().toInt();
+    const QString me = sql::quoteIdentifier(m_service.name);
+    struct Case
+    {
+        const char* table;
+        const char* call;
+        const char* payload;
+    };
+    for (const Case& attack :
+         {Case{"inbound_page", "SELECT mhero.ingest_inbound(?, ?::jsonb)",
+               R"([{"external_id": "9", "external_num": 9, "urn": "tel:+231770000009", "text": "hi",
+                    "created_at": "2026-01-01T00:00:00Z"}])"},
+          Case{"contact_page", "SELECT mhero.ingest_contacts(?, ?::jsonb)",
+               R"([{"contact_uuid": "c9", "urn": "tel:+231770000009", "name": "X", "status": "active",
+                    "modified_on": "2026-01-01T00:00:00Z"}])"}}) {
+        auto session = TestCluster::connectAs(m_service);
+        MHERO_VERIFY_OK(session);
+        QSqlDatabase& db = session->db();
+        MHERO_VERIFY_OK(sql::exec(db, QStringLiteral("CREATE FUNCTION pg_temp.plant() RETURNS trigger LANGUAGE plpgsql "
+                                                     "AS $f$ BEGIN EXECUTE 'GRANT mhero_admin TO %1'; RETURN NEW; END $f$")
+                                          .arg(me)));
+        // Every column the function might name, as text; the trigger fires on any insert.
+        MHERO_VERIFY_OK(sql::exec(db, QStringLiteral("CREATE TEMP TABLE %1 (external_id text, external_num text, urn text, "
+                                                     "contact_uuid text, contact_name text, text text, attachments text, "
+                                                     "created_at text, urn_id text, conversation_id text, "
+                                                     "unsupported_type text, name text, language text, status text, "
+                                                     "modified_on text)")
+                                          .arg(QLatin1String(attack.table))));
+        MHERO_VERIFY_OK(sql::exec(db, QStringLiteral("GRANT ALL ON pg_temp.%1 TO PUBLIC").arg(QLatin1String(attack.table))));
+        MHERO_VERIFY_OK(sql::exec(db, QStringLiteral("GRANT EXECUTE ON FUNCTION pg_temp.plant() TO PUBLIC")));
+        MHERO_VERIFY_OK(sql::exec(db, QStringLiteral("CREATE TRIGGER plant BEFORE INSERT OR UPDATE ON pg_temp.%1 "
+                                                     "FOR EACH ROW EXECUTE FUNCTION pg_temp.plant()")
+                                          .arg(QLatin1String(attack.table))));
+        QCOMPARE(sqlState(db, QString::fromLatin1(attack.call), {source, QString::fromLatin1(attack.payload)}),
+                 QStringLiteral("42501"));
+        QCOMPARE(sql::scalar(owner, QStringLiteral("SELECT pg_has_role(?, 'mhero_admin', 'USAGE')"), {m_service.name})
+                     .value()
+                     .toBool(),
+                 false);
+    }
+    // Without a planted table the engine ingests as always.
+    auto session = TestCluster::connectAs(m_service);
+    MHERO_VERIFY_OK(session);
+    QCOMPARE(sqlState(session->db(), QStringLiteral("SELECT mhero.ingest_inbound(?, ?::jsonb)"),
+                      {source, QStringLiteral(R"([{"external_id": "10", "external_num": 10, "urn": "tel:+231770000010",
+                                                   "text": "hello", "created_at": "2026-01-01T00:00:00Z"}])")}),
+             QStringLiteral("ok"));
 }
 
 QTEST_GUILESS_MAIN(TestSecurity)

@@ -62,6 +62,54 @@ BEGIN
 END
 $pin$;
 
+-- Definer functions that stage a page in a temporary table (ingest_inbound, ingest_contacts) run
+-- `CREATE TEMP TABLE IF NOT EXISTS pg_temp.x`: a caller with TEMPORARY (the sync engine's role)
+-- could create that table first, with a trigger calling a function of its own in pg_temp and
+-- ALL granted to PUBLIC, and the definer's INSERT would fire the trigger as the owner (found in
+-- this review: mhero_owner holds CREATEROLE, so the engine's login could grant itself any group).
+-- Such functions now call require_own_temp_table() first: a temporary relation of that name made
+-- by anyone but the owner stops them. (tst_security: catalogueDefinersUseOnlyTheirOwnTemporaryTables
+-- holds every definer that mentions pg_temp to it.)
+CREATE FUNCTION mhero.require_own_temp_table(p_table text) RETURNS void
+LANGUAGE plpgsql STABLE SET search_path = mhero, pg_catalog, pg_temp AS $$
+BEGIN
+    IF EXISTS (SELECT FROM pg_catalog.pg_class c
+                WHERE c.oid = pg_catalog.to_regclass('pg_temp.' || pg_catalog.quote_ident(p_table))
+                  AND c.relowner IS DISTINCT FROM (SELECT r.oid FROM pg_catalog.pg_roles r
+                                                    WHERE r.rolname = current_user)) THEN
+        RAISE EXCEPTION 'refusing to use the temporary table "%": this session made it, not mHero', p_table
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+END
+$$;
+REVOKE EXECUTE ON FUNCTION mhero.require_own_temp_table(text) FROM PUBLIC;
+
+-- ingest_contacts keeps its body (migration 3) under another name, behind a guarded front door.
+ALTER FUNCTION mhero.ingest_contacts(integer, jsonb) RENAME TO ingest_contacts_page;
+REVOKE EXECUTE ON FUNCTION mhero.ingest_contacts_page(integer, jsonb) FROM mhero_service;
+CREATE FUNCTION mhero.ingest_contacts(p_source integer, p_contacts jsonb) RETURNS integer
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = mhero, pg_catalog, pg_temp AS $$
+BEGIN
+    PERFORM mhero.require_own_temp_table('contact_page');
+    RETURN mhero.ingest_contacts_page(p_source, p_contacts);
+END
+$$;
+REVOKE EXECUTE ON FUNCTION mhero.ingest_contacts(integer, jsonb) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION mhero.ingest_contacts(integer, jsonb) TO mhero_service;
+
+-- ingest_inbound: migration 13 rewrites it; until then (the same `migrate` run) the same door.
+ALTER FUNCTION mhero.ingest_inbound(integer, jsonb) RENAME TO ingest_inbound_page;
+REVOKE EXECUTE ON FUNCTION mhero.ingest_inbound_page(integer, jsonb) FROM mhero_service;
+CREATE FUNCTION mhero.ingest_inbound(p_source integer, p_messages jsonb) RETURNS integer
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = mhero, pg_catalog, pg_temp AS $$
+BEGIN
+    PERFORM mhero.require_own_temp_table('inbound_page');
+    RETURN mhero.ingest_inbound_page(p_source, p_messages);
+END
+$$;
+REVOKE EXECUTE ON FUNCTION mhero.ingest_inbound(integer, jsonb) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION mhero.ingest_inbound(integer, jsonb) TO mhero_service;
+
 -- restore_directory_indexes() EXECUTEs the index definitions defer_directory_indexes() saved. The
 -- table holding them is written only by those two owner functions (no role has a grant on it),
 -- and with the search path above no temporary table can stand in for it. As a second wall, a

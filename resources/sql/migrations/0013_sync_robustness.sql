@@ -45,6 +45,8 @@ DECLARE
     added integer;
 BEGIN
     PERFORM mhero.require_role('mhero_service', 'only the sync engine stores inbound messages');
+    -- The caller's own table of that name would run its triggers as the owner (migration 11).
+    PERFORM mhero.require_own_temp_table('inbound_page');
     IF jsonb_typeof(p_messages) IS DISTINCT FROM 'array' THEN
         RAISE EXCEPTION 'ingest_inbound expects a JSON array' USING ERRCODE = 'invalid_parameter_value';
     END IF;
@@ -137,6 +139,8 @@ BEGIN
     RETURN added;
 END
 $$;
+-- Migration 11 kept migration 3's body behind a guarded front door; this one replaces both.
+DROP FUNCTION mhero.ingest_inbound_page(integer, jsonb);
 REVOKE EXECUTE ON FUNCTION mhero.ingest_inbound(integer, jsonb) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION mhero.ingest_inbound(integer, jsonb) TO mhero_service;
 
