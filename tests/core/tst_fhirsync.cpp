@@ -17,8 +17,11 @@
 #include <QJsonObject>
 #include <QSqlDriver>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTextStream>
+
+#include <map>
 
 using namespace mhero;
 using namespace mhero::test;
@@ -211,6 +214,8 @@ private:
     sync::SyncReport runSync(Fixture& f, int timeoutMs = 5000);
 
     std::unique_ptr<FhirTestServer> m_server;
+    QTemporaryDir m_keyDir; ///< the engine key of each test database
+    std::map<QString, secrets::EngineKey> m_keys;
 };
 
 void TestFhirSync::initTestCase()
@@ -234,9 +239,13 @@ TestFhirSync::Fixture TestFhirSync::makeFixture(const FhirTestServer& server, co
     f.source.credentials = {fhir::Credentials::Method::Bearer, token};
     f.source.region = QStringLiteral("LR");
     f.source.pageSize = 10;
+    auto key = TestCluster::instance().installEngineKey(f.database, m_keyDir.filePath(f.database));
+    if (!key)
+        qFatal("%s", qPrintable(key.error().toString()));
+    m_keys.insert_or_assign(f.database, *key);
     if (Status added = sync::addFhirSource(f.connection->db(), f.source); !added)
         qFatal("%s", qPrintable(added.error().toString()));
-    auto loaded = sync::loadFhirSources(f.connection->db(), f.source.name);
+    auto loaded = sync::loadFhirSources(f.connection->db(), f.source.name, &m_keys.at(f.database));
     if (!loaded || loaded->size() != 1)
         qFatal("cannot load the source back");
     f.source = loaded->first();
@@ -471,6 +480,8 @@ void TestFhirSync::adminCommandLine()
 {
     const QString database = TestCluster::instance().createDatabase();
     const QString connInfo = TestCluster::instance().superuser(database).toConnInfo(true);
+    const QString keyPath = m_keyDir.filePath(database);
+    MHERO_VERIFY_OK(TestCluster::instance().installEngineKey(database, keyPath));
     const auto run = [&](QStringList arguments, const QString& input = {}) {
         QString out, err, in = input;
         QTextStream o(&out), e(&err), i(&in);
@@ -487,7 +498,7 @@ void TestFhirSync::adminCommandLine()
                                  QStringLiteral("bearer"), QStringLiteral("--region"), QStringLiteral("LR")},
                                 QString::fromLatin1(kToken) + QLatin1Char('\n'));
     QVERIFY2(code == 0, qPrintable(err));
-    std::tie(code, out, err) = run({QStringLiteral("sync"), QStringLiteral("--once")});
+    std::tie(code, out, err) = run({QStringLiteral("sync"), QStringLiteral("--once"), QStringLiteral("--engine-key"), keyPath});
     QVERIFY2(code == 0, qPrintable(out + err));
     QVERIFY2(out.contains(QStringLiteral("%1 people").arg(kWorkers)), qPrintable(out));
     // It said how far it had got, and left no progress behind.
@@ -506,7 +517,7 @@ void TestFhirSync::adminCommandLine()
     QVERIFY(agent);
     auto agentConnection = TestCluster::connectAs(*agent);
     QVERIFY(agentConnection);
-    MHERO_EXPECT_SQLSTATE(agentConnection->db(), "SELECT secret FROM mhero.source_secret", "42501");
+    MHERO_EXPECT_SQLSTATE(agentConnection->db(), "SELECT sealed FROM mhero.source_secret", "42501");
     // Bad input: a region libphonenumber does not know.
     std::tie(code, out, err)
         = run({QStringLiteral("source"), QStringLiteral("add"), QStringLiteral("fhir"), QStringLiteral("x"),
