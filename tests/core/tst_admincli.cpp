@@ -188,7 +188,7 @@ void TestAdminCli::addsRapidProSource()
     // The engine's key opens it: the token, for that origin only.
     auto sources = messaging::loadRapidProSources(connection->db(), QStringLiteral("moh-rapidpro"), &*key);
     MHERO_VERIFY_OK(sources);
-    QVERIFY2(!sources->first().secretError, qPrintable(sources->first().secretError->toString()));
+    QVERIFY2(!sources->first().secretError, qPrintable(sources->first().secretError.value_or(Error{}).toString()));
     QCOMPARE(sources->first().token, QStringLiteral("0123456789abcdef-token"));
     QCOMPARE(sources->first().tokenOrigin, QStringLiteral("https://rapidpro.health.example:443"));
     const Run listed = run({QStringLiteral("--db"), m_connInfo, QStringLiteral("source"), QStringLiteral("list")});

@@ -236,7 +236,7 @@ TestFhirSync::Fixture TestFhirSync::makeFixture(const FhirTestServer& server, co
     f.source.name = QStringLiteral("ihris");
     f.source.baseUrl = server.baseUrl();
     f.source.kind = fhir::SourceKind::Ihris;
-    f.source.credentials = {fhir::Credentials::Method::Bearer, token};
+    f.source.credentials = {fhir::Credentials::Method::Bearer, token, {}};
     f.source.region = QStringLiteral("LR");
     f.source.pageSize = 10;
     auto key = TestCluster::instance().installEngineKey(f.database, m_keyDir.filePath(f.database));

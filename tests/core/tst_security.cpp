@@ -281,7 +281,7 @@ void TestSecurity::serviceReadsSecretsButCannotAdminister()
     // The service reads the sealed secret; only the engine's private key opens it.
     auto sources = messaging::loadRapidProSources(db, QStringLiteral("rp"), &*m_key);
     MHERO_VERIFY_OK(sources);
-    QVERIFY2(!sources->first().secretError, qPrintable(sources->first().secretError->toString()));
+    QVERIFY2(!sources->first().secretError, qPrintable(sources->first().secretError.value_or(Error{}).toString()));
     QVERIFY(sources->first().token.startsWith(QLatin1String("token-")));
     // Without it, the service account alone (a stolen password) gets ciphertext only.
     auto sealed = sql::scalar(db, QStringLiteral("SELECT sealed FROM mhero.source_secret"));

@@ -199,7 +199,7 @@ BEGIN
             USING ERRCODE = 'invalid_parameter_value';
     END IF;
     INSERT INTO mhero.source_secret AS k (source_id, sealed, key_id, origin)
-    VALUES (sid, encode(raw, 'base64'), p_key_id, p_origin)
+    VALUES (sid, replace(encode(raw, 'base64'), E'\n', ''), p_key_id, p_origin)
     ON CONFLICT (source_id) DO UPDATE
         SET sealed = EXCLUDED.sealed, key_id = EXCLUDED.key_id, origin = EXCLUDED.origin, invalid_reason = NULL,
             updated_at = now(), updated_by = session_user;
