@@ -135,7 +135,8 @@ void ConsoleApplication::onSignedIn()
     if (profile.local && !m_engine) {
         const LocalCluster cluster(m_options.localDir.isEmpty() ? LocalCluster::defaultBaseDir() : m_options.localDir);
         if (auto owner = cluster.superuserSettings(profile.settings.database); owner) {
-            m_engine = std::make_unique<sync::SyncEngine>(*owner);
+            // The key lives beside the cluster it serves: the OS account is the boundary there.
+            m_engine = std::make_unique<sync::SyncEngine>(*owner, QDir(cluster.baseDir()).filePath(QStringLiteral("engine.key")));
             m_engine->start();
             qCInfo(lcConsole) << "running the sync engine for this computer's database";
         } else {

@@ -10,6 +10,7 @@
 #include "db/Migrator.h"
 #include "db/Sql.h"
 #include "messaging/RapidProSync.h"
+#include "secrets/SealedSecrets.h"
 #include "sync/BundleImport.h"
 #include "sync/FhirSync.h"
 #include "sync/SourceConfig.h"
@@ -18,6 +19,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
 #include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
@@ -56,10 +58,22 @@ const QLatin1StringView kCommands{
     "                               Add a RapidPro workspace (its root URL, e.g. https://textit.in).\n"
     "                               The API token is read from stdin, or from the environment\n"
     "                               variable named by --secret-env.\n"
-    "  source list                  List sources and their last sync.\n"
+    "  source secret NAME           Enter a source's secret again (after its URL changed, after an\n"
+    "                               upgrade, or to replace it). Read from stdin or --secret-env.\n"
+    "  source set-url NAME --url URL\n"
+    "                               Point a source at another URL. Its secret stops working until it\n"
+    "                               is entered again (a secret is sent only where it was entered for).\n"
+    "  source list                  List sources, their secrets' state and their last sync.\n"
+    "\n"
+    "                               Secrets are sealed here to the sync engine's public key before\n"
+    "                               they reach the database: start mhero-server once (or run\n"
+    "                               \"mhero-server --init-key\") before adding sources with secrets.\n"
     "  sync --once [NAME]           Run every job of every enabled source (or of NAME) once: FHIR\n"
     "                               directory sync; RapidPro contacts, inbound messages, outbox,\n"
-    "                               delivery statuses. Prints what each did.\n"
+    "                               delivery statuses. Prints what each did. Opens the sources'\n"
+    "                               secrets with the engine key file (--engine-key FILE, else\n"
+    "                               MHERO_ENGINE_KEY, else the local cluster's with --local, else\n"
+    "                               mhero/engine.key in the account's data folder).\n"
     "  import FILE.json [--source NAME] [--region LR]\n"
     "                               Load a FHIR Bundle file (transaction, batch, searchset or\n"
     "                               collection) into the directory, as source NAME (default \"file\").\n"
@@ -136,9 +150,11 @@ int AdminCli::run(const QStringList& arguments)
     const QCommandLineOption onceOption(QStringLiteral("once"), QStringLiteral("sync: run once and exit."));
     const QCommandLineOption sourceOption(QStringLiteral("source"), QStringLiteral("import: source name."),
                                           QStringLiteral("name"), QStringLiteral("file"));
+    const QCommandLineOption engineKeyOption(QStringLiteral("engine-key"),
+                                             QStringLiteral("sync: the sync engine's key file."), QStringLiteral("file"));
     parser.addOptions({dbOption, localOption, localDirOption, roleOption, displayNameOption, languagesOption,
                        passwordStdinOption, portOption, urlOption, kindOption, authOption, regionOption,
-                       secretEnvOption, patientsOption, pageSizeOption, onceOption, sourceOption});
+                       secretEnvOption, patientsOption, pageSizeOption, onceOption, sourceOption, engineKeyOption});
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("See the list of commands above."));
 
     if (!parser.parse(arguments)) {
@@ -401,14 +417,69 @@ int AdminCli::run(const QStringList& arguments)
                   << source.baseUrl.toString() << ").\n";
             return kOk;
         }
+        if (sub == QLatin1String("secret")) {
+            const QString name = words.value(2);
+            if (name.isEmpty() || words.size() != 3) {
+                m_err << "Usage: mhero-admin source secret NAME [--secret-env VAR]   (the secret is read from stdin)\n";
+                return kUsage;
+            }
+            auto url = sql::exec(db, QStringLiteral("SELECT base_url FROM mhero.source WHERE name = ?"), {name});
+            if (!url)
+                return fail(url.error());
+            if (!url->next())
+                return fail(Error{QStringLiteral("no-source"), QStringLiteral("There is no source named \"%1\".").arg(name), {}});
+            const QUrl baseUrl(url->value(0).toString());
+            const QString secret = parser.isSet(secretEnvOption)
+                ? qEnvironmentVariable(parser.value(secretEnvOption).toLocal8Bit().constData())
+                : m_in.readLine().trimmed();
+            if (secret.isEmpty())
+                return fail(Error{QStringLiteral("missing-secret"), QStringLiteral("No secret was given."), {}});
+            if (Status status = secrets::storeSourceSecret(db, name, baseUrl, secret); !status)
+                return fail(status.error());
+            m_out << "Stored the secret of \"" << name << "\", sealed to the sync engine's key; it is sent only to "
+                  << secrets::originOf(baseUrl) << ".\n";
+            return kOk;
+        }
+        if (sub == QLatin1String("set-url")) {
+            const QString name = words.value(2);
+            const QUrl baseUrl(parser.value(urlOption));
+            if (name.isEmpty() || !parser.isSet(urlOption) || words.size() != 3) {
+                m_err << "Usage: mhero-admin source set-url NAME --url URL\n";
+                return kUsage;
+            }
+            if (secrets::originOf(baseUrl).isEmpty())
+                return fail(Error{QStringLiteral("invalid-url"),
+                                  QStringLiteral("The server address must be an http:// or https:// URL."), baseUrl.toString()});
+            auto updated = sql::exec(db,
+                                     QStringLiteral("UPDATE mhero.source SET base_url = ?, updated_at = now() "
+                                                    "WHERE name = ? RETURNING id"),
+                                     {baseUrl.toString(), name});
+            if (!updated)
+                return fail(updated.error());
+            if (!updated->next())
+                return fail(Error{QStringLiteral("no-source"), QStringLiteral("There is no source named \"%1\".").arg(name), {}});
+            m_out << "\"" << name << "\" now points to " << baseUrl.toString() << ".\n";
+            auto invalid = sql::exec(db,
+                                     QStringLiteral("SELECT invalid_reason FROM mhero.source_secret WHERE source_id = ?"),
+                                     {updated->value(0)});
+            if (invalid && invalid->next() && !invalid->value(0).isNull())
+                m_out << "Its secret must be entered again: mhero-admin source secret " << name << "\n";
+            return kOk;
+        }
         if (sub == QLatin1String("list")) {
             auto query = sql::exec(
                 db,
                 QStringLiteral(
                     "SELECT s.name, s.kind, coalesce(s.base_url, ''), s.enabled, "
-                    "coalesce(to_char(st.last_success_at, 'YYYY-MM-DD HH24:MI'), 'never'), coalesce(st.last_error, '') "
+                    "coalesce(to_char(st.last_success_at, 'YYYY-MM-DD HH24:MI'), 'never'), coalesce(st.last_error, ''), "
+                    "CASE WHEN k.source_id IS NULL THEN '' WHEN k.invalid_reason IS NOT NULL THEN "
+                    "'must be entered again (' || CASE k.invalid_reason WHEN 'url_changed' THEN 'the URL changed' "
+                    "WHEN 'upgrade' THEN 'stored before secrets were sealed' WHEN 'key_replaced' THEN "
+                    "'the engine key was replaced' ELSE k.invalid_reason END || '): mhero-admin source secret ' "
+                    "|| s.name ELSE 'sealed to engine key ' || k.key_id || ', sent only to ' || k.origin END "
                     "FROM mhero.source s LEFT JOIN mhero.sync_state st ON st.source_id = s.id "
                     "AND st.job = CASE s.kind WHEN 'rapidpro' THEN 'messages_in' ELSE 'directory' END "
+                    "LEFT JOIN mhero.source_secret k ON k.source_id = s.id "
                     "ORDER BY s.name"));
             if (!query)
                 return fail(query.error());
@@ -419,12 +490,15 @@ int AdminCli::run(const QStringList& arguments)
                       << query->value(1).toString() << qSetFieldWidth(9) << (query->value(3).toBool() ? "yes" : "no")
                       << qSetFieldWidth(18) << query->value(4).toString() << qSetFieldWidth(0)
                       << query->value(2).toString() << "\n";
+                if (!query->value(6).toString().isEmpty())
+                    m_out << "    secret: " << query->value(6).toString() << "\n";
                 if (!query->value(5).toString().isEmpty())
                     m_out << "    last error: " << query->value(5).toString() << "\n";
             }
             return kOk;
         }
-        m_err << "Usage: mhero-admin source add fhir NAME --url URL … | source list\n";
+        m_err << "Usage: mhero-admin source add fhir|rapidpro NAME --url URL … | source secret NAME | "
+                 "source set-url NAME --url URL | source list\n";
         return kUsage;
     }
     if (command == QLatin1String("sync")) {
@@ -442,20 +516,35 @@ int AdminCli::run(const QStringList& arguments)
                 return fail(Error{QStringLiteral("no-source"), QStringLiteral("There is no source named \"%1\".").arg(sub), {}});
             kind = found->value(0).toString();
         }
+        // The engine's key opens the secrets; without it, sources with secrets say so and fail.
+        QString keyFile = parser.value(engineKeyOption);
+        if (keyFile.isEmpty() && qEnvironmentVariableIsEmpty("MHERO_ENGINE_KEY") && connInfo.isEmpty()
+            && parser.isSet(localOption))
+            keyFile = QDir(cluster.baseDir()).filePath(QStringLiteral("engine.key"));
+        keyFile = secrets::keyPath(keyFile);
+        auto engineKey = secrets::loadEngineKey(db, keyFile, false);
+        const secrets::EngineKey* key = engineKey ? &engineKey.value() : nullptr;
+        const auto explainKey = [&engineKey](auto& list) {
+            for (auto& source : list)
+                if (!engineKey && source.secretError && source.secretError->code == QLatin1String("no-engine-key"))
+                    source.secretError = engineKey.error(); // what IT needs to read
+        };
         int exitCode = kOk;
         if (kind.isEmpty() || kind == QLatin1String("rapidpro")) {
-            auto channels = messaging::loadRapidProSources(db, sub);
+            auto channels = messaging::loadRapidProSources(db, sub, key);
             if (!channels)
                 return fail(channels.error());
+            explainKey(*channels);
             for (const messaging::RapidProSource& source : std::as_const(*channels))
                 if (syncRapidProOnce(db, source) != kOk)
                     exitCode = kFailed;
             if (kind == QLatin1String("rapidpro"))
                 return exitCode;
         }
-        auto sources = sync::loadFhirSources(db, sub);
+        auto sources = sync::loadFhirSources(db, sub, key);
         if (!sources)
             return fail(sources.error());
+        explainKey(*sources);
         if (sources->isEmpty() && kind.isEmpty()) {
             m_out << "No FHIR sources are configured (mhero-admin source add fhir …).\n";
             return exitCode;

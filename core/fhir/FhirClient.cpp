@@ -2,6 +2,7 @@
 
 #include "fhir/FhirPage.h"
 #include "net/HttpSupport.h"
+#include "secrets/SealedSecrets.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -51,7 +52,13 @@ FhirClient::FhirClient(QUrl baseUrl, Credentials credentials, QObject* parent)
 {
     if (!m_baseUrl.path().endsWith(QLatin1Char('/')))
         m_baseUrl.setPath(m_baseUrl.path() + QLatin1Char('/'));
-    m_network.setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+    if (m_credentials.origin.isEmpty())
+        m_credentials.origin = secrets::originOf(m_baseUrl);
+    // Qt keeps the Authorization header when it follows a redirect: with credentials, only
+    // redirects within their origin are followed (others end in InsecureRedirectError).
+    m_network.setRedirectPolicy(m_credentials.method == Credentials::Method::None
+                                    ? QNetworkRequest::NoLessSafeRedirectPolicy
+                                    : QNetworkRequest::SameOriginRedirectPolicy);
 }
 
 QUrl FhirClient::searchUrl(const QString& resourceType, const QUrlQuery& query) const
@@ -74,6 +81,16 @@ void FhirClient::get(const QUrl& url, Done done)
 
 void FhirClient::attempt(const QUrl& url, Done done, int attemptNumber)
 {
+    if (m_credentials.method != Credentials::Method::None) {
+        // Credentials go to the origin they were entered for, and nowhere else.
+        if (const QString origin = secrets::originOf(url); origin.isEmpty() || origin != m_credentials.origin) {
+            done(Error{QStringLiteral("secret-origin"),
+                       tr("The credentials were entered for %1; they are not sent to %2.")
+                           .arg(m_credentials.origin, origin.isEmpty() ? url.toString() : origin),
+                       url.toString()});
+            return;
+        }
+    }
     QNetworkRequest request(url);
     request.setRawHeader("Accept", "application/fhir+json");
     request.setTransferTimeout(m_timeoutMs);
@@ -111,6 +128,16 @@ void FhirClient::attempt(const QUrl& url, Done done, int attemptNumber)
                 // A reply cut off by a timeout or abort() is closed: nothing to read.
                 const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
                 const QNetworkReply::NetworkError networkError = reply->error();
+                if (networkError == QNetworkReply::InsecureRedirectError || (status >= 300 && status < 400)) {
+                    const QUrl target = reply->attribute(QNetworkRequest::RedirectionTargetAttribute).toUrl();
+                    done(Error{QStringLiteral("fhir-redirect"),
+                               tr("The FHIR server redirected to %1; the redirect is not followed (credentials go only "
+                                  "to the server they were entered for).")
+                                   .arg(target.isEmpty() ? QString::fromLatin1(reply->rawHeader("Location"))
+                                                         : reply->url().resolved(target).toString()),
+                               url.toString()});
+                    return;
+                }
                 if (networkError == QNetworkReply::NoError && status >= 200 && status < 300) {
                     done(body);
                     return;

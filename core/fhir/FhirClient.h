@@ -18,6 +18,7 @@ struct Credentials
     enum class Method { None, Basic, Bearer };
     Method method = Method::None;
     QString secret; ///< Basic: "user:password"; Bearer: the token
+    QString origin; ///< the one origin the secret may be sent to; default: the base URL's
 };
 std::optional<Credentials::Method> authMethodFromString(const QString& text);
 QString toString(Credentials::Method method);

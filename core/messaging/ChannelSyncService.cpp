@@ -23,9 +23,11 @@ constexpr qint64 kContactsMs = 60'000;
 constexpr qint64 kOutboxMs = 5'000; // retries falling due, even without a notification
 } // namespace
 
-ChannelSyncService::ChannelSyncService(ConnectionSettings settings, QObject* parent)
+ChannelSyncService::ChannelSyncService(ConnectionSettings settings, std::shared_ptr<secrets::EngineKeyring> keyring,
+                                       QObject* parent)
     : QObject(parent)
     , m_settings(std::move(settings))
+    , m_keyring(std::move(keyring))
     , m_worker(QStringLiteral("%1:%2").arg(QHostInfo::localHostName()).arg(QCoreApplication::applicationPid()))
     , m_timer(this)
 {
@@ -94,20 +96,30 @@ void ChannelSyncService::onNotification(const QString& name, QSqlDriver::Notific
 void ChannelSyncService::reloadSources()
 {
     m_lastReload.start();
-    auto sources = loadRapidProSources(m_connection->db());
+    auto key = m_keyring->get(m_connection->db());
+    if (!key)
+        qCWarning(lcChannelSync).noquote() << "no engine key, so no source secret can be opened:" << key.error().toString();
+    auto sources = loadRapidProSources(m_connection->db(), {}, key ? key->get() : nullptr);
     if (!sources) {
         qCWarning(lcChannelSync).noquote() << "cannot read the RapidPro sources:" << sources.error().toString();
         return;
     }
+    for (RapidProSource& source : *sources)
+        if (!key && source.secretError && source.secretError->code == QLatin1String("no-engine-key"))
+            source.secretError = key.error(); // the reason is what IT needs to read
+    for (const RapidProSource& source : std::as_const(*sources))
+        if (source.secretError)
+            qCWarning(lcChannelSync).noquote() << source.name << "does not run:" << source.secretError->message;
     for (const RapidProSource& source : *sources) {
         bool alreadyLocked = false;
         auto it = std::find_if(m_runners.begin(), m_runners.end(),
                                [&](const auto& r) { return r->sync->source().id == source.id; });
         if (it != m_runners.end()) {
             const RapidProSource& known = (*it)->sync->source();
-            if (known.token == source.token && known.baseUrl == source.baseUrl && known.region == source.region
-                && known.pollSeconds == source.pollSeconds && known.overlapSeconds == source.overlapSeconds
-                && known.maxPages == source.maxPages)
+            if (known.token == source.token && known.tokenOrigin == source.tokenOrigin
+                && known.secretError == source.secretError && known.baseUrl == source.baseUrl
+                && known.region == source.region && known.pollSeconds == source.pollSeconds
+                && known.overlapSeconds == source.overlapSeconds && known.maxPages == source.maxPages)
                 continue;
             if ((*it)->busy())
                 continue; // changed settings apply when its job is done (next reload)

@@ -2,6 +2,7 @@
 
 #include "db/Connection.h"
 #include "messaging/RapidProSync.h"
+#include "secrets/SealedSecrets.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -29,7 +30,9 @@ class ChannelSyncService final : public QObject
 {
     Q_OBJECT
 public:
-    explicit ChannelSyncService(ConnectionSettings settings, QObject* parent = nullptr);
+    /// @p keyring: the engine's key, shared with its other jobs, which opens the sources' tokens.
+    ChannelSyncService(ConnectionSettings settings, std::shared_ptr<secrets::EngineKeyring> keyring,
+                       QObject* parent = nullptr);
     ~ChannelSyncService() override;
 
     /// A name for this engine in outbox claims (host and process id by default).
@@ -71,6 +74,7 @@ private:
     void onNotification(const QString& name, QSqlDriver::NotificationSource, const QVariant& payload);
 
     ConnectionSettings m_settings;
+    std::shared_ptr<secrets::EngineKeyring> m_keyring;
     QString m_worker;
     std::optional<ScopedConnection> m_connection;
     QTimer m_timer;

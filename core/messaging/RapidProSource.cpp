@@ -29,11 +29,12 @@ Status addRapidProSource(QSqlDatabase& db, const RapidProSource& source)
                               source.token.trimmed());
 }
 
-Result<QList<RapidProSource>> loadRapidProSources(QSqlDatabase& db, const QString& name)
+Result<QList<RapidProSource>> loadRapidProSources(QSqlDatabase& db, const QString& name, const secrets::EngineKey* key)
 {
     const QString wanted = name.isNull() ? QStringLiteral("") : name;
     auto query = sql::exec(db,
-                           QStringLiteral("SELECT s.id, s.name, s.base_url, s.config::text, s.enabled, k.secret "
+                           QStringLiteral("SELECT s.id, s.name, s.base_url, s.config::text, s.enabled, k.source_id IS NOT NULL, "
+                                          "coalesce(k.sealed, ''), coalesce(k.key_id, ''), coalesce(k.invalid_reason, '') "
                                           "FROM mhero.source s LEFT JOIN mhero.source_secret k ON k.source_id = s.id "
                                           "WHERE s.kind = 'rapidpro' AND (? = '' AND s.enabled OR s.name = ?) "
                                           "ORDER BY s.name"),
@@ -48,7 +49,20 @@ Result<QList<RapidProSource>> loadRapidProSources(QSqlDatabase& db, const QStrin
         s.baseUrl = QUrl(query->value(2).toString());
         const QJsonObject config = QJsonDocument::fromJson(query->value(3).toString().toUtf8()).object();
         s.enabled = query->value(4).toBool();
-        s.token = query->value(5).toString();
+        const secrets::StoredSecret stored{query->value(5).toBool(), query->value(6).toString(),
+                                           query->value(7).toString(), query->value(8).toString()};
+        auto opened = secrets::openSourceSecret(key, stored, s.name, s.baseUrl);
+        if (!opened)
+            s.secretError = opened.error();
+        else if (opened->secret.isEmpty())
+            s.secretError = Error{QStringLiteral("secret-reenter"),
+                                  tr("Source \"%1\" has no API token: enter it with mhero-admin source secret %1.")
+                                      .arg(s.name),
+                                  {}};
+        else {
+            s.token = opened->secret;
+            s.tokenOrigin = opened->origin;
+        }
         s.region = config.value(QStringLiteral("region")).toString();
         s.pollSeconds = std::clamp(config.value(QStringLiteral("poll_seconds")).toInt(5), 1, 3600);
         s.overlapSeconds = std::clamp(config.value(QStringLiteral("overlap_seconds")).toInt(300), 0, 86400);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Result.h"
+#include "secrets/SealedSecrets.h"
 
 #include <QList>
 #include <QSqlDatabase>
@@ -17,6 +18,8 @@ struct RapidProSource
     QString name;
     QUrl baseUrl;
     QString token;
+    QString tokenOrigin; ///< the origin the token was entered for (it is sent nowhere else)
+    std::optional<Error> secretError; ///< why the token cannot be used: nothing is sent at all
     QString region; ///< default phone region for tel: URNs without a country code
     int pollSeconds = 5; ///< how often inbound messages are polled
     int overlapSeconds = 300; ///< how far back each poll looks again (late-committed messages)
@@ -29,11 +32,15 @@ struct RapidProSource
     bool enabled = true;
 };
 
-/// Adds a RapidPro source and stores its token (set_source_secret()).
+/// Adds a RapidPro source and stores its token, sealed to the sync engine's key
+/// (secrets::storeSourceSecret()).
 Status addRapidProSource(QSqlDatabase& db, const RapidProSource& source);
 
-/// Enabled RapidPro sources (or the one named @p name), with their tokens: only a connection that
-/// may read mhero.source_secret (the sync engine) gets them.
-Result<QList<RapidProSource>> loadRapidProSources(QSqlDatabase& db, const QString& name = {});
+/// Enabled RapidPro sources (or the one named @p name), with their tokens opened with @p key: only
+/// a connection that may read mhero.source_secret (the sync engine) gets them. A token that cannot
+/// be used (none stored, invalidated by a URL change, sealed for another origin, no key) leaves
+/// `token` empty and says why in `secretError`.
+Result<QList<RapidProSource>> loadRapidProSources(QSqlDatabase& db, const QString& name = {},
+                                                  const secrets::EngineKey* key = nullptr);
 
 } // namespace mhero::messaging

@@ -33,7 +33,7 @@ RapidProSync::RapidProSync(RapidProSource source, QSqlDatabase& db, QString work
     , m_db(db)
     , m_store(db)
     , m_worker(std::move(worker))
-    , m_client(m_source.baseUrl, m_source.token)
+    , m_client(m_source.baseUrl, m_source.token, m_source.tokenOrigin)
 {
     connect(&m_client, &rapidpro::RapidProClient::throttled, this, [this](int delayMs) {
         m_pausedUntil = QDeadlineTimer(std::max(delayMs, 1000));
@@ -128,8 +128,20 @@ void RapidProSync::pollSince(const QString& job, const QString& endpoint, QUrlQu
         });
 }
 
+bool RapidProSync::refuseWithoutSecret(const QString& job, const std::function<void(Error)>& done)
+{
+    if (!m_source.secretError)
+        return false;
+    // No usable token: nothing is sent anywhere, and the source says why (source list, Settings).
+    (void)sync::recordRun(m_db, m_source.id, job, m_source.secretError->toString());
+    done(*m_source.secretError);
+    return true;
+}
+
 void RapidProSync::pollInbound(std::function<void(Result<int>)> done)
 {
+    if (refuseWithoutSecret(QStringLiteral("messages_in"), done))
+        return;
     pollSince(
         QStringLiteral("messages_in"), QStringLiteral("messages"), query({{QStringLiteral("folder"), QStringLiteral("inbox")}}),
         [this](const QByteArray& body, QUrl& next, QDateTime& newest) -> Result<int> {
@@ -152,6 +164,8 @@ void RapidProSync::pollInbound(std::function<void(Result<int>)> done)
 
 void RapidProSync::pollContacts(std::function<void(Result<int>)> done)
 {
+    if (refuseWithoutSecret(QStringLiteral("contacts"), done))
+        return;
     pollSince(
         QStringLiteral("contacts"), QStringLiteral("contacts"), {},
         [this](const QByteArray& body, QUrl& next, QDateTime& newest) -> Result<int> {
@@ -171,6 +185,8 @@ void RapidProSync::pollContacts(std::function<void(Result<int>)> done)
 
 void RapidProSync::pollStatuses(std::function<void(Result<int>)> done)
 {
+    if (refuseWithoutSecret(QStringLiteral("statuses"), done))
+        return;
     auto pending = m_store.pendingBroadcasts(m_source.id);
     if (!pending) {
         done(pending.error());
@@ -267,6 +283,8 @@ void RapidProSync::pollSentStatuses(std::function<void(Result<int>)> done)
 
 void RapidProSync::sendOutbox(std::function<void(Result<SendReport>)> done)
 {
+    if (refuseWithoutSecret(QStringLiteral("outbox"), done))
+        return;
     m_policy = m_store.retryPolicy();
     auto report = std::make_shared<SendReport>();
     if (throttled()) {

@@ -61,6 +61,8 @@ public:
     void setClaimBatch(int rows) { m_claimBatch = rows; }
 
 private:
+    /// True (and @p done called with the reason) when the source has no usable token.
+    bool refuseWithoutSecret(const QString& job, const std::function<void(Error)>& done);
     template<typename T> using Done = std::function<void(Result<T>)>;
     /// Stores one page; says where the next is and moves @p newest; returns how many rows changed.
     using PageStore = std::function<Result<int>(const QByteArray& body, QUrl& next, QDateTime& newest)>;

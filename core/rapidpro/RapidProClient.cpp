@@ -2,6 +2,7 @@
 
 #include "net/HttpSupport.h"
 #include "rapidpro/RapidProMessages.h"
+#include "secrets/SealedSecrets.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -27,10 +28,11 @@ QString HttpOutcome::describe() const
     return detail.isEmpty() ? QStringLiteral("HTTP %1").arg(status) : QStringLiteral("HTTP %1: %2").arg(status).arg(detail);
 }
 
-RapidProClient::RapidProClient(QUrl baseUrl, QString token, QObject* parent)
+RapidProClient::RapidProClient(QUrl baseUrl, QString token, QString tokenOrigin, QObject* parent)
     : QObject(parent)
     , m_baseUrl(std::move(baseUrl))
     , m_token(std::move(token))
+    , m_tokenOrigin(tokenOrigin.isEmpty() ? secrets::originOf(m_baseUrl) : std::move(tokenOrigin))
 {
     // Sources are configured with the server's root ("https://textit.in") or with …/api/v2/.
     QString path = m_baseUrl.path();
@@ -39,7 +41,9 @@ RapidProClient::RapidProClient(QUrl baseUrl, QString token, QObject* parent)
     if (!path.endsWith(QLatin1Char('/')))
         path += QLatin1Char('/');
     m_baseUrl.setPath(path);
-    m_network.setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+    // Qt keeps the Authorization header when it follows a redirect: only redirects within the
+    // token's origin are followed, others end in InsecureRedirectError (see send()).
+    m_network.setRedirectPolicy(QNetworkRequest::SameOriginRedirectPolicy);
 }
 
 QUrl RapidProClient::endpointUrl(const QString& endpoint, const QUrlQuery& query) const
@@ -51,6 +55,15 @@ QUrl RapidProClient::endpointUrl(const QString& endpoint, const QUrlQuery& query
 
 void RapidProClient::send(const QByteArray& verb, const QUrl& url, const QByteArray& body, OutcomeDone done)
 {
+    // The token goes to the origin it was entered for, and nowhere else, whatever the URL.
+    if (const QString origin = secrets::originOf(url); origin.isEmpty() || origin != m_tokenOrigin) {
+        HttpOutcome refused;
+        refused.refusal = tr("The API token was entered for %1; it is not sent to %2.")
+                              .arg(m_tokenOrigin, origin.isEmpty() ? url.toString() : origin);
+        refused.networkText = refused.refusal;
+        done(std::move(refused));
+        return;
+    }
     QNetworkRequest request(url);
     request.setRawHeader("Accept", "application/json");
     request.setRawHeader("Authorization", "Token " + m_token.toUtf8());
@@ -81,6 +94,20 @@ void RapidProClient::send(const QByteArray& verb, const QUrl& url, const QByteAr
         outcome.networkError = reply->error();
         outcome.body = reply->isOpen() ? reply->readAll() : QByteArray(); // closed when cut off
         outcome.retryAfterMs = net::retryAfterMs(*reply);
+        if (outcome.networkError == QNetworkReply::InsecureRedirectError
+            || (outcome.status >= 300 && outcome.status < 400)) {
+            // A redirect to another origin (or one Qt did not follow): the token stays home.
+            const QUrl target = reply->attribute(QNetworkRequest::RedirectionTargetAttribute).toUrl();
+            outcome.status = 0;
+            outcome.refusal = QCoreApplication::translate("mhero::rapidpro",
+                                                          "RapidPro redirected to %1, another server; the API token is "
+                                                          "not sent there.")
+                                  .arg(target.isEmpty() ? QString::fromLatin1(reply->rawHeader("Location"))
+                                                        : secrets::originOf(reply->url().resolved(target)));
+            outcome.networkText = outcome.refusal;
+            done(std::move(outcome));
+            return;
+        }
         if (*tooLarge) {
             outcome.status = 0;
             outcome.networkText = QCoreApplication::translate("mhero::rapidpro", "the answer was larger than %1 MB")
@@ -117,6 +144,10 @@ void RapidProClient::attemptGet(const QUrl& url, BodyDone done, int attempt)
     send("GET", url, {}, [this, url, attempt, done = std::move(done)](HttpOutcome outcome) mutable {
         if (outcome.success()) {
             done(std::move(outcome.body));
+            return;
+        }
+        if (!outcome.refusal.isEmpty()) {
+            done(Error{QStringLiteral("secret-origin"), outcome.refusal, url.toString()});
             return;
         }
         const bool retryable = outcome.status != 0 ? net::retryableStatus(outcome.status)

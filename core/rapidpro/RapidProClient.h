@@ -26,6 +26,8 @@ struct HttpOutcome
     QString networkText;
     int retryAfterMs = -1;
     bool uncertain = false;
+    /// Not sent, or not followed, because the token would have gone to another origin.
+    QString refusal;
 
     [[nodiscard]] bool success() const { return status >= 200 && status < 300 && networkError == QNetworkReply::NoError; }
     /// One line for logs and for the thread ("HTTP 400: contact: No such object").
@@ -40,7 +42,10 @@ class RapidProClient final : public QObject
 {
     Q_OBJECT
 public:
-    RapidProClient(QUrl baseUrl, QString token, QObject* parent = nullptr);
+    /// @p tokenOrigin: the one origin ("https://host:443") the token may be sent to, as bound
+    /// when it was entered; by default the origin of @p baseUrl. A request for another origin,
+    /// and a redirect to one, is refused without sending anything.
+    RapidProClient(QUrl baseUrl, QString token, QString tokenOrigin = {}, QObject* parent = nullptr);
 
     /// https://rapidpro.example.org/api/v2/<endpoint>.json?<query>
     [[nodiscard]] QUrl endpointUrl(const QString& endpoint, const QUrlQuery& query = {}) const;
@@ -76,6 +81,7 @@ private:
     QNetworkAccessManager m_network;
     QUrl m_baseUrl;
     QString m_token;
+    QString m_tokenOrigin;
     int m_timeoutMs = 30'000;
     int m_maxAttempts = 6;
     int m_firstDelayMs = 1000;

@@ -3,11 +3,13 @@
 #include "Version.h"
 #include "db/Connection.h"
 #include "db/Database.h"
+#include "secrets/SealedSecrets.h"
 #include "session/UserProfile.h"
 #include "sync/SyncEngine.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QLoggingCategory>
 #include <QScopeGuard>
 #include <QSocketNotifier>
@@ -64,14 +66,28 @@ int runServer(QCoreApplication& app)
         "mHero sync engine: runs the jobs that talk to FHIR registries and messaging platforms, next to the\n"
         "shared PostgreSQL database. Sign it in with an account of role \"service\"\n"
         "(mhero-admin user add NAME --role service). Stops cleanly on SIGINT/SIGTERM.\n\n"
-        "The database is chosen by --db CONNINFO, else by MHERO_DB, else by libpq's PG* variables."));
+        "The database is chosen by --db CONNINFO, else by MHERO_DB, else by libpq's PG* variables.\n\n"
+        "Source secrets are sealed to this engine's key. On the first start the engine makes its key file\n"
+        "(readable only by this account) and publishes the public key in the database; every mhero-server\n"
+        "of a deployment must use the same key file. Its path is --engine-key FILE, else MHERO_ENGINE_KEY,\n"
+        "else mhero/engine.key in the account's data folder."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption dbOption(QStringLiteral("db"), QStringLiteral("libpq connection string."),
                                       QStringLiteral("conninfo"));
     const QCommandLineOption checkOption(QStringLiteral("check"),
                                          QStringLiteral("Connect, check the schema and the account, then exit."));
-    parser.addOptions({dbOption, checkOption});
+    const QCommandLineOption keyOption(QStringLiteral("engine-key"),
+                                       QStringLiteral("The engine's key file (default: %1).").arg(secrets::keyPath()),
+                                       QStringLiteral("file"));
+    const QCommandLineOption initKeyOption(
+        QStringLiteral("init-key"),
+        QStringLiteral("Make the key file if there is none, publish its public key in the database, then exit."));
+    const QCommandLineOption replaceKeyOption(
+        QStringLiteral("replace-key"),
+        QStringLiteral("With --init-key: replace a different published key (every source secret must then be "
+                       "entered again)."));
+    parser.addOptions({dbOption, checkOption, keyOption, initKeyOption, replaceKeyOption});
     parser.process(app);
 
     QTextStream err(stderr);
@@ -85,6 +101,34 @@ int runServer(QCoreApplication& app)
     }
     ConnectionSettings settings = *parsed;
     settings.applicationName = QStringLiteral("mhero-server");
+
+    const QString keyPath = secrets::keyPath(parser.value(keyOption));
+    if (parser.isSet(initKeyOption)) {
+        auto connection = ScopedConnection::open(settings, QStringLiteral("init-key"));
+        if (!connection) {
+            err << "error: " << connection.error().toString() << "\n";
+            return 1;
+        }
+        Result<secrets::EngineKey> key = Error{};
+        if (parser.isSet(replaceKeyOption)) {
+            key = QFileInfo::exists(keyPath) ? secrets::readKeyFile(keyPath) : Result<secrets::EngineKey>(secrets::generateKey());
+            if (key && !QFileInfo::exists(keyPath))
+                if (Status written = secrets::writeKeyFile(keyPath, *key); !written)
+                    key = written.error();
+            if (key)
+                if (Status published = secrets::publishKey(connection->db(), *key, true); !published)
+                    key = published.error();
+        } else {
+            key = secrets::loadEngineKey(connection->db(), keyPath, true);
+        }
+        if (!key) {
+            err << "error: " << key.error().toString() << "\n";
+            return 1;
+        }
+        QTextStream(stdout) << "Engine key " << key->id() << " in " << keyPath
+                            << " is published; administrators can now enter source secrets.\n";
+        return 0;
+    }
 
     if (parser.isSet(checkOption)) {
         auto connection = ScopedConnection::open(settings, QStringLiteral("check"));
@@ -104,7 +148,8 @@ int runServer(QCoreApplication& app)
     }
 
     quitOnSignals(app);
-    sync::SyncEngine engine(settings); // stopped (threads joined) when main returns
+    qCInfo(lcServer).noquote() << "engine key file:" << keyPath;
+    sync::SyncEngine engine(settings, keyPath); // stopped (threads joined) when main returns
     Database database;
     QTimer retry;
     retry.setSingleShot(true);

@@ -18,9 +18,11 @@ QString lockKey(int sourceId)
 }
 } // namespace
 
-DirectorySyncService::DirectorySyncService(ConnectionSettings settings, QObject* parent)
+DirectorySyncService::DirectorySyncService(ConnectionSettings settings,
+                                           std::shared_ptr<secrets::EngineKeyring> keyring, QObject* parent)
     : QObject(parent)
     , m_settings(std::move(settings))
+    , m_keyring(std::move(keyring))
     , m_timer(this)
 {
     m_timer.setSingleShot(true);
@@ -68,7 +70,15 @@ void DirectorySyncService::round()
         v && v->toInt() > 0)
         minutes = v->toInt();
     m_timer.setInterval(minutes * 60'000);
-    auto sources = loadFhirSources(m_connection->db());
+    auto key = m_keyring->get(m_connection->db());
+    if (!key)
+        qCWarning(lcDirectorySync).noquote() << "no engine key, so no source secret can be opened:"
+                                             << key.error().toString();
+    auto sources = loadFhirSources(m_connection->db(), {}, key ? key->get() : nullptr);
+    if (sources && !key)
+        for (FhirSource& source : *sources)
+            if (source.secretError && source.secretError->code == QLatin1String("no-engine-key"))
+                source.secretError = key.error();
     if (!sources) {
         qCWarning(lcDirectorySync).noquote() << "cannot read the sources:" << sources.error().toString();
         m_timer.start();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "db/Connection.h"
+#include "secrets/SealedSecrets.h"
 #include "sync/FhirSync.h"
 
 #include <QObject>
@@ -21,7 +22,9 @@ class DirectorySyncService final : public QObject
 {
     Q_OBJECT
 public:
-    explicit DirectorySyncService(ConnectionSettings settings, QObject* parent = nullptr);
+    /// @p keyring: the engine's key, shared with its other jobs, which opens the sources' secrets.
+    DirectorySyncService(ConnectionSettings settings, std::shared_ptr<secrets::EngineKeyring> keyring,
+                         QObject* parent = nullptr);
     ~DirectorySyncService() override;
 
 public Q_SLOTS:
@@ -39,6 +42,7 @@ private:
     Status ensureConnection();
 
     ConnectionSettings m_settings;
+    std::shared_ptr<secrets::EngineKeyring> m_keyring;
     std::optional<ScopedConnection> m_connection;
     QTimer m_timer;
     QList<FhirSource> m_queue;

@@ -67,6 +67,16 @@ QString FhirSync::runStartCursor() const
 void FhirSync::start()
 {
     m_timer.start();
+    if (m_source.secretError) {
+        // Credentials that cannot be used (not entered again since the URL changed, sealed for
+        // another origin…): no request at all, and the source says why.
+        m_done = true;
+        m_report.error = m_source.secretError;
+        (void)m_store.recordRun(m_source.id, QStringLiteral("directory"), m_report.error->toString());
+        QMetaObject::invokeMethod(
+            this, [this]() { Q_EMIT finished(m_report); }, Qt::QueuedConnection);
+        return;
+    }
     m_runStart = QDateTime::currentDateTimeUtc();
     if (!m_readerThread.isRunning()) {
         m_client->moveToThread(&m_readerThread);

@@ -36,7 +36,8 @@ Status insertSource(QSqlDatabase& db, const QString& name, const QString& kind, 
                               {name, kind, baseUrl.toString(),
                                QString::fromUtf8(QJsonDocument(config).toJson(QJsonDocument::Compact))});
     if (inserted && !secret.isEmpty())
-        inserted = sql::exec(db, QStringLiteral("SELECT mhero.set_source_secret(?, ?)"), {name, secret});
+        if (Status stored = secrets::storeSourceSecret(db, name, baseUrl, secret); !stored)
+            inserted = stored.error();
     if (!inserted) {
         (void)sql::execScript(db, "ROLLBACK");
         Error error = inserted.error();
@@ -61,10 +62,11 @@ Status addFhirSource(QSqlDatabase& db, const FhirSource& source)
                                                                                       : QString());
 }
 
-Result<QList<FhirSource>> loadFhirSources(QSqlDatabase& db, const QString& name)
+Result<QList<FhirSource>> loadFhirSources(QSqlDatabase& db, const QString& name, const secrets::EngineKey* key)
 {
     auto query = sql::exec(db,
-                           QStringLiteral("SELECT s.id, s.name, s.base_url, s.config::text, s.enabled, k.secret "
+                           QStringLiteral("SELECT s.id, s.name, s.base_url, s.config::text, s.enabled, k.source_id IS NOT NULL, "
+                                          "coalesce(k.sealed, ''), coalesce(k.key_id, ''), coalesce(k.invalid_reason, '') "
                                           "FROM mhero.source s LEFT JOIN mhero.source_secret k ON k.source_id = s.id "
                                           "WHERE s.kind = 'fhir' AND (? = '' AND s.enabled OR s.name = ?) "
                                           "ORDER BY s.name"),
@@ -83,7 +85,22 @@ Result<QList<FhirSource>> loadFhirSources(QSqlDatabase& db, const QString& name)
                      .value_or(fhir::SourceKind::Generic);
         s.credentials.method = fhir::authMethodFromString(config.value(QStringLiteral("auth")).toString())
                                    .value_or(fhir::Credentials::Method::None);
-        s.credentials.secret = query->value(5).toString();
+        if (s.credentials.method != fhir::Credentials::Method::None) {
+            const secrets::StoredSecret stored{query->value(5).toBool(), query->value(6).toString(),
+                                               query->value(7).toString(), query->value(8).toString()};
+            auto opened = secrets::openSourceSecret(key, stored, s.name, s.baseUrl);
+            if (!opened)
+                s.secretError = opened.error();
+            else if (opened->secret.isEmpty())
+                s.secretError = Error{QStringLiteral("secret-reenter"),
+                                      tr("Source \"%1\" has no secret: enter it with mhero-admin source secret %1.")
+                                          .arg(s.name),
+                                      {}};
+            else {
+                s.credentials.secret = opened->secret;
+                s.credentials.origin = opened->origin;
+            }
+        }
         s.region = config.value(QStringLiteral("region")).toString();
         s.pageSize = std::clamp(config.value(QStringLiteral("page_size")).toInt(500), 10, 5000);
         s.patients = config.value(QStringLiteral("patients")).toBool() || s.kind == fhir::SourceKind::OpenMrs;

@@ -3,6 +3,7 @@
 #include "Result.h"
 #include "fhir/FhirClient.h"
 #include "fhir/FhirPage.h"
+#include "secrets/SealedSecrets.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -30,10 +31,12 @@ struct FhirSource
     /// resources in one run.
     int maxPages = kDefaultMaxPages;
     static constexpr int kDefaultMaxPages = 20'000;
+    std::optional<Error> secretError; ///< why the credentials cannot be used: nothing is sent at all
 };
 
-/// Adds a row of mhero.source of @p kind and, when @p secret is not empty, its secret (through
-/// set_source_secret(), readable only by the sync engine's role), in one transaction. Checks the
+/// Adds a row of mhero.source of @p kind and, when @p secret is not empty, its secret (sealed to
+/// the sync engine's key and bound to the URL's origin, secrets::storeSourceSecret()), in one
+/// transaction: without a published engine key, nothing is added. Checks the
 /// URL (http/https) and the default phone region first; a taken name is said in words.
 Status insertSource(QSqlDatabase& db, const QString& name, const QString& kind, const QUrl& baseUrl,
                     const QString& region, QJsonObject config, const QString& secret);
@@ -42,8 +45,10 @@ Status insertSource(QSqlDatabase& db, const QString& name, const QString& kind, 
 /// engine's role). Validates the URL, region and auth method; Error when the name is taken.
 Status addFhirSource(QSqlDatabase& db, const FhirSource& source);
 
-/// FHIR sources (all enabled ones, or the one named @p name), with their secrets: only a
-/// connection allowed to read mhero.source_secret (the sync engine, the owner) can load them.
-Result<QList<FhirSource>> loadFhirSources(QSqlDatabase& db, const QString& name = {});
+/// FHIR sources (all enabled ones, or the one named @p name), with their secrets opened with
+/// @p key: only a connection allowed to read mhero.source_secret (the sync engine, the owner) can
+/// load them. Credentials that cannot be used leave the secret empty and say why in `secretError`.
+Result<QList<FhirSource>> loadFhirSources(QSqlDatabase& db, const QString& name = {},
+                                          const secrets::EngineKey* key = nullptr);
 
 } // namespace mhero::sync

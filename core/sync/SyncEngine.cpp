@@ -1,13 +1,15 @@
 #include "sync/SyncEngine.h"
 
 #include "messaging/ChannelSyncService.h"
+#include "secrets/SealedSecrets.h"
 #include "sync/DirectorySyncService.h"
 
 namespace mhero::sync {
 
-SyncEngine::SyncEngine(ConnectionSettings settings, QObject* parent)
+SyncEngine::SyncEngine(ConnectionSettings settings, QString keyPath, QObject* parent)
     : QObject(parent)
     , m_settings(std::move(settings))
+    , m_keyPath(std::move(keyPath))
 {
     m_directoryThread.setObjectName(QStringLiteral("directory-sync"));
     m_channelThread.setObjectName(QStringLiteral("channel-sync"));
@@ -22,13 +24,15 @@ void SyncEngine::start()
 {
     if (running())
         return;
-    auto* directory = new DirectorySyncService(m_settings);
+    // One key for both jobs: the first to need it loads (or makes and publishes) it.
+    auto keyring = std::make_shared<secrets::EngineKeyring>(m_keyPath, true);
+    auto* directory = new DirectorySyncService(m_settings, keyring);
     directory->moveToThread(&m_directoryThread);
     connect(&m_directoryThread, &QThread::finished, directory, &QObject::deleteLater);
     m_directoryThread.start();
     QMetaObject::invokeMethod(directory, &DirectorySyncService::start, Qt::QueuedConnection);
 
-    auto* channels = new messaging::ChannelSyncService(m_settings);
+    auto* channels = new messaging::ChannelSyncService(m_settings, keyring);
     channels->moveToThread(&m_channelThread);
     connect(&m_channelThread, &QThread::finished, channels, &QObject::deleteLater);
     m_channelThread.start();

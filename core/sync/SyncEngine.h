@@ -19,7 +19,9 @@ class SyncEngine final : public QObject
 
 public:
     /// @p settings: an account that may run the jobs (the service role, or the local superuser).
-    explicit SyncEngine(ConnectionSettings settings, QObject* parent = nullptr);
+    /// @p keyPath: the engine's key file (secrets::keyPath()); made, and its public key
+    /// published, on the first start when neither exists yet.
+    SyncEngine(ConnectionSettings settings, QString keyPath, QObject* parent = nullptr);
     ~SyncEngine() override;
 
     void start();
@@ -29,6 +31,7 @@ public:
 
 private:
     ConnectionSettings m_settings;
+    QString m_keyPath;
     QThread m_directoryThread;
     QThread m_channelThread;
 };

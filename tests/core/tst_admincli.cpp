@@ -5,6 +5,7 @@
 #include "admin/AdminCli.h"
 #include "admin/DemoData.h"
 #include "db/Migrator.h"
+#include "messaging/RapidProSource.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -154,26 +155,51 @@ void TestAdminCli::nonAdminIsRefused()
 
 void TestAdminCli::addsRapidProSource()
 {
-    // The token comes from stdin and is stored as a source secret, never echoed.
-    const Run added = run({QStringLiteral("--db"), m_connInfo, QStringLiteral("source"), QStringLiteral("add"),
-                           QStringLiteral("rapidpro"), QStringLiteral("moh-rapidpro"), QStringLiteral("--url"),
-                           QStringLiteral("https://rapidpro.health.example"), QStringLiteral("--region"),
-                           QStringLiteral("lr")},
-                          QStringLiteral("0123456789abcdef-token\n"));
-    QVERIFY2(added.code == 0, qPrintable(added.err));
-    QVERIFY(!added.out.contains(QLatin1String("abcdef-token")));
+    const QStringList add{QStringLiteral("--db"),     m_connInfo,   QStringLiteral("source"),
+                          QStringLiteral("add"),      QStringLiteral("rapidpro"), QStringLiteral("moh-rapidpro"),
+                          QStringLiteral("--url"),    QStringLiteral("https://rapidpro.health.example"),
+                          QStringLiteral("--region"), QStringLiteral("lr")};
+    // No sync engine has published its key yet: nothing can be sealed, so nothing is added, and
+    // IT is told what to do.
+    const Run noKey = run(add, QStringLiteral("0123456789abcdef-token\n"));
+    QCOMPARE(noKey.code, 1);
+    QVERIFY2(noKey.err.contains(QLatin1String("no-engine-key")) && noKey.err.contains(QLatin1String("mhero-server")),
+             qPrintable(noKey.err));
     auto connection = TestCluster::instance().connectSuperuser(m_db);
     MHERO_VERIFY_OK(connection);
+    QCOMPARE(sql::scalar(connection->db(), QStringLiteral("SELECT count(*) FROM mhero.source WHERE name = 'moh-rapidpro'"))
+                 .valueOr(QVariant())
+                 .toInt(),
+             0);
+
+    // The token comes from stdin, is sealed to the engine's key and never echoed.
+    QTemporaryDir keyDir;
+    auto key = TestCluster::instance().installEngineKey(m_db, keyDir.filePath(QStringLiteral("engine.key")));
+    MHERO_VERIFY_OK(key);
+    const Run added = run(add, QStringLiteral("0123456789abcdef-token\n"));
+    QVERIFY2(added.code == 0, qPrintable(added.err));
+    QVERIFY(!added.out.contains(QLatin1String("abcdef-token")));
+    QVERIFY2(added.out.contains(QLatin1String("https://rapidpro.health.example")), qPrintable(added.out));
     QCOMPARE(sql::scalar(connection->db(),
-                         QStringLiteral("SELECT s.kind || ' ' || (s.config->>'region') || ' ' || k.secret "
+                         QStringLiteral("SELECT s.kind || ' ' || (s.config->>'region') || ' ' || k.origin || ' ' || k.key_id "
                                         "FROM mhero.source s JOIN mhero.source_secret k ON k.source_id = s.id "
                                         "WHERE s.name = 'moh-rapidpro'"))
                  .valueOr(QVariant())
                  .toString(),
-             QStringLiteral("rapidpro LR 0123456789abcdef-token"));
+             QStringLiteral("rapidpro LR https://rapidpro.health.example:443 ") + key->id());
+    // The engine's key opens it: the token, for that origin only.
+    auto sources = messaging::loadRapidProSources(connection->db(), QStringLiteral("moh-rapidpro"), &*key);
+    MHERO_VERIFY_OK(sources);
+    QVERIFY2(!sources->first().secretError, qPrintable(sources->first().secretError.value_or(Error{}).toString()));
+    QCOMPARE(sources->first().token, QStringLiteral("0123456789abcdef-token"));
+    QCOMPARE(sources->first().tokenOrigin, QStringLiteral("https://rapidpro.health.example:443"));
     const Run listed = run({QStringLiteral("--db"), m_connInfo, QStringLiteral("source"), QStringLiteral("list")});
     QVERIFY(listed.out.contains(QLatin1String("moh-rapidpro")));
     QVERIFY(listed.out.contains(QLatin1String("rapidpro")));
+    QVERIFY2(listed.out.contains(QStringLiteral("sealed to engine key %1, sent only to https://rapidpro.health.example:443")
+                                     .arg(key->id())),
+             qPrintable(listed.out));
+    QVERIFY(!listed.out.contains(QLatin1String("abcdef-token")));
     // Without a token, or with a bad URL, nothing is added.
     const Run noToken = run({QStringLiteral("--db"), m_connInfo, QStringLiteral("source"), QStringLiteral("add"),
                              QStringLiteral("rapidpro"), QStringLiteral("second"), QStringLiteral("--url"),

@@ -14,6 +14,7 @@
 #include <QJsonObject>
 #include <QSignalSpy>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace mhero;
@@ -36,6 +37,10 @@ void TestChannelSyncService::oneEngineRunsTheOtherTakesOver()
     const QString database = TestCluster::instance().createDatabase();
     auto owner = TestCluster::instance().connectSuperuser(database);
     MHERO_VERIFY_OK(owner);
+    // Both engines share one key file, as the mhero-servers of a deployment do.
+    QTemporaryDir keyDir;
+    const QString keyPath = keyDir.filePath(QStringLiteral("engine.key"));
+    MHERO_VERIFY_OK(TestCluster::instance().installEngineKey(database, keyPath));
     messaging::RapidProSource source;
     source.name = QStringLiteral("rapidpro");
     source.baseUrl = rapidpro.baseUrl();
@@ -54,14 +59,15 @@ void TestChannelSyncService::oneEngineRunsTheOtherTakesOver()
     auto agent = TestCluster::connectAs(*agentUser);
     MHERO_VERIFY_OK(agent);
 
-    auto first = std::make_unique<messaging::ChannelSyncService>(serviceUser->settings);
+    auto first = std::make_unique<messaging::ChannelSyncService>(
+        serviceUser->settings, std::make_shared<secrets::EngineKeyring>(keyPath, false));
     first->setWorkerName(QStringLiteral("first"));
     first->setTickInterval(100);
     QSignalSpy firstActive(first.get(), &messaging::ChannelSyncService::sourceActive);
     first->start();
     QTRY_COMPARE_WITH_TIMEOUT(firstActive.size(), 1, 5000);
 
-    messaging::ChannelSyncService second(serviceUser->settings);
+    messaging::ChannelSyncService second(serviceUser->settings, std::make_shared<secrets::EngineKeyring>(keyPath, false));
     second.setWorkerName(QStringLiteral("second"));
     second.setTickInterval(100);
     QSignalSpy secondActive(&second, &messaging::ChannelSyncService::sourceActive);
@@ -117,6 +123,9 @@ void TestChannelSyncService::outboxSendsWhileAPollHangsOrLoops()
     const QString database = TestCluster::instance().createDatabase();
     auto owner = TestCluster::instance().connectSuperuser(database);
     MHERO_VERIFY_OK(owner);
+    QTemporaryDir keyDir;
+    const QString keyPath = keyDir.filePath(QStringLiteral("engine.key"));
+    MHERO_VERIFY_OK(TestCluster::instance().installEngineKey(database, keyPath));
     messaging::RapidProSource source;
     source.name = QStringLiteral("rapidpro");
     source.baseUrl = rapidpro.baseUrl();
@@ -143,7 +152,7 @@ void TestChannelSyncService::outboxSendsWhileAPollHangsOrLoops()
         QVERIFY(rapidpro.setFaults(QJsonObject{{fault, QJsonArray{QStringLiteral("messages")}}}));
     rapidpro.inbound(QJsonArray{QJsonObject{{QStringLiteral("urn"), QStringLiteral("tel:+231770100001")},
                                             {QStringLiteral("text"), QStringLiteral("Is the clinic open?")}}});
-    messaging::ChannelSyncService engine(serviceUser->settings);
+    messaging::ChannelSyncService engine(serviceUser->settings, std::make_shared<secrets::EngineKeyring>(keyPath, false));
     engine.setWorkerName(QStringLiteral("engine"));
     engine.setTickInterval(100);
     QSignalSpy finished(&engine, &messaging::ChannelSyncService::jobFinished);

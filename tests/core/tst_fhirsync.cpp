@@ -21,8 +21,11 @@
 #include <QJsonObject>
 #include <QSqlDriver>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTextStream>
+
+#include <map>
 
 using namespace mhero;
 using namespace mhero::test;
@@ -221,6 +224,8 @@ private:
     sync::SyncReport runSync(Fixture& f, int timeoutMs = 5000);
 
     std::unique_ptr<FhirTestServer> m_server;
+    QTemporaryDir m_keyDir; ///< the engine key of each test database
+    std::map<QString, secrets::EngineKey> m_keys;
 };
 
 void TestFhirSync::initTestCase()
@@ -241,12 +246,16 @@ TestFhirSync::Fixture TestFhirSync::makeFixture(const FhirTestServer& server, co
     f.source.name = QStringLiteral("ihris");
     f.source.baseUrl = server.baseUrl();
     f.source.kind = fhir::SourceKind::Ihris;
-    f.source.credentials = {fhir::Credentials::Method::Bearer, token};
+    f.source.credentials = {fhir::Credentials::Method::Bearer, token, {}};
     f.source.region = QStringLiteral("LR");
     f.source.pageSize = 10;
+    auto key = TestCluster::instance().installEngineKey(f.database, m_keyDir.filePath(f.database));
+    if (!key)
+        qFatal("%s", qPrintable(key.error().toString()));
+    m_keys.insert_or_assign(f.database, *key);
     if (Status added = sync::addFhirSource(f.connection->db(), f.source); !added)
         qFatal("%s", qPrintable(added.error().toString()));
-    auto loaded = sync::loadFhirSources(f.connection->db(), f.source.name);
+    auto loaded = sync::loadFhirSources(f.connection->db(), f.source.name, &m_keys.at(f.database));
     if (!loaded || loaded->size() != 1)
         qFatal("cannot load the source back");
     f.source = loaded->first();
@@ -481,6 +490,8 @@ void TestFhirSync::adminCommandLine()
 {
     const QString database = TestCluster::instance().createDatabase();
     const QString connInfo = TestCluster::instance().superuser(database).toConnInfo(true);
+    const QString keyPath = m_keyDir.filePath(database);
+    MHERO_VERIFY_OK(TestCluster::instance().installEngineKey(database, keyPath));
     const auto run = [&](QStringList arguments, const QString& input = {}) {
         QString out, err, in = input;
         QTextStream o(&out), e(&err), i(&in);
@@ -497,7 +508,7 @@ void TestFhirSync::adminCommandLine()
                                  QStringLiteral("bearer"), QStringLiteral("--region"), QStringLiteral("LR")},
                                 QString::fromLatin1(kToken) + QLatin1Char('\n'));
     QVERIFY2(code == 0, qPrintable(err));
-    std::tie(code, out, err) = run({QStringLiteral("sync"), QStringLiteral("--once")});
+    std::tie(code, out, err) = run({QStringLiteral("sync"), QStringLiteral("--once"), QStringLiteral("--engine-key"), keyPath});
     QVERIFY2(code == 0, qPrintable(out + err));
     QVERIFY2(out.contains(QStringLiteral("%1 people").arg(kWorkers)), qPrintable(out));
     // It said how far it had got, and left no progress behind.
@@ -516,7 +527,7 @@ void TestFhirSync::adminCommandLine()
     QVERIFY(agent);
     auto agentConnection = TestCluster::connectAs(*agent);
     QVERIFY(agentConnection);
-    MHERO_EXPECT_SQLSTATE(agentConnection->db(), "SELECT secret FROM mhero.source_secret", "42501");
+    MHERO_EXPECT_SQLSTATE(agentConnection->db(), "SELECT sealed FROM mhero.source_secret", "42501");
     // Bad input: a region libphonenumber does not know.
     std::tie(code, out, err)
         = run({QStringLiteral("source"), QStringLiteral("add"), QStringLiteral("fhir"), QStringLiteral("x"),

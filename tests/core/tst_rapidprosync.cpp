@@ -18,6 +18,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -80,6 +81,9 @@ private:
     TestUser m_serviceUser;
     TestUser m_agentUser;
     std::unique_ptr<messaging::RapidProSync> m_engine;
+    QTemporaryDir m_keyDir;
+    QString m_keyPath;
+    std::optional<secrets::EngineKey> m_key;
 };
 
 void TestRapidProSync::initTestCase()
@@ -105,6 +109,11 @@ void TestRapidProSync::init()
     auto agent = TestCluster::instance().createUser(m_database, UserKind::Agent, QStringLiteral("agent"));
     MHERO_VERIFY_OK(agent);
     m_agentUser = *agent;
+    // The engine's key, as mhero-server makes it on its first start: the token is sealed to it.
+    m_keyPath = m_keyDir.filePath(m_database + QStringLiteral(".key"));
+    auto key = TestCluster::instance().installEngineKey(m_database, m_keyPath);
+    MHERO_VERIFY_OK(key);
+    m_key = *key;
 
     messaging::RapidProSource source;
     source.name = QStringLiteral("rapidpro");
@@ -164,7 +173,7 @@ messaging::RapidProSync& TestRapidProSync::engine()
 {
     if (!m_engine) {
         // The engine reads its source (and token) as the service role, as mhero-server does.
-        auto sources = messaging::loadRapidProSources(m_service->db());
+        auto sources = messaging::loadRapidProSources(m_service->db(), {}, &*m_key);
         if (!sources || sources->size() != 1)
             qFatal("cannot load the RapidPro source as the service role");
         m_engine = std::make_unique<messaging::RapidProSync>(sources->first(), m_service->db(), QStringLiteral("test-engine"));
@@ -551,7 +560,8 @@ void TestRapidProSync::killedSenderLosesAndDuplicatesNothing()
         QProcess sender;
         sender.setProgram(QStringLiteral(MHERO_ADMIN_PATH));
         sender.setArguments({QStringLiteral("--db"), m_serviceUser.settings.toConnInfo(true), QStringLiteral("sync"),
-                             QStringLiteral("--once"), QStringLiteral("rapidpro")});
+                             QStringLiteral("--once"), QStringLiteral("rapidpro"), QStringLiteral("--engine-key"),
+                             m_keyPath});
         sender.start();
         if (!sender.waitForStarted(10'000))
             return -1;

@@ -3,9 +3,12 @@
 #include "SqlAssert.h"
 #include "TestCluster.h"
 
+#include "messaging/RapidProSource.h"
+#include "secrets/SealedSecrets.h"
 #include "session/UserProfile.h"
 
 #include <QScopeGuard>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace mhero;
@@ -87,6 +90,8 @@ private:
     Result<ScopedConnection> m_adminConn = Error{};
     Result<ScopedConnection> m_serviceConn = Error{};
     Result<ScopedConnection> m_ownerConn = Error{};
+    QTemporaryDir m_keyDir;
+    std::optional<secrets::EngineKey> m_key;
 };
 
 void TestSecurity::initTestCase()
@@ -111,14 +116,18 @@ void TestSecurity::initTestCase()
     for (auto* connection : {&m_agentConn, &m_supervisorConn, &m_adminConn, &m_serviceConn, &m_ownerConn})
         MHERO_VERIFY_OK(*connection);
 
-    // A source with a secret, and a conversation to assign.
+    // A source with a secret (sealed by an administrator to the engine's key), and a conversation
+    // to assign.
     QSqlDatabase& owner = as(m_ownerConn);
+    auto key = cluster.installEngineKey(m_db, m_keyDir.filePath(QStringLiteral("engine.key")));
+    MHERO_VERIFY_OK(key);
+    m_key = *key;
     MHERO_VERIFY_OK(sql::exec(owner,
                               QStringLiteral("INSERT INTO mhero.source (name, kind, base_url) VALUES "
                                              "('rp', 'rapidpro', 'https://rapidpro.example.org')")));
-    MHERO_VERIFY_OK(sql::exec(owner,
-                              QStringLiteral("INSERT INTO mhero.source_secret (source_id, secret) "
-                                             "SELECT id, 'token-123' FROM mhero.source WHERE name = 'rp'")));
+    MHERO_VERIFY_OK(secrets::storeSourceSecret(as(m_adminConn), QStringLiteral("rp"),
+                                               QUrl(QStringLiteral("https://rapidpro.example.org")),
+                                               QStringLiteral("token-123")));
     MHERO_VERIFY_OK(
         sql::exec(owner, QStringLiteral("INSERT INTO mhero.contact_urn (urn) VALUES ('tel:+231770000001')")));
     MHERO_VERIFY_OK(sql::exec(owner,
@@ -163,10 +172,15 @@ void TestSecurity::agentCannotAlterItsOwnRole()
 void TestSecurity::agentCannotReadSecrets()
 {
     QSqlDatabase& db = as(m_agentConn);
-    MHERO_EXPECT_SQLSTATE(db, "SELECT secret FROM mhero.source_secret", "42501");
+    MHERO_EXPECT_SQLSTATE(db, "SELECT sealed FROM mhero.source_secret", "42501");
+    MHERO_EXPECT_SQLSTATE(db, "SELECT origin FROM mhero.source_secret", "42501");
     // The non-secret columns of a source are readable; the table holds no secret anyway.
     QCOMPARE(sqlState(db, QStringLiteral("SELECT name, kind, base_url FROM mhero.source")), QStringLiteral("ok"));
-    MHERO_EXPECT_SQLSTATE(db, "SELECT mhero.set_source_secret('rp', 'stolen')", "42501");
+    MHERO_EXPECT_SQLSTATE(db, "SELECT mhero.set_source_secret('rp', 'c3RvbGVu', 'x', 'https://evil.example:443')", "42501");
+    // Nor can an agent publish a key of its own for administrators to seal secrets to.
+    MHERO_EXPECT_SQLSTATE(db, "SELECT mhero.publish_engine_key(encode(sha256('x'), 'base64'))", "42501");
+    MHERO_EXPECT_SQLSTATE(db, "SELECT public_key FROM mhero.engine_key", "42501");
+    MHERO_EXPECT_SQLSTATE(db, "UPDATE mhero.source SET base_url = 'https://evil.example'", "42501");
 }
 
 void TestSecurity::agentCannotTouchTheAuditLog()
@@ -209,7 +223,7 @@ void TestSecurity::supervisorCannotAddUsersOrReadSecrets()
 {
     QSqlDatabase& db = as(m_supervisorConn);
     QCOMPARE(createUserState(db, "agent"), QStringLiteral("42501"));
-    MHERO_EXPECT_SQLSTATE(db, "SELECT secret FROM mhero.source_secret", "42501");
+    MHERO_EXPECT_SQLSTATE(db, "SELECT sealed FROM mhero.source_secret", "42501");
     MHERO_EXPECT_SQLSTATE(db, "GRANT mhero_admin TO CURRENT_USER", "42501");
 }
 
@@ -236,8 +250,28 @@ void TestSecurity::adminManagesUsersAndSecretsButCannotReadSecrets()
     MHERO_VERIFY_OK(profile);
     QVERIFY(profile->isAgent && !profile->isSupervisor && !profile->isAdmin);
 
-    QCOMPARE(sqlState(db, QStringLiteral("SELECT mhero.set_source_secret('rp', 'token-456')")), QStringLiteral("ok"));
-    MHERO_EXPECT_SQLSTATE(db, "SELECT secret FROM mhero.source_secret", "42501");
+    MHERO_VERIFY_OK(secrets::storeSourceSecret(db, QStringLiteral("rp"), QUrl(QStringLiteral("https://rapidpro.example.org")),
+                                               QStringLiteral("token-456")));
+    // Write-only: not even the ciphertext can be read back; whether it is set, and for where, can.
+    MHERO_EXPECT_SQLSTATE(db, "SELECT sealed FROM mhero.source_secret", "42501");
+    MHERO_EXPECT_SQLSTATE(db, "SELECT * FROM mhero.source_secret", "42501");
+    QCOMPARE(sql::scalar(db, QStringLiteral("SELECT origin || ' ' || key_id FROM mhero.source_secret")).valueOr(QVariant()).toString(),
+             QStringLiteral("https://rapidpro.example.org:443 ") + m_key->id());
+    // The plain-text form is gone: no token can reach the statement text (and the log) that way.
+    MHERO_EXPECT_SQLSTATE(db, "SELECT mhero.set_source_secret('rp', 'token-456')", "42883");
+    // What is stored must be sealed to the published key, for the source's current origin.
+    MHERO_EXPECT_SQLSTATE(db, "SELECT mhero.set_source_secret('rp', 'dG9rZW4tNDU2', k.key_id, 'https://rapidpro.example.org:443') "
+                              "FROM mhero.engine_key k", "22023");
+    const QString sealed = QString::fromLatin1(secrets::seal(m_key->publicKey, "x").toBase64());
+    QCOMPARE(sqlState(db, QStringLiteral("SELECT mhero.set_source_secret('rp', ?, 'ffffffffffffffff', "
+                                         "'https://rapidpro.example.org:443')"), {sealed}),
+             QStringLiteral("22023"));
+    QCOMPARE(sqlState(db, QStringLiteral("SELECT mhero.set_source_secret('rp', ?, ?, 'https://attacker.example:443')"),
+                      {sealed, m_key->id()}),
+             QStringLiteral("22023"));
+    // An administrator cannot publish a key of their own (secrets would then be sealed to it).
+    MHERO_EXPECT_SQLSTATE(db, "SELECT mhero.publish_engine_key(encode(sha256('x'), 'base64'), true)", "42501");
+    MHERO_EXPECT_SQLSTATE(db, "UPDATE mhero.engine_key SET public_key = 'x'", "42501");
     expectAuditLogIsAppendOnly(db);
     // An admin runs IT, not content: no approving, no conversations to rewrite.
     MHERO_EXPECT_SQLSTATE(db, "UPDATE mhero.template_version SET status = 'approved'", "42501");
@@ -246,12 +280,21 @@ void TestSecurity::adminManagesUsersAndSecretsButCannotReadSecrets()
 void TestSecurity::serviceReadsSecretsButCannotAdminister()
 {
     QSqlDatabase& db = as(m_serviceConn);
-    auto secret = sql::scalar(db,
-                              QStringLiteral("SELECT s.secret FROM mhero.source_secret s "
-                                             "JOIN mhero.source ON source.id = s.source_id WHERE name = 'rp'"));
-    MHERO_VERIFY_OK(secret);
-    QVERIFY(secret->toString().startsWith(QLatin1String("token-")));
-    MHERO_EXPECT_SQLSTATE(db, "SELECT mhero.set_source_secret('rp', 'x')", "42501");
+    // The service reads the sealed secret; only the engine's private key opens it.
+    auto sources = messaging::loadRapidProSources(db, QStringLiteral("rp"), &*m_key);
+    MHERO_VERIFY_OK(sources);
+    QVERIFY2(!sources->first().secretError, qPrintable(sources->first().secretError.value_or(Error{}).toString()));
+    QVERIFY(sources->first().token.startsWith(QLatin1String("token-")));
+    // Without it, the service account alone (a stolen password) gets ciphertext only.
+    auto sealed = sql::scalar(db, QStringLiteral("SELECT sealed FROM mhero.source_secret"));
+    MHERO_VERIFY_OK(sealed);
+    QVERIFY(!QByteArray::fromBase64(sealed->toString().toLatin1()).contains("token-"));
+    auto keyless = messaging::loadRapidProSources(db, QStringLiteral("rp"));
+    MHERO_VERIFY_OK(keyless);
+    QVERIFY(keyless->first().token.isEmpty());
+    QCOMPARE(keyless->first().secretError->code, QStringLiteral("no-engine-key"));
+    MHERO_EXPECT_SQLSTATE(db, "SELECT mhero.set_source_secret('rp', NULL, NULL, NULL)", "42501");
+    MHERO_EXPECT_SQLSTATE(db, "UPDATE mhero.source_secret SET origin = 'https://evil.example:443'", "42501");
     MHERO_EXPECT_SQLSTATE(db, "INSERT INTO mhero.audit_log (action) VALUES ('forged')", "42501");
     MHERO_EXPECT_SQLSTATE(db, "UPDATE mhero.template_version SET status = 'approved'", "42501");
 }
@@ -672,16 +715,14 @@ void TestSecurity::catalogueDefinersUseOnlyTheirOwnTemporaryTables()
                       WHERE a.grantee <> p.proowner AND a.privilege_type = 'EXECUTE')
         ORDER BY 1)"));
     MHERO_VERIFY_OK(query);
-    int staging = 0;
+    int guarded = 0;
     QStringList offenders;
     while (query->next()) {
-        if (!query->value(1).toBool())
-            continue;
-        ++staging;
-        if (!query->value(2).toBool())
+        guarded += query->value(2).toBool() ? 1 : 0;
+        if (query->value(1).toBool() && !query->value(2).toBool())
             offenders << query->value(0).toString();
     }
-    QVERIFY2(staging >= 2, "the catalogue query found ingest_inbound and ingest_contacts");
+    QVERIFY2(guarded >= 2, "the catalogue query found ingest_inbound and ingest_contacts");
     QVERIFY2(offenders.isEmpty(), qPrintable(offenders.join(QStringLiteral(", "))));
 }
 

@@ -165,6 +165,14 @@ Result<ScopedConnection> TestCluster::connectSuperuser(const QString& database) 
     return ScopedConnection::open(superuser(database), QStringLiteral("test-su"));
 }
 
+Result<secrets::EngineKey> TestCluster::installEngineKey(const QString& database, const QString& keyPath)
+{
+    auto owner = connectSuperuser(database);
+    if (!owner)
+        return owner.error();
+    return secrets::loadEngineKey(owner->db(), keyPath, true);
+}
+
 Result<TestUser> TestCluster::createUser(const QString& database, UserKind kind, const QString& prefix)
 {
     auto connection = connectSuperuser(database);

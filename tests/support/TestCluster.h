@@ -4,6 +4,7 @@
 #include "db/Connection.h"
 #include "db/ConnectionSettings.h"
 #include "db/LocalCluster.h"
+#include "secrets/SealedSecrets.h"
 
 #include <QString>
 
@@ -43,6 +44,10 @@ public:
 
     /// Creates a new login role of @p kind through mhero.create_user (a unique name each call).
     Result<TestUser> createUser(const QString& database, UserKind kind, const QString& prefix = QStringLiteral("u"));
+    /// Does what the sync engine does on its first start: makes a key pair, writes it to
+    /// @p keyPath (0600) and publishes its public key in @p database, so that secrets can be
+    /// sealed (as administrators do) and opened (as the engine does).
+    Result<secrets::EngineKey> installEngineKey(const QString& database, const QString& keyPath);
     /// Connects as @p user.
     static Result<ScopedConnection> connectAs(const TestUser& user);
 
