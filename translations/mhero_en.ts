@@ -269,6 +269,26 @@
         <source>entry %1 skipped: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1/%2 lists %3 more phone numbers than the %4 kept; the rest were ignored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is larger than %1 MB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is not valid JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is nested deeper than %1 levels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file holds a %1, not a FHIR Bundle.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mhero::fhir::FhirClient</name>
@@ -302,6 +322,14 @@
             <numerusform>Gave up after %n attempt.</numerusform>
             <numerusform>Gave up after %n attempts.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The credentials were entered for %1; they are not sent to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The FHIR server redirected to %1; the redirect is not followed (credentials go only to the server they were entered for).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -366,10 +394,6 @@
 <context>
     <name>mhero::messaging::ChannelStore</name>
     <message>
-        <source>message %1: unusable address &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>RapidPro could not deliver it (the channel or the number failed).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -379,6 +403,18 @@
     </message>
     <message>
         <source>%1 (RapidPro may or may not have accepted it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>message %1: control characters or broken characters removed from its text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unusable address &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>message %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -406,6 +442,14 @@
     </message>
     <message>
         <source>RapidPro did not answer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RapidPro sent a next link back to a page already read; the poll stopped so that it cannot loop. The RapidPro server (or a proxy in front of it) needs attention.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The poll stopped after %1 pages, the most one run may read (max_pages_per_run of the source); it starts again from the same point next time.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -494,6 +538,10 @@
         <source>RapidPro answered with an unreadable broadcast.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>RapidPro redirected to %1, another server; the API token is not sent there.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mhero::rapidpro::RapidProClient</name>
@@ -519,6 +567,113 @@
             <numerusform>Gave up after %n attempt.</numerusform>
             <numerusform>Gave up after %n attempts.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The API token was entered for %1; it is not sent to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mhero::secrets</name>
+    <message>
+        <source>The secret of source &quot;%1&quot; must be entered again (mhero-admin source secret %1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync engine key file %1 can be read by other accounts; make it readable only by the sync engine&apos;s account (chmod 600).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the sync engine key file %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a sync engine key file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the sync engine key file %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the sync engine key file %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync engine key published in the database is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This sync engine&apos;s key (%1, in %2) is not the key published in the database (%3). Copy the key file of the engine that published %3 to %2, or replace the published key with &quot;mhero-server --init-key --replace-key&quot; (every source secret must then be entered again).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no sync engine key file at %1, but the database expects the key %2. Copy the key file of the engine that published it there (every mhero-server of a deployment shares one key), or replace it with &quot;mhero-server --init-key --replace-key&quot; (every source secret must then be entered again).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no sync engine key file at %1 and none is published yet: start mhero-server once (or run &quot;mhero-server --init-key&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a sealed secret.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secret cannot be opened with this engine&apos;s key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server address must be an http:// or https:// URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sync engine key is published yet, so the secret cannot be sealed. Start mhero-server once (or run &quot;mhero-server --init-key&quot;) where the sync engine runs, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>secrets stored before this version of mHero were not sealed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the source&apos;s URL changed after it was entered, so it is not sent anywhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sync engine&apos;s key was replaced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not usable (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This program has no sync engine key, so it cannot open the secret of source &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is sealed to another engine key (%1; this engine&apos;s key is %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its sealed text is not readable by this version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it was entered for another source.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it was entered for %1, but the source now points to %2; it is not sent there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source &quot;%1&quot; has no secret: enter it with mhero-admin source secret %1.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -581,6 +736,14 @@
         <source>There is no FHIR source named &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The file holds no entries; nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file holds %1 entries, and none of them could be used; nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mhero::sync::FhirSync</name>
@@ -590,6 +753,14 @@
     </message>
     <message>
         <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync of %1 stopped after %2 pages, the most one run may read (max_pages_per_run of the source); the next run continues from there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sent a next link back to a page already read; the sync stopped so that it cannot loop. The FHIR server (or a proxy in front of it) needs attention.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2426,6 +2597,10 @@ by %3 · %4</source>
     </message>
     <message>
         <source>Failed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsupported message (%1): mHero cannot show it; open it on the messaging platform.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

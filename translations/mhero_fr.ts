@@ -269,6 +269,26 @@
         <source>entry %1 skipped: %2</source>
         <translation>entrée %1 ignorée&#xa0;: %2</translation>
     </message>
+    <message>
+        <source>%1/%2 lists %3 more phone numbers than the %4 kept; the rest were ignored</source>
+        <translation>%1/%2 indique %3 numéros de téléphone de plus que les %4 conservés&#xa0;; les autres ont été ignorés</translation>
+    </message>
+    <message>
+        <source>The file is larger than %1 MB.</source>
+        <translation>Le fichier dépasse %1 Mo.</translation>
+    </message>
+    <message>
+        <source>The file is not valid JSON.</source>
+        <translation>Le fichier n&apos;est pas du JSON valide.</translation>
+    </message>
+    <message>
+        <source>The file is nested deeper than %1 levels.</source>
+        <translation>Le fichier est imbriqué sur plus de %1 niveaux.</translation>
+    </message>
+    <message>
+        <source>The file holds a %1, not a FHIR Bundle.</source>
+        <translation>Le fichier contient un %1, et non un Bundle FHIR.</translation>
+    </message>
 </context>
 <context>
     <name>mhero::fhir::FhirClient</name>
@@ -302,6 +322,14 @@
             <numerusform>Abandon après %n tentative.</numerusform>
             <numerusform>Abandon après %n tentatives.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The credentials were entered for %1; they are not sent to %2.</source>
+        <translation>Les identifiants ont été saisis pour %1&#xa0;; ils ne sont pas envoyés à %2.</translation>
+    </message>
+    <message>
+        <source>The FHIR server redirected to %1; the redirect is not followed (credentials go only to the server they were entered for).</source>
+        <translation>Le serveur FHIR a redirigé vers %1&#xa0;; la redirection n&apos;est pas suivie (les identifiants ne sont envoyés qu&apos;au serveur pour lequel ils ont été saisis).</translation>
     </message>
 </context>
 <context>
@@ -366,10 +394,6 @@
 <context>
     <name>mhero::messaging::ChannelStore</name>
     <message>
-        <source>message %1: unusable address &quot;%2&quot;</source>
-        <translation>message %1&#xa0;: adresse &quot;%2&quot; inutilisable</translation>
-    </message>
-    <message>
         <source>RapidPro could not deliver it (the channel or the number failed).</source>
         <translation>RapidPro n&apos;a pas pu le remettre (échec du canal ou du numéro).</translation>
     </message>
@@ -380,6 +404,18 @@
     <message>
         <source>%1 (RapidPro may or may not have accepted it)</source>
         <translation>%1 (RapidPro l&apos;a peut-être accepté, ou peut-être pas)</translation>
+    </message>
+    <message>
+        <source>message %1: control characters or broken characters removed from its text</source>
+        <translation>message %1&#xa0;: caractères de contrôle ou caractères corrompus retirés de son texte</translation>
+    </message>
+    <message>
+        <source>unusable address &quot;%1&quot;</source>
+        <translation>adresse inutilisable &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>message %1: %2</source>
+        <translation>message %1&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -407,6 +443,14 @@
     <message>
         <source>RapidPro did not answer: %1</source>
         <translation>RapidPro n&apos;a pas répondu&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>RapidPro sent a next link back to a page already read; the poll stopped so that it cannot loop. The RapidPro server (or a proxy in front of it) needs attention.</source>
+        <translation>RapidPro a envoyé un lien vers la page suivante qui renvoie à une page déjà lue&#xa0;; la récupération s&apos;est arrêtée pour ne pas tourner en boucle. Le serveur RapidPro (ou un proxy placé devant lui) doit être vérifié.</translation>
+    </message>
+    <message>
+        <source>The poll stopped after %1 pages, the most one run may read (max_pages_per_run of the source); it starts again from the same point next time.</source>
+        <translation>La récupération s&apos;est arrêtée après %1 pages, le maximum qu&apos;une exécution peut lire (max_pages_per_run de la source)&#xa0;; elle reprendra au même point la prochaine fois.</translation>
     </message>
 </context>
 <context>
@@ -494,6 +538,10 @@
         <source>RapidPro answered with an unreadable broadcast.</source>
         <translation>RapidPro a répondu avec une diffusion illisible.</translation>
     </message>
+    <message>
+        <source>RapidPro redirected to %1, another server; the API token is not sent there.</source>
+        <translation>RapidPro a redirigé vers %1, un autre serveur&#xa0;; le jeton d&apos;API n&apos;y est pas envoyé.</translation>
+    </message>
 </context>
 <context>
     <name>mhero::rapidpro::RapidProClient</name>
@@ -519,6 +567,113 @@
             <numerusform>Abandon après %n tentative.</numerusform>
             <numerusform>Abandon après %n tentatives.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The API token was entered for %1; it is not sent to %2.</source>
+        <translation>Le jeton d&apos;API a été saisi pour %1&#xa0;; il n&apos;est pas envoyé à %2.</translation>
+    </message>
+</context>
+<context>
+    <name>mhero::secrets</name>
+    <message>
+        <source>The secret of source &quot;%1&quot; must be entered again (mhero-admin source secret %1): %2</source>
+        <translation>Le secret de la source &quot;%1&quot; doit être saisi à nouveau (mhero-admin source secret %1)&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The sync engine key file %1 can be read by other accounts; make it readable only by the sync engine&apos;s account (chmod 600).</source>
+        <translation>Le fichier de clé du moteur de synchronisation %1 est lisible par d&apos;autres comptes&#xa0;; rendez-le lisible uniquement par le compte du moteur de synchronisation (chmod 600).</translation>
+    </message>
+    <message>
+        <source>Cannot read the sync engine key file %1.</source>
+        <translation>Impossible de lire le fichier de clé du moteur de synchronisation %1.</translation>
+    </message>
+    <message>
+        <source>%1 is not a sync engine key file.</source>
+        <translation>%1 n&apos;est pas un fichier de clé du moteur de synchronisation.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>Impossible de créer le dossier %1.</translation>
+    </message>
+    <message>
+        <source>Cannot create the sync engine key file %1.</source>
+        <translation>Impossible de créer le fichier de clé du moteur de synchronisation %1.</translation>
+    </message>
+    <message>
+        <source>Cannot write the sync engine key file %1.</source>
+        <translation>Impossible d&apos;écrire le fichier de clé du moteur de synchronisation %1.</translation>
+    </message>
+    <message>
+        <source>The sync engine key published in the database is damaged.</source>
+        <translation>La clé du moteur de synchronisation publiée dans la base de données est endommagée.</translation>
+    </message>
+    <message>
+        <source>This sync engine&apos;s key (%1, in %2) is not the key published in the database (%3). Copy the key file of the engine that published %3 to %2, or replace the published key with &quot;mhero-server --init-key --replace-key&quot; (every source secret must then be entered again).</source>
+        <translation>La clé de ce moteur de synchronisation (%1, dans %2) n&apos;est pas la clé publiée dans la base de données (%3). Copiez dans %2 le fichier de clé du moteur qui a publié %3, ou remplacez la clé publiée avec &quot;mhero-server --init-key --replace-key&quot; (tous les secrets des sources devront alors être saisis à nouveau).</translation>
+    </message>
+    <message>
+        <source>There is no sync engine key file at %1, but the database expects the key %2. Copy the key file of the engine that published it there (every mhero-server of a deployment shares one key), or replace it with &quot;mhero-server --init-key --replace-key&quot; (every source secret must then be entered again).</source>
+        <translation>Il n&apos;y a pas de fichier de clé du moteur de synchronisation à l&apos;emplacement %1, mais la base de données attend la clé %2. Copiez-y le fichier de clé du moteur qui l&apos;a publiée (tous les mhero-server d&apos;un déploiement partagent la même clé), ou remplacez-la avec &quot;mhero-server --init-key --replace-key&quot; (tous les secrets des sources devront alors être saisis à nouveau).</translation>
+    </message>
+    <message>
+        <source>There is no sync engine key file at %1 and none is published yet: start mhero-server once (or run &quot;mhero-server --init-key&quot;).</source>
+        <translation>Il n&apos;y a pas de fichier de clé du moteur de synchronisation à l&apos;emplacement %1 et aucune clé n&apos;est encore publiée&#xa0;: démarrez mhero-server une fois (ou exécutez &quot;mhero-server --init-key&quot;).</translation>
+    </message>
+    <message>
+        <source>This is not a sealed secret.</source>
+        <translation>Ce n&apos;est pas un secret scellé.</translation>
+    </message>
+    <message>
+        <source>The secret cannot be opened with this engine&apos;s key.</source>
+        <translation>Le secret ne peut pas être ouvert avec la clé de ce moteur.</translation>
+    </message>
+    <message>
+        <source>The server address must be an http:// or https:// URL.</source>
+        <translation>L&apos;adresse du serveur doit être une URL http:// ou https://.</translation>
+    </message>
+    <message>
+        <source>No sync engine key is published yet, so the secret cannot be sealed. Start mhero-server once (or run &quot;mhero-server --init-key&quot;) where the sync engine runs, then try again.</source>
+        <translation>Aucune clé du moteur de synchronisation n&apos;est encore publiée, le secret ne peut donc pas être scellé. Démarrez mhero-server une fois (ou exécutez &quot;mhero-server --init-key&quot;) là où tourne le moteur de synchronisation, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>secrets stored before this version of mHero were not sealed.</source>
+        <translation>les secrets enregistrés avant cette version de mHero n&apos;étaient pas scellés.</translation>
+    </message>
+    <message>
+        <source>the source&apos;s URL changed after it was entered, so it is not sent anywhere.</source>
+        <translation>l&apos;URL de la source a changé après la saisie du secret, qui n&apos;est donc envoyé nulle part.</translation>
+    </message>
+    <message>
+        <source>the sync engine&apos;s key was replaced.</source>
+        <translation>la clé du moteur de synchronisation a été remplacée.</translation>
+    </message>
+    <message>
+        <source>it is not usable (%1).</source>
+        <translation>il est inutilisable (%1).</translation>
+    </message>
+    <message>
+        <source>This program has no sync engine key, so it cannot open the secret of source &quot;%1&quot;.</source>
+        <translation>Ce programme n&apos;a pas de clé du moteur de synchronisation et ne peut donc pas ouvrir le secret de la source &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>it is sealed to another engine key (%1; this engine&apos;s key is %2).</source>
+        <translation>il est scellé pour une autre clé de moteur (%1&#xa0;; la clé de ce moteur est %2).</translation>
+    </message>
+    <message>
+        <source>its sealed text is not readable by this version.</source>
+        <translation>son texte scellé n&apos;est pas lisible par cette version.</translation>
+    </message>
+    <message>
+        <source>it was entered for another source.</source>
+        <translation>il a été saisi pour une autre source.</translation>
+    </message>
+    <message>
+        <source>it was entered for %1, but the source now points to %2; it is not sent there.</source>
+        <translation>il a été saisi pour %1, mais la source pointe désormais vers %2&#xa0;; il n&apos;y est pas envoyé.</translation>
+    </message>
+    <message>
+        <source>Source &quot;%1&quot; has no secret: enter it with mhero-admin source secret %1.</source>
+        <translation>La source &quot;%1&quot; n&apos;a pas de secret&#xa0;: saisissez-le avec mhero-admin source secret %1.</translation>
     </message>
 </context>
 <context>
@@ -581,6 +736,14 @@
         <source>There is no FHIR source named &quot;%1&quot;.</source>
         <translation>Il n&apos;y a pas de source FHIR nommée &quot;%1&quot;.</translation>
     </message>
+    <message>
+        <source>The file holds no entries; nothing was imported.</source>
+        <translation>Le fichier ne contient aucune entrée&#xa0;; rien n&apos;a été importé.</translation>
+    </message>
+    <message>
+        <source>The file holds %1 entries, and none of them could be used; nothing was imported.</source>
+        <translation>Le fichier contient %1 entrées, et aucune n&apos;a pu être utilisée&#xa0;; rien n&apos;a été importé.</translation>
+    </message>
 </context>
 <context>
     <name>mhero::sync::FhirSync</name>
@@ -591,6 +754,14 @@
     <message>
         <source>%1: %2</source>
         <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The sync of %1 stopped after %2 pages, the most one run may read (max_pages_per_run of the source); the next run continues from there.</source>
+        <translation>La synchronisation de %1 s&apos;est arrêtée après %2 pages, le maximum qu&apos;une exécution peut lire (max_pages_per_run de la source)&#xa0;; la prochaine exécution reprendra à partir de là.</translation>
+    </message>
+    <message>
+        <source>%1 sent a next link back to a page already read; the sync stopped so that it cannot loop. The FHIR server (or a proxy in front of it) needs attention.</source>
+        <translation>%1 a envoyé un lien vers la page suivante qui renvoie à une page déjà lue&#xa0;; la synchronisation s&apos;est arrêtée pour ne pas tourner en boucle. Le serveur FHIR (ou un proxy placé devant lui) doit être vérifié.</translation>
     </message>
 </context>
 <context>
@@ -2428,6 +2599,10 @@ par %3 · %4</translation>
     <message>
         <source>Failed %1</source>
         <translation>Échec le %1</translation>
+    </message>
+    <message>
+        <source>Unsupported message (%1): mHero cannot show it; open it on the messaging platform.</source>
+        <translation>Message non pris en charge (%1)&#xa0;: mHero ne peut pas l&apos;afficher&#xa0;; ouvrez-le sur la plateforme de messagerie.</translation>
     </message>
 </context>
 <context>

@@ -269,6 +269,26 @@
         <source>entry %1 skipped: %2</source>
         <translation>entrada %1 ignorada: %2</translation>
     </message>
+    <message>
+        <source>%1/%2 lists %3 more phone numbers than the %4 kept; the rest were ignored</source>
+        <translation>%1/%2 indica mais %3 números de telefone além dos %4 guardados; os restantes foram ignorados</translation>
+    </message>
+    <message>
+        <source>The file is larger than %1 MB.</source>
+        <translation>O ficheiro tem mais de %1 MB.</translation>
+    </message>
+    <message>
+        <source>The file is not valid JSON.</source>
+        <translation>O ficheiro não é JSON válido.</translation>
+    </message>
+    <message>
+        <source>The file is nested deeper than %1 levels.</source>
+        <translation>O ficheiro tem mais de %1 níveis de aninhamento.</translation>
+    </message>
+    <message>
+        <source>The file holds a %1, not a FHIR Bundle.</source>
+        <translation>O ficheiro contém um %1 e não um Bundle FHIR.</translation>
+    </message>
 </context>
 <context>
     <name>mhero::fhir::FhirClient</name>
@@ -302,6 +322,14 @@
             <numerusform>Desistiu após %n tentativa.</numerusform>
             <numerusform>Desistiu após %n tentativas.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The credentials were entered for %1; they are not sent to %2.</source>
+        <translation>As credenciais foram introduzidas para %1; não são enviadas para %2.</translation>
+    </message>
+    <message>
+        <source>The FHIR server redirected to %1; the redirect is not followed (credentials go only to the server they were entered for).</source>
+        <translation>O servidor FHIR redirecionou para %1; o redirecionamento não é seguido (as credenciais só são enviadas para o servidor para o qual foram introduzidas).</translation>
     </message>
 </context>
 <context>
@@ -366,10 +394,6 @@
 <context>
     <name>mhero::messaging::ChannelStore</name>
     <message>
-        <source>message %1: unusable address &quot;%2&quot;</source>
-        <translation>mensagem %1: endereço inutilizável &quot;%2&quot;</translation>
-    </message>
-    <message>
         <source>RapidPro could not deliver it (the channel or the number failed).</source>
         <translation>O RapidPro não conseguiu entregá-la (o canal ou o número falhou).</translation>
     </message>
@@ -380,6 +404,18 @@
     <message>
         <source>%1 (RapidPro may or may not have accepted it)</source>
         <translation>%1 (não se sabe se o RapidPro a aceitou)</translation>
+    </message>
+    <message>
+        <source>message %1: control characters or broken characters removed from its text</source>
+        <translation>mensagem %1: caracteres de controlo ou caracteres danificados removidos do texto</translation>
+    </message>
+    <message>
+        <source>unusable address &quot;%1&quot;</source>
+        <translation>endereço inutilizável &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>message %1: %2</source>
+        <translation>mensagem %1: %2</translation>
     </message>
 </context>
 <context>
@@ -407,6 +443,14 @@
     <message>
         <source>RapidPro did not answer: %1</source>
         <translation>O RapidPro não respondeu: %1</translation>
+    </message>
+    <message>
+        <source>RapidPro sent a next link back to a page already read; the poll stopped so that it cannot loop. The RapidPro server (or a proxy in front of it) needs attention.</source>
+        <translation>O RapidPro enviou uma ligação para a página seguinte que aponta para uma página já lida; a recolha parou para não entrar em ciclo. O servidor RapidPro (ou um proxy à frente dele) precisa de ser verificado.</translation>
+    </message>
+    <message>
+        <source>The poll stopped after %1 pages, the most one run may read (max_pages_per_run of the source); it starts again from the same point next time.</source>
+        <translation>A recolha parou após %1 páginas, o máximo que uma execução pode ler (max_pages_per_run da fonte); na próxima vez, recomeça a partir do mesmo ponto.</translation>
     </message>
 </context>
 <context>
@@ -494,6 +538,10 @@
         <source>RapidPro answered with an unreadable broadcast.</source>
         <translation>O RapidPro respondeu com uma difusão ilegível.</translation>
     </message>
+    <message>
+        <source>RapidPro redirected to %1, another server; the API token is not sent there.</source>
+        <translation>O RapidPro redirecionou para %1, outro servidor; o token de API não é enviado para lá.</translation>
+    </message>
 </context>
 <context>
     <name>mhero::rapidpro::RapidProClient</name>
@@ -519,6 +567,113 @@
             <numerusform>Desistiu após %n tentativa.</numerusform>
             <numerusform>Desistiu após %n tentativas.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The API token was entered for %1; it is not sent to %2.</source>
+        <translation>O token de API foi introduzido para %1; não é enviado para %2.</translation>
+    </message>
+</context>
+<context>
+    <name>mhero::secrets</name>
+    <message>
+        <source>The secret of source &quot;%1&quot; must be entered again (mhero-admin source secret %1): %2</source>
+        <translation>O segredo da fonte &quot;%1&quot; tem de ser introduzido novamente (mhero-admin source secret %1): %2</translation>
+    </message>
+    <message>
+        <source>The sync engine key file %1 can be read by other accounts; make it readable only by the sync engine&apos;s account (chmod 600).</source>
+        <translation>O ficheiro de chave do motor de sincronização %1 pode ser lido por outras contas; torne-o legível apenas pela conta do motor de sincronização (chmod 600).</translation>
+    </message>
+    <message>
+        <source>Cannot read the sync engine key file %1.</source>
+        <translation>Não é possível ler o ficheiro de chave do motor de sincronização %1.</translation>
+    </message>
+    <message>
+        <source>%1 is not a sync engine key file.</source>
+        <translation>%1 não é um ficheiro de chave do motor de sincronização.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>Não é possível criar a pasta %1.</translation>
+    </message>
+    <message>
+        <source>Cannot create the sync engine key file %1.</source>
+        <translation>Não é possível criar o ficheiro de chave do motor de sincronização %1.</translation>
+    </message>
+    <message>
+        <source>Cannot write the sync engine key file %1.</source>
+        <translation>Não é possível escrever o ficheiro de chave do motor de sincronização %1.</translation>
+    </message>
+    <message>
+        <source>The sync engine key published in the database is damaged.</source>
+        <translation>A chave do motor de sincronização publicada na base de dados está danificada.</translation>
+    </message>
+    <message>
+        <source>This sync engine&apos;s key (%1, in %2) is not the key published in the database (%3). Copy the key file of the engine that published %3 to %2, or replace the published key with &quot;mhero-server --init-key --replace-key&quot; (every source secret must then be entered again).</source>
+        <translation>A chave deste motor de sincronização (%1, em %2) não é a chave publicada na base de dados (%3). Copie para %2 o ficheiro de chave do motor que publicou %3 ou substitua a chave publicada com &quot;mhero-server --init-key --replace-key&quot; (todos os segredos das fontes terão então de ser introduzidos novamente).</translation>
+    </message>
+    <message>
+        <source>There is no sync engine key file at %1, but the database expects the key %2. Copy the key file of the engine that published it there (every mhero-server of a deployment shares one key), or replace it with &quot;mhero-server --init-key --replace-key&quot; (every source secret must then be entered again).</source>
+        <translation>Não existe nenhum ficheiro de chave do motor de sincronização em %1, mas a base de dados espera a chave %2. Copie para lá o ficheiro de chave do motor que a publicou (todos os mhero-server de uma instalação partilham a mesma chave) ou substitua-a com &quot;mhero-server --init-key --replace-key&quot; (todos os segredos das fontes terão então de ser introduzidos novamente).</translation>
+    </message>
+    <message>
+        <source>There is no sync engine key file at %1 and none is published yet: start mhero-server once (or run &quot;mhero-server --init-key&quot;).</source>
+        <translation>Não existe nenhum ficheiro de chave do motor de sincronização em %1 e ainda não foi publicada nenhuma chave: inicie o mhero-server uma vez (ou execute &quot;mhero-server --init-key&quot;).</translation>
+    </message>
+    <message>
+        <source>This is not a sealed secret.</source>
+        <translation>Isto não é um segredo selado.</translation>
+    </message>
+    <message>
+        <source>The secret cannot be opened with this engine&apos;s key.</source>
+        <translation>O segredo não pode ser aberto com a chave deste motor.</translation>
+    </message>
+    <message>
+        <source>The server address must be an http:// or https:// URL.</source>
+        <translation>O endereço do servidor tem de ser um URL http:// ou https://.</translation>
+    </message>
+    <message>
+        <source>No sync engine key is published yet, so the secret cannot be sealed. Start mhero-server once (or run &quot;mhero-server --init-key&quot;) where the sync engine runs, then try again.</source>
+        <translation>Ainda não foi publicada nenhuma chave do motor de sincronização, pelo que o segredo não pode ser selado. Inicie o mhero-server uma vez (ou execute &quot;mhero-server --init-key&quot;) onde o motor de sincronização é executado e tente novamente.</translation>
+    </message>
+    <message>
+        <source>secrets stored before this version of mHero were not sealed.</source>
+        <translation>os segredos guardados antes desta versão do mHero não eram selados.</translation>
+    </message>
+    <message>
+        <source>the source&apos;s URL changed after it was entered, so it is not sent anywhere.</source>
+        <translation>o URL da fonte mudou depois de o segredo ter sido introduzido, pelo que não é enviado para lado nenhum.</translation>
+    </message>
+    <message>
+        <source>the sync engine&apos;s key was replaced.</source>
+        <translation>a chave do motor de sincronização foi substituída.</translation>
+    </message>
+    <message>
+        <source>it is not usable (%1).</source>
+        <translation>não é utilizável (%1).</translation>
+    </message>
+    <message>
+        <source>This program has no sync engine key, so it cannot open the secret of source &quot;%1&quot;.</source>
+        <translation>Este programa não tem chave do motor de sincronização, pelo que não pode abrir o segredo da fonte &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>it is sealed to another engine key (%1; this engine&apos;s key is %2).</source>
+        <translation>está selado para outra chave de motor (%1; a chave deste motor é %2).</translation>
+    </message>
+    <message>
+        <source>its sealed text is not readable by this version.</source>
+        <translation>o seu texto selado não é legível por esta versão.</translation>
+    </message>
+    <message>
+        <source>it was entered for another source.</source>
+        <translation>foi introduzido para outra fonte.</translation>
+    </message>
+    <message>
+        <source>it was entered for %1, but the source now points to %2; it is not sent there.</source>
+        <translation>foi introduzido para %1, mas a fonte aponta agora para %2; não é enviado para lá.</translation>
+    </message>
+    <message>
+        <source>Source &quot;%1&quot; has no secret: enter it with mhero-admin source secret %1.</source>
+        <translation>A fonte &quot;%1&quot; não tem segredo: introduza-o com mhero-admin source secret %1.</translation>
     </message>
 </context>
 <context>
@@ -581,6 +736,14 @@
         <source>There is no FHIR source named &quot;%1&quot;.</source>
         <translation>Não existe nenhuma fonte FHIR chamada &quot;%1&quot;.</translation>
     </message>
+    <message>
+        <source>The file holds no entries; nothing was imported.</source>
+        <translation>O ficheiro não contém nenhuma entrada; nada foi importado.</translation>
+    </message>
+    <message>
+        <source>The file holds %1 entries, and none of them could be used; nothing was imported.</source>
+        <translation>O ficheiro contém %1 entradas e nenhuma pôde ser utilizada; nada foi importado.</translation>
+    </message>
 </context>
 <context>
     <name>mhero::sync::FhirSync</name>
@@ -591,6 +754,14 @@
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>The sync of %1 stopped after %2 pages, the most one run may read (max_pages_per_run of the source); the next run continues from there.</source>
+        <translation>A sincronização de %1 parou após %2 páginas, o máximo que uma execução pode ler (max_pages_per_run da fonte); a próxima execução continua a partir daí.</translation>
+    </message>
+    <message>
+        <source>%1 sent a next link back to a page already read; the sync stopped so that it cannot loop. The FHIR server (or a proxy in front of it) needs attention.</source>
+        <translation>%1 enviou uma ligação para a página seguinte que aponta para uma página já lida; a sincronização parou para não entrar em ciclo. O servidor FHIR (ou um proxy à frente dele) precisa de ser verificado.</translation>
     </message>
 </context>
 <context>
@@ -2428,6 +2599,10 @@ por %3 · %4</translation>
     <message>
         <source>Failed %1</source>
         <translation>Falhou %1</translation>
+    </message>
+    <message>
+        <source>Unsupported message (%1): mHero cannot show it; open it on the messaging platform.</source>
+        <translation>Mensagem não suportada (%1): o mHero não a consegue mostrar; abra-a na plataforma de mensagens.</translation>
     </message>
 </context>
 <context>

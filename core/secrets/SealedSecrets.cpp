@@ -326,6 +326,16 @@ Result<OpenSecret> openSourceSecret(const EngineKey* key, const StoredSecret& st
     return OpenSecret{secret, origin};
 }
 
+Result<OpenSecret> openRequiredSourceSecret(const EngineKey* key, const StoredSecret& stored, const QString& source,
+                                            const QUrl& baseUrl)
+{
+    auto opened = openSourceSecret(key, stored, source, baseUrl);
+    if (opened && opened->secret.isEmpty())
+        return Error{QStringLiteral("secret-reenter"),
+                     tr("Source \"%1\" has no secret: enter it with mhero-admin source secret %1.").arg(source), {}};
+    return opened;
+}
+
 Result<std::shared_ptr<const EngineKey>> EngineKeyring::get(QSqlDatabase& db)
 {
     const QMutexLocker lock(&m_mutex);

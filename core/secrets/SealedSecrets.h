@@ -101,6 +101,11 @@ struct OpenSecret
 [[nodiscard]] Result<OpenSecret> openSourceSecret(const EngineKey* key, const StoredSecret& stored,
                                                   const QString& source, const QUrl& baseUrl);
 
+/// openSourceSecret() for a source that cannot work without a secret: a missing one is an
+/// Error too ("secret-reenter", saying how to enter it).
+[[nodiscard]] Result<OpenSecret> openRequiredSourceSecret(const EngineKey* key, const StoredSecret& stored,
+                                                          const QString& source, const QUrl& baseUrl);
+
 /// The engine's key, loaded once and shared by its jobs' threads (each with its own connection).
 /// A failure is retried on the next call, so IT can fix the key file without a restart.
 class EngineKeyring final

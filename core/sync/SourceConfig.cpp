@@ -88,14 +88,9 @@ Result<QList<FhirSource>> loadFhirSources(QSqlDatabase& db, const QString& name,
         if (s.credentials.method != fhir::Credentials::Method::None) {
             const secrets::StoredSecret stored{query->value(5).toBool(), query->value(6).toString(),
                                                query->value(7).toString(), query->value(8).toString()};
-            auto opened = secrets::openSourceSecret(key, stored, s.name, s.baseUrl);
+            auto opened = secrets::openRequiredSourceSecret(key, stored, s.name, s.baseUrl);
             if (!opened)
                 s.secretError = opened.error();
-            else if (opened->secret.isEmpty())
-                s.secretError = Error{QStringLiteral("secret-reenter"),
-                                      tr("Source \"%1\" has no secret: enter it with mhero-admin source secret %1.")
-                                          .arg(s.name),
-                                      {}};
             else {
                 s.credentials.secret = opened->secret;
                 s.credentials.origin = opened->origin;
