@@ -390,6 +390,10 @@
         <source>Only the note&apos;s author can change it.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>There is no source named &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mhero::messaging::ChannelStore</name>
@@ -1745,6 +1749,20 @@ by %3 · %4</source>
         <translation>
             <numerusform>%n facility</numerusform>
             <numerusform>%n facilities</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n source(s) reported an error on the last sync; &quot;mhero-admin source list&quot; shows it.</source>
+        <translation>
+            <numerusform>%n source reported an error on the last sync; &quot;mhero-admin source list&quot; shows it.</numerusform>
+            <numerusform>%n sources reported an error on the last sync; &quot;mhero-admin source list&quot; shows them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n inbound message(s) were set aside because mHero cannot store them (for example an address it does not know); &quot;mhero-admin source quarantine NAME&quot; lists them with the reason.</source>
+        <translation>
+            <numerusform>%n inbound message was set aside because mHero cannot store it (for example an address it does not know); &quot;mhero-admin source quarantine NAME&quot; lists it with the reason.</numerusform>
+            <numerusform>%n inbound messages were set aside because mHero cannot store them (for example an address it does not know); &quot;mhero-admin source quarantine NAME&quot; lists them with the reason.</numerusform>
         </translation>
     </message>
 </context>

@@ -390,6 +390,10 @@
         <source>Only the note&apos;s author can change it.</source>
         <translation>Seul l&apos;auteur de la note peut la modifier.</translation>
     </message>
+    <message>
+        <source>There is no source named &quot;%1&quot;.</source>
+        <translation>Il n&apos;y a pas de source nommée &quot;%1&quot;.</translation>
+    </message>
 </context>
 <context>
     <name>mhero::messaging::ChannelStore</name>
@@ -1746,6 +1750,20 @@ par %3 · %4</translation>
         <translation>
             <numerusform>%n structure sanitaire</numerusform>
             <numerusform>%n structures sanitaires</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n source(s) reported an error on the last sync; &quot;mhero-admin source list&quot; shows it.</source>
+        <translation>
+            <numerusform>%n source a signalé une erreur lors de la dernière synchronisation&#xa0;; &quot;mhero-admin source list&quot; la montre.</numerusform>
+            <numerusform>%n sources ont signalé une erreur lors de la dernière synchronisation&#xa0;; &quot;mhero-admin source list&quot; les montre.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n inbound message(s) were set aside because mHero cannot store them (for example an address it does not know); &quot;mhero-admin source quarantine NAME&quot; lists them with the reason.</source>
+        <translation>
+            <numerusform>%n message entrant a été mis de côté car mHero ne peut pas l&apos;enregistrer (par exemple une adresse qu&apos;il ne connaît pas)&#xa0;; &quot;mhero-admin source quarantine NAME&quot; le liste avec la raison.</numerusform>
+            <numerusform>%n messages entrants ont été mis de côté car mHero ne peut pas les enregistrer (par exemple une adresse qu&apos;il ne connaît pas)&#xa0;; &quot;mhero-admin source quarantine NAME&quot; les liste avec la raison.</numerusform>
         </translation>
     </message>
 </context>

@@ -390,6 +390,10 @@
         <source>Only the note&apos;s author can change it.</source>
         <translation>Só o autor da nota a pode alterar.</translation>
     </message>
+    <message>
+        <source>There is no source named &quot;%1&quot;.</source>
+        <translation>Não existe nenhuma fonte chamada &quot;%1&quot;.</translation>
+    </message>
 </context>
 <context>
     <name>mhero::messaging::ChannelStore</name>
@@ -1746,6 +1750,20 @@ por %3 · %4</translation>
         <translation>
             <numerusform>%n unidade de saúde</numerusform>
             <numerusform>%n unidades de saúde</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n source(s) reported an error on the last sync; &quot;mhero-admin source list&quot; shows it.</source>
+        <translation>
+            <numerusform>%n fonte comunicou um erro na última sincronização; &quot;mhero-admin source list&quot; mostra-o.</numerusform>
+            <numerusform>%n fontes comunicaram um erro na última sincronização; &quot;mhero-admin source list&quot; mostra-os.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n inbound message(s) were set aside because mHero cannot store them (for example an address it does not know); &quot;mhero-admin source quarantine NAME&quot; lists them with the reason.</source>
+        <translation>
+            <numerusform>%n mensagem recebida foi posta de lado porque o mHero não a consegue guardar (por exemplo, um endereço que não conhece); &quot;mhero-admin source quarantine NAME&quot; lista-a com o motivo.</numerusform>
+            <numerusform>%n mensagens recebidas foram postas de lado porque o mHero não as consegue guardar (por exemplo, um endereço que não conhece); &quot;mhero-admin source quarantine NAME&quot; lista-as com o motivo.</numerusform>
         </translation>
     </message>
 </context>

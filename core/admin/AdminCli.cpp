@@ -9,6 +9,7 @@
 #include "db/LocalCluster.h"
 #include "db/Migrator.h"
 #include "db/Sql.h"
+#include "messaging/Quarantine.h"
 #include "messaging/RapidProSync.h"
 #include "secrets/SealedSecrets.h"
 #include "sync/BundleImport.h"
@@ -64,6 +65,10 @@ const QLatin1StringView kCommands{
     "                               Point a source at another URL. Its secret stops working until it\n"
     "                               is entered again (a secret is sent only where it was entered for).\n"
     "  source list                  List sources, their secrets' state and their last sync.\n"
+    "  source quarantine NAME [--clear]\n"
+    "                               Inbound messages of NAME set aside because mHero cannot store\n"
+    "                               them (an unknown kind of address, an unreadable entry), with the\n"
+    "                               reason; --clear forgets them once dealt with (administrators).\n"
     "\n"
     "                               Secrets are sealed here to the sync engine's public key before\n"
     "                               they reach the database: start mhero-server once (or run\n"
@@ -152,7 +157,9 @@ int AdminCli::run(const QStringList& arguments)
                                           QStringLiteral("name"), QStringLiteral("file"));
     const QCommandLineOption engineKeyOption(QStringLiteral("engine-key"),
                                              QStringLiteral("sync: the sync engine's key file."), QStringLiteral("file"));
-    parser.addOptions({dbOption, localOption, localDirOption, roleOption, displayNameOption, languagesOption,
+    const QCommandLineOption clearOption(QStringLiteral("clear"),
+                                         QStringLiteral("source quarantine: forget the entries listed."));
+    parser.addOptions({clearOption, dbOption, localOption, localDirOption, roleOption, displayNameOption, languagesOption,
                        passwordStdinOption, portOption, urlOption, kindOption, authOption, regionOption,
                        secretEnvOption, patientsOption, pageSizeOption, onceOption, sourceOption, engineKeyOption});
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("See the list of commands above."));
@@ -497,8 +504,31 @@ int AdminCli::run(const QStringList& arguments)
             }
             return kOk;
         }
+        if (sub == QLatin1String("quarantine") && words.size() == 3) {
+            const QString name = words.value(2);
+            auto entries = messaging::quarantinedEntries(db, name);
+            if (!entries)
+                return fail(entries.error());
+            if (entries->isEmpty()) {
+                m_out << "Nothing from \"" << name << "\" was set aside.\n";
+                return kOk;
+            }
+            for (const messaging::QuarantinedEntry& entry : *entries)
+                m_out << entry.lastSeen.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")) << "  "
+                      << entry.externalId << "  " << entry.reason << "\n    " << entry.entry << "\n";
+            if (!parser.isSet(clearOption)) {
+                m_out << entries->size() << " entries set aside. Once dealt with (e.g. the contact fixed in "
+                      << "RapidPro): mhero-admin source quarantine " << name << " --clear\n";
+                return kOk;
+            }
+            auto cleared = messaging::clearQuarantine(db, name);
+            if (!cleared)
+                return fail(cleared.error());
+            m_out << "Forgot " << *cleared << " entries.\n";
+            return kOk;
+        }
         m_err << "Usage: mhero-admin source add fhir|rapidpro NAME --url URL … | source secret NAME | "
-                 "source set-url NAME --url URL | source list\n";
+                 "source set-url NAME --url URL | source list | source quarantine NAME [--clear]\n";
         return kUsage;
     }
     if (command == QLatin1String("sync")) {

@@ -20,7 +20,10 @@ Result<Overview> loadOverview(QSqlDatabase& db)
             (SELECT count(*) FROM mhero.conversation WHERE status <> 'resolved' AND assignee = session_user),
             (SELECT count(*) FROM mhero.template_version v JOIN mhero.template t ON t.id = v.template_id
               WHERE v.status = 'approved' AND t.retired_at IS NULL),
-            (SELECT count(*) FROM mhero.template_version WHERE status = 'submitted'))"));
+            (SELECT count(*) FROM mhero.template_version WHERE status = 'submitted'),
+            (SELECT count(DISTINCT st.source_id) FROM mhero.sync_state st JOIN mhero.source s ON s.id = st.source_id
+              WHERE s.enabled AND st.last_error IS NOT NULL),
+            has_table_privilege('mhero.inbound_quarantine', 'SELECT'))"));
     if (!query)
         return query.error();
     if (!query->next())
@@ -35,6 +38,15 @@ Result<Overview> loadOverview(QSqlDatabase& db)
     overview.myConversations = query->value(6).toLongLong();
     overview.approvedTemplates = query->value(7).toLongLong();
     overview.submittedTemplates = query->value(8).toLongLong();
+    overview.sourcesWithErrors = query->value(9).toLongLong();
+    // A second statement: PostgreSQL checks privileges on every table a statement names, even in
+    // a branch that never runs, so agents (who may not read the quarantine) never ask.
+    if (query->value(10).toBool()) {
+        auto quarantined = sql::scalar(db, QStringLiteral("SELECT count(*) FROM mhero.inbound_quarantine"));
+        if (!quarantined)
+            return quarantined.error();
+        overview.quarantinedEntries = quarantined->toLongLong();
+    }
     return overview;
 }
 

@@ -35,6 +35,7 @@ private Q_SLOTS:
     void settingsAreCheckedAndAudited();
     void templatesTravelBetweenServers();
     void importNamesSkippedEntries();
+    void quarantineIsListedAndCleared();
 
 private:
     struct Run
@@ -458,6 +459,51 @@ void TestAdminCli::importNamesSkippedEntries()
     const Run sources = run({QStringLiteral("--db"), m_connInfo, QStringLiteral("source"), QStringLiteral("list")});
     QVERIFY(sources.out.contains(QLatin1String("mixed")));
     QVERIFY(!sources.out.contains(QLatin1String("nothing-usable")));
+}
+
+// What the engine set aside is listed with its reason for supervisors and administrators, and
+// forgotten on request by administrators only.
+void TestAdminCli::quarantineIsListedAndCleared()
+{
+    auto owner = TestCluster::instance().connectSuperuser(m_db);
+    MHERO_VERIFY_OK(owner);
+    MHERO_VERIFY_OK(sql::exec(owner->db(), QStringLiteral(
+        "INSERT INTO mhero.inbound_quarantine (source_id, external_id, reason, entry) "
+        "SELECT id, '4711', 'the address \"carrier-pigeon:42\" is not one mHero can store', "
+        "'{\"external_id\": \"4711\", \"urn\": \"carrier-pigeon:42\"}' FROM mhero.source WHERE name = 'moh-rapidpro'")));
+    auto admin = TestCluster::instance().createUser(m_db, UserKind::Admin, QStringLiteral("qadmin"));
+    MHERO_VERIFY_OK(admin);
+    auto supervisor = TestCluster::instance().createUser(m_db, UserKind::Supervisor, QStringLiteral("qsup"));
+    MHERO_VERIFY_OK(supervisor);
+    auto agent = TestCluster::instance().createUser(m_db, UserKind::Agent, QStringLiteral("qagent"));
+    MHERO_VERIFY_OK(agent);
+    const auto quarantine = [this](const TestUser& user, QStringList extra = {}) {
+        return run(QStringList{QStringLiteral("--db"), user.settings.toConnInfo(true), QStringLiteral("source"),
+                               QStringLiteral("quarantine"), QStringLiteral("moh-rapidpro")}
+                   + extra);
+    };
+
+    const Run listed = quarantine(*supervisor);
+    QVERIFY2(listed.code == 0, qPrintable(listed.err));
+    QVERIFY(listed.out.contains(QLatin1String("4711  the address \"carrier-pigeon:42\" is not one mHero can store")));
+    QVERIFY(listed.out.contains(QLatin1String("1 entries set aside")));
+    // Agents may not read what the engine set aside; supervisors may not forget it.
+    const Run agentRefused = quarantine(*agent);
+    QVERIFY(agentRefused.code != 0);
+    QVERIFY(agentRefused.err.contains(QLatin1String("[42501]")));
+    const Run supervisorRefused = quarantine(*supervisor, {QStringLiteral("--clear")});
+    QVERIFY(supervisorRefused.code != 0);
+    QVERIFY(supervisorRefused.err.contains(QLatin1String("[42501]")));
+    const Run unknown = run({QStringLiteral("--db"), admin->settings.toConnInfo(true), QStringLiteral("source"),
+                             QStringLiteral("quarantine"), QStringLiteral("nowhere")});
+    QVERIFY(unknown.code != 0);
+    QVERIFY(unknown.err.contains(QLatin1String("no source named \"nowhere\"")));
+
+    const Run cleared = quarantine(*admin, {QStringLiteral("--clear")});
+    QVERIFY2(cleared.code == 0, qPrintable(cleared.err));
+    QVERIFY(cleared.out.contains(QLatin1String("Forgot 1 entries.")));
+    QCOMPARE(sql::scalar(owner->db(), QStringLiteral("SELECT count(*) FROM mhero.inbound_quarantine")).value().toInt(), 0);
+    QCOMPARE(quarantine(*admin).out, QStringLiteral("Nothing from \"moh-rapidpro\" was set aside.\n"));
 }
 
 QTEST_GUILESS_MAIN(TestAdminCli)

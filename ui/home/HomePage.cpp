@@ -60,6 +60,16 @@ HomePage::HomePage(Database& database, const SessionInfo& session, const ServerP
                           QStringLiteral("templatesValue"), &m_templatesCaption);
     layout->addLayout(grid);
 
+    // What needs someone's attention behind the figures: the engine's sources.
+    m_attention = new QLabel;
+    m_attention->setObjectName(QStringLiteral("homeAttention"));
+    m_attention->setWordWrap(true);
+    m_attention->setTextFormat(Qt::PlainText);
+    m_attention->setStyleSheet(QStringLiteral("QLabel { background: #FFF8E1; border: 1px solid #FFE082; "
+                                              "border-radius: 8px; padding: 10px; color: #5D4037; }"));
+    m_attention->hide();
+    layout->addWidget(m_attention);
+
     auto* footer = new QHBoxLayout;
     m_status = new QLabel;
     m_status->setObjectName(QStringLiteral("homeStatus"));
@@ -145,6 +155,16 @@ void HomePage::show(const Result<Overview>& result)
                                     + tr("%n assigned to you", nullptr, int(o.myConversations)));
     m_templates->setText(locale.toString(o.approvedTemplates));
     m_templatesCaption->setText(tr("%n version(s) awaiting approval", nullptr, int(o.submittedTemplates)));
+    QStringList attention;
+    if (o.sourcesWithErrors > 0)
+        attention << tr("%n source(s) reported an error on the last sync; \"mhero-admin source list\" shows it.",
+                        nullptr, int(o.sourcesWithErrors));
+    if (o.quarantinedEntries > 0)
+        attention << tr("%n inbound message(s) were set aside because mHero cannot store them (for example an "
+                        "address it does not know); \"mhero-admin source quarantine NAME\" lists them with the reason.",
+                        nullptr, int(o.quarantinedEntries));
+    m_attention->setText(attention.join(QLatin1Char('\n')));
+    m_attention->setVisible(!attention.isEmpty());
     m_status->setText(tr("Updated at %1").arg(locale.toString(QTime::currentTime(), QLocale::ShortFormat)));
     Q_EMIT loaded();
 }

@@ -38,6 +38,7 @@ private:
     void show(const Result<Overview>& overview);
 
     Database& m_database;
+    QLabel* m_attention = nullptr;
     SessionInfo m_session;
     int m_generation = 0;
     QLabel* m_healthWorkers = nullptr;
