@@ -416,10 +416,6 @@
 <context>
     <name>mhero::messaging::ChannelStore</name>
     <message>
-        <source>RapidPro could not deliver it (the channel or the number failed).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>message %1: control characters or broken characters removed from its text</source>
         <translation type="unfinished"></translation>
     </message>
@@ -550,6 +546,10 @@
     </message>
     <message>
         <source>The poll stopped after %1 pages, the most one run may read (max_pages_per_run of the source); it starts again from the same point next time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RapidPro could not deliver it (the channel or the number failed).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -416,10 +416,6 @@
 <context>
     <name>mhero::messaging::ChannelStore</name>
     <message>
-        <source>RapidPro could not deliver it (the channel or the number failed).</source>
-        <translation>RapidPro n&apos;a pas pu le remettre (échec du canal ou du numéro).</translation>
-    </message>
-    <message>
         <source>message %1: control characters or broken characters removed from its text</source>
         <translation>message %1&#xa0;: caractères de contrôle ou caractères corrompus retirés de son texte</translation>
     </message>
@@ -551,6 +547,10 @@
     <message>
         <source>The poll stopped after %1 pages, the most one run may read (max_pages_per_run of the source); it starts again from the same point next time.</source>
         <translation>La récupération s&apos;est arrêtée après %1 pages, le maximum qu&apos;une exécution peut lire (max_pages_per_run de la source)&#xa0;; elle reprendra au même point la prochaine fois.</translation>
+    </message>
+    <message>
+        <source>RapidPro could not deliver it (the channel or the number failed).</source>
+        <translation>RapidPro n&apos;a pas pu le remettre (échec du canal ou du numéro).</translation>
     </message>
 </context>
 <context>

@@ -416,10 +416,6 @@
 <context>
     <name>mhero::messaging::ChannelStore</name>
     <message>
-        <source>RapidPro could not deliver it (the channel or the number failed).</source>
-        <translation>O RapidPro não conseguiu entregá-la (o canal ou o número falhou).</translation>
-    </message>
-    <message>
         <source>message %1: control characters or broken characters removed from its text</source>
         <translation>mensagem %1: caracteres de controlo ou caracteres danificados removidos do texto</translation>
     </message>
@@ -551,6 +547,10 @@
     <message>
         <source>The poll stopped after %1 pages, the most one run may read (max_pages_per_run of the source); it starts again from the same point next time.</source>
         <translation>A recolha parou após %1 páginas, o máximo que uma execução pode ler (max_pages_per_run da fonte); na próxima vez, recomeça a partir do mesmo ponto.</translation>
+    </message>
+    <message>
+        <source>RapidPro could not deliver it (the channel or the number failed).</source>
+        <translation>O RapidPro não conseguiu entregá-la (o canal ou o número falhou).</translation>
     </message>
 </context>
 <context>

@@ -103,7 +103,49 @@ private:
 struct MediaReference
 {
     QString contentType; ///< image/jpeg, audio/ogg, …
-    QUrl url;
+    QString url; ///< as the platform gave it
+};
+
+/// A message a person sent, as the platform reported it.
+struct InboundMessage
+{
+    QString externalId; ///< the platform's id, unique per source
+    std::optional<qint64> externalNum;
+    /// The address as mHero stores it (normalised by the adapter with the source's region):
+    /// empty when unusable, and then the message is quarantined with addressAsGiven.
+    QString urn;
+    QString addressAsGiven;
+    QString channelContactId;
+    QString contactName;
+    QString text;
+    QList<MediaReference> attachments;
+    QString kind; ///< the platform's type, named when there is nothing to show (a sticker)
+    QDateTime createdOn;
+    /// createdOn as the platform wrote it, when it is finer than milliseconds (it orders
+    /// messages of the same millisecond); empty: createdOn.
+    QString createdOnText;
+};
+
+/// What the platform knows of a person: name, language, opt-out.
+struct ContactUpdate
+{
+    QString channelContactId;
+    QString name;
+    QString language;
+    QString status; ///< active, blocked, stopped (opted out), archived
+    QStringList urns; ///< normalised; unusable ones left out
+    QDateTime modifiedOn;
+};
+
+/// A change of status of a message mHero sent.
+struct StatusUpdate
+{
+    QString externalId;
+    std::optional<qint64> externalNum;
+    QString status; ///< mHero's status: queued, sent, delivered, read, failed
+    QString channelStatus;
+    QDateTime at;
+    QString error; ///< why, when failed (shown in the thread)
 };
 
 /// What a channel can carry, so the composer offers only what the platform will accept.

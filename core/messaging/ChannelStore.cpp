@@ -1,7 +1,6 @@
 #include "messaging/ChannelStore.h"
 
 #include "db/Sql.h"
-#include "net/HttpSupport.h"
 #include "text/CleanText.h"
 
 #include <QCoreApplication>
@@ -39,89 +38,74 @@ Result<int> callCount(QSqlDatabase& db, const QString& function, int sourceId, c
 }
 } // namespace
 
-Result<int> ChannelStore::ingestInbound(int sourceId, const QList<rapidpro::Message>& messages, const QString& region,
+Result<int> ChannelStore::ingestInbound(int sourceId, const QList<channels::InboundMessage>& messages,
                                         QStringList* problems)
 {
     QJsonArray payload;
-    for (const rapidpro::Message& m : messages) {
-        if (m.direction != QLatin1String("in"))
-            continue;
+    for (const channels::InboundMessage& m : messages) {
         QJsonArray attachments;
-        for (const rapidpro::Attachment& a : m.attachments)
+        for (const channels::MediaReference& a : m.attachments)
             attachments.append(QJsonObject{{QStringLiteral("content_type"), text::cleanMessageText(a.contentType)},
                                            {QStringLiteral("url"), text::cleanMessageText(a.url)}});
         // NUL and lone surrogates: jsonb cannot hold the first, and neither is text anyone wrote.
         const QString body = text::cleanMessageText(m.text);
         if (problems && body != m.text)
             problems->append(tr("message %1: control characters or broken characters removed from its text")
-                                 .arg(m.externalId()));
+                                 .arg(m.externalId));
         QJsonObject entry{
-            {QStringLiteral("external_id"), m.externalId()},
-            {QStringLiteral("external_num"), m.id ? QJsonValue(double(*m.id)) : QJsonValue()},
-            {QStringLiteral("contact_uuid"), m.contactUuid.isEmpty() ? QJsonValue() : QJsonValue(m.contactUuid)},
+            {QStringLiteral("external_id"), m.externalId},
+            {QStringLiteral("external_num"), m.externalNum ? QJsonValue(double(*m.externalNum)) : QJsonValue()},
+            {QStringLiteral("contact_uuid"), m.channelContactId.isEmpty() ? QJsonValue() : QJsonValue(m.channelContactId)},
             {QStringLiteral("contact_name"), text::cleanName(m.contactName)},
             {QStringLiteral("text"), body},
             {QStringLiteral("attachments"), attachments},
-            // PostgreSQL keeps RapidPro's microseconds, which order messages of the same millisecond.
+            // PostgreSQL keeps the platform's microseconds, which order messages of the same millisecond.
             {QStringLiteral("created_at"), m.createdOnText.isEmpty() ? timestamp(m.createdOn) : QJsonValue(m.createdOnText)},
         };
         // Nothing to show (a sticker, an unsupported media type): stored as such, with its type.
         if (body.trimmed().isEmpty() && attachments.isEmpty()) {
             entry.insert(QStringLiteral("text"), QString());
             entry.insert(QStringLiteral("unsupported"),
-                         m.type.isEmpty() ? QStringLiteral("unknown") : text::cleanName(m.type).left(40));
+                         m.kind.isEmpty() ? QStringLiteral("unknown") : text::cleanName(m.kind).left(40));
         }
-        const QString urn = rapidpro::normaliseUrn(m.urn, region);
-        if (urn.isEmpty()) {
+        if (m.urn.isEmpty()) {
             // Quarantined by ingest_inbound(), with this reason, for an administrator to see.
-            const QString problem = tr("unusable address \"%1\"").arg(text::cleanMessageText(m.urn.left(80)));
+            const QString problem = tr("unusable address \"%1\"").arg(text::cleanMessageText(m.addressAsGiven.left(80)));
             entry.insert(QStringLiteral("problem"), problem);
             if (problems)
-                problems->append(tr("message %1: %2").arg(m.externalId(), problem));
+                problems->append(tr("message %1: %2").arg(m.externalId, problem));
         }
-        entry.insert(QStringLiteral("urn"), urn);
+        entry.insert(QStringLiteral("urn"), m.urn);
         payload.append(entry);
     }
     return callCount(m_db, QStringLiteral("ingest_inbound"), sourceId, payload);
 }
 
-Result<int> ChannelStore::ingestContacts(int sourceId, const QList<rapidpro::Contact>& contacts, const QString& region)
+Result<int> ChannelStore::ingestContacts(int sourceId, const QList<channels::ContactUpdate>& contacts)
 {
     QJsonArray payload;
-    for (const rapidpro::Contact& c : contacts) {
-        QJsonArray urns;
-        for (const QString& urn : c.urns)
-            if (const QString normal = rapidpro::normaliseUrn(urn, region); !normal.isEmpty())
-                urns.append(normal);
-        payload.append(QJsonObject{{QStringLiteral("contact_uuid"), c.uuid},
+    for (const channels::ContactUpdate& c : contacts)
+        payload.append(QJsonObject{{QStringLiteral("contact_uuid"), c.channelContactId},
                                    {QStringLiteral("name"), text::cleanName(c.name)},
                                    {QStringLiteral("language"), c.language},
                                    {QStringLiteral("status"), c.status},
-                                   {QStringLiteral("urns"), urns},
+                                   {QStringLiteral("urns"), QJsonArray::fromStringList(c.urns)},
                                    {QStringLiteral("modified_on"), timestamp(c.modifiedOn)}});
-    }
     return callCount(m_db, QStringLiteral("ingest_contacts"), sourceId, payload);
 }
 
-Result<int> ChannelStore::applyStatuses(int sourceId, const QList<rapidpro::Message>& messages)
+Result<int> ChannelStore::applyStatuses(int sourceId, const QList<channels::StatusUpdate>& updates)
 {
     QJsonArray payload;
-    for (const rapidpro::Message& m : messages) {
-        const QString status = rapidpro::mheroStatus(m.status);
-        if (m.direction != QLatin1String("out") || status.isEmpty())
-            continue;
-        const QDateTime at = m.modifiedOn.isValid() ? m.modifiedOn : m.sentOn;
+    for (const channels::StatusUpdate& u : updates)
         payload.append(QJsonObject{
-            {QStringLiteral("external_id"), m.externalId()},
-            {QStringLiteral("external_num"), m.id ? QJsonValue(double(*m.id)) : QJsonValue()},
-            {QStringLiteral("status"), status},
-            {QStringLiteral("channel_status"), m.status},
-            {QStringLiteral("at"), timestamp(at)},
-            {QStringLiteral("error"), status == QLatin1String("failed")
-                                          ? tr("RapidPro could not deliver it (the channel or the number failed).")
-                                          : QString()},
+            {QStringLiteral("external_id"), u.externalId},
+            {QStringLiteral("external_num"), u.externalNum ? QJsonValue(double(*u.externalNum)) : QJsonValue()},
+            {QStringLiteral("status"), u.status},
+            {QStringLiteral("channel_status"), u.channelStatus},
+            {QStringLiteral("at"), timestamp(u.at)},
+            {QStringLiteral("error"), u.error},
         });
-    }
     return callCount(m_db, QStringLiteral("apply_statuses"), sourceId, payload);
 }
 
@@ -155,11 +139,9 @@ Result<QList<std::pair<qint64, qint64>>> ChannelStore::pendingBroadcasts(int sou
     return pending;
 }
 
-Status ChannelStore::resolveBroadcast(qint64 messageId, const rapidpro::Message& message)
+Status ChannelStore::resolveBroadcast(qint64 messageId, const channels::ChannelMessage& message)
 {
-    QString status = rapidpro::mheroStatus(message.status);
-    if (status.isEmpty())
-        status = QStringLiteral("queued");
+    const QString status = message.status.isEmpty() ? QStringLiteral("queued") : message.status;
     auto query = sql::exec(
         m_db,
         QStringLiteral("UPDATE mhero.message SET external_id = ?, external_num = ?, status = ?, channel_status = ?, "
@@ -167,8 +149,9 @@ Status ChannelStore::resolveBroadcast(qint64 messageId, const rapidpro::Message&
                        "sent_at = CASE WHEN ? IN ('sent', 'delivered', 'read') THEN coalesce(sent_at, now()) END, "
                        "delivered_at = CASE WHEN ? IN ('delivered', 'read') THEN coalesce(delivered_at, now()) END, "
                        "failed_at = CASE WHEN ? = 'failed' THEN now() END WHERE id = ?"),
-        {message.externalId(), message.id ? QVariant::fromValue(*message.id) : QVariant(QMetaType(QMetaType::LongLong)),
-         status, message.status, status, status, status, messageId});
+        {message.externalId,
+         message.externalNum ? QVariant::fromValue(*message.externalNum) : QVariant(QMetaType(QMetaType::LongLong)),
+         status, message.channelStatus, status, status, status, messageId});
     if (!query)
         return query.error();
     return {};

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "Result.h"
-#include "channels/rapidpro/RapidProMessages.h"
+#include "channels/ChannelAdapter.h"
 
 #include <QDateTime>
 #include <QList>
@@ -12,7 +12,8 @@
 namespace mhero::messaging {
 
 /// The sync engine's side of the conversation tables: storing what a platform reports (inbound
-/// messages, contacts, statuses). The outbox protocol is channels::OutboxStore's.
+/// messages, contacts, statuses) as channel records, whatever the platform. The outbox protocol
+/// is channels::OutboxStore's.
 /// Blocking calls on the engine's own connection; never used on the GUI thread.
 class ChannelStore final
 {
@@ -21,14 +22,14 @@ public:
         : m_db(db)
     { }
 
-    /// Stores inbound messages (ingest_inbound()): new ones only, threaded by URN. URNs are
-    /// normalised with @p region; messages whose URN is unusable are skipped and named in
-    /// @p problems. Returns how many messages were new.
-    Result<int> ingestInbound(int sourceId, const QList<rapidpro::Message>& messages, const QString& region,
+    /// Stores inbound messages (ingest_inbound()): new ones only, threaded by URN. Messages whose
+    /// URN is unusable (empty) are quarantined and named in @p problems. Returns how many
+    /// messages were new.
+    Result<int> ingestInbound(int sourceId, const QList<channels::InboundMessage>& messages,
                               QStringList* problems = nullptr);
-    Result<int> ingestContacts(int sourceId, const QList<rapidpro::Contact>& contacts, const QString& region);
-    /// Applies the statuses of outgoing messages the platform listed (unknown ones are ignored).
-    Result<int> applyStatuses(int sourceId, const QList<rapidpro::Message>& messages);
+    Result<int> ingestContacts(int sourceId, const QList<channels::ContactUpdate>& contacts);
+    /// Applies status changes of outgoing messages (unknown ones are ignored).
+    Result<int> applyStatuses(int sourceId, const QList<channels::StatusUpdate>& updates);
 
     /// When the oldest outgoing message whose status may still change was created (invalid: none).
     Result<QDateTime> unsettledSince(int sourceId);
@@ -36,7 +37,7 @@ public:
     /// create it): message id → broadcast id, while the broadcast's message is not yet known.
     Result<QList<std::pair<qint64, qint64>>> pendingBroadcasts(int sourceId);
     /// The broadcast's message became known: the message takes its UUID and status.
-    Status resolveBroadcast(qint64 messageId, const rapidpro::Message& message);
+    Status resolveBroadcast(qint64 messageId, const channels::ChannelMessage& message);
 
 private:
     QSqlDatabase& m_db;

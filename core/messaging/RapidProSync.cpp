@@ -99,7 +99,8 @@ void RapidProSync::pollInbound(std::function<void(Result<int>)> done)
             if (!page)
                 return page.error();
             QStringList problems = page->problems;
-            auto added = m_store.ingestInbound(m_source.id, page->results, m_source.region, &problems);
+            auto added = m_store.ingestInbound(
+                m_source.id, rapidpro::RapidProAdapter::toInbound(page->results, m_source.region), &problems);
             if (!added)
                 return added.error();
             for (const rapidpro::Message& m : page->results)
@@ -122,7 +123,8 @@ void RapidProSync::pollContacts(std::function<void(Result<int>)> done)
             auto page = rapidpro::parseContacts(body);
             if (!page)
                 return page.error();
-            auto changed = m_store.ingestContacts(m_source.id, page->results, m_source.region);
+            auto changed = m_store.ingestContacts(m_source.id,
+                                                 rapidpro::RapidProAdapter::toContacts(page->results, m_source.region));
             if (!changed)
                 return changed.error();
             for (const rapidpro::Contact& c : page->results)
@@ -175,7 +177,7 @@ void RapidProSync::resolveBroadcasts(QList<std::pair<qint64, qint64>> pending, s
             return;
         }
         if (!page->results.isEmpty()) {
-            if (Status s = m_store.resolveBroadcast(messageId, page->results.first()); !s) {
+            if (Status s = m_store.resolveBroadcast(messageId, rapidpro::RapidProAdapter::toChannelMessage(page->results.first())); !s) {
                 done(s);
                 return;
             }
@@ -203,7 +205,7 @@ void RapidProSync::pollSentStatuses(std::function<void(Result<int>)> done)
         auto parsed = rapidpro::parseMessages(body);
         if (!parsed)
             return parsed.error();
-        auto applied = m_store.applyStatuses(m_source.id, parsed->results);
+        auto applied = m_store.applyStatuses(m_source.id, rapidpro::RapidProAdapter::toStatuses(parsed->results));
         if (!applied)
             return applied.error();
         *changed += *applied;

@@ -332,7 +332,7 @@ void TestOutboxSender::throttledIsRetriedAfterTheDelayNotBefore()
     // Given back untried: the attempt is not counted, nothing is marked as started.
     QCOMPARE(value(db,
                    QStringLiteral("SELECT sum(attempts) || ' ' || count(attempt_started_at) || ' ' || "
-                                  "bool_and(next_attempt_at > now() + interval '1 second') FROM mhero.outbox"))
+                                  "bool_and(next_attempt_at > now() + interval '0.5 seconds') FROM mhero.outbox"))
                  .toString(),
              QStringLiteral("0 1 true"));
     // Not before the delay: a run now sends nothing, even with a new sender (the rows wait too).

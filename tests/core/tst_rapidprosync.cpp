@@ -8,6 +8,7 @@
 
 #include "Await.h"
 #include "channels/OutboxStore.h"
+#include "channels/rapidpro/RapidProAdapter.h"
 #include "db/Sql.h"
 #include "messaging/ChannelStore.h"
 #include "messaging/RapidProSource.h"
@@ -657,10 +658,12 @@ void TestRapidProSync::unusableEntriesAreQuarantined()
     messaging::ChannelStore store(m_service->db());
     QStringList problems;
     auto added = store.ingestInbound(sources->first().id,
-                                     {message(QStringLiteral("m-1"), QStringLiteral("nonsense"), QStringLiteral("a")),
-                                      message(QStringLiteral("m-2"), QStringLiteral("skype:someone"), QStringLiteral("b")),
-                                      message(QStringLiteral("m-3"), urnOf(7), QStringLiteral("c"))},
-                                     QStringLiteral("LR"), &problems);
+                                     rapidpro::RapidProAdapter::toInbound(
+                                         {message(QStringLiteral("m-1"), QStringLiteral("nonsense"), QStringLiteral("a")),
+                                          message(QStringLiteral("m-2"), QStringLiteral("skype:someone"), QStringLiteral("b")),
+                                          message(QStringLiteral("m-3"), urnOf(7), QStringLiteral("c"))},
+                                         QStringLiteral("LR")),
+                                     &problems);
     MHERO_VERIFY_OK(added);
     QCOMPARE(*added, 1);
     QCOMPARE(problems.size(), 1);
@@ -671,9 +674,11 @@ void TestRapidProSync::unusableEntriesAreQuarantined()
              QStringLiteral("m-1: unusable address \"nonsense\" | "
                             "m-2: the address \"skype:someone\" is not one mHero can store"));
     // Seen again: still one row each. A supervisor may read them; an agent may not.
-    MHERO_VERIFY_OK(store.ingestInbound(sources->first().id,
-                                        {message(QStringLiteral("m-2"), QStringLiteral("skype:someone"), QStringLiteral("b"))},
-                                        QStringLiteral("LR"), nullptr));
+    MHERO_VERIFY_OK(store.ingestInbound(
+        sources->first().id,
+        rapidpro::RapidProAdapter::toInbound(
+            {message(QStringLiteral("m-2"), QStringLiteral("skype:someone"), QStringLiteral("b"))}, QStringLiteral("LR")),
+        nullptr));
     QCOMPARE(value(db, QStringLiteral("SELECT count(*) FROM mhero.inbound_quarantine")).toInt(), 2);
     QCOMPARE(sqlState(m_agent->db(), QStringLiteral("SELECT * FROM mhero.inbound_quarantine")),
              QString(sql::state::InsufficientPrivilege));

@@ -47,6 +47,68 @@ channels::ChannelMessage RapidProAdapter::toChannelMessage(const Message& messag
     return stored;
 }
 
+QList<channels::InboundMessage> RapidProAdapter::toInbound(const QList<Message>& messages, const QString& region)
+{
+    QList<channels::InboundMessage> inbound;
+    for (const Message& m : messages) {
+        if (m.direction != QLatin1String("in"))
+            continue;
+        channels::InboundMessage in;
+        in.externalId = m.externalId();
+        in.externalNum = m.id;
+        in.urn = normaliseUrn(m.urn, region);
+        in.addressAsGiven = m.urn;
+        in.channelContactId = m.contactUuid;
+        in.contactName = m.contactName;
+        in.text = m.text;
+        for (const Attachment& a : m.attachments)
+            in.attachments.append({a.contentType, a.url});
+        in.kind = m.type;
+        in.createdOn = m.createdOn;
+        in.createdOnText = m.createdOnText;
+        inbound.append(in);
+    }
+    return inbound;
+}
+
+QList<channels::ContactUpdate> RapidProAdapter::toContacts(const QList<Contact>& contacts, const QString& region)
+{
+    QList<channels::ContactUpdate> updates;
+    for (const Contact& c : contacts) {
+        channels::ContactUpdate u;
+        u.channelContactId = c.uuid;
+        u.name = c.name;
+        u.language = c.language;
+        u.status = c.status;
+        for (const QString& urn : c.urns)
+            if (const QString normal = normaliseUrn(urn, region); !normal.isEmpty())
+                u.urns.append(normal);
+        u.modifiedOn = c.modifiedOn;
+        updates.append(u);
+    }
+    return updates;
+}
+
+QList<channels::StatusUpdate> RapidProAdapter::toStatuses(const QList<Message>& messages)
+{
+    QList<channels::StatusUpdate> updates;
+    for (const Message& m : messages) {
+        const QString status = mheroStatus(m.status);
+        if (m.direction != QLatin1String("out") || status.isEmpty())
+            continue;
+        channels::StatusUpdate u;
+        u.externalId = m.externalId();
+        u.externalNum = m.id;
+        u.status = status;
+        u.channelStatus = m.status;
+        u.at = m.modifiedOn.isValid() ? m.modifiedOn : m.sentOn;
+        if (status == QLatin1String("failed"))
+            u.error = tr("RapidPro could not deliver it (the channel or the number failed).");
+        updates.append(u);
+    }
+    return updates;
+}
+
 void RapidProAdapter::send(const channels::OutboundMessage& message, SendDone done)
 {
     using channels::SendOutcome;
@@ -156,7 +218,7 @@ void RapidProAdapter::fetchMedia(const channels::MediaReference& media, MediaDon
 {
     // Through the client, so the token goes to RapidPro's own origin only (media kept elsewhere,
     // such as a storage bucket, is refused until the adapter learns to fetch it without the token).
-    m_client->get(media.url, std::move(done));
+    m_client->get(QUrl(media.url), std::move(done));
 }
 
 void RapidProAdapter::walk(const QUrl& url, const PageReader& page, std::function<void(Status)> done)

@@ -40,6 +40,12 @@ public:
 
     /// What mHero stores of a RapidPro message it sent.
     static channels::ChannelMessage toChannelMessage(const Message& message);
+    /// The inbound messages of a page (outgoing ones are left out), their URNs normalised with
+    /// @p region (the source's default phone region).
+    static QList<channels::InboundMessage> toInbound(const QList<Message>& messages, const QString& region);
+    static QList<channels::ContactUpdate> toContacts(const QList<Contact>& contacts, const QString& region);
+    /// The status of each outgoing message of a page (others, and unknown states, are left out).
+    static QList<channels::StatusUpdate> toStatuses(const QList<Message>& messages);
 
     /// Clock difference allowed between PostgreSQL and RapidPro when asking "what since then".
     static constexpr int kClockMarginSeconds = 120;
