@@ -208,6 +208,28 @@
     </message>
 </context>
 <context>
+    <name>mhero::channels::OutboxSender</name>
+    <message>
+        <source>Not sent: this person has opted out (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not check whether an earlier attempt arrived: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mhero::channels::OutboxStore</name>
+    <message>
+        <source>The messaging platform accepted the message but will not deliver it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 may or may not have accepted it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mhero::fhir</name>
     <message>
         <source>the field &quot;%1&quot; is longer than %2 characters</source>
@@ -398,18 +420,6 @@
 <context>
     <name>mhero::messaging::ChannelStore</name>
     <message>
-        <source>RapidPro could not deliver it (the channel or the number failed).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>RapidPro did not send it: the contact is blocked, stopped or archived there, or has no usable address.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (RapidPro may or may not have accepted it)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>message %1: control characters or broken characters removed from its text</source>
         <translation type="unfinished"></translation>
     </message>
@@ -419,41 +429,6 @@
     </message>
     <message>
         <source>message %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>mhero::messaging::RapidProSync</name>
-    <message>
-        <source>Not sent: this person has opted out (%1).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not check whether an earlier attempt arrived: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>RapidPro accepted the message but its answer could not be read.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>RapidPro refused the API token (HTTP %1); an administrator must update it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>RapidPro refused the message: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>RapidPro did not answer: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>RapidPro sent a next link back to a page already read; the poll stopped so that it cannot loop. The RapidPro server (or a proxy in front of it) needs attention.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The poll stopped after %1 pages, the most one run may read (max_pages_per_run of the source); it starts again from the same point next time.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -544,6 +519,41 @@
     </message>
     <message>
         <source>RapidPro redirected to %1, another server; the API token is not sent there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mhero::rapidpro::RapidProAdapter</name>
+    <message>
+        <source>RapidPro did not send it: the contact is blocked, stopped or archived there, or has no usable address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RapidPro accepted the message but its answer could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RapidPro refused the API token (HTTP %1); an administrator must update it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RapidPro refused the message: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RapidPro did not answer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RapidPro sent a next link back to a page already read; the poll stopped so that it cannot loop. The RapidPro server (or a proxy in front of it) needs attention.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The poll stopped after %1 pages, the most one run may read (max_pages_per_run of the source); it starts again from the same point next time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RapidPro could not deliver it (the channel or the number failed).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

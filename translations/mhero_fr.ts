@@ -208,6 +208,28 @@
     </message>
 </context>
 <context>
+    <name>mhero::channels::OutboxSender</name>
+    <message>
+        <source>Not sent: this person has opted out (%1).</source>
+        <translation>Non envoyé&#xa0;: cette personne s&apos;est désinscrite (%1).</translation>
+    </message>
+    <message>
+        <source>Could not check whether an earlier attempt arrived: %1</source>
+        <translation>Impossible de vérifier si une tentative précédente est arrivée&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>mhero::channels::OutboxStore</name>
+    <message>
+        <source>The messaging platform accepted the message but will not deliver it.</source>
+        <translation>La plateforme de messagerie a accepté le message mais ne le distribuera pas.</translation>
+    </message>
+    <message>
+        <source>%1 (%2 may or may not have accepted it)</source>
+        <translation>%1 (%2 l&apos;a peut-être accepté, ou peut-être pas)</translation>
+    </message>
+</context>
+<context>
     <name>mhero::fhir</name>
     <message>
         <source>the field &quot;%1&quot; is longer than %2 characters</source>
@@ -398,18 +420,6 @@
 <context>
     <name>mhero::messaging::ChannelStore</name>
     <message>
-        <source>RapidPro could not deliver it (the channel or the number failed).</source>
-        <translation>RapidPro n&apos;a pas pu le remettre (échec du canal ou du numéro).</translation>
-    </message>
-    <message>
-        <source>RapidPro did not send it: the contact is blocked, stopped or archived there, or has no usable address.</source>
-        <translation>RapidPro ne l&apos;a pas envoyé&#xa0;: le contact y est bloqué, désinscrit ou archivé, ou n&apos;a pas d&apos;adresse utilisable.</translation>
-    </message>
-    <message>
-        <source>%1 (RapidPro may or may not have accepted it)</source>
-        <translation>%1 (RapidPro l&apos;a peut-être accepté, ou peut-être pas)</translation>
-    </message>
-    <message>
         <source>message %1: control characters or broken characters removed from its text</source>
         <translation>message %1&#xa0;: caractères de contrôle ou caractères corrompus retirés de son texte</translation>
     </message>
@@ -420,41 +430,6 @@
     <message>
         <source>message %1: %2</source>
         <translation>message %1&#xa0;: %2</translation>
-    </message>
-</context>
-<context>
-    <name>mhero::messaging::RapidProSync</name>
-    <message>
-        <source>Not sent: this person has opted out (%1).</source>
-        <translation>Non envoyé&#xa0;: cette personne s&apos;est désinscrite (%1).</translation>
-    </message>
-    <message>
-        <source>Could not check whether an earlier attempt arrived: %1</source>
-        <translation>Impossible de vérifier si une tentative précédente est arrivée&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>RapidPro accepted the message but its answer could not be read.</source>
-        <translation>RapidPro a accepté le message, mais sa réponse est illisible.</translation>
-    </message>
-    <message>
-        <source>RapidPro refused the API token (HTTP %1); an administrator must update it.</source>
-        <translation>RapidPro a refusé le jeton d&apos;API (HTTP %1)&#xa0;; un administrateur doit le mettre à jour.</translation>
-    </message>
-    <message>
-        <source>RapidPro refused the message: %1</source>
-        <translation>RapidPro a refusé le message&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>RapidPro did not answer: %1</source>
-        <translation>RapidPro n&apos;a pas répondu&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>RapidPro sent a next link back to a page already read; the poll stopped so that it cannot loop. The RapidPro server (or a proxy in front of it) needs attention.</source>
-        <translation>RapidPro a envoyé un lien vers la page suivante qui renvoie à une page déjà lue&#xa0;; la récupération s&apos;est arrêtée pour ne pas tourner en boucle. Le serveur RapidPro (ou un proxy placé devant lui) doit être vérifié.</translation>
-    </message>
-    <message>
-        <source>The poll stopped after %1 pages, the most one run may read (max_pages_per_run of the source); it starts again from the same point next time.</source>
-        <translation>La récupération s&apos;est arrêtée après %1 pages, le maximum qu&apos;une exécution peut lire (max_pages_per_run de la source)&#xa0;; elle reprendra au même point la prochaine fois.</translation>
     </message>
 </context>
 <context>
@@ -545,6 +520,41 @@
     <message>
         <source>RapidPro redirected to %1, another server; the API token is not sent there.</source>
         <translation>RapidPro a redirigé vers %1, un autre serveur&#xa0;; le jeton d&apos;API n&apos;y est pas envoyé.</translation>
+    </message>
+</context>
+<context>
+    <name>mhero::rapidpro::RapidProAdapter</name>
+    <message>
+        <source>RapidPro did not send it: the contact is blocked, stopped or archived there, or has no usable address.</source>
+        <translation>RapidPro ne l&apos;a pas envoyé&#xa0;: le contact y est bloqué, désinscrit ou archivé, ou n&apos;a pas d&apos;adresse utilisable.</translation>
+    </message>
+    <message>
+        <source>RapidPro accepted the message but its answer could not be read.</source>
+        <translation>RapidPro a accepté le message, mais sa réponse est illisible.</translation>
+    </message>
+    <message>
+        <source>RapidPro refused the API token (HTTP %1); an administrator must update it.</source>
+        <translation>RapidPro a refusé le jeton d&apos;API (HTTP %1)&#xa0;; un administrateur doit le mettre à jour.</translation>
+    </message>
+    <message>
+        <source>RapidPro refused the message: %1</source>
+        <translation>RapidPro a refusé le message&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>RapidPro did not answer: %1</source>
+        <translation>RapidPro n&apos;a pas répondu&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>RapidPro sent a next link back to a page already read; the poll stopped so that it cannot loop. The RapidPro server (or a proxy in front of it) needs attention.</source>
+        <translation>RapidPro a envoyé un lien vers la page suivante qui renvoie à une page déjà lue&#xa0;; la récupération s&apos;est arrêtée pour ne pas tourner en boucle. Le serveur RapidPro (ou un proxy placé devant lui) doit être vérifié.</translation>
+    </message>
+    <message>
+        <source>The poll stopped after %1 pages, the most one run may read (max_pages_per_run of the source); it starts again from the same point next time.</source>
+        <translation>La récupération s&apos;est arrêtée après %1 pages, le maximum qu&apos;une exécution peut lire (max_pages_per_run de la source)&#xa0;; elle reprendra au même point la prochaine fois.</translation>
+    </message>
+    <message>
+        <source>RapidPro could not deliver it (the channel or the number failed).</source>
+        <translation>RapidPro n&apos;a pas pu le remettre (échec du canal ou du numéro).</translation>
     </message>
 </context>
 <context>

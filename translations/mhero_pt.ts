@@ -208,6 +208,28 @@
     </message>
 </context>
 <context>
+    <name>mhero::channels::OutboxSender</name>
+    <message>
+        <source>Not sent: this person has opted out (%1).</source>
+        <translation>Não enviada: esta pessoa cancelou a subscrição (%1).</translation>
+    </message>
+    <message>
+        <source>Could not check whether an earlier attempt arrived: %1</source>
+        <translation>Não foi possível verificar se uma tentativa anterior chegou: %1</translation>
+    </message>
+</context>
+<context>
+    <name>mhero::channels::OutboxStore</name>
+    <message>
+        <source>The messaging platform accepted the message but will not deliver it.</source>
+        <translation>A plataforma de mensagens aceitou a mensagem, mas não a vai entregar.</translation>
+    </message>
+    <message>
+        <source>%1 (%2 may or may not have accepted it)</source>
+        <translation>%1 (não se sabe se o %2 a aceitou)</translation>
+    </message>
+</context>
+<context>
     <name>mhero::fhir</name>
     <message>
         <source>the field &quot;%1&quot; is longer than %2 characters</source>
@@ -398,18 +420,6 @@
 <context>
     <name>mhero::messaging::ChannelStore</name>
     <message>
-        <source>RapidPro could not deliver it (the channel or the number failed).</source>
-        <translation>O RapidPro não conseguiu entregá-la (o canal ou o número falhou).</translation>
-    </message>
-    <message>
-        <source>RapidPro did not send it: the contact is blocked, stopped or archived there, or has no usable address.</source>
-        <translation>O RapidPro não a enviou: o contacto está bloqueado, parado ou arquivado nessa plataforma, ou não tem nenhum endereço utilizável.</translation>
-    </message>
-    <message>
-        <source>%1 (RapidPro may or may not have accepted it)</source>
-        <translation>%1 (não se sabe se o RapidPro a aceitou)</translation>
-    </message>
-    <message>
         <source>message %1: control characters or broken characters removed from its text</source>
         <translation>mensagem %1: caracteres de controlo ou caracteres danificados removidos do texto</translation>
     </message>
@@ -420,41 +430,6 @@
     <message>
         <source>message %1: %2</source>
         <translation>mensagem %1: %2</translation>
-    </message>
-</context>
-<context>
-    <name>mhero::messaging::RapidProSync</name>
-    <message>
-        <source>Not sent: this person has opted out (%1).</source>
-        <translation>Não enviada: esta pessoa cancelou a subscrição (%1).</translation>
-    </message>
-    <message>
-        <source>Could not check whether an earlier attempt arrived: %1</source>
-        <translation>Não foi possível verificar se uma tentativa anterior chegou: %1</translation>
-    </message>
-    <message>
-        <source>RapidPro accepted the message but its answer could not be read.</source>
-        <translation>O RapidPro aceitou a mensagem, mas não foi possível ler a sua resposta.</translation>
-    </message>
-    <message>
-        <source>RapidPro refused the API token (HTTP %1); an administrator must update it.</source>
-        <translation>O RapidPro recusou o token de API (HTTP %1); um administrador tem de o atualizar.</translation>
-    </message>
-    <message>
-        <source>RapidPro refused the message: %1</source>
-        <translation>O RapidPro recusou a mensagem: %1</translation>
-    </message>
-    <message>
-        <source>RapidPro did not answer: %1</source>
-        <translation>O RapidPro não respondeu: %1</translation>
-    </message>
-    <message>
-        <source>RapidPro sent a next link back to a page already read; the poll stopped so that it cannot loop. The RapidPro server (or a proxy in front of it) needs attention.</source>
-        <translation>O RapidPro enviou uma ligação para a página seguinte que aponta para uma página já lida; a recolha parou para não entrar em ciclo. O servidor RapidPro (ou um proxy à frente dele) precisa de ser verificado.</translation>
-    </message>
-    <message>
-        <source>The poll stopped after %1 pages, the most one run may read (max_pages_per_run of the source); it starts again from the same point next time.</source>
-        <translation>A recolha parou após %1 páginas, o máximo que uma execução pode ler (max_pages_per_run da fonte); na próxima vez, recomeça a partir do mesmo ponto.</translation>
     </message>
 </context>
 <context>
@@ -545,6 +520,41 @@
     <message>
         <source>RapidPro redirected to %1, another server; the API token is not sent there.</source>
         <translation>O RapidPro redirecionou para %1, outro servidor; o token de API não é enviado para lá.</translation>
+    </message>
+</context>
+<context>
+    <name>mhero::rapidpro::RapidProAdapter</name>
+    <message>
+        <source>RapidPro did not send it: the contact is blocked, stopped or archived there, or has no usable address.</source>
+        <translation>O RapidPro não a enviou: o contacto está bloqueado, parado ou arquivado nessa plataforma, ou não tem nenhum endereço utilizável.</translation>
+    </message>
+    <message>
+        <source>RapidPro accepted the message but its answer could not be read.</source>
+        <translation>O RapidPro aceitou a mensagem, mas não foi possível ler a sua resposta.</translation>
+    </message>
+    <message>
+        <source>RapidPro refused the API token (HTTP %1); an administrator must update it.</source>
+        <translation>O RapidPro recusou o token de API (HTTP %1); um administrador tem de o atualizar.</translation>
+    </message>
+    <message>
+        <source>RapidPro refused the message: %1</source>
+        <translation>O RapidPro recusou a mensagem: %1</translation>
+    </message>
+    <message>
+        <source>RapidPro did not answer: %1</source>
+        <translation>O RapidPro não respondeu: %1</translation>
+    </message>
+    <message>
+        <source>RapidPro sent a next link back to a page already read; the poll stopped so that it cannot loop. The RapidPro server (or a proxy in front of it) needs attention.</source>
+        <translation>O RapidPro enviou uma ligação para a página seguinte que aponta para uma página já lida; a recolha parou para não entrar em ciclo. O servidor RapidPro (ou um proxy à frente dele) precisa de ser verificado.</translation>
+    </message>
+    <message>
+        <source>The poll stopped after %1 pages, the most one run may read (max_pages_per_run of the source); it starts again from the same point next time.</source>
+        <translation>A recolha parou após %1 páginas, o máximo que uma execução pode ler (max_pages_per_run da fonte); na próxima vez, recomeça a partir do mesmo ponto.</translation>
+    </message>
+    <message>
+        <source>RapidPro could not deliver it (the channel or the number failed).</source>
+        <translation>O RapidPro não conseguiu entregá-la (o canal ou o número falhou).</translation>
     </message>
 </context>
 <context>

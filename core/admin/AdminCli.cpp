@@ -748,8 +748,8 @@ int AdminCli::syncRapidProOnce(QSqlDatabase& db, const messaging::RapidProSource
     const auto count = [](int n) { return QString::number(n); };
     report("contacts changed", await<int>([&](auto done) { job.pollContacts(done); }), count);
     report("new inbound messages", await<int>([&](auto done) { job.pollInbound(done); }), count);
-    report("outbox", await<messaging::SendReport>([&](auto done) { job.sendOutbox(done); }),
-           [](const messaging::SendReport& r) {
+    report("outbox", await<channels::SendReport>([&](auto done) { job.sendOutbox(done); }),
+           [](const channels::SendReport& r) {
                return QStringLiteral("%1 sent, %2 found already sent, %3 to retry, %4 failed, %5 throttled")
                    .arg(r.sent).arg(r.adopted).arg(r.retrying).arg(r.failed).arg(r.throttled);
            });

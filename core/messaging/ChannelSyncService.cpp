@@ -119,7 +119,8 @@ void ChannelSyncService::reloadSources()
             if (known.token == source.token && known.tokenOrigin == source.tokenOrigin
                 && known.secretError == source.secretError && known.baseUrl == source.baseUrl
                 && known.region == source.region && known.pollSeconds == source.pollSeconds
-                && known.overlapSeconds == source.overlapSeconds && known.maxPages == source.maxPages)
+                && known.overlapSeconds == source.overlapSeconds && known.maxPages == source.maxPages
+                && known.sendPerSecond == source.sendPerSecond)
                 continue;
             if ((*it)->busy())
                 continue; // changed settings apply when its job is done (next reload)
@@ -192,7 +193,7 @@ void ChannelSyncService::runNext(Runner& runner)
         runner.sending = true;
         runner.outboxWanted = false;
         runner.lastOutbox.start();
-        sync.sendOutbox([this, r](Result<SendReport> report) {
+        sync.sendOutbox([this, r](Result<channels::SendReport> report) {
             finished(*r, QStringLiteral("outbox"),
                      report ? QStringLiteral("%1 sent, %2 found already sent, %3 to retry, %4 failed, %5 throttled")
                                   .arg(report->sent).arg(report->adopted).arg(report->retrying).arg(report->failed)

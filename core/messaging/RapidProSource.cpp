@@ -21,10 +21,12 @@ Status addRapidProSource(QSqlDatabase& db, const RapidProSource& source)
 {
     if (source.token.trimmed().isEmpty())
         return Error{QStringLiteral("missing-secret"), tr("A RapidPro source needs an API token."), {}};
-    const QJsonObject config{{QStringLiteral("poll_seconds"), source.pollSeconds},
-                             {QStringLiteral("overlap_seconds"), source.overlapSeconds},
-                             {QStringLiteral("history_days"), source.historyDays},
-                             {QStringLiteral("max_pages_per_run"), source.maxPages}};
+    QJsonObject config{{QStringLiteral("poll_seconds"), source.pollSeconds},
+                       {QStringLiteral("overlap_seconds"), source.overlapSeconds},
+                       {QStringLiteral("history_days"), source.historyDays},
+                       {QStringLiteral("max_pages_per_run"), source.maxPages}};
+    if (source.sendPerSecond > 0)
+        config.insert(QStringLiteral("send_per_second"), source.sendPerSecond);
     return sync::insertSource(db, source.name, QStringLiteral("rapidpro"), source.baseUrl, source.region, config,
                               source.token.trimmed());
 }
@@ -64,6 +66,7 @@ Result<QList<RapidProSource>> loadRapidProSources(QSqlDatabase& db, const QStrin
         s.historyDays = std::clamp(config.value(QStringLiteral("history_days")).toInt(7), 0, 3650);
         s.maxPages = std::clamp(
             config.value(QStringLiteral("max_pages_per_run")).toInt(RapidProSource::kDefaultMaxPages), 1, 1'000'000);
+        s.sendPerSecond = std::clamp(config.value(QStringLiteral("send_per_second")).toDouble(0), 0.0, 1000.0);
         sources.append(s);
     }
     if (!name.isEmpty() && sources.isEmpty())

@@ -29,6 +29,10 @@ struct RapidProSource
     /// are five million messages in one poll window, far beyond any real backlog.
     int maxPages = kDefaultMaxPages;
     static constexpr int kDefaultMaxPages = 20'000;
+    /// Most messages sent per second (config send_per_second; 0: as fast as RapidPro answers). For
+    /// a channel behind RapidPro that throttles on its own terms (an SMS gateway's contract rate),
+    /// so mHero does not burn 429s, or a channel's quality rating, finding the limit.
+    double sendPerSecond = 0;
     bool enabled = true;
 };
 

@@ -1,7 +1,7 @@
 // RapidPro's JSON as the client reads it: current and older message shapes, contacts with and
 // without a status, error bodies, timestamps with microseconds, URN normalisation — and pages
 // that are malformed or hostile, which must give a clear error or skip the bad entry, never crash.
-#include "rapidpro/RapidProMessages.h"
+#include "channels/rapidpro/RapidProMessages.h"
 
 #include <QTest>
 #include <QTimeZone>

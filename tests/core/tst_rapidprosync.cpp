@@ -7,11 +7,13 @@
 #include "TestCluster.h"
 
 #include "Await.h"
+#include "channels/OutboxStore.h"
+#include "channels/rapidpro/RapidProAdapter.h"
 #include "db/Sql.h"
 #include "messaging/ChannelStore.h"
 #include "messaging/RapidProSource.h"
 #include "messaging/RapidProSync.h"
-#include "rapidpro/RapidProMessages.h"
+#include "channels/rapidpro/RapidProMessages.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -69,7 +71,7 @@ private Q_SLOTS:
 private:
     void policy(const QString& key, const QString& jsonValue);
     /// POSTs a claimed reply to RapidPro with the engine's client, as the sender does, and waits.
-    rapidpro::HttpOutcome postNow(const messaging::OutboxItem& item);
+    rapidpro::HttpOutcome postNow(const channels::OutboxItem& item);
     QList<qint64> replies(const QString& agentText, int count);
     messaging::RapidProSync& engine();
 
@@ -155,12 +157,12 @@ void TestRapidProSync::policy(const QString& key, const QString& jsonValue)
              QStringLiteral("ok"));
 }
 
-rapidpro::HttpOutcome TestRapidProSync::postNow(const messaging::OutboxItem& item)
+rapidpro::HttpOutcome TestRapidProSync::postNow(const channels::OutboxItem& item)
 {
     rapidpro::HttpOutcome outcome;
     QEventLoop loop;
     engine().client().post(QStringLiteral("messages"),
-                           QJsonObject{{QStringLiteral("contact"), item.contactUuid}, {QStringLiteral("text"), item.text}},
+                           QJsonObject{{QStringLiteral("contact"), item.channelContactId}, {QStringLiteral("text"), item.text}},
                            [&](rapidpro::HttpOutcome o) {
                                outcome = std::move(o);
                                loop.quit();
@@ -325,7 +327,7 @@ void TestRapidProSync::replyIsDeliveredExactlyOnce()
                                       "WHERE table_name = 'conversation'")).toString(),
              QStringLiteral("claim by %1").arg(m_agentUser.name));
 
-    auto report = await<messaging::SendReport>([&](auto done) { engine().sendOutbox(done); });
+    auto report = await<channels::SendReport>([&](auto done) { engine().sendOutbox(done); });
     MHERO_VERIFY_OK(report);
     QCOMPARE(report->sent, 1);
     QCOMPARE(m_rapidpro->sent().size(), 1);
@@ -336,7 +338,7 @@ void TestRapidProSync::replyIsDeliveredExactlyOnce()
     QCOMPARE(value(db, QStringLiteral("SELECT external_id FROM mhero.message WHERE id = ?"), {ids[0]}).toString(), uuid);
 
     // Sending again finds nothing to send.
-    report = await<messaging::SendReport>([&](auto done) { engine().sendOutbox(done); });
+    report = await<channels::SendReport>([&](auto done) { engine().sendOutbox(done); });
     MHERO_VERIFY_OK(report);
     QCOMPARE(report->sent, 0);
     QCOMPARE(m_rapidpro->sent().size(), 1);
@@ -363,7 +365,7 @@ void TestRapidProSync::failuresAndThrottlingStillDeliverEachOnce()
                                               {QStringLiteral("throttle"), QJsonObject{{QStringLiteral("limit"), 40},
                                                                                       {QStringLiteral("per_seconds"), 1}}}}));
     QSqlDatabase& db = m_owner->db();
-    messaging::SendReport total;
+    channels::SendReport total;
     QElapsedTimer timer;
     timer.start();
     while (timer.elapsed() < 120'000) {
@@ -373,7 +375,7 @@ void TestRapidProSync::failuresAndThrottlingStillDeliverEachOnce()
             break;
         if (engine().throttled())
             QTest::qWait(int(std::min<qint64>(engine().throttledForMs() + 10, 2000)));
-        auto report = await<messaging::SendReport>([&](auto done) { engine().sendOutbox(done); });
+        auto report = await<channels::SendReport>([&](auto done) { engine().sendOutbox(done); });
         MHERO_VERIFY_OK(report);
         total.sent += report->sent;
         total.adopted += report->adopted;
@@ -404,7 +406,7 @@ void TestRapidProSync::lostAnswerIsFoundNotResent()
     // step with the store and the client, exactly as the sender does them.
     const QList<qint64> ids = replies(QStringLiteral("Lost answer"), 1);
     QCOMPARE(ids.size(), 1);
-    messaging::ChannelStore store(m_service->db());
+    channels::OutboxStore store(m_service->db());
     auto claimed = store.claim(engine().source().id, QStringLiteral("doomed"), 10, 300);
     MHERO_VERIFY_OK(claimed);
     QCOMPARE(claimed->size(), 1);
@@ -412,12 +414,12 @@ void TestRapidProSync::lostAnswerIsFoundNotResent()
     QCOMPARE(postNow(claimed->first()).status, 201);
     QCOMPARE(m_rapidpro->sent().size(), 1);
     // … and the process is gone. While its claim lasts, nobody touches the row.
-    auto report = await<messaging::SendReport>([&](auto done) { engine().sendOutbox(done); });
+    auto report = await<channels::SendReport>([&](auto done) { engine().sendOutbox(done); });
     QCOMPARE(report.value().sent + report.value().adopted, 0);
     // Once the claim has expired, the next sender looks the message up and does not send it again.
     policy(QStringLiteral("messaging.claim_lease_seconds"), QStringLiteral("1"));
     QTest::qWait(1100);
-    report = await<messaging::SendReport>([&](auto done) { engine().sendOutbox(done); });
+    report = await<channels::SendReport>([&](auto done) { engine().sendOutbox(done); });
     MHERO_VERIFY_OK(report);
     QCOMPARE(report->adopted, 1);
     QCOMPARE(report->sent, 0);
@@ -433,7 +435,7 @@ void TestRapidProSync::droppedConnectionIsNeverResentBehindOurBack()
     // report an attempt of unknown outcome instead, having sent it once.
     const QList<qint64> ids = replies(QStringLiteral("Sent once"), 1);
     QCOMPARE(ids.size(), 1);
-    messaging::ChannelStore store(m_service->db());
+    channels::OutboxStore store(m_service->db());
     auto claimed = store.claim(engine().source().id, QStringLiteral("w"), 10, 300);
     MHERO_VERIFY_OK(claimed);
     QCOMPARE(claimed->size(), 1);
@@ -460,7 +462,7 @@ void TestRapidProSync::optedOutPeopleAreNeverMessaged()
     QCOMPARE(value(db, QStringLiteral("SELECT status FROM mhero.contact_urn WHERE urn = ?"), {urnOf(1000)}).toString(),
              QStringLiteral("stopped"));
     // The reply queued before the opt-out is not sent; the thread says why.
-    auto report = await<messaging::SendReport>([&](auto done) { engine().sendOutbox(done); });
+    auto report = await<channels::SendReport>([&](auto done) { engine().sendOutbox(done); });
     MHERO_VERIFY_OK(report);
     QCOMPARE(report->sent, 1);
     QCOMPARE(report->failed, 1);
@@ -484,7 +486,7 @@ void TestRapidProSync::permanentRefusalIsShownAndRetryable()
     // RapidPro refuses texts over its limit (640 here): a 400 that no retry can fix.
     QCOMPARE(sqlState(m_owner->db(), QStringLiteral("UPDATE mhero.message SET text = repeat('a', 700) WHERE id = ?"), {ids[0]}),
              QStringLiteral("ok"));
-    auto report = await<messaging::SendReport>([&](auto done) { engine().sendOutbox(done); });
+    auto report = await<channels::SendReport>([&](auto done) { engine().sendOutbox(done); });
     MHERO_VERIFY_OK(report);
     QCOMPARE(report->failed, 1);
     QSqlDatabase& db = m_owner->db();
@@ -500,7 +502,7 @@ void TestRapidProSync::permanentRefusalIsShownAndRetryable()
     QCOMPARE(sqlState(m_owner->db(), QStringLiteral("UPDATE mhero.message SET text = 'short again' WHERE id = ?"), {ids[0]}),
              QStringLiteral("ok"));
     QCOMPARE(sqlState(m_agent->db(), QStringLiteral("SELECT mhero.retry_message(?)"), {ids[0]}), QStringLiteral("ok"));
-    report = await<messaging::SendReport>([&](auto done) { engine().sendOutbox(done); });
+    report = await<channels::SendReport>([&](auto done) { engine().sendOutbox(done); });
     MHERO_VERIFY_OK(report);
     QCOMPARE(report->sent, 1);
     QCOMPARE(value(db, QStringLiteral("SELECT status FROM mhero.message WHERE id = ?"), {ids[0]}).toString(),
@@ -526,7 +528,7 @@ void TestRapidProSync::conversationStartedFromTheDirectory()
     QCOMPARE(sqlState(agent, QStringLiteral("SELECT mhero.reply(?, 'Hello Mariama, the training starts Monday.')"),
                       {conversation}),
              QStringLiteral("ok"));
-    auto report = await<messaging::SendReport>([&](auto done) { engine().sendOutbox(done); });
+    auto report = await<channels::SendReport>([&](auto done) { engine().sendOutbox(done); });
     MHERO_VERIFY_OK(report);
     QCOMPARE(report->sent, 1);
     const QJsonArray sent = m_rapidpro->sent();
@@ -656,10 +658,12 @@ void TestRapidProSync::unusableEntriesAreQuarantined()
     messaging::ChannelStore store(m_service->db());
     QStringList problems;
     auto added = store.ingestInbound(sources->first().id,
-                                     {message(QStringLiteral("m-1"), QStringLiteral("nonsense"), QStringLiteral("a")),
-                                      message(QStringLiteral("m-2"), QStringLiteral("skype:someone"), QStringLiteral("b")),
-                                      message(QStringLiteral("m-3"), urnOf(7), QStringLiteral("c"))},
-                                     QStringLiteral("LR"), &problems);
+                                     rapidpro::RapidProAdapter::toInbound(
+                                         {message(QStringLiteral("m-1"), QStringLiteral("nonsense"), QStringLiteral("a")),
+                                          message(QStringLiteral("m-2"), QStringLiteral("skype:someone"), QStringLiteral("b")),
+                                          message(QStringLiteral("m-3"), urnOf(7), QStringLiteral("c"))},
+                                         QStringLiteral("LR")),
+                                     &problems);
     MHERO_VERIFY_OK(added);
     QCOMPARE(*added, 1);
     QCOMPARE(problems.size(), 1);
@@ -670,9 +674,11 @@ void TestRapidProSync::unusableEntriesAreQuarantined()
              QStringLiteral("m-1: unusable address \"nonsense\" | "
                             "m-2: the address \"skype:someone\" is not one mHero can store"));
     // Seen again: still one row each. A supervisor may read them; an agent may not.
-    MHERO_VERIFY_OK(store.ingestInbound(sources->first().id,
-                                        {message(QStringLiteral("m-2"), QStringLiteral("skype:someone"), QStringLiteral("b"))},
-                                        QStringLiteral("LR"), nullptr));
+    MHERO_VERIFY_OK(store.ingestInbound(
+        sources->first().id,
+        rapidpro::RapidProAdapter::toInbound(
+            {message(QStringLiteral("m-2"), QStringLiteral("skype:someone"), QStringLiteral("b"))}, QStringLiteral("LR")),
+        nullptr));
     QCOMPARE(value(db, QStringLiteral("SELECT count(*) FROM mhero.inbound_quarantine")).toInt(), 2);
     QCOMPARE(sqlState(m_agent->db(), QStringLiteral("SELECT * FROM mhero.inbound_quarantine")),
              QString(sql::state::InsufficientPrivilege));

@@ -10,7 +10,7 @@
 #include "db/Sql.h"
 #include "fhir/FhirClient.h"
 #include "messaging/RapidProSource.h"
-#include "rapidpro/RapidProClient.h"
+#include "channels/rapidpro/RapidProClient.h"
 #include "secrets/SealedSecrets.h"
 
 #include <QDir>

@@ -1,4 +1,4 @@
-#include "rapidpro/RapidProMessages.h"
+#include "channels/rapidpro/RapidProMessages.h"
 
 #include "phone/PhoneNumbers.h"
 

@@ -1,7 +1,7 @@
-#include "rapidpro/RapidProClient.h"
+#include "channels/rapidpro/RapidProClient.h"
 
 #include "net/HttpSupport.h"
-#include "rapidpro/RapidProMessages.h"
+#include "channels/rapidpro/RapidProMessages.h"
 #include "secrets/SealedSecrets.h"
 
 #include <QCoreApplication>
