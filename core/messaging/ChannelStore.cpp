@@ -14,7 +14,8 @@ namespace mhero::messaging {
 namespace {
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("mhero::messaging", text);
+    // The context lupdate files these strings under (the class's), so that they are translated.
+    return QCoreApplication::translate("mhero::messaging::ChannelStore", text);
 }
 
 QString compact(const QJsonArray& array)

@@ -15,16 +15,6 @@ Q_LOGGING_CATEGORY(lcChannel, "mhero.channel")
 
 namespace mhero::messaging {
 
-namespace {
-QUrlQuery query(std::initializer_list<std::pair<QString, QString>> items)
-{
-    QUrlQuery q;
-    for (const auto& [key, value] : items)
-        q.addQueryItem(key, QString::fromLatin1(QUrl::toPercentEncoding(value)));
-    return q;
-}
-} // namespace
-
 RapidProSync::RapidProSync(RapidProSource source, QSqlDatabase& db, QString worker, QObject* parent)
     : QObject(parent)
     , m_source(std::move(source))
@@ -93,7 +83,8 @@ void RapidProSync::pollInbound(std::function<void(Result<int>)> done)
     if (refuseWithoutSecret(QStringLiteral("messages_in"), done))
         return;
     pollSince(
-        QStringLiteral("messages_in"), QStringLiteral("messages"), query({{QStringLiteral("folder"), QStringLiteral("inbox")}}),
+        QStringLiteral("messages_in"), QStringLiteral("messages"),
+        rapidpro::RapidProClient::query({{QStringLiteral("folder"), QStringLiteral("inbox")}}),
         [this](const QByteArray& body, QUrl& next, QDateTime& newest) -> Result<int> {
             auto page = rapidpro::parseMessages(body);
             if (!page)
@@ -123,8 +114,8 @@ void RapidProSync::pollContacts(std::function<void(Result<int>)> done)
             auto page = rapidpro::parseContacts(body);
             if (!page)
                 return page.error();
-            auto changed = m_store.ingestContacts(m_source.id,
-                                                 rapidpro::RapidProAdapter::toContacts(page->results, m_source.region));
+            auto changed = m_store.ingestContacts(
+                m_source.id, rapidpro::RapidProAdapter::toContacts(page->results, m_source.region));
             if (!changed)
                 return changed.error();
             for (const rapidpro::Contact& c : page->results)
@@ -164,8 +155,9 @@ void RapidProSync::resolveBroadcasts(QList<std::pair<qint64, qint64>> pending, s
         return;
     }
     const auto [messageId, broadcastId] = pending.takeFirst();
-    const QUrl url = m_adapter.client().endpointUrl(QStringLiteral("messages"),
-                                          query({{QStringLiteral("broadcast"), QString::number(broadcastId)}}));
+    const QUrl url = m_adapter.client().endpointUrl(
+        QStringLiteral("messages"),
+        rapidpro::RapidProClient::query({{QStringLiteral("broadcast"), QString::number(broadcastId)}}));
     m_adapter.client().get(url, [this, messageId, pending, done = std::move(done)](Result<QByteArray> body) mutable {
         if (!body) {
             done(body.error());
@@ -177,7 +169,9 @@ void RapidProSync::resolveBroadcasts(QList<std::pair<qint64, qint64>> pending, s
             return;
         }
         if (!page->results.isEmpty()) {
-            if (Status s = m_store.resolveBroadcast(messageId, rapidpro::RapidProAdapter::toChannelMessage(page->results.first())); !s) {
+            if (Status s = m_store.resolveBroadcast(messageId,
+                                                    rapidpro::RapidProAdapter::toChannelMessage(page->results.first()));
+                !s) {
                 done(s);
                 return;
             }
@@ -213,9 +207,13 @@ void RapidProSync::pollSentStatuses(std::function<void(Result<int>)> done)
         return {};
     };
     const QUrl sent = m_adapter.client().endpointUrl(
-        QStringLiteral("messages"), query({{QStringLiteral("folder"), QStringLiteral("sent")}, {QStringLiteral("after"), after}}));
+        QStringLiteral("messages"),
+        rapidpro::RapidProClient::query(
+            {{QStringLiteral("folder"), QStringLiteral("sent")}, {QStringLiteral("after"), after}}));
     const QUrl failed = m_adapter.client().endpointUrl(
-        QStringLiteral("messages"), query({{QStringLiteral("folder"), QStringLiteral("failed")}, {QStringLiteral("after"), after}}));
+        QStringLiteral("messages"),
+        rapidpro::RapidProClient::query(
+            {{QStringLiteral("folder"), QStringLiteral("failed")}, {QStringLiteral("after"), after}}));
     m_adapter.walk(sent, page, [this, failed, page, changed, done = std::move(done)](Status status) mutable {
         if (!status) {
             (void)sync::recordRun(m_db, m_source.id, QStringLiteral("statuses"), status.error().toString());

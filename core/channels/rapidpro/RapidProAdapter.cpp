@@ -10,13 +10,6 @@ namespace {
 // RapidPro refuses longer texts (messages.json and broadcasts.json: max_length 640).
 constexpr int kMaxTextLength = 640;
 
-QUrlQuery query(std::initializer_list<std::pair<QString, QString>> items)
-{
-    QUrlQuery q;
-    for (const auto& [key, value] : items)
-        q.addQueryItem(key, QString::fromLatin1(QUrl::toPercentEncoding(value)));
-    return q;
-}
 } // namespace
 
 RapidProAdapter::RapidProAdapter(QUrl baseUrl, QString token, QString tokenOrigin, int maxPages)
@@ -167,8 +160,8 @@ void RapidProAdapter::findAttempts(const channels::OutboundMessage& message, Fin
 {
     if (message.channelContactId.isEmpty()) {
         // Sent as a broadcast to an address: if RapidPro has no contact for it, nothing arrived.
-        const QUrl url
-            = m_client->endpointUrl(QStringLiteral("contacts"), query({{QStringLiteral("urn"), message.urn}}));
+        const QUrl url = m_client->endpointUrl(QStringLiteral("contacts"),
+                                               RapidProClient::query({{QStringLiteral("urn"), message.urn}}));
         m_client->get(url, [this, message, done = std::move(done)](Result<QByteArray> body) mutable {
             if (!body) {
                 done(body.error());
@@ -192,8 +185,9 @@ void RapidProAdapter::findAttempts(const channels::OutboundMessage& message, Fin
     auto candidates = std::make_shared<QList<channels::ChannelMessage>>();
     const QUrl url = m_client->endpointUrl(
         QStringLiteral("messages"),
-        query({{QStringLiteral("contact"), message.channelContactId},
-               {QStringLiteral("after"), formatTimestamp(message.unfinishedAttemptAt.addSecs(-kClockMarginSeconds))}}));
+        RapidProClient::query(
+            {{QStringLiteral("contact"), message.channelContactId},
+             {QStringLiteral("after"), formatTimestamp(message.unfinishedAttemptAt.addSecs(-kClockMarginSeconds))}}));
     walk(
         url,
         [candidates, text = message.text](const QByteArray& body, QUrl& next) -> Status {

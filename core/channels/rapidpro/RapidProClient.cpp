@@ -1,7 +1,7 @@
 #include "channels/rapidpro/RapidProClient.h"
 
-#include "net/HttpSupport.h"
 #include "channels/rapidpro/RapidProMessages.h"
+#include "net/HttpSupport.h"
 #include "secrets/SealedSecrets.h"
 
 #include <QCoreApplication>
@@ -25,7 +25,8 @@ QString HttpOutcome::describe() const
     if (status == 0)
         return networkText.isEmpty() ? QCoreApplication::translate("mhero::rapidpro", "no answer") : networkText;
     const QString detail = errorText(body);
-    return detail.isEmpty() ? QStringLiteral("HTTP %1").arg(status) : QStringLiteral("HTTP %1: %2").arg(status).arg(detail);
+    return detail.isEmpty() ? QStringLiteral("HTTP %1").arg(status)
+                            : QStringLiteral("HTTP %1: %2").arg(status).arg(detail);
 }
 
 RapidProClient::RapidProClient(QUrl baseUrl, QString token, QString tokenOrigin, QObject* parent)
@@ -44,6 +45,14 @@ RapidProClient::RapidProClient(QUrl baseUrl, QString token, QString tokenOrigin,
     // Qt keeps the Authorization header when it follows a redirect: only redirects within the
     // token's origin are followed, others end in InsecureRedirectError (see send()).
     m_network.setRedirectPolicy(QNetworkRequest::SameOriginRedirectPolicy);
+}
+
+QUrlQuery RapidProClient::query(std::initializer_list<std::pair<QString, QString>> items)
+{
+    QUrlQuery q;
+    for (const auto& [key, value] : items)
+        q.addQueryItem(key, QString::fromLatin1(QUrl::toPercentEncoding(value)));
+    return q;
 }
 
 QUrl RapidProClient::endpointUrl(const QString& endpoint, const QUrlQuery& query) const
@@ -119,7 +128,8 @@ void RapidProClient::send(const QByteArray& verb, const QUrl& url, const QByteAr
         // refused connection or a failed lookup never reached the server.
         if (outcome.status == 0 && verb != "GET") {
             const auto e = outcome.networkError;
-            outcome.uncertain = *uploaded || !(e == QNetworkReply::ConnectionRefusedError || e == QNetworkReply::HostNotFoundError);
+            outcome.uncertain
+                = *uploaded || !(e == QNetworkReply::ConnectionRefusedError || e == QNetworkReply::HostNotFoundError);
         }
         // 5xx after a write: the server may have failed after doing the work.
         if (outcome.status >= 500 && verb != "GET")
@@ -161,7 +171,8 @@ void RapidProClient::attemptGet(const QUrl& url, BodyDone done, int attempt)
             if (outcome.retryAfterMs >= 0)
                 delay = std::min(outcome.retryAfterMs, kMaxRetryAfterMs);
             ++m_retries;
-            qCInfo(lcRapidPro).noquote() << "retrying" << url.toString() << "in" << delay << "ms after" << outcome.describe();
+            qCInfo(lcRapidPro).noquote() << "retrying" << url.toString() << "in" << delay << "ms after"
+                                         << outcome.describe();
             Q_EMIT retrying(outcome.describe(), delay);
             QTimer::singleShot(delay, this, [this, url, attempt, done = std::move(done)]() mutable {
                 attemptGet(url, std::move(done), attempt + 1);
@@ -187,7 +198,8 @@ void RapidProClient::post(const QString& endpoint, const QJsonObject& body, Outc
     send("POST", endpointUrl(endpoint), QJsonDocument(body).toJson(QJsonDocument::Compact),
          [this, done = std::move(done)](HttpOutcome outcome) {
              if (outcome.status == 429)
-                 Q_EMIT throttled(outcome.retryAfterMs >= 0 ? std::min(outcome.retryAfterMs, kMaxRetryAfterMs) : 60'000);
+                 Q_EMIT throttled(outcome.retryAfterMs >= 0 ? std::min(outcome.retryAfterMs, kMaxRetryAfterMs)
+                                                            : 60'000);
              done(std::move(outcome));
          });
 }

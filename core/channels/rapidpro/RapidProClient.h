@@ -11,6 +11,8 @@
 #include <QUrlQuery>
 
 #include <functional>
+#include <initializer_list>
+#include <utility>
 
 namespace mhero::rapidpro {
 
@@ -29,7 +31,10 @@ struct HttpOutcome
     /// Not sent, or not followed, because the token would have gone to another origin.
     QString refusal;
 
-    [[nodiscard]] bool success() const { return status >= 200 && status < 300 && networkError == QNetworkReply::NoError; }
+    [[nodiscard]] bool success() const
+    {
+        return status >= 200 && status < 300 && networkError == QNetworkReply::NoError;
+    }
     /// One line for logs and for the thread ("HTTP 400: contact: No such object").
     [[nodiscard]] QString describe() const;
 };
@@ -49,6 +54,8 @@ public:
 
     /// https://rapidpro.example.org/api/v2/<endpoint>.json?<query>
     [[nodiscard]] QUrl endpointUrl(const QString& endpoint, const QUrlQuery& query = {}) const;
+    /// A query string of @p items, each value percent-encoded (RapidPro URNs hold '+' and ':').
+    [[nodiscard]] static QUrlQuery query(std::initializer_list<std::pair<QString, QString>> items);
     [[nodiscard]] const QUrl& baseUrl() const { return m_baseUrl; }
 
     using BodyDone = std::function<void(Result<QByteArray>)>;
