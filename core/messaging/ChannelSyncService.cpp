@@ -1,6 +1,7 @@
 #include "messaging/ChannelSyncService.h"
 
 #include "db/Sql.h"
+#include "db/Notifications.h"
 
 #include <QCoreApplication>
 #include <QHostInfo>
@@ -75,14 +76,14 @@ Status ChannelSyncService::ensureConnection()
     m_connection.emplace(std::move(opened.value()));
     QSqlDriver* driver = m_connection->db().driver();
     connect(driver, &QSqlDriver::notification, this, &ChannelSyncService::onNotification, Qt::UniqueConnection);
-    driver->subscribeToNotification(QStringLiteral("mhero_outbox"));
+    driver->subscribeToNotification(QString(notify::kOutbox));
     m_lastReload.invalidate();
     return {};
 }
 
 void ChannelSyncService::onNotification(const QString& name, QSqlDriver::NotificationSource, const QVariant& payload)
 {
-    if (name != QLatin1String("mhero_outbox"))
+    if (name != notify::kOutbox)
         return;
     const int sourceId = payload.toString().toInt();
     for (auto& runner : m_runners)

@@ -1,6 +1,7 @@
 #include "sync/SyncProgress.h"
 
 #include "db/Sql.h"
+#include "db/Notifications.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -48,8 +49,9 @@ Status SyncProgress::write(const QString& progressJson)
                        "      SELECT ?, 'directory', v.p, CASE WHEN v.p IS NULL THEN NULL ELSE now() END FROM v "
                        "      ON CONFLICT (source_id, job) DO UPDATE SET progress = EXCLUDED.progress, "
                        "      progress_at = EXCLUDED.progress_at RETURNING source_id) "
-                       "SELECT pg_notify('mhero_sync', source_id::text) FROM w"),
-        {progressJson.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(progressJson), m_sourceId});
+                       "SELECT pg_notify(?, source_id::text) FROM w"),
+        {progressJson.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(progressJson), m_sourceId,
+         QString(notify::kSync)});
     if (!done)
         return done.error();
     return {};

@@ -4,6 +4,7 @@
 #include "TestCluster.h"
 
 #include "db/Database.h"
+#include "db/Notifications.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -25,6 +26,7 @@ private Q_SLOTS:
     void reconnectsAfterTheSessionIsKilled();
     void forwardsNotifications();
     void jobsFailCleanlyWhenClosed();
+    void notificationChannelsAreSentBySql();
 
 private:
     QString m_db;
@@ -175,6 +177,25 @@ void TestDatabase::jobsFailCleanlyWhenClosed()
         [&answer](Result<QVariant> r) { answer = std::move(r); });
     QTRY_VERIFY(answer.has_value());
     QVERIFY(!answer->ok());
+}
+
+// Every channel the consoles and the engine listen on is one the schema's triggers notify (or, for
+// the sync's progress, the engine's own statement in sync/SyncProgress.cpp): a renamed channel on
+// one side only would leave consoles silently stale.
+void TestDatabase::notificationChannelsAreSentBySql()
+{
+    auto owner = TestCluster::instance().connectSuperuser(m_db);
+    MHERO_VERIFY_OK(owner);
+    for (const QLatin1StringView channel : notify::kAll) {
+        if (channel == notify::kSync)
+            continue; // sent by SyncProgress::write with this very constant
+        auto senders = sql::scalar(owner->db(),
+                                   QStringLiteral("SELECT count(*) FROM pg_catalog.pg_proc "
+                                                  "WHERE pronamespace = 'mhero'::regnamespace AND prosrc LIKE ?"),
+                                   {QVariant(QStringLiteral("%pg_notify('") + channel + QStringLiteral("'%"))});
+        MHERO_VERIFY_OK(senders);
+        QVERIFY2(senders->toInt() > 0, qPrintable(QString(channel)));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestDatabase)

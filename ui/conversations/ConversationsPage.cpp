@@ -11,6 +11,7 @@
 #include "conversations/ThreadDelegate.h"
 #include "conversations/ThreadModel.h"
 #include "db/Database.h"
+#include "db/Notifications.h"
 
 #include <QButtonGroup>
 #include <QCoreApplication>
@@ -246,9 +247,9 @@ ConversationsPage::ConversationsPage(Database& database, const SessionInfo& sess
         loadCounts();
         loadPolicy();
     });
-    database.listen(QStringLiteral("mhero_conversation"));
-    database.listen(QStringLiteral("mhero_message"));
-    database.listen(QStringLiteral("mhero_note"));
+    database.listen(QString(notify::kConversation));
+    database.listen(QString(notify::kMessage));
+    database.listen(QString(notify::kNote));
 
     loadPolicy();
     loadCounts();
@@ -713,13 +714,13 @@ void ConversationsPage::onNotification(const QString& channel, const QString& pa
     const qint64 id = payload.toLongLong(&ok);
     if (!ok)
         return;
-    if (channel == QLatin1String("mhero_conversation")) {
+    if (channel == notify::kConversation) {
         m_list->refreshConversation(id);
         m_countsTimer->start();
-    } else if (channel == QLatin1String("mhero_message")) {
+    } else if (channel == notify::kMessage) {
         if (id == currentConversation())
             m_thread->refresh();
-    } else if (channel == QLatin1String("mhero_note")) {
+    } else if (channel == notify::kNote) {
         if (id == currentConversation())
             m_notesPanel->reload();
     }

@@ -7,6 +7,7 @@
 #include "directory/DirectoryModel.h"
 #include "messaging/ConversationQueries.h"
 #include "sync/SyncProgress.h"
+#include "db/Notifications.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -182,13 +183,13 @@ DirectoryPage::DirectoryPage(Database& database, QWidget* parent)
     // A note added, edited or deleted in one of the shown person's conversations (the payload is
     // the conversation) redraws the details.
     connect(&database, &Database::notification, this, [this](const QString& channel, const QString& payload) {
-        if (channel == QLatin1String("mhero_sync"))
+        if (channel == notify::kSync)
             loadSyncStatus();
-        else if (channel == QLatin1String("mhero_note") && m_shownConversations.contains(payload.toLongLong()))
+        else if (channel == notify::kNote && m_shownConversations.contains(payload.toLongLong()))
             showDetails();
     });
-    database.listen(QStringLiteral("mhero_sync"));
-    database.listen(QStringLiteral("mhero_note"));
+    database.listen(QString(notify::kSync));
+    database.listen(QString(notify::kNote));
 
     refresh();
     applyFilter();
