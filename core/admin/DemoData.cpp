@@ -48,17 +48,14 @@ Result<QString> load(QSqlDatabase& db)
     QFile file(QStringLiteral(":/demo/demo.sql"));
     if (!file.open(QIODevice::ReadOnly))
         return Error{QStringLiteral("demo"), QStringLiteral("The demo data set is missing from this build."), {}};
-    Status step = sql::execScript(db, "BEGIN");
-    if (step)
-        step = sql::execScript(db, file.readAll());
-    if (step) // the directory page's filter choices
-        step = sql::execScript(db, "SELECT mhero.refresh_facets()");
-    if (step)
-        step = sql::execScript(db, "COMMIT");
-    if (!step) {
-        (void)sql::execScript(db, "ROLLBACK");
-        return step.error();
-    }
+    const QByteArray script = file.readAll();
+    const Status loaded = sql::inTransaction(db, [&db, &script]() -> Status {
+        if (Status step = sql::execScript(db, script); !step)
+            return step;
+        return sql::execScript(db, "SELECT mhero.refresh_facets()"); // the directory page's filter choices
+    });
+    if (!loaded)
+        return loaded.error();
     auto count = sql::scalar(db,
                              QStringLiteral("SELECT format('%s health workers, %s conversations, %s templates', "
                                             "(SELECT count(*) FROM mhero.health_worker), "

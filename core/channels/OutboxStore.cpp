@@ -121,8 +121,9 @@ Result<bool> OutboxStore::markAttemptStarted(qint64 messageId, const QString& wo
 
 Status OutboxStore::recordAccepted(qint64 messageId, const ChannelMessage& accepted)
 {
-    if (Status begin = sql::execScript(m_db, "BEGIN"); !begin)
-        return begin;
+    auto transaction = sql::Transaction::begin(m_db);
+    if (!transaction)
+        return transaction.error();
     const QString status = accepted.status.isEmpty() ? QStringLiteral("queued") : accepted.status;
     const bool failed = status == QLatin1String("failed");
     const QString reason = accepted.failureReason.isEmpty()
@@ -139,11 +140,9 @@ Status OutboxStore::recordAccepted(qint64 messageId, const ChannelMessage& accep
          status, accepted.channelStatus, status, failed, failed, reason, messageId});
     if (updated)
         updated = sql::exec(m_db, QStringLiteral("DELETE FROM mhero.outbox WHERE message_id = ?"), {messageId});
-    if (!updated) {
-        (void)sql::execScript(m_db, "ROLLBACK");
-        return updated.error();
-    }
-    return sql::execScript(m_db, "COMMIT");
+    if (!updated)
+        return updated.error(); // rolled back
+    return transaction->commit();
 }
 
 Status OutboxStore::recordFailure(const OutboxItem& item, const QString& error, bool uncertain, bool permanent,
@@ -166,8 +165,9 @@ Status OutboxStore::recordFailure(const OutboxItem& item, const QString& error, 
     }
     // The end of the road: the message shows as failed with the reason, and an agent may retry.
     // The outbox row stays (never due) so a retry still knows about an unfinished attempt.
-    if (Status begin = sql::execScript(m_db, "BEGIN"); !begin)
-        return begin;
+    auto transaction = sql::Transaction::begin(m_db);
+    if (!transaction)
+        return transaction.error();
     const QString shown = uncertain ? tr("%1 (%2 may or may not have accepted it)").arg(error, platform) : error;
     auto query = sql::exec(m_db,
                            QStringLiteral("UPDATE mhero.message SET status = 'failed', error = ?, failed_at = now(), "
@@ -180,11 +180,9 @@ Status OutboxStore::recordFailure(const OutboxItem& item, const QString& error, 
                                          "attempt_started_at = CASE WHEN ? THEN attempt_started_at END "
                                          "WHERE message_id = ?"),
                           {shown, uncertain, item.messageId});
-    if (!query) {
-        (void)sql::execScript(m_db, "ROLLBACK");
-        return query.error();
-    }
-    return sql::execScript(m_db, "COMMIT");
+    if (!query)
+        return query.error(); // rolled back
+    return transaction->commit();
 }
 
 Status OutboxStore::release(const OutboxItem& item, int delayMs)

@@ -1,5 +1,7 @@
 #include "db/Sql.h"
 
+#include <utility>
+
 #include <QCoreApplication>
 #include <QSqlDatabase>
 #include <QSqlDriver>
@@ -67,6 +69,32 @@ pg_conn* nativeHandle(const QSqlDatabase& db)
         || (qstrcmp(handle.typeName(), "PGconn*") != 0 && qstrcmp(handle.typeName(), "pg_conn*") != 0))
         return nullptr;
     return *static_cast<PGconn* const*>(handle.data());
+}
+
+Result<Transaction> Transaction::begin(QSqlDatabase& db)
+{
+    if (Status begun = execScript(db, "BEGIN"); !begun)
+        return begun.error();
+    return Transaction(db);
+}
+
+Transaction::Transaction(Transaction&& other) noexcept
+    : m_db(std::exchange(other.m_db, nullptr))
+{ }
+
+Transaction::~Transaction()
+{
+    if (m_db)
+        (void)execScript(*m_db, "ROLLBACK");
+}
+
+Status Transaction::commit()
+{
+    QSqlDatabase* db = std::exchange(m_db, nullptr);
+    if (!db)
+        return Error{
+            QStringLiteral("no-transaction"), QStringLiteral("commit() of a transaction that is not open"), {}};
+    return execScript(*db, "COMMIT");
 }
 
 Status execScript(QSqlDatabase& db, const QByteArray& script)

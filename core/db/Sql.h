@@ -34,6 +34,46 @@ Result<QVariant> scalar(QSqlDatabase& db, const QString& statement, const QVaria
 /// simple-query protocol, which QSqlQuery cannot do.
 Status execScript(QSqlDatabase& db, const QByteArray& script);
 
+/// One transaction on a connection: BEGIN when made, ROLLBACK when it goes out of scope without
+/// commit() — an early return, an error — so no path leaves a transaction open on a connection
+/// that a worker thread keeps for its next job. The one way mHero runs transactions (QSqlDatabase's
+/// own transaction()/commit() and hand-written BEGIN/COMMIT scripts are not mixed in).
+class Transaction final
+{
+public:
+    [[nodiscard]] static Result<Transaction> begin(QSqlDatabase& db);
+
+    Transaction(Transaction&& other) noexcept;
+    Transaction& operator=(Transaction&&) = delete;
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+    ~Transaction();
+
+    /// COMMIT; afterwards (whatever it returned) the object no longer rolls back.
+    [[nodiscard]] Status commit();
+
+private:
+    explicit Transaction(QSqlDatabase& db)
+        : m_db(&db)
+    { }
+    QSqlDatabase* m_db = nullptr; ///< null once committed, rolled back or moved from
+};
+
+/// Runs @p body (returning Status or Result<T>) in one transaction: committed when it succeeds,
+/// rolled back when it fails; its result (or the BEGIN/COMMIT error) is returned.
+template<typename Body> auto inTransaction(QSqlDatabase& db, Body&& body) -> decltype(body())
+{
+    auto transaction = Transaction::begin(db);
+    if (!transaction)
+        return transaction.error();
+    auto result = body();
+    if (!result)
+        return result; // ~Transaction rolls back
+    if (Status committed = transaction->commit(); !committed)
+        return committed.error();
+    return result;
+}
+
 /// The libpq connection behind a QPSQL connection, or nullptr.
 pg_conn* nativeHandle(const QSqlDatabase& db);
 

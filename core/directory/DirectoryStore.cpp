@@ -483,26 +483,25 @@ Result<ApplyCounts> DirectoryStore::apply(int sourceId, const fhir::Page& page, 
     begin.start();
     // Not waiting for the WAL flush at each page's commit is safe here: a crash can only lose the
     // last pages together with the cursor stored with them, so they are read again next time.
-    if (Status status = sql::execScript(m_db, "BEGIN; SET LOCAL synchronous_commit = off"); !status)
+    auto transaction = sql::Transaction::begin(m_db); // rolled back on every early return below
+    if (!transaction)
+        return transaction.error();
+    if (Status status = sql::execScript(m_db, "SET LOCAL synchronous_commit = off"); !status)
         return status.error();
     lap(QStringLiteral("begin"), begin);
-    const auto rollback = [this](const Error& error) -> Result<ApplyCounts> {
-        (void)sql::execScript(m_db, "ROLLBACK");
-        return error;
-    };
     if (Status status = stage(page, counts); !status)
-        return rollback(status.error());
+        return status.error();
     if (Status status = merge(sourceId, page); !status)
-        return rollback(status.error());
+        return status.error();
     QElapsedTimer timer;
     timer.start();
     if (cursor) {
         if (Status stored = sync::saveCursor(m_db, sourceId, job, *cursor); !stored)
-            return rollback(stored.error());
+            return stored.error();
     }
     lap(QStringLiteral("cursor"), timer);
-    if (Status status = sql::execScript(m_db, "COMMIT"); !status)
-        return rollback(status.error());
+    if (Status status = transaction->commit(); !status)
+        return status.error();
     lap(QStringLiteral("commit"), timer);
     m_rowsWritten += counts.people + counts.roles;
     return counts;

@@ -28,8 +28,9 @@ Status insertSource(QSqlDatabase& db, const QString& name, const QString& kind, 
                      tr("\"%1\" is not a country code libphonenumber knows (use e.g. LR, SL, GN, ML, KE).").arg(region),
                      {}};
     config.insert(QStringLiteral("region"), region.toUpper());
-    if (Status begin = sql::execScript(db, "BEGIN"); !begin)
-        return begin;
+    auto transaction = sql::Transaction::begin(db);
+    if (!transaction)
+        return transaction.error();
     auto inserted = sql::exec(db,
                               QStringLiteral("INSERT INTO mhero.source (name, kind, base_url, config) "
                                              "VALUES (?, ?, ?, ?::jsonb)"),
@@ -38,14 +39,13 @@ Status insertSource(QSqlDatabase& db, const QString& name, const QString& kind, 
     if (inserted && !secret.isEmpty())
         if (Status stored = secrets::storeSourceSecret(db, name, baseUrl, secret); !stored)
             inserted = stored.error();
-    if (!inserted) {
-        (void)sql::execScript(db, "ROLLBACK");
+    if (!inserted) { // rolled back
         Error error = inserted.error();
         if (error.code == sql::state::UniqueViolation)
             error.message = tr("A source named \"%1\" already exists.").arg(name);
         return error;
     }
-    return sql::execScript(db, "COMMIT");
+    return transaction->commit();
 }
 
 Status addFhirSource(QSqlDatabase& db, const FhirSource& source)

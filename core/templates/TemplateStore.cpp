@@ -342,6 +342,34 @@ Status submitVersion(QSqlDatabase& db, qint64 versionId)
     return call(db, QStringLiteral("SELECT mhero.submit_version(?)"), {versionId});
 }
 
+Result<SavedTemplate> saveTemplate(QSqlDatabase& db, qint64 templateId, const QString& name, const QString& category,
+                                   const QStringList& tags, const Draft& draft, bool submit)
+{
+    return sql::inTransaction(db, [&]() -> Result<SavedTemplate> {
+        qint64 id = templateId;
+        if (id == 0) {
+            auto created = createTemplate(db, name, category, tags);
+            if (!created)
+                return created.error();
+            id = *created;
+        } else if (Status updated = updateTemplate(db, id, name, category, tags); !updated) {
+            return updated.error();
+        }
+        auto unchanged = unchangedNewestVersion(db, id, draft);
+        if (!unchanged)
+            return unchanged.error();
+        if (!*unchanged) {
+            auto version = saveDraft(db, id, draft);
+            if (!version)
+                return version.error();
+            if (submit)
+                if (Status submitted = submitVersion(db, *version); !submitted)
+                    return submitted.error();
+        }
+        return SavedTemplate{id, *unchanged};
+    });
+}
+
 Status approveVersion(QSqlDatabase& db, qint64 versionId)
 {
     return call(db, QStringLiteral("SELECT mhero.approve_version(?)"), {versionId});
@@ -460,16 +488,8 @@ Result<ImportReport> importJson(QSqlDatabase& db, const QByteArray& json)
     if (root.value(QStringLiteral("format_version")).toInt() > 1)
         return Error{QStringLiteral("bad-format"), tr("The file comes from a newer mHero version."), {}};
 
-    if (!db.transaction())
-        return sql::toError(db.lastError());
-    auto report = importTemplates(db, root.value(QStringLiteral("templates")).toArray());
-    if (!report) {
-        db.rollback();
-        return report.error();
-    }
-    if (!db.commit())
-        return sql::toError(db.lastError());
-    return report;
+    return sql::inTransaction(db,
+                              [&] { return importTemplates(db, root.value(QStringLiteral("templates")).toArray()); });
 }
 
 } // namespace mhero::templates

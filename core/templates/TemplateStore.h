@@ -122,6 +122,20 @@ struct ApprovedTemplate
 /// Returns the id of the version saved (the newest draft, or a new one).
 [[nodiscard]] Result<qint64> saveDraft(QSqlDatabase& db, qint64 templateId, const Draft& draft);
 [[nodiscard]] Status submitVersion(QSqlDatabase& db, qint64 versionId);
+/// What saveTemplate() did.
+struct SavedTemplate
+{
+    qint64 templateId = 0;
+    std::optional<VersionInfo> unchanged; ///< the version left as it was, when nothing changed
+};
+/// The Templates page's Save and Submit, as one use case in one transaction (all or nothing):
+/// creates the template (@p templateId 0) or updates its name, category and tags; then, unless
+/// the newest version already says exactly @p draft (unchangedNewestVersion(), asked in the
+/// transaction: another supervisor may have decided on it meanwhile), saves @p draft and, when
+/// @p submit, submits it for approval.
+[[nodiscard]] Result<SavedTemplate> saveTemplate(QSqlDatabase& db, qint64 templateId, const QString& name,
+                                                 const QString& category, const QStringList& tags, const Draft& draft,
+                                                 bool submit);
 [[nodiscard]] Status approveVersion(QSqlDatabase& db, qint64 versionId);
 [[nodiscard]] Status rejectVersion(QSqlDatabase& db, qint64 versionId, const QString& reason);
 [[nodiscard]] Status retireVersion(QSqlDatabase& db, qint64 versionId);

@@ -27,6 +27,7 @@ private Q_SLOTS:
     void forwardsNotifications();
     void jobsFailCleanlyWhenClosed();
     void notificationChannelsAreSentBySql();
+    void transactionsRollBackUnlessCommitted();
 
 private:
     QString m_db;
@@ -196,6 +197,48 @@ void TestDatabase::notificationChannelsAreSentBySql()
         MHERO_VERIFY_OK(senders);
         QVERIFY2(senders->toInt() > 0, qPrintable(QString(channel)));
     }
+}
+
+// sql::Transaction / sql::inTransaction: committed work stays, anything else is rolled back and
+// leaves the connection usable (no transaction left open for the worker's next job).
+void TestDatabase::transactionsRollBackUnlessCommitted()
+{
+    auto owner = TestCluster::instance().connectSuperuser(m_db);
+    MHERO_VERIFY_OK(owner);
+    QSqlDatabase& db = owner->db();
+    MHERO_VERIFY_OK(sql::exec(db, QStringLiteral("CREATE TEMP TABLE tx_probe (n int)")));
+    const auto rows = [&db] { return sql::scalar(db, QStringLiteral("SELECT count(*) FROM tx_probe")).value().toInt(); };
+    {
+        auto transaction = sql::Transaction::begin(db);
+        MHERO_VERIFY_OK(transaction);
+        MHERO_VERIFY_OK(sql::exec(db, QStringLiteral("INSERT INTO tx_probe VALUES (1)")));
+    } // not committed
+    QCOMPARE(rows(), 0);
+    {
+        auto transaction = sql::Transaction::begin(db);
+        MHERO_VERIFY_OK(transaction);
+        MHERO_VERIFY_OK(sql::exec(db, QStringLiteral("INSERT INTO tx_probe VALUES (2)")));
+        MHERO_VERIFY_OK(transaction->commit());
+        QVERIFY(!transaction->commit().ok()); // once
+    }
+    QCOMPARE(rows(), 1);
+    const Status failed = sql::inTransaction(db, [&db]() -> Status {
+        if (auto inserted = sql::exec(db, QStringLiteral("INSERT INTO tx_probe VALUES (3)")); !inserted)
+            return inserted.error();
+        return sql::exec(db, QStringLiteral("SELECT 1/0")).ok() ? Status{} : Status{Error{QStringLiteral("x"), {}, {}}};
+    });
+    QVERIFY(!failed.ok());
+    QCOMPARE(rows(), 1);
+    auto value = sql::inTransaction(db, [&db]() -> Result<int> {
+        if (auto inserted = sql::exec(db, QStringLiteral("INSERT INTO tx_probe VALUES (4)")); !inserted)
+            return inserted.error();
+        return 42;
+    });
+    MHERO_VERIFY_OK(value);
+    QCOMPARE(*value, 42);
+    QCOMPARE(rows(), 2);
+    // No transaction left open: SAVEPOINT is refused outside one (25P01).
+    QCOMPARE(sqlState(db, QStringLiteral("SAVEPOINT probe")), QStringLiteral("25P01"));
 }
 
 QTEST_GUILESS_MAIN(TestDatabase)

@@ -557,11 +557,6 @@ void TemplatesPage::validate(BodyTab& tab)
 
 void TemplatesPage::save(bool submit)
 {
-    struct Saved
-    {
-        qint64 templateId = 0;
-        std::optional<VersionInfo> unchanged; ///< the version left as it was, when nothing changed
-    };
     Draft draft;
     for (const BodyTab& tab : std::as_const(m_bodies))
         if (!tab.editor->toPlainText().trimmed().isEmpty())
@@ -577,45 +572,13 @@ void TemplatesPage::save(bool submit)
     m_saveButton->setEnabled(false);
     m_submitButton->setEnabled(false);
     setStatus(submit ? tr("Submitting…") : tr("Saving…"));
-    // One transaction: the template, its draft and the submission stand or fall together.
+    // One use case, one transaction (templates::saveTemplate): all of it is saved, or nothing.
     m_database.run(
         this,
-        [templateId, name, category, tags, draft, submit](QSqlDatabase& db) -> Result<Saved> {
-            if (!db.transaction())
-                return Error{QStringLiteral("tx"), tr("Cannot start a transaction."), {}};
-            const auto fail = [&db](const Error& e) -> Result<Saved> {
-                db.rollback();
-                return e;
-            };
-            qint64 id = templateId;
-            if (id == 0) {
-                auto created = createTemplate(db, name, category, tags);
-                if (!created)
-                    return fail(created.error());
-                id = *created;
-            } else if (Status updated = updateTemplate(db, id, name, category, tags); !updated) {
-                return fail(updated.error());
-            }
-            // A version waiting for a decision, or approved, is not copied into a new one when
-            // nothing in it changed (an identical version would wait in the approvers' queue); the
-            // name, category and tags above are still saved. Asked here, in the transaction, not
-            // of what the page shows: another supervisor may have decided on it meanwhile.
-            auto unchanged = unchangedNewestVersion(db, id, draft);
-            if (!unchanged)
-                return fail(unchanged.error());
-            if (!*unchanged) {
-                auto version = saveDraft(db, id, draft);
-                if (!version)
-                    return fail(version.error());
-                if (submit)
-                    if (Status submitted = submitVersion(db, *version); !submitted)
-                        return fail(submitted.error());
-            }
-            if (!db.commit())
-                return fail(Error{QStringLiteral("tx"), tr("The change could not be committed."), {}});
-            return Saved{id, *unchanged};
+        [templateId, name, category, tags, draft, submit](QSqlDatabase& db) {
+            return saveTemplate(db, templateId, name, category, tags, draft, submit);
         },
-        [this, submit](const Result<Saved>& done) {
+        [this, submit](const Result<SavedTemplate>& done) {
             updateActions();
             if (!done) {
                 setStatus(tr("Not saved: %1").arg(done.error().message), true);
