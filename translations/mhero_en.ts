@@ -2482,14 +2482,6 @@ by %3 · %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cannot start a transaction.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The change could not be committed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Not saved: %1</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2483,14 +2483,6 @@ par %3 · %4</translation>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <source>Cannot start a transaction.</source>
-        <translation>Impossible de démarrer une transaction.</translation>
-    </message>
-    <message>
-        <source>The change could not be committed.</source>
-        <translation>Impossible de valider la modification.</translation>
-    </message>
-    <message>
         <source>Not saved: %1</source>
         <translation>Non enregistré&#xa0;: %1</translation>
     </message>

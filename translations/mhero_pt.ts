@@ -2483,14 +2483,6 @@ por %3 · %4</translation>
         <translation>A guardar…</translation>
     </message>
     <message>
-        <source>Cannot start a transaction.</source>
-        <translation>Não é possível iniciar uma transação.</translation>
-    </message>
-    <message>
-        <source>The change could not be committed.</source>
-        <translation>Não foi possível confirmar a alteração.</translation>
-    </message>
-    <message>
         <source>Not saved: %1</source>
         <translation>Não guardado: %1</translation>
     </message>
