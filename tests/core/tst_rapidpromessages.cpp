@@ -25,6 +25,8 @@ private Q_SLOTS:
     void statuses_data();
     void statuses();
     void timestamps();
+    void createdOnIsPassedOnInOneSafeForm_data();
+    void createdOnIsPassedOnInOneSafeForm();
     void urns_data();
     void urns();
 };
@@ -204,6 +206,31 @@ void TestRapidProMessages::urns()
     QFETCH(QString, region);
     QFETCH(QString, normal);
     QCOMPARE(normaliseUrn(urn, region), normal);
+}
+
+void TestRapidProMessages::createdOnIsPassedOnInOneSafeForm_data()
+{
+    QTest::addColumn<QString>("sent");
+    QTest::addColumn<QString>("passedOn");
+    QTest::newRow("RapidPro's own") << "2016-01-06T15:33:00.813162Z" << "2016-01-06T15:33:00.813162Z";
+    QTest::newRow("milliseconds") << "2016-01-06T15:33:00.813Z" << "2016-01-06T15:33:00.813000Z";
+    QTest::newRow("no fraction") << "2016-01-06T15:33:00Z" << "2016-01-06T15:33:00.000000Z";
+    // Forms Qt reads and PostgreSQL refuses: passed on raw, they failed the page on every poll.
+    QTest::newRow("decimal comma") << "2016-01-06T15:33:00,813162Z" << "2016-01-06T15:33:00.813162Z";
+    QTest::newRow("offset past 15:59") << "2016-01-06T15:33:00.5+23:59" << "2016-01-05T15:34:00.500000Z";
+    QTest::newRow("many digits") << "2016-01-06T15:33:00.81316299999999Z" << "2016-01-06T15:33:00.813162Z";
+}
+
+void TestRapidProMessages::createdOnIsPassedOnInOneSafeForm()
+{
+    QFETCH(QString, sent);
+    QFETCH(QString, passedOn);
+    const QByteArray body = R"({"next": null, "results": [{"id": 5, "direction": "in", "text": "Hi",
+        "urn": "tel:+231770123456", "created_on": ")" + sent.toUtf8() + R"("}]})";
+    auto page = parseMessages(body);
+    QVERIFY(page.ok());
+    QCOMPARE(page->results.size(), 1);
+    QCOMPARE(page->results.first().createdOnText, passedOn);
 }
 
 QTEST_GUILESS_MAIN(TestRapidProMessages)

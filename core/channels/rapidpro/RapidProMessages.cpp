@@ -66,6 +66,18 @@ Result<Page<T>> parsePage(const QByteArray& body, Read read)
     return page;
 }
 
+// The instant of a RapidPro timestamp written the one way PostgreSQL and RapidPro both read: UTC,
+// "Z", RapidPro's microseconds kept (QDateTime holds milliseconds). The server's own text is not
+// passed on: Qt reads forms PostgreSQL refuses ("…00,123Z", a "+23:59" offset), and one such
+// created_on failed the whole page's insert on every poll.
+QString canonicalTimestampText(const QString& text, const QDateTime& parsed)
+{
+    static const QRegularExpression fraction(QStringLiteral("[.,]\\d{3}(\\d{1,3})"));
+    const QRegularExpressionMatch m = fraction.match(text);
+    const QString micro = m.hasMatch() ? m.captured(1).leftJustified(3, QLatin1Char('0')) : QStringLiteral("000");
+    return parsed.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz")) + micro + QLatin1Char('Z');
+}
+
 std::optional<Message> readMessage(const QJsonObject& o, QString& problem)
 {
     Message m;
@@ -120,6 +132,7 @@ std::optional<Message> readMessage(const QJsonObject& o, QString& problem)
         problem = tr("message %1 has no readable created_on").arg(m.externalId());
         return std::nullopt;
     }
+    m.createdOnText = canonicalTimestampText(m.createdOnText, m.createdOn);
     return m;
 }
 

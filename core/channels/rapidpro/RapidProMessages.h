@@ -35,7 +35,7 @@ struct Message
     QString text;
     QList<Attachment> attachments;
     QDateTime createdOn;
-    QString createdOnText; ///< as sent, with RapidPro's microseconds (QDateTime keeps milliseconds)
+    QString createdOnText; ///< the same instant as "yyyy-MM-ddTHH:mm:ss.ffffffZ", RapidPro's microseconds kept
     QDateTime sentOn;
     QDateTime modifiedOn;
 
