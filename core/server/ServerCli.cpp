@@ -86,7 +86,8 @@ int runServer(QCoreApplication& app)
     const QCommandLineOption replaceKeyOption(
         QStringLiteral("replace-key"),
         QStringLiteral("With --init-key: replace a different published key (every source secret must then be "
-                       "entered again)."));
+                       "entered again). Connect as the database owner (--db \"… user=<owner>\"): the database "
+                       "refuses it to the service account."));
     parser.addOptions({dbOption, checkOption, keyOption, initKeyOption, replaceKeyOption});
     parser.process(app);
 

@@ -50,6 +50,7 @@ private Q_SLOTS:
     void deferredIndexDefinitionsAreNotExecutedBlindly();
     void catalogueDefinersUseOnlyTheirOwnTemporaryTables();
     void engineCannotPlantATriggerInAStagingTable();
+    void engineKeyIsReplacedOnlyByTheOwner();
 
 private:
     QSqlDatabase& as(Result<ScopedConnection>& connection) { return connection->db(); }
@@ -176,7 +177,8 @@ void TestSecurity::agentCannotReadSecrets()
     MHERO_EXPECT_SQLSTATE(db, "SELECT origin FROM mhero.source_secret", "42501");
     // The non-secret columns of a source are readable; the table holds no secret anyway.
     QCOMPARE(sqlState(db, QStringLiteral("SELECT name, kind, base_url FROM mhero.source")), QStringLiteral("ok"));
-    MHERO_EXPECT_SQLSTATE(db, "SELECT mhero.set_source_secret('rp', 'c3RvbGVu', 'x', 'https://evil.example:443')", "42501");
+    MHERO_EXPECT_SQLSTATE(db, "SELECT mhero.set_source_secret('rp', 'c3RvbGVu', 'x', 'https://evil.example:443')",
+                          "42501");
     // Nor can an agent publish a key of its own for administrators to seal secrets to.
     MHERO_EXPECT_SQLSTATE(db, "SELECT mhero.publish_engine_key(encode(sha256('x'), 'base64'))", "42501");
     MHERO_EXPECT_SQLSTATE(db, "SELECT public_key FROM mhero.engine_key", "42501");
@@ -250,21 +252,28 @@ void TestSecurity::adminManagesUsersAndSecretsButCannotReadSecrets()
     MHERO_VERIFY_OK(profile);
     QVERIFY(profile->isAgent && !profile->isSupervisor && !profile->isAdmin);
 
-    MHERO_VERIFY_OK(secrets::storeSourceSecret(db, QStringLiteral("rp"), QUrl(QStringLiteral("https://rapidpro.example.org")),
-                                               QStringLiteral("token-456")));
+    MHERO_VERIFY_OK(secrets::storeSourceSecret(
+        db, QStringLiteral("rp"), QUrl(QStringLiteral("https://rapidpro.example.org")), QStringLiteral("token-456")));
     // Write-only: not even the ciphertext can be read back; whether it is set, and for where, can.
     MHERO_EXPECT_SQLSTATE(db, "SELECT sealed FROM mhero.source_secret", "42501");
     MHERO_EXPECT_SQLSTATE(db, "SELECT * FROM mhero.source_secret", "42501");
-    QCOMPARE(sql::scalar(db, QStringLiteral("SELECT origin || ' ' || key_id FROM mhero.source_secret")).valueOr(QVariant()).toString(),
+    QCOMPARE(sql::scalar(db, QStringLiteral("SELECT origin || ' ' || key_id FROM mhero.source_secret"))
+                 .valueOr(QVariant())
+                 .toString(),
              QStringLiteral("https://rapidpro.example.org:443 ") + m_key->id());
     // The plain-text form is gone: no token can reach the statement text (and the log) that way.
     MHERO_EXPECT_SQLSTATE(db, "SELECT mhero.set_source_secret('rp', 'token-456')", "42883");
     // What is stored must be sealed to the published key, for the source's current origin.
-    MHERO_EXPECT_SQLSTATE(db, "SELECT mhero.set_source_secret('rp', 'dG9rZW4tNDU2', k.key_id, 'https://rapidpro.example.org:443') "
-                              "FROM mhero.engine_key k", "22023");
+    MHERO_EXPECT_SQLSTATE(
+        db,
+        "SELECT mhero.set_source_secret('rp', 'dG9rZW4tNDU2', k.key_id, 'https://rapidpro.example.org:443') "
+        "FROM mhero.engine_key k",
+        "22023");
     const QString sealed = QString::fromLatin1(secrets::seal(m_key->publicKey, "x").toBase64());
-    QCOMPARE(sqlState(db, QStringLiteral("SELECT mhero.set_source_secret('rp', ?, 'ffffffffffffffff', "
-                                         "'https://rapidpro.example.org:443')"), {sealed}),
+    QCOMPARE(sqlState(db,
+                      QStringLiteral("SELECT mhero.set_source_secret('rp', ?, 'ffffffffffffffff', "
+                                     "'https://rapidpro.example.org:443')"),
+                      {sealed}),
              QStringLiteral("22023"));
     QCOMPARE(sqlState(db, QStringLiteral("SELECT mhero.set_source_secret('rp', ?, ?, 'https://attacker.example:443')"),
                       {sealed, m_key->id()}),
@@ -518,7 +527,8 @@ void TestSecurity::catalogueNoFunctionIsOpenToPublic()
         if (!allowedExtensions.contains(query->value(1).toString())
             && !allowedFunctions.contains(query->value(0).toString()))
             offenders << query->value(0).toString();
-    QVERIFY2(offenders.isEmpty(), qPrintable(QStringLiteral("executable by PUBLIC: ") + offenders.join(QStringLiteral(", "))));
+    QVERIFY2(offenders.isEmpty(),
+             qPrintable(QStringLiteral("executable by PUBLIC: ") + offenders.join(QStringLiteral(", "))));
 
     // The definer functions an agent called before (issue 12) are refused to agents now.
     QSqlDatabase& agent = as(m_agentConn);
@@ -529,8 +539,10 @@ void TestSecurity::catalogueNoFunctionIsOpenToPublic()
     // And a function the migrating role creates tomorrow starts closed: the global default
     // privilege (ALTER DEFAULT PRIVILEGES … IN SCHEMA cannot revoke it).
     MHERO_VERIFY_OK(sql::exec(owner, QStringLiteral("BEGIN")));
-    MHERO_VERIFY_OK(sql::exec(owner, QStringLiteral("CREATE FUNCTION mhero.tomorrow() RETURNS int LANGUAGE sql AS 'SELECT 1'")));
-    auto open = sql::scalar(owner, QStringLiteral("SELECT has_function_privilege('public', 'mhero.tomorrow()', 'EXECUTE')"));
+    MHERO_VERIFY_OK(
+        sql::exec(owner, QStringLiteral("CREATE FUNCTION mhero.tomorrow() RETURNS int LANGUAGE sql AS 'SELECT 1'")));
+    auto open
+        = sql::scalar(owner, QStringLiteral("SELECT has_function_privilege('public', 'mhero.tomorrow()', 'EXECUTE')"));
     MHERO_VERIFY_OK(sql::exec(owner, QStringLiteral("ROLLBACK")));
     MHERO_VERIFY_OK(open);
     QVERIFY2(!open->toBool(), "a new function of the owner's is executable by PUBLIC");
@@ -538,7 +550,8 @@ void TestSecurity::catalogueNoFunctionIsOpenToPublic()
 
 void TestSecurity::nobodyButTheEngineCreatesTemporaryTables()
 {
-    QCOMPARE(sql::scalar(as(m_ownerConn), QStringLiteral("SELECT has_database_privilege('public', current_database(), 'TEMP')"))
+    QCOMPARE(sql::scalar(as(m_ownerConn),
+                         QStringLiteral("SELECT has_database_privilege('public', current_database(), 'TEMP')"))
                  .value()
                  .toBool(),
              false);
@@ -585,27 +598,31 @@ void TestSecurity::temporaryTablesCannotStandInForSchemaTables()
 {
     QSqlDatabase& owner = as(m_ownerConn);
     for (const TestUser* user : {&m_agent, &m_supervisor, &m_admin})
-        MHERO_VERIFY_OK(sql::exec(owner, QStringLiteral("GRANT TEMPORARY ON DATABASE %1 TO %2")
-                                             .arg(sql::quoteIdentifier(m_db), sql::quoteIdentifier(user->name))));
+        MHERO_VERIFY_OK(sql::exec(owner,
+                                  QStringLiteral("GRANT TEMPORARY ON DATABASE %1 TO %2")
+                                      .arg(sql::quoteIdentifier(m_db), sql::quoteIdentifier(user->name))));
     const auto revoke = qScopeGuard([&] {
         for (const TestUser* user : {&m_agent, &m_supervisor, &m_admin})
-            (void)sql::exec(owner, QStringLiteral("REVOKE TEMPORARY ON DATABASE %1 FROM %2")
-                                       .arg(sql::quoteIdentifier(m_db), sql::quoteIdentifier(user->name)));
+            (void)sql::exec(owner,
+                            QStringLiteral("REVOKE TEMPORARY ON DATABASE %1 FROM %2")
+                                .arg(sql::quoteIdentifier(m_db), sql::quoteIdentifier(user->name)));
     });
-    const auto auditRows = [&] {
-        return sql::scalar(owner, QStringLiteral("SELECT count(*) FROM mhero.audit_log")).value().toInt();
-    };
-    MHERO_VERIFY_OK(sql::exec(owner, QStringLiteral("UPDATE mhero.conversation SET assignee = NULL, "
-                                                    "channel_source_id = (SELECT id FROM mhero.source WHERE name = 'rp')")));
-    const int conversation = sql::scalar(owner, QStringLiteral("SELECT min(id) FROM mhero.conversation")).value().toInt();
+    const auto auditRows
+        = [&] { return sql::scalar(owner, QStringLiteral("SELECT count(*) FROM mhero.audit_log")).value().toInt(); };
+    MHERO_VERIFY_OK(sql::exec(owner,
+                              QStringLiteral("UPDATE mhero.conversation SET assignee = NULL, "
+                                             "channel_source_id = (SELECT id FROM mhero.source WHERE name = 'rp')")));
+    const int conversation
+        = sql::scalar(owner, QStringLiteral("SELECT min(id) FROM mhero.conversation")).value().toInt();
 
     // Agent: the audit log and the "templates only" policy.
     {
         auto session = shadowedSession(m_agent);
         MHERO_VERIFY_OK(session);
         QSqlDatabase& db = session->db();
-        MHERO_VERIFY_OK(sql::exec(db, QStringLiteral("INSERT INTO setting (key, value) "
-                                                     "VALUES ('messaging.free_text_policy', '\"free_text\"')")));
+        MHERO_VERIFY_OK(sql::exec(db,
+                                  QStringLiteral("INSERT INTO setting (key, value) "
+                                                 "VALUES ('messaging.free_text_policy', '\"free_text\"')")));
         const int before = auditRows();
         MHERO_VERIFY_OK(sql::exec(db, QStringLiteral("SELECT mhero.claim_conversation(?)"), {conversation}));
         QCOMPARE(temporaryRows(db, "audit_log"), 0);
@@ -623,12 +640,13 @@ void TestSecurity::temporaryTablesCannotStandInForSchemaTables()
         QSqlDatabase& db = session->db();
         auto templateId = sql::scalar(db, QStringLiteral("SELECT mhero.create_template('Shadow test', 'hr_payroll')"));
         MHERO_VERIFY_OK(templateId);
-        auto version = sql::scalar(db, QStringLiteral("SELECT mhero.save_draft(?, '{\"en\": \"Your salary was paid.\"}')"),
-                                   {*templateId});
+        auto version = sql::scalar(
+            db, QStringLiteral("SELECT mhero.save_draft(?, '{\"en\": \"Your salary was paid.\"}')"), {*templateId});
         MHERO_VERIFY_OK(version);
         QCOMPARE(temporaryRows(db, "template_body"), 0);
         QCOMPARE(temporaryRows(db, "template_version"), 0);
-        QCOMPARE(sql::scalar(owner, QStringLiteral("SELECT body FROM mhero.template_body WHERE template_version_id = ?"),
+        QCOMPARE(sql::scalar(owner,
+                             QStringLiteral("SELECT body FROM mhero.template_body WHERE template_version_id = ?"),
                              {*version})
                      .value()
                      .toString(),
@@ -640,13 +658,15 @@ void TestSecurity::temporaryTablesCannotStandInForSchemaTables()
         MHERO_VERIFY_OK(session);
         QSqlDatabase& db = session->db();
         const int before = auditRows();
-        MHERO_VERIFY_OK(users::add(db, QStringLiteral("stealth_approver"), UserKind::Supervisor, QStringLiteral("Stealth"),
-                                   {QStringLiteral("en")}, QStringLiteral("long-enough-password")));
+        MHERO_VERIFY_OK(users::add(db, QStringLiteral("stealth_approver"), UserKind::Supervisor,
+                                   QStringLiteral("Stealth"), {QStringLiteral("en")},
+                                   QStringLiteral("long-enough-password")));
         QCOMPARE(temporaryRows(db, "app_user"), 0);
-        QCOMPARE(sql::scalar(owner, QStringLiteral("SELECT kind FROM mhero.app_user WHERE role_name = 'stealth_approver'"))
-                     .value()
-                     .toString(),
-                 QStringLiteral("supervisor"));
+        QCOMPARE(
+            sql::scalar(owner, QStringLiteral("SELECT kind FROM mhero.app_user WHERE role_name = 'stealth_approver'"))
+                .value()
+                .toString(),
+            QStringLiteral("supervisor"));
         QVERIFY(auditRows() > before);
     }
     // Sync engine: an index "definition" that makes the caller a superuser.
@@ -654,9 +674,10 @@ void TestSecurity::temporaryTablesCannotStandInForSchemaTables()
         auto session = shadowedSession(m_service);
         MHERO_VERIFY_OK(session);
         QSqlDatabase& db = session->db();
-        MHERO_VERIFY_OK(sql::exec(db, QStringLiteral("INSERT INTO directory_deferred_index (name, definition) "
-                                                     "VALUES ('health_worker_x', 'ALTER ROLE %1 SUPERUSER')")
-                                          .arg(sql::quoteIdentifier(m_service.name))));
+        MHERO_VERIFY_OK(sql::exec(db,
+                                  QStringLiteral("INSERT INTO directory_deferred_index (name, definition) "
+                                                 "VALUES ('health_worker_x', 'ALTER ROLE %1 SUPERUSER')")
+                                      .arg(sql::quoteIdentifier(m_service.name))));
         auto restored = sql::scalar(db, QStringLiteral("SELECT mhero.restore_directory_indexes()"));
         MHERO_VERIFY_OK(restored);
         QCOMPARE(restored->toInt(), 0);
@@ -681,8 +702,9 @@ void TestSecurity::deferredIndexDefinitionsAreNotExecutedBlindly()
              QStringLiteral("CREATE INDEX health_worker_x ON mhero.health_worker USING btree (id); ") + escalate,
              QStringLiteral("CREATE INDEX other_name ON mhero.health_worker USING btree (id)"),
              QStringLiteral("CREATE INDEX health_worker_x ON mhero.app_user USING btree (role_name)")}) {
-        MHERO_VERIFY_OK(sql::exec(owner, QStringLiteral("INSERT INTO mhero.directory_deferred_index (name, definition) "
-                                                        "VALUES ('health_worker_x', ?)"),
+        MHERO_VERIFY_OK(sql::exec(owner,
+                                  QStringLiteral("INSERT INTO mhero.directory_deferred_index (name, definition) "
+                                                 "VALUES ('health_worker_x', ?)"),
                                   {definition}));
         QCOMPARE(sqlState(as(m_serviceConn), QStringLiteral("SELECT mhero.restore_directory_indexes()")),
                  QStringLiteral("42501"));
@@ -693,9 +715,10 @@ void TestSecurity::deferredIndexDefinitionsAreNotExecutedBlindly()
                  .toBool(),
              false);
     // What defer_directory_indexes() writes is still restored.
-    MHERO_VERIFY_OK(sql::exec(owner, QStringLiteral("INSERT INTO mhero.directory_deferred_index (name, definition) VALUES "
-                                                    "('health_worker_x', 'CREATE INDEX health_worker_x ON "
-                                                    "mhero.health_worker USING btree (id)')")));
+    MHERO_VERIFY_OK(sql::exec(owner,
+                              QStringLiteral("INSERT INTO mhero.directory_deferred_index (name, definition) VALUES "
+                                             "('health_worker_x', 'CREATE INDEX health_worker_x ON "
+                                             "mhero.health_worker USING btree (id)')")));
     auto restored = sql::scalar(as(m_serviceConn), QStringLiteral("SELECT mhero.restore_directory_indexes()"));
     MHERO_VERIFY_OK(restored);
     QCOMPARE(restored->toInt(), 1);
@@ -732,7 +755,8 @@ void TestSecurity::catalogueDefinersUseOnlyTheirOwnTemporaryTables()
 void TestSecurity::engineCannotPlantATriggerInAStagingTable()
 {
     QSqlDatabase& owner = as(m_ownerConn);
-    const int source = sql::scalar(owner, QStringLiteral("SELECT id FROM mhero.source WHERE name = 'rp'")).value().toInt();
+    const int source
+        = sql::scalar(owner, QStringLiteral("SELECT id FROM mhero.source WHERE name = 'rp'")).value().toInt();
     const QString me = sql::quoteIdentifier(m_service.name);
     struct Case
     {
@@ -750,21 +774,25 @@ void TestSecurity::engineCannotPlantATriggerInAStagingTable()
         auto session = TestCluster::connectAs(m_service);
         MHERO_VERIFY_OK(session);
         QSqlDatabase& db = session->db();
-        MHERO_VERIFY_OK(sql::exec(db, QStringLiteral("CREATE FUNCTION pg_temp.plant() RETURNS trigger LANGUAGE plpgsql "
-                                                     "AS $f$ BEGIN EXECUTE 'GRANT mhero_admin TO %1'; RETURN NEW; END $f$")
-                                          .arg(me)));
+        MHERO_VERIFY_OK(sql::exec(db,
+                                  QStringLiteral("CREATE FUNCTION pg_temp.plant() RETURNS trigger LANGUAGE plpgsql "
+                                                 "AS $f$ BEGIN EXECUTE 'GRANT mhero_admin TO %1'; RETURN NEW; END $f$")
+                                      .arg(me)));
         // Every column the function might name, as text; the trigger fires on any insert.
-        MHERO_VERIFY_OK(sql::exec(db, QStringLiteral("CREATE TEMP TABLE %1 (external_id text, external_num text, urn text, "
-                                                     "contact_uuid text, contact_name text, text text, attachments text, "
-                                                     "created_at text, urn_id text, conversation_id text, "
-                                                     "unsupported_type text, name text, language text, status text, "
-                                                     "modified_on text)")
-                                          .arg(QLatin1String(attack.table))));
-        MHERO_VERIFY_OK(sql::exec(db, QStringLiteral("GRANT ALL ON pg_temp.%1 TO PUBLIC").arg(QLatin1String(attack.table))));
+        MHERO_VERIFY_OK(sql::exec(db,
+                                  QStringLiteral("CREATE TEMP TABLE %1 (external_id text, external_num text, urn text, "
+                                                 "contact_uuid text, contact_name text, text text, attachments text, "
+                                                 "created_at text, urn_id text, conversation_id text, "
+                                                 "unsupported_type text, name text, language text, status text, "
+                                                 "modified_on text)")
+                                      .arg(QLatin1String(attack.table))));
+        MHERO_VERIFY_OK(
+            sql::exec(db, QStringLiteral("GRANT ALL ON pg_temp.%1 TO PUBLIC").arg(QLatin1String(attack.table))));
         MHERO_VERIFY_OK(sql::exec(db, QStringLiteral("GRANT EXECUTE ON FUNCTION pg_temp.plant() TO PUBLIC")));
-        MHERO_VERIFY_OK(sql::exec(db, QStringLiteral("CREATE TRIGGER plant BEFORE INSERT OR UPDATE ON pg_temp.%1 "
-                                                     "FOR EACH ROW EXECUTE FUNCTION pg_temp.plant()")
-                                          .arg(QLatin1String(attack.table))));
+        MHERO_VERIFY_OK(sql::exec(db,
+                                  QStringLiteral("CREATE TRIGGER plant BEFORE INSERT OR UPDATE ON pg_temp.%1 "
+                                                 "FOR EACH ROW EXECUTE FUNCTION pg_temp.plant()")
+                                      .arg(QLatin1String(attack.table))));
         QCOMPARE(sqlState(db, QString::fromLatin1(attack.call), {source, QString::fromLatin1(attack.payload)}),
                  QStringLiteral("42501"));
         QCOMPARE(sql::scalar(owner, QStringLiteral("SELECT pg_has_role(?, 'mhero_admin', 'USAGE')"), {m_service.name})
@@ -779,6 +807,44 @@ void TestSecurity::engineCannotPlantATriggerInAStagingTable()
                       {source, QStringLiteral(R"([{"external_id": "10", "external_num": 10, "urn": "tel:+231770000010",
                                                    "text": "hello", "created_at": "2026-01-01T00:00:00Z"}])")}),
              QStringLiteral("ok"));
+}
+
+// An administrator may create a service login (IT runs the engine); with it they must not swap the
+// engine's published key for one of their own, or every secret entered afterwards would be sealed
+// to them. Publishing the first key (and the same one again) is the engine's; replacing is the owner's.
+void TestSecurity::engineKeyIsReplacedOnlyByTheOwner()
+{
+    QSqlDatabase& admin = as(m_adminConn);
+    MHERO_VERIFY_OK(users::add(admin, QStringLiteral("admins_engine"), UserKind::Service, QStringLiteral("Mine"),
+                               {QStringLiteral("en")}, QStringLiteral("long-enough-password")));
+    TestUser made{QStringLiteral("admins_engine"), QStringLiteral("long-enough-password"),
+                  TestCluster::instance().cluster().userSettings(QStringLiteral("admins_engine"),
+                                                                 QStringLiteral("long-enough-password"), m_db)};
+    auto theirs = TestCluster::connectAs(made);
+    MHERO_VERIFY_OK(theirs);
+    QSqlDatabase& owner = as(m_ownerConn);
+    const QString engineKey = QStringLiteral("SELECT encode(sha256('engine'), 'base64')");
+    const QString attackerKey = QStringLiteral("SELECT encode(sha256('attacker'), 'base64')");
+    const QString published = QStringLiteral("SELECT public_key FROM mhero.engine_key");
+    // The real engine has published its key (or publishes it now).
+    if (sql::scalar(owner, QStringLiteral("SELECT count(*) FROM mhero.engine_key")).value().toInt() == 0)
+        MHERO_VERIFY_OK(sql::exec(as(m_serviceConn),
+                                  QStringLiteral("SELECT mhero.publish_engine_key((%1), false)").arg(engineKey)));
+    const QString before = sql::scalar(owner, published).value().toString();
+    QCOMPARE(sqlState(theirs->db(), QStringLiteral("SELECT mhero.publish_engine_key((%1), true)").arg(attackerKey)),
+             QStringLiteral("42501"));
+    QCOMPARE(
+        sqlState(as(m_serviceConn), QStringLiteral("SELECT mhero.publish_engine_key((%1), true)").arg(attackerKey)),
+        QStringLiteral("42501"));
+    QCOMPARE(sql::scalar(owner, published).value().toString(), before);
+    // Publishing the key that is already there stays harmless, and the owner may replace it.
+    QCOMPARE(sqlState(theirs->db(),
+                      QStringLiteral("SELECT mhero.publish_engine_key((%1), false)")
+                          .arg(QStringLiteral("SELECT '") + before + QStringLiteral("'"))),
+             QStringLiteral("ok"));
+    QCOMPARE(sqlState(owner, QStringLiteral("SELECT mhero.publish_engine_key((%1), true)").arg(attackerKey)),
+             QStringLiteral("ok"));
+    QVERIFY(sql::scalar(owner, published).value().toString() != before);
 }
 
 QTEST_GUILESS_MAIN(TestSecurity)

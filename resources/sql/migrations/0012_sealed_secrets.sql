@@ -121,6 +121,17 @@ BEGIN
     IF current_id = kid THEN
         RETURN kid;
     END IF;
+    -- Replacing a published key is IT's break-glass act, not the engine's: an administrator can
+    -- create a service login, and one that could replace the key would have every secret entered
+    -- afterwards sealed to a key of its own. Only the database's owner replaces it.
+    IF current_id IS NOT NULL AND coalesce(p_replace, false)
+       AND NOT EXISTS (SELECT FROM pg_catalog.pg_database d
+                        WHERE d.datname = pg_catalog.current_database()
+                          AND pg_catalog.pg_has_role(session_user, d.datdba, 'USAGE')) THEN
+        RAISE EXCEPTION 'only the database owner can replace the sync engine key'
+            USING ERRCODE = 'insufficient_privilege',
+                  HINT = 'Run mhero-server --init-key --replace-key with the owner''s connection (--db "… user=<owner>").';
+    END IF;
     IF current_id IS NOT NULL AND NOT coalesce(p_replace, false) THEN
         RAISE EXCEPTION 'another sync engine key (%) is published; this engine''s key is %', current_id, kid
             USING ERRCODE = 'duplicate_object',
