@@ -17,6 +17,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <optional>
+
 using namespace mhero;
 using namespace mhero::test;
 
@@ -28,46 +30,74 @@ private Q_SLOTS:
     void oneEngineRunsTheOtherTakesOver();
     void outboxSendsWhileAPollHangsOrLoops_data();
     void outboxSendsWhileAPollHangsOrLoops();
+
+private:
+    /// A database with the RapidPro source at @p baseUrl (its token sealed to an engine key that
+    /// every engine of the test shares, as the mhero-servers of a deployment share one key file),
+    /// free-text replies allowed, a service login for the engines and an agent's connection.
+    struct Deployment
+    {
+        QString database;
+        std::optional<ScopedConnection> owner;
+        QTemporaryDir keyDir;
+        QString keyPath;
+        TestUser service;
+        std::optional<ScopedConnection> agent;
+        int count(const char* statement)
+        {
+            return sql::scalar(owner->db(), QString::fromLatin1(statement)).valueOr(QVariant(-1)).toInt();
+        }
+    };
+    static void deploy(Deployment& d, const QUrl& baseUrl);
 };
+
+void TestChannelSyncService::deploy(Deployment& d, const QUrl& baseUrl)
+{
+    d.database = TestCluster::instance().createDatabase();
+    auto owner = TestCluster::instance().connectSuperuser(d.database);
+    MHERO_VERIFY_OK(owner);
+    d.owner.emplace(std::move(*owner));
+    d.keyPath = d.keyDir.filePath(QStringLiteral("engine.key"));
+    MHERO_VERIFY_OK(TestCluster::instance().installEngineKey(d.database, d.keyPath));
+    messaging::RapidProSource source;
+    source.name = QStringLiteral("rapidpro");
+    source.baseUrl = baseUrl;
+    source.token = RapidProEmulator::token();
+    source.region = QStringLiteral("LR");
+    source.pollSeconds = 1;
+    MHERO_VERIFY_OK(messaging::addRapidProSource(d.owner->db(), source));
+    MHERO_VERIFY_OK(sql::execScript(d.owner->db(), R"sql(
+        INSERT INTO mhero.setting (key, value) VALUES ('messaging.free_text_policy', '"free_text"')
+        ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value;
+    )sql"));
+    auto service = TestCluster::instance().createUser(d.database, UserKind::Service, QStringLiteral("engine"));
+    MHERO_VERIFY_OK(service);
+    d.service = *service;
+    auto agentUser = TestCluster::instance().createUser(d.database, UserKind::Agent, QStringLiteral("agent"));
+    MHERO_VERIFY_OK(agentUser);
+    auto agent = TestCluster::connectAs(*agentUser);
+    MHERO_VERIFY_OK(agent);
+    d.agent.emplace(std::move(*agent));
+}
 
 void TestChannelSyncService::oneEngineRunsTheOtherTakesOver()
 {
     RapidProEmulator rapidpro;
     QVERIFY2(rapidpro.ok(), qPrintable(rapidpro.startError()));
-    const QString database = TestCluster::instance().createDatabase();
-    auto owner = TestCluster::instance().connectSuperuser(database);
-    MHERO_VERIFY_OK(owner);
-    // Both engines share one key file, as the mhero-servers of a deployment do.
-    QTemporaryDir keyDir;
-    const QString keyPath = keyDir.filePath(QStringLiteral("engine.key"));
-    MHERO_VERIFY_OK(TestCluster::instance().installEngineKey(database, keyPath));
-    messaging::RapidProSource source;
-    source.name = QStringLiteral("rapidpro");
-    source.baseUrl = rapidpro.baseUrl();
-    source.token = RapidProEmulator::token();
-    source.region = QStringLiteral("LR");
-    source.pollSeconds = 1;
-    MHERO_VERIFY_OK(messaging::addRapidProSource(owner->db(), source));
-    MHERO_VERIFY_OK(sql::execScript(owner->db(), R"sql(
-        INSERT INTO mhero.setting (key, value) VALUES ('messaging.free_text_policy', '"free_text"')
-        ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value;
-    )sql"));
-    auto serviceUser = TestCluster::instance().createUser(database, UserKind::Service, QStringLiteral("engine"));
-    MHERO_VERIFY_OK(serviceUser);
-    auto agentUser = TestCluster::instance().createUser(database, UserKind::Agent, QStringLiteral("agent"));
-    MHERO_VERIFY_OK(agentUser);
-    auto agent = TestCluster::connectAs(*agentUser);
-    MHERO_VERIFY_OK(agent);
+    Deployment d;
+    deploy(d, rapidpro.baseUrl());
+    if (QTest::currentTestFailed())
+        return;
 
     auto first = std::make_unique<messaging::ChannelSyncService>(
-        serviceUser->settings, std::make_shared<secrets::EngineKeyring>(keyPath, false));
+        d.service.settings, std::make_shared<secrets::EngineKeyring>(d.keyPath, false));
     first->setWorkerName(QStringLiteral("first"));
     first->setTickInterval(100);
     QSignalSpy firstActive(first.get(), &messaging::ChannelSyncService::sourceActive);
     first->start();
     QTRY_COMPARE_WITH_TIMEOUT(firstActive.size(), 1, 5000);
 
-    messaging::ChannelSyncService second(serviceUser->settings, std::make_shared<secrets::EngineKeyring>(keyPath, false));
+    messaging::ChannelSyncService second(d.service.settings, std::make_shared<secrets::EngineKeyring>(d.keyPath, false));
     second.setWorkerName(QStringLiteral("second"));
     second.setTickInterval(100);
     QSignalSpy secondActive(&second, &messaging::ChannelSyncService::sourceActive);
@@ -76,16 +106,14 @@ void TestChannelSyncService::oneEngineRunsTheOtherTakesOver()
     // Inbound messages arrive through whichever engine runs the source.
     rapidpro.inbound(QJsonArray{QJsonObject{{QStringLiteral("urn"), QStringLiteral("tel:+231770100001")},
                                             {QStringLiteral("text"), QStringLiteral("When is the training?")}}});
-    const auto count = [&](const char* statement) {
-        return sql::scalar(owner->db(), QString::fromLatin1(statement)).valueOr(QVariant(-1)).toInt();
-    };
+    const auto count = [&d](const char* statement) { return d.count(statement); };
     QTRY_COMPARE_WITH_TIMEOUT(count("SELECT count(*) FROM mhero.message WHERE direction = 'in'"), 1, 5000);
     QCOMPARE(secondActive.size(), 0); // standing by
 
     // A reply is sent at once: the outbox notification wakes the engine.
     QElapsedTimer timer;
     timer.start();
-    QCOMPARE(sqlState(agent->db(), QStringLiteral("SELECT mhero.reply(id, 'Monday at 9.') FROM mhero.conversation")),
+    QCOMPARE(sqlState(d.agent->db(), QStringLiteral("SELECT mhero.reply(id, 'Monday at 9.') FROM mhero.conversation")),
              QStringLiteral("ok"));
     QTRY_COMPARE_WITH_TIMEOUT(rapidpro.sent().size(), 1, 3000);
     qInfo("reply handed to RapidPro %lld ms after it was committed", timer.elapsed());
@@ -95,7 +123,7 @@ void TestChannelSyncService::oneEngineRunsTheOtherTakesOver()
     first.reset();
     QTRY_COMPARE_WITH_TIMEOUT(secondActive.size(), 1, 10'000);
     QCOMPARE(secondActive.first().at(0).toString(), QStringLiteral("rapidpro"));
-    QCOMPARE(sqlState(agent->db(), QStringLiteral("SELECT mhero.reply(id, 'Bring your ID card.') FROM mhero.conversation")),
+    QCOMPARE(sqlState(d.agent->db(), QStringLiteral("SELECT mhero.reply(id, 'Bring your ID card.') FROM mhero.conversation")),
              QStringLiteral("ok"));
     QTRY_COMPARE_WITH_TIMEOUT(rapidpro.sent().size(), 2, 5000);
     QTRY_COMPARE_WITH_TIMEOUT(count("SELECT count(*) FROM mhero.message WHERE direction = 'out' AND external_id IS NOT NULL"),
@@ -120,39 +148,18 @@ void TestChannelSyncService::outboxSendsWhileAPollHangsOrLoops()
     QFETCH(QString, fault);
     RapidProEmulator rapidpro;
     QVERIFY2(rapidpro.ok(), qPrintable(rapidpro.startError()));
-    const QString database = TestCluster::instance().createDatabase();
-    auto owner = TestCluster::instance().connectSuperuser(database);
-    MHERO_VERIFY_OK(owner);
-    QTemporaryDir keyDir;
-    const QString keyPath = keyDir.filePath(QStringLiteral("engine.key"));
-    MHERO_VERIFY_OK(TestCluster::instance().installEngineKey(database, keyPath));
-    messaging::RapidProSource source;
-    source.name = QStringLiteral("rapidpro");
-    source.baseUrl = rapidpro.baseUrl();
-    source.token = RapidProEmulator::token();
-    source.region = QStringLiteral("LR");
-    source.pollSeconds = 1;
-    MHERO_VERIFY_OK(messaging::addRapidProSource(owner->db(), source));
-    MHERO_VERIFY_OK(sql::execScript(owner->db(), R"sql(
-        INSERT INTO mhero.setting (key, value) VALUES ('messaging.free_text_policy', '"free_text"')
-        ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value;
-    )sql"));
-    auto serviceUser = TestCluster::instance().createUser(database, UserKind::Service, QStringLiteral("engine"));
-    MHERO_VERIFY_OK(serviceUser);
-    auto agentUser = TestCluster::instance().createUser(database, UserKind::Agent, QStringLiteral("agent"));
-    MHERO_VERIFY_OK(agentUser);
-    auto agent = TestCluster::connectAs(*agentUser);
-    MHERO_VERIFY_OK(agent);
-    const auto count = [&](const char* statement) {
-        return sql::scalar(owner->db(), QString::fromLatin1(statement)).valueOr(QVariant(-1)).toInt();
-    };
+    Deployment d;
+    deploy(d, rapidpro.baseUrl());
+    if (QTest::currentTestFailed())
+        return;
+    const auto count = [&d](const char* statement) { return d.count(statement); };
 
     const bool loop = fault == QLatin1String("loop_next");
     if (loop) // from the start: the first page is stored, then its next link is seen to loop
         QVERIFY(rapidpro.setFaults(QJsonObject{{fault, QJsonArray{QStringLiteral("messages")}}}));
     rapidpro.inbound(QJsonArray{QJsonObject{{QStringLiteral("urn"), QStringLiteral("tel:+231770100001")},
                                             {QStringLiteral("text"), QStringLiteral("Is the clinic open?")}}});
-    messaging::ChannelSyncService engine(serviceUser->settings, std::make_shared<secrets::EngineKeyring>(keyPath, false));
+    messaging::ChannelSyncService engine(d.service.settings, std::make_shared<secrets::EngineKeyring>(d.keyPath, false));
     engine.setWorkerName(QStringLiteral("engine"));
     engine.setTickInterval(100);
     QSignalSpy finished(&engine, &messaging::ChannelSyncService::jobFinished);
@@ -175,7 +182,7 @@ void TestChannelSyncService::outboxSendsWhileAPollHangsOrLoops()
         QTRY_VERIFY2_WITH_TIMEOUT((seen += rapidpro.takeRequests()).contains(QStringLiteral("GET /api/v2/messages.json HANG")),
                                   qPrintable(seen.join(QLatin1String(", "))), 5000);
     }
-    QCOMPARE(sqlState(agent->db(), QStringLiteral("SELECT mhero.reply(id, 'Yes, until 5.') FROM mhero.conversation")),
+    QCOMPARE(sqlState(d.agent->db(), QStringLiteral("SELECT mhero.reply(id, 'Yes, until 5.') FROM mhero.conversation")),
              QStringLiteral("ok"));
     QTRY_COMPARE_WITH_TIMEOUT(rapidpro.sent().size(), 1, 3000);
     QCOMPARE(rapidpro.sent().at(0).toObject().value(QStringLiteral("text")).toString(), QStringLiteral("Yes, until 5."));
