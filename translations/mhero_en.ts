@@ -1775,6 +1775,13 @@ by %3 · %4</source>
             <numerusform>%n inbound messages were set aside because mHero cannot store them (for example an address it does not know); &quot;mhero-admin source quarantine NAME&quot; lists them with the reason.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n source(s) reported an error on the last sync: new messages may arrive late and replies may wait. Please tell IT.</source>
+        <translation>
+            <numerusform>%n source reported an error on the last sync: new messages may arrive late and replies may wait. Please tell IT.</numerusform>
+            <numerusform>%n sources reported an error on the last sync: new messages may arrive late and replies may wait. Please tell IT.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>mhero::ui::LinkContactDialog</name>

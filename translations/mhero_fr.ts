@@ -1776,6 +1776,13 @@ par %3 · %4</translation>
             <numerusform>%n messages entrants ont été mis de côté car mHero ne peut pas les enregistrer (par exemple une adresse qu&apos;il ne connaît pas)&#xa0;; &quot;mhero-admin source quarantine NAME&quot; les liste avec la raison.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n source(s) reported an error on the last sync: new messages may arrive late and replies may wait. Please tell IT.</source>
+        <translation>
+            <numerusform>%n source a signalé une erreur lors de la dernière synchronisation&#xa0;: les nouveaux messages peuvent arriver en retard et les réponses attendre. Prévenez l&apos;informatique.</numerusform>
+            <numerusform>%n sources ont signalé une erreur lors de la dernière synchronisation&#xa0;: les nouveaux messages peuvent arriver en retard et les réponses attendre. Prévenez l&apos;informatique.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>mhero::ui::LinkContactDialog</name>

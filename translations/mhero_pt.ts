@@ -1776,6 +1776,13 @@ por %3 · %4</translation>
             <numerusform>%n mensagens recebidas foram postas de lado porque o mHero não as consegue guardar (por exemplo, um endereço que não conhece); &quot;mhero-admin source quarantine NAME&quot; lista-as com o motivo.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n source(s) reported an error on the last sync: new messages may arrive late and replies may wait. Please tell IT.</source>
+        <translation>
+            <numerusform>%n fonte comunicou um erro na última sincronização: as mensagens novas podem chegar atrasadas e as respostas podem ficar à espera. Avise a informática.</numerusform>
+            <numerusform>%n fontes comunicaram um erro na última sincronização: as mensagens novas podem chegar atrasadas e as respostas podem ficar à espera. Avise a informática.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>mhero::ui::LinkContactDialog</name>

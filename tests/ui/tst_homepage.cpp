@@ -96,6 +96,8 @@ void TestHomePage::attentionLineShowsWhatNeedsIt()
     // Agents may not read the quarantine: the sync error only, and no error on the page.
     const QString agent = attentionAs(m_agent, false);
     QVERIFY2(agent.contains(QLatin1String("reported an error on the last sync")), qPrintable(agent));
+    QVERIFY2(agent.contains(QLatin1String("Please tell IT")), qPrintable(agent)); // not a command they cannot run
+    QVERIFY2(!agent.contains(QLatin1String("mhero-admin")), qPrintable(agent));
     QVERIFY2(!agent.contains(QLatin1String("set aside")), qPrintable(agent));
     // A disabled source is nobody's worry.
     MHERO_VERIFY_OK(sql::exec(owner, QStringLiteral("UPDATE mhero.source SET enabled = false")));

@@ -156,8 +156,13 @@ void HomePage::show(const Result<Overview>& result)
     m_templates->setText(locale.toString(o.approvedTemplates));
     m_templatesCaption->setText(tr("%n version(s) awaiting approval", nullptr, int(o.submittedTemplates)));
     QStringList attention;
-    if (o.sourcesWithErrors > 0)
+    // Administrators get the command that says more; everyone else, what it means for them.
+    if (o.sourcesWithErrors > 0 && m_session.user.isAdmin)
         attention << tr("%n source(s) reported an error on the last sync; \"mhero-admin source list\" shows it.",
+                        nullptr, int(o.sourcesWithErrors));
+    else if (o.sourcesWithErrors > 0)
+        attention << tr("%n source(s) reported an error on the last sync: new messages may arrive late and replies "
+                        "may wait. Please tell IT.",
                         nullptr, int(o.sourcesWithErrors));
     if (o.quarantinedEntries > 0)
         attention << tr("%n inbound message(s) were set aside because mHero cannot store them (for example an "
