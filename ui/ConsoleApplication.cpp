@@ -21,7 +21,7 @@ Q_LOGGING_CATEGORY(lcConsole, "mhero.ui")
 
 namespace mhero::ui {
 
-int ConsoleApplication::main(int argc, char* argv[])
+int ConsoleApplication::main(int argc, char* argv[], LocalEngineFactory localEngine)
 {
     // --help and --version must work without a display (IT scripts, CI): no window is needed.
     for (int i = 1; i < argc; ++i) {
@@ -71,6 +71,7 @@ int ConsoleApplication::main(int argc, char* argv[])
     options.signIn = parser.isSet(signInOption) || parser.isSet(screenshotOption);
     options.localDir = parser.value(localDirOption);
     options.screenshotDir = parser.value(screenshotOption);
+    options.localEngine = std::move(localEngine);
 
     QSettings settings;
     ServerProfiles profiles(settings);
@@ -132,11 +133,11 @@ void ConsoleApplication::onSignedIn()
     m_signIn->close();
     qCInfo(lcConsole) << "signed in as" << session.user.roleName << "role" << session.user.primaryRole();
 
-    if (profile.local && !m_engine) {
+    if (profile.local && !m_engine && m_options.localEngine) {
         const LocalCluster cluster(m_options.localDir.isEmpty() ? LocalCluster::defaultBaseDir() : m_options.localDir);
         if (auto owner = cluster.superuserSettings(profile.settings.database); owner) {
             // The key lives beside the cluster it serves: the OS account is the boundary there.
-            m_engine = std::make_unique<sync::SyncEngine>(*owner, QDir(cluster.baseDir()).filePath(QStringLiteral("engine.key")));
+            m_engine = m_options.localEngine(*owner, QDir(cluster.baseDir()).filePath(QStringLiteral("engine.key")));
             m_engine->start();
             qCInfo(lcConsole) << "running the sync engine for this computer's database";
         } else {

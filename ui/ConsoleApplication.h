@@ -5,7 +5,7 @@
 #include "db/Database.h"
 #include "db/LocalCluster.h"
 #include "signin/SignInDialog.h"
-#include "sync/SyncEngine.h"
+#include "session/LocalEngine.h"
 
 #include <QObject>
 #include <QPointer>
@@ -34,11 +34,14 @@ public:
         bool signIn = false; ///< sign in at once (password from the keychain or libpq: PGPASSWORD, ~/.pgpass)
         QString localDir; ///< the private cluster's folder ("This computer")
         QString screenshotDir; ///< capture every page there, then quit
+        /// Makes the sync engine for this computer's private cluster (empty: none is run).
+        LocalEngineFactory localEngine;
     };
 
     /// Entry point of mhero-console's main(): sets up the application, parses the command line,
-    /// installs translations and runs the event loop.
-    static int main(int argc, char* argv[]);
+    /// installs translations and runs the event loop. @p localEngine makes the sync engine when
+    /// someone signs in to this computer's database.
+    static int main(int argc, char* argv[], LocalEngineFactory localEngine);
 
     ConsoleApplication(Options options, ServerProfiles& profiles, SecretStore& secrets, QObject* parent = nullptr);
     ~ConsoleApplication() override;
@@ -68,7 +71,7 @@ private:
     QPointer<MainWindow> m_mainWindow;
     /// On this computer's private cluster no mhero-server is deployed: the console runs the sync
     /// engine itself (as the cluster's owner), for as long as someone is signed in.
-    std::unique_ptr<sync::SyncEngine> m_engine;
+    std::unique_ptr<LocalEngine> m_engine;
 };
 
 } // namespace mhero::ui

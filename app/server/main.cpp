@@ -1,6 +1,6 @@
 // mhero-server: the headless sync engine, deployed by IT next to the database.
 #include "Version.h"
-#include "server/ServerCli.h"
+#include "engine/ServerCli.h"
 
 #include <QCoreApplication>
 
@@ -10,5 +10,5 @@ int main(int argc, char* argv[])
     QCoreApplication::setApplicationName(QStringLiteral("mhero-server"));
     QCoreApplication::setApplicationVersion(QString(mhero::kVersion));
     QCoreApplication::setOrganizationName(QString(mhero::kOrganization));
-    return mhero::runServer(app);
+    return mhero::engine::runServer(app);
 }

@@ -10,7 +10,7 @@
 #include "db/Migrator.h"
 #include "db/Sql.h"
 #include "messaging/Quarantine.h"
-#include "messaging/RapidProSync.h"
+#include "channels/rapidpro/RapidProSync.h"
 #include "secrets/SealedSecrets.h"
 #include "sync/BundleImport.h"
 #include "sync/FhirSync.h"
@@ -374,7 +374,7 @@ int AdminCli::run(const QStringList& arguments)
     }
     if (command == QLatin1String("source")) {
         if (sub == QLatin1String("add") && words.value(2) == QLatin1String("rapidpro")) {
-            messaging::RapidProSource source;
+            rapidpro::RapidProSource source;
             source.name = words.value(3);
             source.baseUrl = QUrl(parser.value(urlOption));
             if (source.name.isEmpty() || !parser.isSet(urlOption)) {
@@ -385,7 +385,7 @@ int AdminCli::run(const QStringList& arguments)
             source.token = parser.isSet(secretEnvOption)
                 ? qEnvironmentVariable(parser.value(secretEnvOption).toLocal8Bit().constData())
                 : m_in.readLine().trimmed();
-            if (Status status = messaging::addRapidProSource(db, source); !status)
+            if (Status status = rapidpro::addRapidProSource(db, source); !status)
                 return fail(status.error());
             m_out << "Added RapidPro source \"" << source.name << "\" (" << source.baseUrl.toString() << ").\n";
             return kOk;
@@ -561,11 +561,11 @@ int AdminCli::run(const QStringList& arguments)
         };
         int exitCode = kOk;
         if (kind.isEmpty() || kind == QLatin1String("rapidpro")) {
-            auto channels = messaging::loadRapidProSources(db, sub, key);
+            auto channels = rapidpro::loadRapidProSources(db, sub, key);
             if (!channels)
                 return fail(channels.error());
             explainKey(*channels);
-            for (const messaging::RapidProSource& source : std::as_const(*channels))
+            for (const rapidpro::RapidProSource& source : std::as_const(*channels))
                 if (syncRapidProOnce(db, source) != kOk)
                     exitCode = kFailed;
             if (kind == QLatin1String("rapidpro"))
@@ -716,7 +716,7 @@ int AdminCli::run(const QStringList& arguments)
     return kUsage;
 }
 
-int AdminCli::syncRapidProOnce(QSqlDatabase& db, const messaging::RapidProSource& source)
+int AdminCli::syncRapidProOnce(QSqlDatabase& db, const rapidpro::RapidProSource& source)
 {
     const auto fail = [this](const Error& error) {
         m_err << "error: " << error.toString() << "\n";
@@ -733,7 +733,7 @@ int AdminCli::syncRapidProOnce(QSqlDatabase& db, const messaging::RapidProSource
     const auto unlock = qScopeGuard([&] { (void)sql::scalar(db, QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(key)); });
     m_out << "Syncing \"" << source.name << "\" (RapidPro at " << source.baseUrl.toString() << ") …\n";
     m_out.flush();
-    messaging::RapidProSync job(source, db, QStringLiteral("mhero-admin:%1").arg(QCoreApplication::applicationPid()));
+    rapidpro::RapidProSync job(source, db, QStringLiteral("mhero-admin:%1").arg(QCoreApplication::applicationPid()));
     int exitCode = kOk;
     const auto report = [&](const char* what, const auto& result, const auto& describe) {
         if (result)

@@ -6,7 +6,7 @@ class QTextStream;
 class QSqlDatabase;
 
 namespace mhero {
-namespace messaging {
+namespace rapidpro {
 struct RapidProSource;
 }
 
@@ -21,7 +21,7 @@ public:
     int run(const QStringList& arguments);
 
 private:
-    int syncRapidProOnce(QSqlDatabase& db, const messaging::RapidProSource& source);
+    int syncRapidProOnce(QSqlDatabase& db, const rapidpro::RapidProSource& source);
 
     QTextStream& m_out;
     QTextStream& m_err;

@@ -5,7 +5,7 @@
 #include "admin/AdminCli.h"
 #include "admin/DemoData.h"
 #include "db/Migrator.h"
-#include "messaging/RapidProSource.h"
+#include "channels/rapidpro/RapidProSource.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -189,7 +189,7 @@ void TestAdminCli::addsRapidProSource()
                  .toString(),
              QStringLiteral("rapidpro LR https://rapidpro.health.example:443 ") + key->id());
     // The engine's key opens it: the token, for that origin only.
-    auto sources = messaging::loadRapidProSources(connection->db(), QStringLiteral("moh-rapidpro"), &*key);
+    auto sources = rapidpro::loadRapidProSources(connection->db(), QStringLiteral("moh-rapidpro"), &*key);
     MHERO_VERIFY_OK(sources);
     QVERIFY2(!sources->first().secretError, qPrintable(sources->first().secretError.value_or(Error{}).toString()));
     QCOMPARE(sources->first().token, QStringLiteral("0123456789abcdef-token"));

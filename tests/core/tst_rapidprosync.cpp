@@ -10,9 +10,9 @@
 #include "channels/OutboxStore.h"
 #include "channels/rapidpro/RapidProAdapter.h"
 #include "db/Sql.h"
-#include "messaging/ChannelStore.h"
-#include "messaging/RapidProSource.h"
-#include "messaging/RapidProSync.h"
+#include "channels/ChannelStore.h"
+#include "channels/rapidpro/RapidProSource.h"
+#include "channels/rapidpro/RapidProSync.h"
 #include "channels/rapidpro/RapidProMessages.h"
 
 #include <QElapsedTimer>
@@ -73,7 +73,7 @@ private:
     /// POSTs a claimed reply to RapidPro with the engine's client, as the sender does, and waits.
     rapidpro::HttpOutcome postNow(const channels::OutboxItem& item);
     QList<qint64> replies(const QString& agentText, int count);
-    messaging::RapidProSync& engine();
+    rapidpro::RapidProSync& engine();
 
     std::unique_ptr<RapidProEmulator> m_rapidpro;
     QString m_database;
@@ -82,7 +82,7 @@ private:
     std::optional<ScopedConnection> m_agent;
     TestUser m_serviceUser;
     TestUser m_agentUser;
-    std::unique_ptr<messaging::RapidProSync> m_engine;
+    std::unique_ptr<rapidpro::RapidProSync> m_engine;
     QTemporaryDir m_keyDir;
     QString m_keyPath;
     std::optional<secrets::EngineKey> m_key;
@@ -117,12 +117,12 @@ void TestRapidProSync::init()
     MHERO_VERIFY_OK(key);
     m_key = *key;
 
-    messaging::RapidProSource source;
+    rapidpro::RapidProSource source;
     source.name = QStringLiteral("rapidpro");
     source.baseUrl = m_rapidpro->baseUrl();
     source.token = RapidProEmulator::token();
     source.region = QStringLiteral("LR");
-    MHERO_VERIFY_OK(messaging::addRapidProSource(m_owner->db(), source));
+    MHERO_VERIFY_OK(rapidpro::addRapidProSource(m_owner->db(), source));
 
     // A health worker of the directory whose number is person 1's.
     MHERO_VERIFY_OK(sql::execScript(m_owner->db(), R"sql(
@@ -171,14 +171,14 @@ rapidpro::HttpOutcome TestRapidProSync::postNow(const channels::OutboxItem& item
     return outcome;
 }
 
-messaging::RapidProSync& TestRapidProSync::engine()
+rapidpro::RapidProSync& TestRapidProSync::engine()
 {
     if (!m_engine) {
         // The engine reads its source (and token) as the service role, as mhero-server does.
-        auto sources = messaging::loadRapidProSources(m_service->db(), {}, &*m_key);
+        auto sources = rapidpro::loadRapidProSources(m_service->db(), {}, &*m_key);
         if (!sources || sources->size() != 1)
             qFatal("cannot load the RapidPro source as the service role");
-        m_engine = std::make_unique<messaging::RapidProSync>(sources->first(), m_service->db(), QStringLiteral("test-engine"));
+        m_engine = std::make_unique<rapidpro::RapidProSync>(sources->first(), m_service->db(), QStringLiteral("test-engine"));
         m_engine->client().setBackoff(10, 100);
         m_engine->client().setTimeout(3000);
     }
@@ -653,9 +653,9 @@ void TestRapidProSync::unusableEntriesAreQuarantined()
         m.createdOn = QDateTime::currentDateTimeUtc();
         return m;
     };
-    auto sources = messaging::loadRapidProSources(m_service->db());
+    auto sources = rapidpro::loadRapidProSources(m_service->db());
     MHERO_VERIFY_OK(sources);
-    messaging::ChannelStore store(m_service->db());
+    channels::ChannelStore store(m_service->db());
     QStringList problems;
     auto added = store.ingestInbound(sources->first().id,
                                      rapidpro::RapidProAdapter::toInbound(

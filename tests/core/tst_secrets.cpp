@@ -9,7 +9,7 @@
 #include "admin/AdminCli.h"
 #include "db/Sql.h"
 #include "fhir/FhirClient.h"
-#include "messaging/RapidProSource.h"
+#include "channels/rapidpro/RapidProSource.h"
 #include "channels/rapidpro/RapidProClient.h"
 #include "secrets/SealedSecrets.h"
 
@@ -318,7 +318,7 @@ void TestSecrets::engineRefusesEvenWhenTheDatabaseIsBypassed()
 
     auto service = TestCluster::connectAs(d.service);
     MHERO_VERIFY_OK(service);
-    auto sources = messaging::loadRapidProSources(service->db(), QStringLiteral("rp"), &d.key);
+    auto sources = rapidpro::loadRapidProSources(service->db(), QStringLiteral("rp"), &d.key);
     MHERO_VERIFY_OK(sources);
     QVERIFY(sources->first().token.isEmpty());
     QVERIFY(sources->first().secretError);
@@ -345,7 +345,7 @@ void TestSecrets::engineRefusesEvenWhenTheDatabaseIsBypassed()
           FROM mhero.source_secret o JOIN mhero.source os ON os.id = o.source_id AND os.name = 'other'
          WHERE k.source_id = (SELECT id FROM mhero.source WHERE name = 'rp');
     )sql"));
-    sources = messaging::loadRapidProSources(service->db(), QStringLiteral("rp"), &d.key);
+    sources = rapidpro::loadRapidProSources(service->db(), QStringLiteral("rp"), &d.key);
     MHERO_VERIFY_OK(sources);
     QVERIFY(sources->first().token.isEmpty());
     QVERIFY(sources->first().secretError);
@@ -546,13 +546,13 @@ void TestSecrets::engineKeyFile()
                                                  "VALUES ('rp', 'rapidpro', 'https://rapidpro.example.org')")));
     MHERO_VERIFY_OK(secrets::storeSourceSecret(db, QStringLiteral("rp"), QUrl(QStringLiteral("https://rapidpro.example.org")),
                                                QStringLiteral("a-token")));
-    auto sources = messaging::loadRapidProSources(db, QStringLiteral("rp"), &*made);
+    auto sources = rapidpro::loadRapidProSources(db, QStringLiteral("rp"), &*made);
     MHERO_VERIFY_OK(sources);
     QCOMPARE(sources->first().token, QStringLiteral("a-token"));
     auto other = secrets::readKeyFile(otherPath);
     MHERO_VERIFY_OK(other);
     MHERO_VERIFY_OK(secrets::publishKey(db, *other, true));
-    sources = messaging::loadRapidProSources(db, QStringLiteral("rp"), &*other);
+    sources = rapidpro::loadRapidProSources(db, QStringLiteral("rp"), &*other);
     MHERO_VERIFY_OK(sources);
     QVERIFY(sources->first().token.isEmpty());
     QVERIFY(sources->first().secretError);
@@ -560,7 +560,7 @@ void TestSecrets::engineKeyFile()
              qPrintable(sources->first().secretError->message));
     // And the migration's own case: a secret stored in clear before sealing existed.
     MHERO_VERIFY_OK(sql::exec(db, QStringLiteral("UPDATE mhero.source_secret SET invalid_reason = 'upgrade'")));
-    sources = messaging::loadRapidProSources(db, QStringLiteral("rp"), &*other);
+    sources = rapidpro::loadRapidProSources(db, QStringLiteral("rp"), &*other);
     MHERO_VERIFY_OK(sources);
     QVERIFY(sources->first().secretError);
     QVERIFY(sources->first().secretError->message.contains(QLatin1String("must be entered again")));

@@ -3,7 +3,7 @@
 #include "SqlAssert.h"
 #include "TestCluster.h"
 
-#include "messaging/RapidProSource.h"
+#include "channels/rapidpro/RapidProSource.h"
 #include "secrets/SealedSecrets.h"
 #include "session/UserProfile.h"
 
@@ -290,7 +290,7 @@ void TestSecurity::serviceReadsSecretsButCannotAdminister()
 {
     QSqlDatabase& db = as(m_serviceConn);
     // The service reads the sealed secret; only the engine's private key opens it.
-    auto sources = messaging::loadRapidProSources(db, QStringLiteral("rp"), &*m_key);
+    auto sources = rapidpro::loadRapidProSources(db, QStringLiteral("rp"), &*m_key);
     MHERO_VERIFY_OK(sources);
     QVERIFY2(!sources->first().secretError, qPrintable(sources->first().secretError.value_or(Error{}).toString()));
     QVERIFY(sources->first().token.startsWith(QLatin1String("token-")));
@@ -298,7 +298,7 @@ void TestSecurity::serviceReadsSecretsButCannotAdminister()
     auto sealed = sql::scalar(db, QStringLiteral("SELECT sealed FROM mhero.source_secret"));
     MHERO_VERIFY_OK(sealed);
     QVERIFY(!QByteArray::fromBase64(sealed->toString().toLatin1()).contains("token-"));
-    auto keyless = messaging::loadRapidProSources(db, QStringLiteral("rp"));
+    auto keyless = rapidpro::loadRapidProSources(db, QStringLiteral("rp"));
     MHERO_VERIFY_OK(keyless);
     QVERIFY(keyless->first().token.isEmpty());
     QCOMPARE(keyless->first().secretError->code, QStringLiteral("no-engine-key"));

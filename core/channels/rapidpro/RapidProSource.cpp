@@ -1,14 +1,36 @@
-#include "messaging/RapidProSource.h"
+#include "channels/rapidpro/RapidProSource.h"
 
 #include "db/Sql.h"
 #include "sync/SourceConfig.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlQuery>
 
-namespace mhero::messaging {
+namespace mhero::rapidpro {
+
+channels::SourceEntry sourceEntry(const RapidProSource& source)
+{
+    channels::SourceEntry entry;
+    entry.id = source.id;
+    entry.name = source.name;
+    entry.kind = QStringLiteral("rapidpro");
+    entry.secretError = source.secretError;
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    const QStringList fields{source.baseUrl.toString(), source.token, source.tokenOrigin,
+                             source.secretError ? source.secretError->toString() : QString(), source.region,
+                             QString::number(source.pollSeconds), QString::number(source.overlapSeconds),
+                             QString::number(source.historyDays), QString::number(source.maxPages),
+                             QString::number(source.sendPerSecond, 'g', 10), QString::number(source.enabled)};
+    for (const QString& field : fields) {
+        const QByteArray bytes = field.toUtf8();
+        hash.addData(QByteArray(QByteArray::number(bytes.size()) + ':' + bytes)); // length-prefixed: no two lists collide
+    }
+    entry.fingerprint = hash.result();
+    return entry;
+}
 
 namespace {
 QString tr(const char* text)
@@ -74,4 +96,4 @@ Result<QList<RapidProSource>> loadRapidProSources(QSqlDatabase& db, const QStrin
     return sources;
 }
 
-} // namespace mhero::messaging
+} // namespace mhero::rapidpro

@@ -1,7 +1,8 @@
-#include "messaging/ChannelSyncService.h"
+#include "engine/ChannelSyncService.h"
 
-#include "db/Sql.h"
+#include "channels/ChannelRegistry.h"
 #include "db/Notifications.h"
+#include "db/Sql.h"
 
 #include <QCoreApplication>
 #include <QHostInfo>
@@ -9,7 +10,7 @@
 
 Q_LOGGING_CATEGORY(lcChannelSync, "mhero.sync.channel")
 
-namespace mhero::messaging {
+namespace mhero::engine {
 
 namespace {
 QString lockKey(int sourceId)
@@ -19,8 +20,6 @@ QString lockKey(int sourceId)
 
 constexpr qint64 kLockRetryMs = 5'000;
 constexpr qint64 kReloadMs = 60'000;
-constexpr qint64 kStatusesMs = 15'000;
-constexpr qint64 kContactsMs = 60'000;
 constexpr qint64 kOutboxMs = 5'000; // retries falling due, even without a notification
 } // namespace
 
@@ -87,7 +86,7 @@ void ChannelSyncService::onNotification(const QString& name, QSqlDriver::Notific
         return;
     const int sourceId = payload.toString().toInt();
     for (auto& runner : m_runners)
-        if (runner->sync->source().id == sourceId) {
+        if (runner->channel->entry().id == sourceId) {
             runner->outboxWanted = true;
             if (runner->locked && !runner->sending)
                 runNext(*runner);
@@ -100,28 +99,31 @@ void ChannelSyncService::reloadSources()
     auto key = m_keyring->get(m_connection->db());
     if (!key)
         qCWarning(lcChannelSync).noquote() << "no engine key, so no source secret can be opened:" << key.error().toString();
-    auto sources = loadRapidProSources(m_connection->db(), {}, key ? key->get() : nullptr);
-    if (!sources) {
-        qCWarning(lcChannelSync).noquote() << "cannot read the RapidPro sources:" << sources.error().toString();
-        return;
+    const std::optional<Error> keyError = key ? std::nullopt : std::optional<Error>(key.error());
+    QList<channels::LoadedSource> sources;
+    for (const channels::ChannelKind& kind : channels::channelKinds()) {
+        auto loaded = kind.load(m_connection->db(), key ? key->get() : nullptr, keyError);
+        if (!loaded) {
+            // Sources of this kind keep what they run; they are looked at again on the next reload.
+            qCWarning(lcChannelSync).noquote() << "cannot read the" << kind.kind << "sources:" << loaded.error().toString();
+            for (const auto& runner : m_runners)
+                if (runner->channel->entry().kind == kind.kind)
+                    sources.append({runner->channel->entry(), {}});
+            continue;
+        }
+        sources.append(*loaded);
     }
-    for (RapidProSource& source : *sources)
-        if (!key && source.secretError && source.secretError->code == QLatin1String("no-engine-key"))
-            source.secretError = key.error(); // the reason is what IT needs to read
-    for (const RapidProSource& source : std::as_const(*sources))
-        if (source.secretError)
-            qCWarning(lcChannelSync).noquote() << source.name << "does not run:" << source.secretError->message;
-    for (const RapidProSource& source : *sources) {
+    for (const channels::LoadedSource& source : std::as_const(sources))
+        if (source.make && source.entry.secretError)
+            qCWarning(lcChannelSync).noquote() << source.entry.name << "does not run:" << source.entry.secretError->message;
+    for (const channels::LoadedSource& source : std::as_const(sources)) {
+        if (!source.make)
+            continue; // kept as it is (its kind could not be read)
         bool alreadyLocked = false;
         auto it = std::find_if(m_runners.begin(), m_runners.end(),
-                               [&](const auto& r) { return r->sync->source().id == source.id; });
+                               [&](const auto& r) { return r->channel->entry().id == source.entry.id; });
         if (it != m_runners.end()) {
-            const RapidProSource& known = (*it)->sync->source();
-            if (known.token == source.token && known.tokenOrigin == source.tokenOrigin
-                && known.secretError == source.secretError && known.baseUrl == source.baseUrl
-                && known.region == source.region && known.pollSeconds == source.pollSeconds
-                && known.overlapSeconds == source.overlapSeconds && known.maxPages == source.maxPages
-                && known.sendPerSecond == source.sendPerSecond)
+            if ((*it)->channel->entry().fingerprint == source.entry.fingerprint)
                 continue;
             if ((*it)->busy())
                 continue; // changed settings apply when its job is done (next reload)
@@ -129,31 +131,31 @@ void ChannelSyncService::reloadSources()
             m_runners.erase(it);
         }
         auto runner = std::make_unique<Runner>();
-        runner->sync = std::make_unique<RapidProSync>(source, m_connection->db(), m_worker);
+        runner->channel = source.make(m_connection->db(), m_worker);
         if (alreadyLocked) {
             runner->locked = true;
         } else {
             auto locked = sql::scalar(m_connection->db(),
-                                      QStringLiteral("SELECT pg_try_advisory_lock(%1)").arg(lockKey(source.id)));
+                                      QStringLiteral("SELECT pg_try_advisory_lock(%1)").arg(lockKey(source.entry.id)));
             runner->locked = locked && locked->toBool();
         }
         runner->lastLockTry.start();
         if (runner->locked) {
-            qCInfo(lcChannelSync).noquote() << "running the jobs of" << source.name;
-            Q_EMIT sourceActive(source.name, true);
+            qCInfo(lcChannelSync).noquote() << "running the jobs of" << source.entry.name;
+            Q_EMIT sourceActive(source.entry.name, true);
         } else {
-            qCInfo(lcChannelSync).noquote() << source.name << "is served by another sync engine; standing by";
+            qCInfo(lcChannelSync).noquote() << source.entry.name << "is served by another sync engine; standing by";
         }
         m_runners.push_back(std::move(runner));
     }
     // Sources disabled or removed: let them go.
     std::erase_if(m_runners, [&](const auto& r) {
-        const bool gone = !r->busy() && std::none_of(sources->begin(), sources->end(), [&](const RapidProSource& s) {
-            return s.id == r->sync->source().id;
+        const bool gone = !r->busy() && std::none_of(sources.begin(), sources.end(), [&](const channels::LoadedSource& s) {
+            return s.entry.id == r->channel->entry().id;
         });
         if (gone && r->locked)
             (void)sql::scalar(m_connection->db(),
-                              QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(lockKey(r->sync->source().id)));
+                              QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(lockKey(r->channel->entry().id)));
         return gone;
     });
 }
@@ -170,11 +172,11 @@ void ChannelSyncService::tick()
         if (!runner->locked && runner->lastLockTry.hasExpired(kLockRetryMs)) {
             runner->lastLockTry.start();
             auto locked = sql::scalar(m_connection->db(),
-                                      QStringLiteral("SELECT pg_try_advisory_lock(%1)").arg(lockKey(runner->sync->source().id)));
+                                      QStringLiteral("SELECT pg_try_advisory_lock(%1)").arg(lockKey(runner->channel->entry().id)));
             runner->locked = locked && locked->toBool();
             if (runner->locked) {
-                qCInfo(lcChannelSync).noquote() << "taking over the jobs of" << runner->sync->source().name;
-                Q_EMIT sourceActive(runner->sync->source().name, true);
+                qCInfo(lcChannelSync).noquote() << "taking over the jobs of" << runner->channel->entry().name;
+                Q_EMIT sourceActive(runner->channel->entry().name, true);
             }
         }
         if (runner->locked)
@@ -184,8 +186,8 @@ void ChannelSyncService::tick()
 
 void ChannelSyncService::runNext(Runner& runner)
 {
-    RapidProSync& sync = *runner.sync;
-    if (sync.throttled())
+    channels::ChannelSource& channel = *runner.channel;
+    if (channel.throttled())
         return;
     const auto due = [](const QElapsedTimer& last, qint64 ms) { return !last.isValid() || last.hasExpired(ms); };
     Runner* r = &runner;
@@ -194,7 +196,7 @@ void ChannelSyncService::runNext(Runner& runner)
         runner.sending = true;
         runner.outboxWanted = false;
         runner.lastOutbox.start();
-        sync.sendOutbox([this, r](Result<channels::SendReport> report) {
+        channel.sendOutbox([this, r](Result<channels::SendReport> report) {
             finished(*r, QStringLiteral("outbox"),
                      report ? QStringLiteral("%1 sent, %2 found already sent, %3 to retry, %4 failed, %5 throttled")
                                   .arg(report->sent).arg(report->adopted).arg(report->retrying).arg(report->failed)
@@ -205,35 +207,28 @@ void ChannelSyncService::runNext(Runner& runner)
     }
     if (runner.polling)
         return;
-    if (due(runner.lastInbound, qint64(sync.source().pollSeconds) * 1000)) {
+    for (const channels::ChannelSource::Poll& poll : channel.polls()) {
+        QElapsedTimer& last = runner.lastPoll[poll.job];
+        if (!due(last, poll.intervalMs))
+            continue;
         runner.polling = true;
-        runner.lastInbound.start();
-        sync.pollInbound([this, r](Result<int> added) {
-            finished(*r, QStringLiteral("inbound"),
-                     added ? QStringLiteral("%1 new").arg(*added) : added.error().toString(), false);
+        last.start();
+        const bool inbound = poll.job == QLatin1String("inbound");
+        channel.poll(poll.job, [this, r, job = poll.job, inbound](Result<int> changed) {
+            finished(*r, job,
+                     changed ? (inbound ? QStringLiteral("%1 new") : QStringLiteral("%1 changed")).arg(*changed)
+                             : changed.error().toString(),
+                     false);
         });
-    } else if (due(runner.lastStatuses, kStatusesMs)) {
-        runner.polling = true;
-        runner.lastStatuses.start();
-        sync.pollStatuses([this, r](Result<int> changed) {
-            finished(*r, QStringLiteral("statuses"),
-                     changed ? QStringLiteral("%1 changed").arg(*changed) : changed.error().toString(), false);
-        });
-    } else if (due(runner.lastContacts, kContactsMs)) {
-        runner.polling = true;
-        runner.lastContacts.start();
-        sync.pollContacts([this, r](Result<int> changed) {
-            finished(*r, QStringLiteral("contacts"),
-                     changed ? QStringLiteral("%1 changed").arg(*changed) : changed.error().toString(), false);
-        });
+        return; // one poll at a time
     }
 }
 
 void ChannelSyncService::finished(Runner& runner, const QString& job, const QString& detail, bool outbox)
 {
     (outbox ? runner.sending : runner.polling) = false;
-    qCDebug(lcChannelSync).noquote() << runner.sync->source().name << job << detail;
-    Q_EMIT jobFinished(runner.sync->source().name, job, detail);
+    qCDebug(lcChannelSync).noquote() << runner.channel->entry().name << job << detail;
+    Q_EMIT jobFinished(runner.channel->entry().name, job, detail);
     if (runner.locked && m_timer.isActive())
         QMetaObject::invokeMethod(this, [this, r = &runner] {
             for (auto& candidate : m_runners)
@@ -242,4 +237,4 @@ void ChannelSyncService::finished(Runner& runner, const QString& job, const QStr
         }, Qt::QueuedConnection);
 }
 
-} // namespace mhero::messaging
+} // namespace mhero::engine

@@ -9,7 +9,7 @@
 #include <QSqlDatabase>
 #include <QString>
 
-namespace mhero::messaging {
+namespace mhero::channels {
 
 /// The sync engine's side of the conversation tables: storing what a platform reports (inbound
 /// messages, contacts, statuses) as channel records, whatever the platform. The outbox protocol
@@ -43,4 +43,4 @@ private:
     QSqlDatabase& m_db;
 };
 
-} // namespace mhero::messaging
+} // namespace mhero::channels

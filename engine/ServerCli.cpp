@@ -1,11 +1,11 @@
-#include "server/ServerCli.h"
+#include "engine/ServerCli.h"
 
 #include "Version.h"
 #include "db/Connection.h"
 #include "db/Database.h"
 #include "secrets/SealedSecrets.h"
 #include "session/UserProfile.h"
-#include "sync/SyncEngine.h"
+#include "engine/SyncEngine.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -26,7 +26,7 @@
 
 Q_LOGGING_CATEGORY(lcServer, "mhero.server")
 
-namespace mhero {
+namespace mhero::engine {
 
 namespace {
 #ifdef Q_OS_UNIX
@@ -150,7 +150,7 @@ int runServer(QCoreApplication& app)
 
     quitOnSignals(app);
     qCInfo(lcServer).noquote() << "engine key file:" << keyPath;
-    sync::SyncEngine engine(settings, keyPath); // stopped (threads joined) when main returns
+    engine::SyncEngine engine(settings, keyPath); // stopped (threads joined) when main returns
     Database database;
     QTimer retry;
     retry.setSingleShot(true);
@@ -190,4 +190,4 @@ int runServer(QCoreApplication& app)
     return app.exec();
 }
 
-} // namespace mhero
+} // namespace mhero::engine

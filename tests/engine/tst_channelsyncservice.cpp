@@ -6,8 +6,8 @@
 #include "TestCluster.h"
 
 #include "db/Sql.h"
-#include "messaging/ChannelSyncService.h"
-#include "messaging/RapidProSource.h"
+#include "engine/ChannelSyncService.h"
+#include "channels/rapidpro/RapidProSource.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -59,13 +59,13 @@ void TestChannelSyncService::deploy(Deployment& d, const QUrl& baseUrl)
     d.owner.emplace(std::move(*owner));
     d.keyPath = d.keyDir.filePath(QStringLiteral("engine.key"));
     MHERO_VERIFY_OK(TestCluster::instance().installEngineKey(d.database, d.keyPath));
-    messaging::RapidProSource source;
+    rapidpro::RapidProSource source;
     source.name = QStringLiteral("rapidpro");
     source.baseUrl = baseUrl;
     source.token = RapidProEmulator::token();
     source.region = QStringLiteral("LR");
     source.pollSeconds = 1;
-    MHERO_VERIFY_OK(messaging::addRapidProSource(d.owner->db(), source));
+    MHERO_VERIFY_OK(rapidpro::addRapidProSource(d.owner->db(), source));
     MHERO_VERIFY_OK(sql::execScript(d.owner->db(), R"sql(
         INSERT INTO mhero.setting (key, value) VALUES ('messaging.free_text_policy', '"free_text"')
         ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value;
@@ -89,18 +89,18 @@ void TestChannelSyncService::oneEngineRunsTheOtherTakesOver()
     if (QTest::currentTestFailed())
         return;
 
-    auto first = std::make_unique<messaging::ChannelSyncService>(
+    auto first = std::make_unique<engine::ChannelSyncService>(
         d.service.settings, std::make_shared<secrets::EngineKeyring>(d.keyPath, false));
     first->setWorkerName(QStringLiteral("first"));
     first->setTickInterval(100);
-    QSignalSpy firstActive(first.get(), &messaging::ChannelSyncService::sourceActive);
+    QSignalSpy firstActive(first.get(), &engine::ChannelSyncService::sourceActive);
     first->start();
     QTRY_COMPARE_WITH_TIMEOUT(firstActive.size(), 1, 5000);
 
-    messaging::ChannelSyncService second(d.service.settings, std::make_shared<secrets::EngineKeyring>(d.keyPath, false));
+    engine::ChannelSyncService second(d.service.settings, std::make_shared<secrets::EngineKeyring>(d.keyPath, false));
     second.setWorkerName(QStringLiteral("second"));
     second.setTickInterval(100);
-    QSignalSpy secondActive(&second, &messaging::ChannelSyncService::sourceActive);
+    QSignalSpy secondActive(&second, &engine::ChannelSyncService::sourceActive);
     second.start();
 
     // Inbound messages arrive through whichever engine runs the source.
@@ -159,10 +159,10 @@ void TestChannelSyncService::outboxSendsWhileAPollHangsOrLoops()
         QVERIFY(rapidpro.setFaults(QJsonObject{{fault, QJsonArray{QStringLiteral("messages")}}}));
     rapidpro.inbound(QJsonArray{QJsonObject{{QStringLiteral("urn"), QStringLiteral("tel:+231770100001")},
                                             {QStringLiteral("text"), QStringLiteral("Is the clinic open?")}}});
-    messaging::ChannelSyncService engine(d.service.settings, std::make_shared<secrets::EngineKeyring>(d.keyPath, false));
+    engine::ChannelSyncService engine(d.service.settings, std::make_shared<secrets::EngineKeyring>(d.keyPath, false));
     engine.setWorkerName(QStringLiteral("engine"));
     engine.setTickInterval(100);
-    QSignalSpy finished(&engine, &messaging::ChannelSyncService::jobFinished);
+    QSignalSpy finished(&engine, &engine::ChannelSyncService::jobFinished);
     engine.start();
     QTRY_COMPARE_WITH_TIMEOUT(count("SELECT count(*) FROM mhero.message WHERE direction = 'in'"), 1, 5000);
 

@@ -1,10 +1,10 @@
-#include "sync/SyncEngine.h"
+#include "engine/SyncEngine.h"
 
-#include "messaging/ChannelSyncService.h"
+#include "engine/ChannelSyncService.h"
+#include "engine/DirectorySyncService.h"
 #include "secrets/SealedSecrets.h"
-#include "sync/DirectorySyncService.h"
 
-namespace mhero::sync {
+namespace mhero::engine {
 
 SyncEngine::SyncEngine(ConnectionSettings settings, QString keyPath, QObject* parent)
     : QObject(parent)
@@ -32,11 +32,11 @@ void SyncEngine::start()
     m_directoryThread.start();
     QMetaObject::invokeMethod(directory, &DirectorySyncService::start, Qt::QueuedConnection);
 
-    auto* channels = new messaging::ChannelSyncService(m_settings, keyring);
+    auto* channels = new ChannelSyncService(m_settings, keyring);
     channels->moveToThread(&m_channelThread);
     connect(&m_channelThread, &QThread::finished, channels, &QObject::deleteLater);
     m_channelThread.start();
-    QMetaObject::invokeMethod(channels, &messaging::ChannelSyncService::start, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(channels, &ChannelSyncService::start, Qt::QueuedConnection);
 }
 
 void SyncEngine::stop()
@@ -47,4 +47,11 @@ void SyncEngine::stop()
     m_channelThread.wait();
 }
 
-} // namespace mhero::sync
+LocalEngineFactory localEngineFactory()
+{
+    return [](const ConnectionSettings& owner, const QString& keyPath) -> std::unique_ptr<LocalEngine> {
+        return std::make_unique<SyncEngine>(owner, keyPath);
+    };
+}
+
+} // namespace mhero::engine

@@ -1,10 +1,11 @@
 #pragma once
 
 #include "Result.h"
+#include "channels/ChannelSource.h"
 #include "channels/OutboxSender.h"
 #include "channels/rapidpro/RapidProAdapter.h"
-#include "messaging/ChannelStore.h"
-#include "messaging/RapidProSource.h"
+#include "channels/ChannelStore.h"
+#include "channels/rapidpro/RapidProSource.h"
 
 #include <QObject>
 #include <QUrlQuery>
@@ -12,7 +13,7 @@
 
 #include <functional>
 
-namespace mhero::messaging {
+namespace mhero::rapidpro {
 
 /// The jobs of one RapidPro source: poll inbound messages, poll contacts (names, opt-outs), poll
 /// delivery statuses, and send the outbox. Each job is asynchronous (network) and writes through
@@ -26,16 +27,26 @@ namespace mhero::messaging {
 /// messages are skipped, so the overlap costs nothing but a page), and only then moves the
 /// watermark. A crash mid-way repeats the window; it cannot lose or duplicate a message.
 ///
-/// Sending is channels::OutboxSender's over the source's rapidpro::RapidProAdapter; the polls
-/// still read RapidPro's wire types here until they move behind the adapter as well.
-class RapidProSync final : public QObject
+/// Sending is channels::OutboxSender's over the source's RapidProAdapter. The engine runs these
+/// jobs through the channels::ChannelSource interface (polls(), poll(), sendOutbox()).
+class RapidProSync final : public channels::ChannelSource
 {
     Q_OBJECT
 public:
+    /// How often the engine polls statuses (while messages are in flight) and contacts; inbound
+    /// messages every source.pollSeconds.
+    static constexpr qint64 kStatusesMs = 15'000;
+    static constexpr qint64 kContactsMs = 60'000;
+
     RapidProSync(RapidProSource source, QSqlDatabase& db, QString worker, QObject* parent = nullptr);
 
     [[nodiscard]] const RapidProSource& source() const { return m_source; }
-    [[nodiscard]] rapidpro::RapidProClient& client() { return m_adapter.client(); }
+    [[nodiscard]] RapidProClient& client() { return m_adapter.client(); }
+
+    // channels::ChannelSource
+    [[nodiscard]] const channels::SourceEntry& entry() const override { return m_entry; }
+    [[nodiscard]] QList<Poll> polls() const override;
+    void poll(const QString& job, std::function<void(Result<int>)> done) override;
 
     /// New inbound messages; done gets how many were new.
     void pollInbound(std::function<void(Result<int>)> done);
@@ -44,10 +55,10 @@ public:
     /// Status changes of outgoing messages still in flight; done gets how many changed.
     void pollStatuses(std::function<void(Result<int>)> done);
     /// Sends what is due in the outbox, one message at a time, until nothing is due.
-    void sendOutbox(std::function<void(Result<channels::SendReport>)> done);
+    void sendOutbox(std::function<void(Result<channels::SendReport>)> done) override;
 
     /// RapidPro asked us to wait (429): jobs started before this passes do nothing.
-    [[nodiscard]] bool throttled() const { return m_sender.throttled(); }
+    [[nodiscard]] bool throttled() const override { return m_sender.throttled(); }
     [[nodiscard]] qint64 throttledForMs() const { return m_sender.throttledForMs(); }
 
     /// How many outbox rows one claim takes (the lease is the setting messaging.claim_lease_seconds).
@@ -67,10 +78,11 @@ private:
     void pollSentStatuses(std::function<void(Result<int>)> done);
 
     RapidProSource m_source;
+    channels::SourceEntry m_entry;
     QSqlDatabase& m_db;
-    ChannelStore m_store;
-    rapidpro::RapidProAdapter m_adapter;
+    channels::ChannelStore m_store;
+    RapidProAdapter m_adapter;
     channels::OutboxSender m_sender;
 };
 
-} // namespace mhero::messaging
+} // namespace mhero::rapidpro

@@ -1,4 +1,4 @@
-#include "messaging/ChannelStore.h"
+#include "channels/ChannelStore.h"
 
 #include "db/Sql.h"
 #include "text/CleanText.h"
@@ -9,13 +9,13 @@
 #include <QJsonObject>
 #include <QSqlQuery>
 
-namespace mhero::messaging {
+namespace mhero::channels {
 
 namespace {
 QString tr(const char* text)
 {
     // The context lupdate files these strings under (the class's), so that they are translated.
-    return QCoreApplication::translate("mhero::messaging::ChannelStore", text);
+    return QCoreApplication::translate("mhero::channels::ChannelStore", text);
 }
 
 QString compact(const QJsonArray& array)
@@ -158,4 +158,4 @@ Status ChannelStore::resolveBroadcast(qint64 messageId, const channels::ChannelM
     return {};
 }
 
-} // namespace mhero::messaging
+} // namespace mhero::channels

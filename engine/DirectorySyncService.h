@@ -9,7 +9,7 @@
 
 #include <optional>
 
-namespace mhero::sync {
+namespace mhero::engine {
 
 /// The directory part of the sync engine: every few minutes (setting
 /// directory.sync_interval_minutes, default 15) it syncs each enabled FHIR source, one at a time.
@@ -45,9 +45,9 @@ private:
     std::shared_ptr<secrets::EngineKeyring> m_keyring;
     std::optional<ScopedConnection> m_connection;
     QTimer m_timer;
-    QList<FhirSource> m_queue;
-    FhirSync* m_running = nullptr;
+    QList<sync::FhirSource> m_queue;
+    sync::FhirSync* m_running = nullptr;
     int m_done = 0;
 };
 
-} // namespace mhero::sync
+} // namespace mhero::engine

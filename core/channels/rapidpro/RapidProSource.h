@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Result.h"
+#include "channels/ChannelSource.h"
 #include "secrets/SealedSecrets.h"
 
 #include <QList>
@@ -8,7 +9,7 @@
 #include <QString>
 #include <QUrl>
 
-namespace mhero::messaging {
+namespace mhero::rapidpro {
 
 /// A RapidPro workspace the console talks through (a row of mhero.source with kind 'rapidpro').
 /// Its API token is a source secret: only the sync engine's role can read it.
@@ -36,6 +37,9 @@ struct RapidProSource
     bool enabled = true;
 };
 
+/// The source as the sync engine lists it; its fingerprint covers every field above, the token too.
+channels::SourceEntry sourceEntry(const RapidProSource& source);
+
 /// Adds a RapidPro source and stores its token, sealed to the sync engine's key
 /// (secrets::storeSourceSecret()).
 Status addRapidProSource(QSqlDatabase& db, const RapidProSource& source);
@@ -47,4 +51,4 @@ Status addRapidProSource(QSqlDatabase& db, const RapidProSource& source);
 Result<QList<RapidProSource>> loadRapidProSources(QSqlDatabase& db, const QString& name = {},
                                                   const secrets::EngineKey* key = nullptr);
 
-} // namespace mhero::messaging
+} // namespace mhero::rapidpro

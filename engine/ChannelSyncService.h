@@ -1,10 +1,11 @@
 #pragma once
 
 #include "db/Connection.h"
-#include "messaging/RapidProSync.h"
+#include "channels/ChannelSource.h"
 #include "secrets/SealedSecrets.h"
 
 #include <QElapsedTimer>
+#include <QHash>
 #include <QObject>
 #include <QSqlDriver>
 #include <QTimer>
@@ -13,13 +14,15 @@
 #include <optional>
 #include <vector>
 
-namespace mhero::messaging {
+namespace mhero::engine {
 
-/// The messaging part of the sync engine (mhero-server): for each enabled RapidPro source it
-/// polls inbound messages (every poll_seconds), delivery statuses (every 15 s while messages are
-/// in flight), contacts (every minute), and sends the outbox as soon as a reply is written
-/// (LISTEN mhero_outbox) and whenever a retry falls due. The polls of a source run one at a
-/// time; its outbox runs beside them, so a slow, hanging or looping poll never delays a reply.
+/// The messaging part of the sync engine (mhero-server): for each enabled source of every channel
+/// kind (channels::channelKinds()) it runs the source's polls when they fall due (RapidPro:
+/// inbound messages every poll_seconds, statuses every 15 s, contacts every minute; a webhook
+/// platform has none), and sends the outbox as soon as a reply is written (LISTEN mhero_outbox)
+/// and whenever a retry falls due. It knows sources only as channels::ChannelSource. The polls
+/// of a source run one at a time; its outbox runs beside them, so a slow, hanging or looping
+/// poll never delays a reply.
 ///
 /// Several engines may run against one database: a source's jobs run in the engine that holds
 /// its PostgreSQL advisory lock (a session lock, so it is released when that engine's connection
@@ -53,15 +56,13 @@ Q_SIGNALS:
 private:
     struct Runner
     {
-        std::unique_ptr<RapidProSync> sync;
+        std::unique_ptr<channels::ChannelSource> channel;
         bool locked = false;
         bool polling = false; ///< a poll (inbound, statuses, contacts) is under way
         bool sending = false; ///< the outbox sender is under way (never waits for a poll)
         bool outboxWanted = true;
         QElapsedTimer lastLockTry;
-        QElapsedTimer lastInbound;
-        QElapsedTimer lastStatuses;
-        QElapsedTimer lastContacts;
+        QHash<QString, QElapsedTimer> lastPoll; ///< by job
         QElapsedTimer lastOutbox;
         [[nodiscard]] bool busy() const { return polling || sending; }
     };
@@ -82,4 +83,4 @@ private:
     std::vector<std::unique_ptr<Runner>> m_runners;
 };
 
-} // namespace mhero::messaging
+} // namespace mhero::engine

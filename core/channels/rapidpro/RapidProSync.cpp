@@ -1,4 +1,4 @@
-#include "messaging/RapidProSync.h"
+#include "channels/rapidpro/RapidProSync.h"
 
 #include "sync/SyncState.h"
 
@@ -13,11 +13,12 @@
 
 Q_LOGGING_CATEGORY(lcChannel, "mhero.channel")
 
-namespace mhero::messaging {
+namespace mhero::rapidpro {
 
 RapidProSync::RapidProSync(RapidProSource source, QSqlDatabase& db, QString worker, QObject* parent)
-    : QObject(parent)
+    : channels::ChannelSource(parent)
     , m_source(std::move(source))
+    , m_entry(sourceEntry(m_source))
     , m_db(db)
     , m_store(db)
     , m_adapter(m_source.baseUrl, m_source.token, m_source.tokenOrigin, m_source.maxPages)
@@ -25,10 +26,29 @@ RapidProSync::RapidProSync(RapidProSource source, QSqlDatabase& db, QString work
 {
     m_sender.setRateLimit(m_source.sendPerSecond);
     // A 429 on any request (a poll's too) holds the outbox back as well.
-    connect(&m_adapter.client(), &rapidpro::RapidProClient::throttled, this, [this](int delayMs) {
+    connect(&m_adapter.client(), &RapidProClient::throttled, this, [this](int delayMs) {
         m_sender.pause(delayMs);
         qCInfo(lcChannel).noquote() << m_source.name << "throttled by RapidPro for" << delayMs << "ms";
     });
+}
+
+QList<channels::ChannelSource::Poll> RapidProSync::polls() const
+{
+    return {{QStringLiteral("inbound"), qint64(m_source.pollSeconds) * 1000},
+            {QStringLiteral("statuses"), kStatusesMs},
+            {QStringLiteral("contacts"), kContactsMs}};
+}
+
+void RapidProSync::poll(const QString& job, std::function<void(Result<int>)> done)
+{
+    if (job == QLatin1String("inbound"))
+        pollInbound(std::move(done));
+    else if (job == QLatin1String("statuses"))
+        pollStatuses(std::move(done));
+    else if (job == QLatin1String("contacts"))
+        pollContacts(std::move(done));
+    else
+        done(Error{QStringLiteral("unknown-job"), QStringLiteral("RapidPro has no job %1").arg(job), {}});
 }
 
 void RapidProSync::pollSince(const QString& job, const QString& endpoint, QUrlQuery filter, const PageStore& store,
@@ -39,14 +59,14 @@ void RapidProSync::pollSince(const QString& job, const QString& endpoint, QUrlQu
         done(cursor.error());
         return;
     }
-    QDateTime watermark = rapidpro::parseTimestamp(*cursor);
+    QDateTime watermark = parseTimestamp(*cursor);
     if (!watermark.isValid())
         watermark = QDateTime::currentDateTimeUtc().addDays(-m_source.historyDays);
     auto newest = std::make_shared<QDateTime>(watermark);
     auto stored = std::make_shared<int>(0);
     filter.addQueryItem(QStringLiteral("after"),
                         QString::fromLatin1(QUrl::toPercentEncoding(
-                            rapidpro::formatTimestamp(watermark.addSecs(-m_source.overlapSeconds)))));
+                            formatTimestamp(watermark.addSecs(-m_source.overlapSeconds)))));
     m_adapter.walk(
         m_adapter.client().endpointUrl(endpoint, filter),
         [store, newest, stored](const QByteArray& body, QUrl& next) -> Status {
@@ -59,7 +79,7 @@ void RapidProSync::pollSince(const QString& job, const QString& endpoint, QUrlQu
         [this, job, newest, stored, done = std::move(done)](Status status) {
             // The watermark moves only once every page is stored: a failure repeats the window.
             if (status)
-                status = sync::saveCursor(m_db, m_source.id, job, rapidpro::formatTimestamp(*newest));
+                status = sync::saveCursor(m_db, m_source.id, job, formatTimestamp(*newest));
             (void)sync::recordRun(m_db, m_source.id, job, status ? QString() : status.error().toString());
             if (!status)
                 done(status.error());
@@ -84,17 +104,17 @@ void RapidProSync::pollInbound(std::function<void(Result<int>)> done)
         return;
     pollSince(
         QStringLiteral("messages_in"), QStringLiteral("messages"),
-        rapidpro::RapidProClient::query({{QStringLiteral("folder"), QStringLiteral("inbox")}}),
+        RapidProClient::query({{QStringLiteral("folder"), QStringLiteral("inbox")}}),
         [this](const QByteArray& body, QUrl& next, QDateTime& newest) -> Result<int> {
-            auto page = rapidpro::parseMessages(body);
+            auto page = parseMessages(body);
             if (!page)
                 return page.error();
             QStringList problems = page->problems;
             auto added = m_store.ingestInbound(
-                m_source.id, rapidpro::RapidProAdapter::toInbound(page->results, m_source.region), &problems);
+                m_source.id, RapidProAdapter::toInbound(page->results, m_source.region), &problems);
             if (!added)
                 return added.error();
-            for (const rapidpro::Message& m : page->results)
+            for (const Message& m : page->results)
                 newest = std::max(newest, m.createdOn);
             for (const QString& problem : problems)
                 qCWarning(lcChannel).noquote() << m_source.name << "skipped" << problem;
@@ -111,14 +131,14 @@ void RapidProSync::pollContacts(std::function<void(Result<int>)> done)
     pollSince(
         QStringLiteral("contacts"), QStringLiteral("contacts"), {},
         [this](const QByteArray& body, QUrl& next, QDateTime& newest) -> Result<int> {
-            auto page = rapidpro::parseContacts(body);
+            auto page = parseContacts(body);
             if (!page)
                 return page.error();
             auto changed = m_store.ingestContacts(
-                m_source.id, rapidpro::RapidProAdapter::toContacts(page->results, m_source.region));
+                m_source.id, RapidProAdapter::toContacts(page->results, m_source.region));
             if (!changed)
                 return changed.error();
-            for (const rapidpro::Contact& c : page->results)
+            for (const Contact& c : page->results)
                 newest = std::max(newest, c.modifiedOn);
             next = page->next;
             return *changed;
@@ -157,20 +177,20 @@ void RapidProSync::resolveBroadcasts(QList<std::pair<qint64, qint64>> pending, s
     const auto [messageId, broadcastId] = pending.takeFirst();
     const QUrl url = m_adapter.client().endpointUrl(
         QStringLiteral("messages"),
-        rapidpro::RapidProClient::query({{QStringLiteral("broadcast"), QString::number(broadcastId)}}));
+        RapidProClient::query({{QStringLiteral("broadcast"), QString::number(broadcastId)}}));
     m_adapter.client().get(url, [this, messageId, pending, done = std::move(done)](Result<QByteArray> body) mutable {
         if (!body) {
             done(body.error());
             return;
         }
-        auto page = rapidpro::parseMessages(*body);
+        auto page = parseMessages(*body);
         if (!page) {
             done(page.error());
             return;
         }
         if (!page->results.isEmpty()) {
             if (Status s = m_store.resolveBroadcast(messageId,
-                                                    rapidpro::RapidProAdapter::toChannelMessage(page->results.first()));
+                                                    RapidProAdapter::toChannelMessage(page->results.first()));
                 !s) {
                 done(s);
                 return;
@@ -194,12 +214,12 @@ void RapidProSync::pollSentStatuses(std::function<void(Result<int>)> done)
     // Current RapidPro has no "modified after" query for messages: re-read the sent and failed
     // folders back to the oldest message still in flight, and let apply_statuses() keep what moved.
     auto changed = std::make_shared<int>(0);
-    const QString after = rapidpro::formatTimestamp(since->addSecs(-rapidpro::RapidProAdapter::kClockMarginSeconds));
+    const QString after = formatTimestamp(since->addSecs(-RapidProAdapter::kClockMarginSeconds));
     const auto page = [this, changed](const QByteArray& body, QUrl& next) -> Status {
-        auto parsed = rapidpro::parseMessages(body);
+        auto parsed = parseMessages(body);
         if (!parsed)
             return parsed.error();
-        auto applied = m_store.applyStatuses(m_source.id, rapidpro::RapidProAdapter::toStatuses(parsed->results));
+        auto applied = m_store.applyStatuses(m_source.id, RapidProAdapter::toStatuses(parsed->results));
         if (!applied)
             return applied.error();
         *changed += *applied;
@@ -208,11 +228,11 @@ void RapidProSync::pollSentStatuses(std::function<void(Result<int>)> done)
     };
     const QUrl sent = m_adapter.client().endpointUrl(
         QStringLiteral("messages"),
-        rapidpro::RapidProClient::query(
+        RapidProClient::query(
             {{QStringLiteral("folder"), QStringLiteral("sent")}, {QStringLiteral("after"), after}}));
     const QUrl failed = m_adapter.client().endpointUrl(
         QStringLiteral("messages"),
-        rapidpro::RapidProClient::query(
+        RapidProClient::query(
             {{QStringLiteral("folder"), QStringLiteral("failed")}, {QStringLiteral("after"), after}}));
     m_adapter.walk(sent, page, [this, failed, page, changed, done = std::move(done)](Status status) mutable {
         if (!status) {
@@ -238,4 +258,4 @@ void RapidProSync::sendOutbox(std::function<void(Result<channels::SendReport>)> 
     m_sender.run(std::move(done));
 }
 
-} // namespace mhero::messaging
+} // namespace mhero::rapidpro
