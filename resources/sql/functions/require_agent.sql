@@ -1,0 +1,19 @@
+-- mhero.require_agent()
+--
+-- The definition in force (defined in migration 0003; its comments say why).
+-- It changes in this file only: mhero-admin migrate applies a changed file again
+-- (docs/architecture.md, "Migrations").
+
+CREATE OR REPLACE FUNCTION mhero.require_agent()
+ RETURNS void
+ LANGUAGE plpgsql
+ STABLE
+ SET search_path TO 'mhero', 'pg_catalog', 'pg_temp'
+AS $function$
+BEGIN
+    PERFORM require_role('mhero_agent', 'only call-center agents and supervisors work on conversations');
+    PERFORM require_active_user();
+END
+$function$;
+
+REVOKE ALL ON FUNCTION mhero.require_agent() FROM PUBLIC;
