@@ -288,14 +288,20 @@ int AdminCli::run(const QStringList& arguments)
 
     if (command == QLatin1String("migrate")) {
         const Migrator migrator;
-        auto applied = migrator.migrate(db, [this](const Migration& m) {
-            m_out << "Applying migration " << m.version << " (" << m.name << ")\n";
-            m_out.flush();
-        });
+        int definitions = 0;
+        auto applied = migrator.migrate(
+            db,
+            [this](const Migration& m) {
+                m_out << "Applying migration " << m.version << " (" << m.name << ")\n";
+                m_out.flush();
+            },
+            [&definitions](const Definition&) { ++definitions; });
         if (!applied)
             return fail(applied.error());
-        m_out << (*applied == 0 ? "The schema is up to date" : "Migrated") << " (version " << migrator.latestVersion()
-              << ").\n";
+        if (definitions > 0)
+            m_out << "Applied " << definitions << " changed function definition(s).\n";
+        m_out << (*applied == 0 && definitions == 0 ? "The schema is up to date" : "Migrated") << " (version "
+              << migrator.latestVersion() << ").\n";
         return kOk;
     }
     if (command == QLatin1String("status")) {
@@ -309,6 +315,9 @@ int AdminCli::run(const QStringList& arguments)
                 m_out << " " << version;
             m_out << "\n";
         }
+        if (!status->pendingDefinitions.isEmpty())
+            m_out << "Function definitions to apply (changed since the last migrate): "
+                  << status->pendingDefinitions.join(QStringLiteral(", ")) << "\n";
         return status->current > status->latest ? kFailed : kOk;
     }
     if (command == QLatin1String("user")) {

@@ -28,7 +28,18 @@ const QByteArray kBootstrap = QByteArrayLiteral("SET client_min_messages = warni
                                                 "    applied_at timestamptz NOT NULL DEFAULT now(),\n"
                                                 "    applied_by name NOT NULL DEFAULT session_user\n"
                                                 ");\n"
+                                                "CREATE TABLE IF NOT EXISTS mhero.schema_definitions (\n"
+                                                "    name       text PRIMARY KEY,\n"
+                                                "    checksum   text NOT NULL,\n"
+                                                "    applied_at timestamptz NOT NULL DEFAULT now(),\n"
+                                                "    applied_by name NOT NULL DEFAULT session_user\n"
+                                                ");\n"
                                                 "RESET client_min_messages;\n");
+
+QString checksumOf(const QByteArray& bytes)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+}
 } // namespace
 
 QList<Migration> Migrator::bundled()
@@ -48,16 +59,38 @@ QList<Migration> Migrator::bundled()
         migration.version = match.captured(1).toInt();
         migration.name = match.captured(2);
         migration.sql = file.readAll();
-        migration.checksum
-            = QString::fromLatin1(QCryptographicHash::hash(migration.sql, QCryptographicHash::Sha256).toHex());
+        migration.checksum = checksumOf(migration.sql);
         result.append(migration);
     }
     return result;
 }
 
-Migrator::Migrator(QList<Migration> migrations)
-    : m_migrations(std::move(migrations))
+QList<Definition> Migrator::bundledDefinitions()
 {
+    static const QRegularExpression pattern(QStringLiteral("^([a-z][a-z0-9_]*)\\.sql$"));
+    QList<Definition> result;
+    const QDir dir(QStringLiteral(":/sql/functions"));
+    for (const QString& fileName : dir.entryList(QDir::Files, QDir::Name)) {
+        const auto match = pattern.match(fileName);
+        Q_ASSERT_X(match.hasMatch(), "Migrator::bundledDefinitions", "definition file names are name.sql");
+        QFile file(dir.filePath(fileName));
+        if (!match.hasMatch() || !file.open(QIODevice::ReadOnly))
+            continue;
+        Definition definition;
+        definition.name = match.captured(1);
+        definition.sql = file.readAll();
+        definition.checksum = checksumOf(definition.sql);
+        result.append(definition);
+    }
+    return result;
+}
+
+Migrator::Migrator(QList<Migration> migrations, QList<Definition> definitions)
+    : m_migrations(std::move(migrations))
+    , m_definitions(std::move(definitions))
+{
+    std::sort(m_definitions.begin(), m_definitions.end(),
+              [](const Definition& a, const Definition& b) { return a.name < b.name; });
     std::sort(m_migrations.begin(), m_migrations.end(),
               [](const Migration& a, const Migration& b) { return a.version < b.version; });
 }
@@ -86,6 +119,26 @@ Result<SchemaStatus> Migrator::status(QSqlDatabase& db) const
     for (const Migration& migration : m_migrations)
         if (!applied.contains(migration.version))
             status.pending.append(migration.version);
+    // Definitions: only the owner and administrators may read their bookkeeping; for the others
+    // the list stays empty (checkCompatible() does not look at it).
+    auto readable = sql::scalar(db, QStringLiteral("SELECT CASE WHEN to_regclass('mhero.schema_definitions') IS NULL "
+                                                   "THEN false ELSE has_table_privilege('mhero.schema_definitions', "
+                                                   "'SELECT') END"));
+    if (!readable)
+        return readable.error();
+    if (readable->toBool() || status.current == 0) {
+        QHash<QString, QString> recorded;
+        if (readable->toBool()) {
+            auto query = sql::exec(db, QStringLiteral("SELECT name, checksum FROM mhero.schema_definitions"));
+            if (!query)
+                return query.error();
+            while (query->next())
+                recorded.insert(query->value(0).toString(), query->value(1).toString());
+        }
+        for (const Definition& definition : m_definitions)
+            if (recorded.value(definition.name) != definition.checksum)
+                status.pendingDefinitions.append(definition.name);
+    }
     return status;
 }
 
@@ -120,7 +173,8 @@ Status Migrator::checkCompatible(QSqlDatabase& db) const
     return {};
 }
 
-Result<int> Migrator::migrate(QSqlDatabase& db, const std::function<void(const Migration&)>& onApply) const
+Result<int> Migrator::migrate(QSqlDatabase& db, const std::function<void(const Migration&)>& onApply,
+                              const std::function<void(const Definition&)>& onDefinition) const
 {
     if (Status locked = sql::execScript(db, "SELECT pg_advisory_lock(" + QByteArray::number(kMigrationLock) + ')');
         !locked)
@@ -187,9 +241,57 @@ Result<int> Migrator::migrate(QSqlDatabase& db, const std::function<void(const M
         }
         ++count;
     }
+    if (Status defined = applyDefinitions(db, onDefinition); !defined)
+        return defined.error();
     if (Status locked = lockDownDatabase(db); !locked)
         return locked.error();
     return count;
+}
+
+Status Migrator::applyDefinitions(QSqlDatabase& db, const std::function<void(const Definition&)>& onDefinition) const
+{
+    QHash<QString, QString> recorded;
+    {
+        auto query = sql::exec(db, QStringLiteral("SELECT name, checksum FROM mhero.schema_definitions"));
+        if (!query)
+            return query.error();
+        while (query->next())
+            recorded.insert(query->value(0).toString(), query->value(1).toString());
+    }
+    for (const Definition& definition : m_definitions) {
+        if (recorded.value(definition.name) == definition.checksum)
+            continue;
+        if (onDefinition)
+            onDefinition(definition);
+        // Bodies are checked when called, not when defined (as pg_dump does), so definitions may
+        // name each other in any order; the path is the one every mHero function pins.
+        const QByteArray record = "INSERT INTO mhero.schema_definitions (name, checksum) VALUES ("
+            + sql::quoteLiteral(definition.name).toUtf8() + ", " + sql::quoteLiteral(definition.checksum).toUtf8()
+            + ") ON CONFLICT (name) DO UPDATE SET checksum = excluded.checksum, applied_at = now(), "
+              "applied_by = session_user";
+        Status step = sql::execScript(db, "BEGIN");
+        if (step)
+            step = sql::execScript(db, "SET LOCAL check_function_bodies = off; "
+                                       "SET LOCAL search_path = mhero, pg_catalog, pg_temp; "
+                                       "SET LOCAL client_min_messages = warning");
+        if (step)
+            step = sql::execScript(db, definition.sql);
+        if (step)
+            step = sql::execScript(db, record);
+        if (step)
+            step = sql::execScript(db, "COMMIT");
+        if (!step) {
+            (void)sql::execScript(db, "ROLLBACK");
+            const Error& error = step.error();
+            return Error{error.code,
+                         QCoreApplication::translate("mhero::Migrator", "Definition %1 failed: %2")
+                             .arg(definition.name, error.message),
+                         error.detail};
+        }
+    }
+    // Administrators see what is in force (mhero-admin status).
+    return sql::execScript(db, "DO $$ BEGIN IF to_regrole('mhero_admin') IS NOT NULL THEN "
+                               "GRANT SELECT ON mhero.schema_definitions TO mhero_admin; END IF; END $$");
 }
 
 Status Migrator::lockDownDatabase(QSqlDatabase& db, const QString& database)

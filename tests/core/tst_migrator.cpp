@@ -6,6 +6,7 @@
 #include "db/Migrator.h"
 
 #include <QCryptographicHash>
+#include <QRegularExpression>
 #include <QTest>
 #include <QtConcurrent>
 
@@ -25,8 +26,16 @@ private Q_SLOTS:
     void failedMigrationLeavesNothingBehind();
     void concurrentMigratorsApplyEachMigrationOnce();
     void ordinaryUsersCanReadTheVersion();
+    void definitionsAreAppliedAgainOnlyWhenChanged();
+    void everyFunctionHasItsDefinitionFile();
+    void laterMigrationsLeaveFunctionsToTheirFiles();
 
 private:
+    static Definition makeDefinition(const char* name, const QByteArray& sql)
+    {
+        return Definition{QString::fromLatin1(name), sql,
+                          QString::fromLatin1(QCryptographicHash::hash(sql, QCryptographicHash::Sha256).toHex())};
+    }
     static Migration makeMigration(int version, const char* name, const QByteArray& sql)
     {
         return Migration{version, QString::fromLatin1(name), sql,
@@ -127,8 +136,8 @@ void TestMigrator::editedMigrationIsRefused()
     auto connection = cluster.connectSuperuser(name);
     MHERO_VERIFY_OK(connection);
     QSqlDatabase& db = connection->db();
-    MHERO_VERIFY_OK(Migrator({makeMigration(1, "first", "CREATE TABLE mhero.t1 (id int);")}).migrate(db));
-    auto edited = Migrator({makeMigration(1, "first", "CREATE TABLE mhero.t1 (id bigint);")}).migrate(db);
+    MHERO_VERIFY_OK(Migrator({makeMigration(1, "first", "CREATE TABLE mhero.t1 (id int);")}, {}).migrate(db));
+    auto edited = Migrator({makeMigration(1, "first", "CREATE TABLE mhero.t1 (id bigint);")}, {}).migrate(db);
     QVERIFY(!edited.ok());
     QCOMPARE(edited.error().code, QStringLiteral("schema-checksum"));
     connection->close();
@@ -146,7 +155,8 @@ void TestMigrator::failedMigrationLeavesNothingBehind()
                              makeMigration(2, "bad",
                                            "CREATE TABLE mhero.half (id int);\n"
                                            "INSERT INTO mhero.half VALUES (1);\n"
-                                           "SELECT no_such_function();")});
+                                           "SELECT no_such_function();")},
+                            {});
     auto result = migrator.migrate(db);
     QVERIFY(!result.ok());
     QCOMPARE(result.error().code, QStringLiteral("42883")); // undefined_function
@@ -202,6 +212,107 @@ void TestMigrator::ordinaryUsersCanReadTheVersion()
              QStringLiteral("42501"));
     connection->close();
     cluster.dropDatabase(name);
+}
+
+void TestMigrator::definitionsAreAppliedAgainOnlyWhenChanged()
+{
+    auto& cluster = TestCluster::instance();
+    const QString name = cluster.createDatabase();
+    auto connection = cluster.connectSuperuser(name);
+    MHERO_VERIFY_OK(connection);
+    QSqlDatabase& db = connection->db();
+    const auto probe = [](const char* value) {
+        return makeDefinition("probe", QByteArray("CREATE OR REPLACE FUNCTION mhero.probe() RETURNS int LANGUAGE sql "
+                                                  "SET search_path = mhero, pg_catalog, pg_temp AS 'SELECT ")
+                                           + value + "';\nREVOKE ALL ON FUNCTION mhero.probe() FROM PUBLIC;\n");
+    };
+    const auto migrateWith = [&db](const Definition& definition, QStringList* applied) {
+        QList<Definition> definitions = Migrator::bundledDefinitions();
+        definitions.append(definition);
+        return Migrator(Migrator::bundled(), definitions).migrate(db, {}, [applied](const Definition& d) {
+            applied->append(d.name);
+        });
+    };
+    const auto probeValue = [&db] { return sql::scalar(db, QStringLiteral("SELECT mhero.probe()")).value().toInt(); };
+
+    // The template was migrated with the bundled definitions: only the new one is applied.
+    QStringList applied;
+    MHERO_VERIFY_OK(migrateWith(probe("1"), &applied));
+    QCOMPARE(applied, QStringList{QStringLiteral("probe")});
+    QCOMPARE(probeValue(), 1);
+    applied.clear();
+    MHERO_VERIFY_OK(migrateWith(probe("1"), &applied));
+    QVERIFY(applied.isEmpty());
+
+    // Changed: applied again, and the bookkeeping follows.
+    MHERO_VERIFY_OK(migrateWith(probe("2"), &applied));
+    QCOMPARE(applied, QStringList{QStringLiteral("probe")});
+    QCOMPARE(probeValue(), 2);
+    QCOMPARE(sql::scalar(db, QStringLiteral("SELECT checksum FROM mhero.schema_definitions WHERE name = 'probe'"))
+                 .value()
+                 .toString(),
+             probe("2").checksum);
+
+    // A definition that fails leaves the previous one in force and its old checksum, so the next
+    // migrate tries again.
+    Definition broken = probe("2");
+    broken.sql += "GRANT EXECUTE ON FUNCTION mhero.probe() TO no_such_role;\n";
+    broken.sql.replace("SELECT 2", "SELECT 3");
+    broken.checksum = QString::fromLatin1(QCryptographicHash::hash(broken.sql, QCryptographicHash::Sha256).toHex());
+    auto failed = migrateWith(broken, &applied);
+    QVERIFY(!failed.ok());
+    QVERIFY2(failed.error().message.contains(QLatin1String("probe")), qPrintable(failed.error().message));
+    QCOMPARE(probeValue(), 2);
+    auto status = Migrator(Migrator::bundled(), Migrator::bundledDefinitions() << broken).status(db);
+    MHERO_VERIFY_OK(status);
+    QCOMPARE(status->pendingDefinitions, QStringList{QStringLiteral("probe")});
+    QCOMPARE(sqlState(db, QStringLiteral("SELECT 1")), QStringLiteral("ok"));
+    connection->close();
+    cluster.dropDatabase(name);
+}
+
+void TestMigrator::everyFunctionHasItsDefinitionFile()
+{
+    // A function made by a versioned migration without a file would change in no file; a file
+    // without a function is a leftover (or misnamed).
+    auto& cluster = TestCluster::instance();
+    const QString name = cluster.createDatabase();
+    auto connection = cluster.connectSuperuser(name);
+    MHERO_VERIFY_OK(connection);
+    auto query = sql::exec(connection->db(), QStringLiteral("SELECT p.proname FROM pg_proc p "
+                                                            "WHERE p.pronamespace = 'mhero'::regnamespace "
+                                                            "AND NOT EXISTS (SELECT FROM pg_depend d WHERE d.objid = p.oid "
+                                                            "AND d.deptype = 'e') ORDER BY 1"));
+    MHERO_VERIFY_OK(query);
+    QStringList functions;
+    while (query->next())
+        functions.append(query->value(0).toString());
+    QStringList files;
+    for (const Definition& definition : Migrator::bundledDefinitions())
+        files.append(definition.name);
+    QCOMPARE(functions, files);
+    auto status = Migrator().status(connection->db());
+    MHERO_VERIFY_OK(status);
+    QVERIFY(status->pendingDefinitions.isEmpty());
+    connection->close();
+    cluster.dropDatabase(name);
+}
+
+void TestMigrator::laterMigrationsLeaveFunctionsToTheirFiles()
+{
+    // Definitions are applied after every migration, so a function a later migration redefined
+    // would silently lose that change: from migration 15 on, functions are defined in their
+    // files only (resources/sql/functions). Migrations 1–14 predate the files.
+    constexpr int kFirstMigrationAfterDefinitions = 15;
+    static const QRegularExpression defines(QStringLiteral("CREATE\\s+(OR\\s+REPLACE\\s+)?FUNCTION"),
+                                            QRegularExpression::CaseInsensitiveOption);
+    for (const Migration& migration : Migrator::bundled())
+        if (migration.version >= kFirstMigrationAfterDefinitions)
+            QVERIFY2(!defines.match(QString::fromUtf8(migration.sql)).hasMatch(),
+                     qPrintable(QStringLiteral("migration %1 (%2) defines a function: put it in "
+                                               "resources/sql/functions/NAME.sql")
+                                    .arg(migration.version)
+                                    .arg(migration.name)));
 }
 
 QTEST_GUILESS_MAIN(TestMigrator)

@@ -47,6 +47,7 @@ public:
     [[nodiscard]] const channels::SourceEntry& entry() const override { return m_entry; }
     [[nodiscard]] QList<Poll> polls() const override;
     void poll(const QString& job, std::function<void(Result<int>)> done) override;
+    [[nodiscard]] channels::ChannelCapabilities capabilities() const override { return m_adapter.capabilities(); }
 
     /// New inbound messages; done gets how many were new.
     void pollInbound(std::function<void(Result<int>)> done);

@@ -23,15 +23,15 @@ BEGIN
     IF channel IS NULL THEN
         -- The one enabled channel; when none is enabled, the only one there is (a channel
         -- switched off for maintenance, or the demo's): the reply waits in the outbox.
-        SELECT min(id) INTO channel FROM source WHERE kind = 'rapidpro' AND enabled HAVING count(*) = 1;
-        IF channel IS NULL AND NOT EXISTS (SELECT FROM source WHERE kind = 'rapidpro' AND enabled) THEN
-            SELECT min(id) INTO channel FROM source WHERE kind = 'rapidpro' HAVING count(*) = 1;
+        SELECT min(id) INTO channel FROM source WHERE kind IN (SELECT kind FROM channel_kind) AND enabled HAVING count(*) = 1;
+        IF channel IS NULL AND NOT EXISTS (SELECT FROM source WHERE kind IN (SELECT kind FROM channel_kind) AND enabled) THEN
+            SELECT min(id) INTO channel FROM source WHERE kind IN (SELECT kind FROM channel_kind) HAVING count(*) = 1;
         END IF;
         IF channel IS NULL THEN
             RAISE EXCEPTION 'choose the channel to write through (there is not exactly one messaging source)'
                 USING ERRCODE = 'invalid_parameter_value', HINT = 'no-channel';
         END IF;
-    ELSIF NOT EXISTS (SELECT FROM source WHERE id = channel AND kind = 'rapidpro') THEN
+    ELSIF NOT EXISTS (SELECT FROM source WHERE id = channel AND kind IN (SELECT kind FROM channel_kind)) THEN
         RAISE EXCEPTION 'source % is not a messaging channel', channel USING ERRCODE = 'invalid_parameter_value';
     END IF;
 
