@@ -103,7 +103,10 @@ private:
 struct MediaReference
 {
     QString contentType; ///< image/jpeg, audio/ogg, …
-    QString url; ///< as the platform gave it
+    /// Where the platform keeps it: a URL, or for a platform that gives an id instead
+    /// (WhatsApp), "<platform>-media:<id>" — only that platform's adapter reads it.
+    QString url;
+    QString fileName; ///< as the sender named it (documents), may be empty
 };
 
 /// A message a person sent, as the platform reported it.
@@ -124,6 +127,8 @@ struct InboundMessage
     /// createdOn as the platform wrote it, when it is finer than milliseconds (it orders
     /// messages of the same millisecond); empty: createdOn.
     QString createdOnText;
+    /// The platform's id of the message this one answers, quotes or reacts to (empty: none).
+    QString replyTo;
 };
 
 /// What the platform knows of a person: name, language, opt-out.
@@ -146,6 +151,9 @@ struct StatusUpdate
     QString channelStatus;
     QDateTime at;
     QString error; ///< why, when failed (shown in the thread)
+    /// The platform's error code when failed (WhatsApp 131047: the reply window closed), for
+    /// what the console offers next.
+    std::optional<int> errorCode;
 };
 
 /// What a channel can carry, so the composer offers only what the platform will accept.

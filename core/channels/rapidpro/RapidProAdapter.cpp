@@ -55,7 +55,7 @@ QList<channels::InboundMessage> RapidProAdapter::toInbound(const QList<Message>&
         in.contactName = m.contactName;
         in.text = m.text;
         for (const Attachment& a : m.attachments)
-            in.attachments.append({a.contentType, a.url});
+            in.attachments.append({a.contentType, a.url, {}});
         in.kind = m.type;
         in.createdOn = m.createdOn;
         in.createdOnText = m.createdOnText;
