@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QSqlDatabase>
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 #include <memory>
@@ -31,6 +32,9 @@ struct SourceEntry
     QByteArray fingerprint;
     std::optional<Error> secretError; ///< why its secret cannot be used (logged by the engine)
 };
+
+/// A fingerprint of @p fields (length-prefixed, so no two lists collide): for SourceEntry.
+QByteArray fingerprintOf(const QStringList& fields);
 
 /// The sync engine's jobs for one channel source: its polls (platforms that must be asked for
 /// news, like RapidPro) and its outbox (channels::OutboxSender over the source's adapter). A
