@@ -22,6 +22,7 @@ constexpr qint64 kReloadMs = 60'000;
 constexpr qint64 kStatusesMs = 15'000;
 constexpr qint64 kContactsMs = 60'000;
 constexpr qint64 kOutboxMs = 5'000; // retries falling due, even without a notification
+constexpr qint64 kMediaMs = 2'000; // new attachments appear with inbound polls (every poll_seconds)
 } // namespace
 
 ChannelSyncService::ChannelSyncService(ConnectionSettings settings, std::shared_ptr<secrets::EngineKeyring> keyring,
@@ -130,6 +131,7 @@ void ChannelSyncService::reloadSources()
         }
         auto runner = std::make_unique<Runner>();
         runner->sync = std::make_unique<RapidProSync>(source, m_connection->db(), m_worker);
+        runner->media = std::make_unique<channels::MediaFetcher>(runner->sync->adapter(), source.id, m_connection->db());
         if (alreadyLocked) {
             runner->locked = true;
         } else {
@@ -203,6 +205,19 @@ void ChannelSyncService::runNext(Runner& runner)
                      true);
         });
     }
+    // Media has a lane of its own too: a large download never delays a poll or a reply.
+    if (!runner.fetching && due(runner.lastMedia, kMediaMs)) {
+        runner.fetching = true;
+        runner.lastMedia.start();
+        runner.media->run([this, r](Result<channels::MediaReport> report) {
+            r->fetching = false;
+            finished(*r, QStringLiteral("media"),
+                     report ? QStringLiteral("%1 stored, %2 too large, %3 to retry, %4 failed")
+                                  .arg(report->stored).arg(report->tooLarge).arg(report->retrying).arg(report->failed)
+                            : report.error().toString(),
+                     false, /*media=*/true);
+        });
+    }
     if (runner.polling)
         return;
     if (due(runner.lastInbound, qint64(sync.source().pollSeconds) * 1000)) {
@@ -229,9 +244,10 @@ void ChannelSyncService::runNext(Runner& runner)
     }
 }
 
-void ChannelSyncService::finished(Runner& runner, const QString& job, const QString& detail, bool outbox)
+void ChannelSyncService::finished(Runner& runner, const QString& job, const QString& detail, bool outbox, bool media)
 {
-    (outbox ? runner.sending : runner.polling) = false;
+    if (!media)
+        (outbox ? runner.sending : runner.polling) = false;
     qCDebug(lcChannelSync).noquote() << runner.sync->source().name << job << detail;
     Q_EMIT jobFinished(runner.sync->source().name, job, detail);
     if (runner.locked && m_timer.isActive())

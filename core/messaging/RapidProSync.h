@@ -36,6 +36,7 @@ public:
 
     [[nodiscard]] const RapidProSource& source() const { return m_source; }
     [[nodiscard]] rapidpro::RapidProClient& client() { return m_adapter.client(); }
+    [[nodiscard]] channels::ChannelAdapter& adapter() { return m_adapter; }
 
     /// New inbound messages; done gets how many were new.
     void pollInbound(std::function<void(Result<int>)> done);
