@@ -20,25 +20,29 @@ void MediaFetcher::run(std::function<void(Result<MediaReport>)> done)
         m_policy.firstDelaySeconds = m_firstDelaySeconds;
     if (m_maxDelaySeconds >= 0)
         m_policy.maxDelaySeconds = m_maxDelaySeconds;
-    fetchBatch({}, std::make_shared<MediaReport>(), std::move(done));
+    fetchBatch({}, std::make_shared<RunState>(), std::move(done));
 }
 
-void MediaFetcher::fetchBatch(QList<PendingMedia> items, std::shared_ptr<MediaReport> report,
+void MediaFetcher::fetchBatch(QList<PendingMedia> items, std::shared_ptr<RunState> state,
                               std::function<void(Result<MediaReport>)> done)
 {
     if (items.isEmpty()) {
-        auto due = m_store.due(m_sourceId, m_batch);
+        auto due = m_store.due(m_sourceId, m_batch + int(state->tried.size()));
         if (!due) {
             done(due.error());
             return;
         }
-        if (due->isEmpty()) {
-            done(*report);
+        for (const PendingMedia& candidate : std::as_const(*due))
+            if (!state->tried.contains({candidate.messageId, candidate.position}))
+                items.append(candidate);
+        if (items.isEmpty()) {
+            done(state->report);
             return;
         }
-        items = std::move(*due);
     }
     const PendingMedia item = items.takeFirst();
+    state->tried.insert({item.messageId, item.position});
+    MediaReport* report = &state->report;
     if (item.url.isEmpty()) {
         // Nothing to fetch from: final at once.
         Result<QByteArray> none = Error{QStringLiteral("media-bad-url"),
@@ -47,17 +51,17 @@ void MediaFetcher::fetchBatch(QList<PendingMedia> items, std::shared_ptr<MediaRe
             done(s.error());
             return;
         }
-        fetchBatch(std::move(items), report, std::move(done));
+        fetchBatch(std::move(items), state, std::move(done));
         return;
     }
     m_adapter.fetchMedia({item.contentType, item.url}, m_policy.maxInboundBytes,
-                         [this, item, items = std::move(items), report, done = std::move(done)](
+                         [this, item, items = std::move(items), state, done = std::move(done)](
                              Result<QByteArray> fetched) mutable {
-                             if (Status s = record(item, fetched, *report); !s) {
+                             if (Status s = record(item, fetched, state->report); !s) {
                                  done(s.error()); // the database is gone: the rest waits for the next run
                                  return;
                              }
-                             fetchBatch(std::move(items), report, std::move(done));
+                             fetchBatch(std::move(items), state, std::move(done));
                          });
 }
 

@@ -5,6 +5,8 @@
 #include "channels/MediaStore.h"
 
 #include <QObject>
+#include <QPair>
+#include <QSet>
 #include <QSqlDatabase>
 
 #include <functional>
@@ -51,7 +53,12 @@ public:
     }
 
 private:
-    void fetchBatch(QList<PendingMedia> items, std::shared_ptr<MediaReport> report,
+    struct RunState
+    {
+        MediaReport report;
+        QSet<QPair<qint64, int>> tried; ///< each attachment once per run, however short its backoff
+    };
+    void fetchBatch(QList<PendingMedia> items, std::shared_ptr<RunState> state,
                     std::function<void(Result<MediaReport>)> done);
     Status record(const PendingMedia& item, const Result<QByteArray>& fetched, MediaReport& report);
 
