@@ -55,7 +55,9 @@ void print(QTextStream& out, const QString& what, qsizetype size, const Figures&
                .arg(bench::percentile(f.readMs, 0.5), 0, 'f', 2)
                .arg(bench::percentile(f.readMs, 0.95), 0, 'f', 2)
                .arg(mb / (total(f.readMs) / 1000.0), 0, 'f', 1)
-        << QStringLiteral("    on disk %1 MB for %2 MB stored\n").arg(double(diskBytes) / (1024 * 1024), 0, 'f', 1).arg(mb, 0, 'f', 1);
+        << QStringLiteral("    on disk %1 MB for %2 MB stored\n")
+               .arg(double(diskBytes) / (1024 * 1024), 0, 'f', 1)
+               .arg(mb, 0, 'f', 1);
     out.flush();
 }
 
@@ -113,7 +115,8 @@ int main(int argc, char* argv[])
         qsizetype size;
         int count;
         int firstId;
-    } runs[] = {{30 * 1024, parser.value(smallOption).toInt(), 1}, {3 * 1024 * 1024, parser.value(largeOption).toInt(), 100'000}};
+    } runs[] = {{30 * 1024, parser.value(smallOption).toInt(), 1},
+                {3 * 1024 * 1024, parser.value(largeOption).toInt(), 100'000}};
     for (const auto& run : runs) {
         Figures bytea;
         Figures lo;
@@ -128,7 +131,8 @@ int main(int argc, char* argv[])
             }
             bytea.writeMs.push_back(double(t.nsecsElapsed()) / 1e6);
             t.start();
-            if (!sql::exec(db, QStringLiteral("INSERT INTO bench_media.as_lo VALUES (?, lo_from_bytea(0, ?))"), {id, bytes})) {
+            if (!sql::exec(db, QStringLiteral("INSERT INTO bench_media.as_lo VALUES (?, lo_from_bytea(0, ?))"),
+                           {id, bytes})) {
                 out << "large object insert failed\n";
                 return 1;
             }
@@ -149,13 +153,15 @@ int main(int argc, char* argv[])
             }
         }
         auto byteaDisk = scalarInt(db, QStringLiteral("SELECT pg_total_relation_size('bench_media.as_bytea')"));
-        auto loDisk = scalarInt(db, QStringLiteral("SELECT pg_total_relation_size('pg_largeobject') + "
-                                                   "pg_total_relation_size('bench_media.as_lo')"));
+        auto loDisk = scalarInt(db,
+                                QStringLiteral("SELECT pg_total_relation_size('pg_largeobject') + "
+                                               "pg_total_relation_size('bench_media.as_lo')"));
         print(out, QStringLiteral("bytea"), run.size, bytea, byteaDisk.valueOr(0));
         print(out, QStringLiteral("large object"), run.size, lo, loDisk.valueOr(0));
         // Each size on its own: what is on disk after the thumbnails is not counted again.
-        (void)sql::execScript(db, "TRUNCATE bench_media.as_bytea; SELECT lo_unlink(object) FROM bench_media.as_lo; "
-                                  "TRUNCATE bench_media.as_lo;");
+        (void)sql::execScript(db,
+                              "TRUNCATE bench_media.as_bytea; SELECT lo_unlink(object) FROM bench_media.as_lo; "
+                              "TRUNCATE bench_media.as_lo;");
         (void)sql::exec(db, QStringLiteral("VACUUM FULL pg_largeobject")); // not in a transaction
     }
     (void)sql::execScript(db, "DROP SCHEMA bench_media CASCADE;");

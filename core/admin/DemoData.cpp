@@ -81,11 +81,12 @@ Result<QString> load(QSqlDatabase& db)
         if (Status step = sql::execScript(db, script); !step)
             return step;
         const QByteArray picture = demoPicture();
-        auto kept = sql::exec(db,
-                              QStringLiteral("UPDATE mhero.media SET state = 'stored', bytes = ?, size = ?, thumbnail = ?, "
-                                             "fetched_at = now() WHERE message_id IN (SELECT id FROM mhero.message "
-                                             "WHERE external_id = 'demo-6-1')"),
-                              {picture, qint64(picture.size()), channels::MediaStore::makeThumbnail(picture)});
+        auto kept
+            = sql::exec(db,
+                        QStringLiteral("UPDATE mhero.media SET state = 'stored', bytes = ?, size = ?, thumbnail = ?, "
+                                       "fetched_at = now() WHERE message_id IN (SELECT id FROM mhero.message "
+                                       "WHERE external_id = 'demo-6-1')"),
+                        {picture, qint64(picture.size()), channels::MediaStore::makeThumbnail(picture)});
         if (!kept)
             return kept.error();
         return sql::execScript(db, "SELECT mhero.refresh_facets()"); // the directory page's filter choices

@@ -46,7 +46,8 @@ void MediaFetcher::fetchBatch(QList<PendingMedia> items, std::shared_ptr<RunStat
     if (item.url.isEmpty()) {
         // Nothing to fetch from: final at once.
         Result<QByteArray> none = Error{QStringLiteral("media-bad-url"),
-                                        tr("%1 gave no link for the attachment.").arg(m_adapter.platformName()), {}};
+                                        tr("%1 gave no link for the attachment.").arg(m_adapter.platformName()),
+                                        {}};
         if (Status s = record(item, none, *report); !s) {
             done(s.error());
             return;
@@ -54,15 +55,15 @@ void MediaFetcher::fetchBatch(QList<PendingMedia> items, std::shared_ptr<RunStat
         fetchBatch(std::move(items), state, std::move(done));
         return;
     }
-    m_adapter.fetchMedia({item.contentType, item.url}, m_policy.maxInboundBytes,
-                         [this, item, items = std::move(items), state, done = std::move(done)](
-                             Result<QByteArray> fetched) mutable {
-                             if (Status s = record(item, fetched, state->report); !s) {
-                                 done(s.error()); // the database is gone: the rest waits for the next run
-                                 return;
-                             }
-                             fetchBatch(std::move(items), state, std::move(done));
-                         });
+    m_adapter.fetchMedia(
+        {item.contentType, item.url}, m_policy.maxInboundBytes,
+        [this, item, items = std::move(items), state, done = std::move(done)](Result<QByteArray> fetched) mutable {
+            if (Status s = record(item, fetched, state->report); !s) {
+                done(s.error()); // the database is gone: the rest waits for the next run
+                return;
+            }
+            fetchBatch(std::move(items), state, std::move(done));
+        });
 }
 
 Status MediaFetcher::record(const PendingMedia& item, const Result<QByteArray>& fetched, MediaReport& report)
@@ -70,9 +71,8 @@ Status MediaFetcher::record(const PendingMedia& item, const Result<QByteArray>& 
     const QString what = QStringLiteral("attachment %1 of message %2").arg(item.position).arg(item.messageId);
     if (fetched && fetched->size() <= m_policy.maxInboundBytes) {
         // Images only: a thumbnail of a PDF or a voice note is not something Qt can make.
-        const QByteArray thumbnail = item.contentType.startsWith(QLatin1String("image/"))
-            ? MediaStore::makeThumbnail(*fetched)
-            : QByteArray();
+        const QByteArray thumbnail
+            = item.contentType.startsWith(QLatin1String("image/")) ? MediaStore::makeThumbnail(*fetched) : QByteArray();
         if (item.contentType.startsWith(QLatin1String("image/")) && thumbnail.isEmpty())
             qCInfo(lcMedia).noquote() << what << "is not an image that can be read; stored without a thumbnail";
         ++report.stored;

@@ -21,7 +21,8 @@ constexpr qint64 kMaxThumbnailSourcePixels = 50'000'000;
 MediaPolicy MediaStore::policy()
 {
     MediaPolicy policy;
-    auto query = sql::exec(m_db, QStringLiteral("SELECT key, value #>> '{}' FROM mhero.setting WHERE key LIKE 'media.%'"));
+    auto query
+        = sql::exec(m_db, QStringLiteral("SELECT key, value #>> '{}' FROM mhero.setting WHERE key LIKE 'media.%'"));
     if (!query)
         return policy;
     while (query->next()) {
@@ -40,13 +41,14 @@ MediaPolicy MediaStore::policy()
 
 Result<QList<PendingMedia>> MediaStore::due(int sourceId, int limit)
 {
-    auto query = sql::exec(m_db,
-                           QStringLiteral("SELECT md.message_id, md.position, md.content_type, coalesce(md.url, ''), "
-                                          "md.attempts FROM mhero.media md JOIN mhero.message m ON m.id = md.message_id "
-                                          "WHERE md.state = 'pending' AND md.next_attempt_at <= now() "
-                                          "AND m.source_id = ? AND m.direction = 'in' "
-                                          "ORDER BY md.next_attempt_at, md.message_id, md.position LIMIT ?"),
-                           {sourceId, limit});
+    auto query
+        = sql::exec(m_db,
+                    QStringLiteral("SELECT md.message_id, md.position, md.content_type, coalesce(md.url, ''), "
+                                   "md.attempts FROM mhero.media md JOIN mhero.message m ON m.id = md.message_id "
+                                   "WHERE md.state = 'pending' AND md.next_attempt_at <= now() "
+                                   "AND m.source_id = ? AND m.direction = 'in' "
+                                   "ORDER BY md.next_attempt_at, md.message_id, md.position LIMIT ?"),
+                    {sourceId, limit});
     if (!query)
         return query.error();
     QList<PendingMedia> due;
@@ -58,12 +60,13 @@ Result<QList<PendingMedia>> MediaStore::due(int sourceId, int limit)
 
 Status MediaStore::store(const PendingMedia& media, const QByteArray& bytes, const QByteArray& thumbnail)
 {
-    auto query = sql::exec(m_db,
-                           QStringLiteral("UPDATE mhero.media SET state = 'stored', bytes = ?, thumbnail = ?, size = ?, "
-                                          "error = NULL, fetched_at = now() "
-                                          "WHERE message_id = ? AND position = ? AND state = 'pending'"),
-                           {bytes, thumbnail.isEmpty() ? QVariant(QMetaType(QMetaType::QByteArray)) : QVariant(thumbnail),
-                            qint64(bytes.size()), media.messageId, media.position});
+    auto query
+        = sql::exec(m_db,
+                    QStringLiteral("UPDATE mhero.media SET state = 'stored', bytes = ?, thumbnail = ?, size = ?, "
+                                   "error = NULL, fetched_at = now() "
+                                   "WHERE message_id = ? AND position = ? AND state = 'pending'"),
+                    {bytes, thumbnail.isEmpty() ? QVariant(QMetaType(QMetaType::QByteArray)) : QVariant(thumbnail),
+                     qint64(bytes.size()), media.messageId, media.position});
     if (!query)
         return query.error();
     return {};
@@ -71,11 +74,12 @@ Status MediaStore::store(const PendingMedia& media, const QByteArray& bytes, con
 
 Status MediaStore::tooLarge(const PendingMedia& media, qint64 size, const QString& reason)
 {
-    auto query = sql::exec(m_db,
-                           QStringLiteral("UPDATE mhero.media SET state = 'too_large', size = ?, error = ?, "
-                                          "fetched_at = now() WHERE message_id = ? AND position = ? AND state = 'pending'"),
-                           {size >= 0 ? QVariant(size) : QVariant(QMetaType(QMetaType::LongLong)), reason,
-                            media.messageId, media.position});
+    auto query
+        = sql::exec(m_db,
+                    QStringLiteral("UPDATE mhero.media SET state = 'too_large', size = ?, error = ?, "
+                                   "fetched_at = now() WHERE message_id = ? AND position = ? AND state = 'pending'"),
+                    {size >= 0 ? QVariant(size) : QVariant(QMetaType(QMetaType::LongLong)), reason, media.messageId,
+                     media.position});
     if (!query)
         return query.error();
     return {};
@@ -128,8 +132,9 @@ QByteArray MediaStore::makeThumbnail(const QByteArray& bytes)
             for (int x = 0; x < image.width(); ++x) {
                 const QColor c = image.pixelColor(x, y);
                 const double a = c.alphaF();
-                flat.setPixelColor(x, y, QColor::fromRgbF(float(c.redF() * a + (1 - a)), float(c.greenF() * a + (1 - a)),
-                                                          float(c.blueF() * a + (1 - a))));
+                flat.setPixelColor(x, y,
+                                   QColor::fromRgbF(float(c.redF() * a + (1 - a)), float(c.greenF() * a + (1 - a)),
+                                                    float(c.blueF() * a + (1 - a))));
             }
         image = flat;
     }

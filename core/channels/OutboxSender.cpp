@@ -181,7 +181,8 @@ void OutboxSender::postNow(const OutboxItem& item, Next next, std::shared_ptr<Se
         auto files = m_store.loadAttachments(item.messageId);
         if (!files || files->size() != item.attachments.size()) {
             // Nothing left yet: an attempt that never went out, retried like a refused connection.
-            fail(item, files ? tr("The attachment of this message is missing from the database.") : files.error().message,
+            fail(item,
+                 files ? tr("The attachment of this message is missing from the database.") : files.error().message,
                  false, files.ok(), *report);
             next(!files.ok());
             return;

@@ -82,9 +82,7 @@ RetryPolicy OutboxStore::retryPolicy()
 
 Result<QList<OutboxItem>> OutboxStore::claim(int sourceId, const QString& worker, int limit, int leaseSeconds)
 {
-    auto query = sql::exec(
-        m_db,
-        QStringLiteral(R"sql(
+    auto query = sql::exec(m_db, QStringLiteral(R"sql(
 WITH due AS (
     SELECT o.message_id FROM mhero.outbox o
      WHERE o.source_id = ? AND o.next_attempt_at <= now()
@@ -104,7 +102,7 @@ RETURNING o.message_id, m.conversation_id, o.attempts, o.attempt_started_at, m.t
           cc.contact_uuid, coalesce(cc.status, CASE WHEN u.status <> 'active' THEN u.status END, ''),
           m.attachments::text
 )sql"),
-        {sourceId, leaseSeconds, limit, worker});
+                           {sourceId, leaseSeconds, limit, worker});
     if (!query)
         return query.error();
     QList<OutboxItem> items;
@@ -122,7 +120,8 @@ RETURNING o.message_id, m.conversation_id, o.attempts, o.attempt_started_at, m.t
         for (const QJsonValue& a : QJsonDocument::fromJson(query->value(8).toString().toUtf8()).array()) {
             const QJsonObject o = a.toObject();
             item.attachments.append({o.value(QLatin1String("content_type")).toString(),
-                                     o.value(QLatin1String("file_name")).toString(), {}});
+                                     o.value(QLatin1String("file_name")).toString(),
+                                     {}});
         }
         items.append(item);
     }

@@ -131,7 +131,8 @@ void ChannelSyncService::reloadSources()
         }
         auto runner = std::make_unique<Runner>();
         runner->sync = std::make_unique<RapidProSync>(source, m_connection->db(), m_worker);
-        runner->media = std::make_unique<channels::MediaFetcher>(runner->sync->adapter(), source.id, m_connection->db());
+        runner->media
+            = std::make_unique<channels::MediaFetcher>(runner->sync->adapter(), source.id, m_connection->db());
         if (alreadyLocked) {
             runner->locked = true;
         } else {
@@ -213,7 +214,10 @@ void ChannelSyncService::runNext(Runner& runner)
             r->fetching = false;
             finished(*r, QStringLiteral("media"),
                      report ? QStringLiteral("%1 stored, %2 too large, %3 to retry, %4 failed")
-                                  .arg(report->stored).arg(report->tooLarge).arg(report->retrying).arg(report->failed)
+                                  .arg(report->stored)
+                                  .arg(report->tooLarge)
+                                  .arg(report->retrying)
+                                  .arg(report->failed)
                             : report.error().toString(),
                      false, /*media=*/true);
         });

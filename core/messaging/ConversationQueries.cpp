@@ -79,15 +79,16 @@ ConversationRow readConversation(const QSqlQuery& q)
 QString messageSelect()
 {
     // The attachments come from mhero.media (the columns consoles may read; never the bytes).
-    return QStringLiteral("SELECT m.id, m.direction, m.text, "
-                          "coalesce((SELECT json_agg(json_build_object('position', md.position, 'content_type', "
-                          "md.content_type, 'file_name', md.file_name, 'size', md.size, 'state', md.state, 'error', "
-                          "md.error) ORDER BY md.position) FROM mhero.media md WHERE md.message_id = m.id), '[]')::text, "
-                          "coalesce(m.author::text, ''), "
-                          "coalesce(a.display_name, m.author::text, ''), m.status, coalesce(m.error, ''), "
-                          "m.created_at, %1, m.sent_at, m.delivered_at, m.read_at, m.failed_at, "
-                          "coalesce(m.template_version_id, 0), coalesce(m.unsupported_type, '') "
-                          "FROM mhero.message m LEFT JOIN mhero.app_user a ON a.role_name = m.author ")
+    return QStringLiteral(
+               "SELECT m.id, m.direction, m.text, "
+               "coalesce((SELECT json_agg(json_build_object('position', md.position, 'content_type', "
+               "md.content_type, 'file_name', md.file_name, 'size', md.size, 'state', md.state, 'error', "
+               "md.error) ORDER BY md.position) FROM mhero.media md WHERE md.message_id = m.id), '[]')::text, "
+               "coalesce(m.author::text, ''), "
+               "coalesce(a.display_name, m.author::text, ''), m.status, coalesce(m.error, ''), "
+               "m.created_at, %1, m.sent_at, m.delivered_at, m.read_at, m.failed_at, "
+               "coalesce(m.template_version_id, 0), coalesce(m.unsupported_type, '') "
+               "FROM mhero.message m LEFT JOIN mhero.app_user a ON a.role_name = m.author ")
         .arg(keyOf("m.created_at"));
 }
 
@@ -104,7 +105,8 @@ MessageRow readMessage(const QSqlQuery& q)
         attachment.position = o.value(QLatin1String("position")).toInt();
         attachment.contentType = o.value(QLatin1String("content_type")).toString();
         attachment.fileName = o.value(QLatin1String("file_name")).toString();
-        attachment.size = o.value(QLatin1String("size")).isDouble() ? qint64(o.value(QLatin1String("size")).toDouble()) : -1;
+        attachment.size
+            = o.value(QLatin1String("size")).isDouble() ? qint64(o.value(QLatin1String("size")).toDouble()) : -1;
         attachment.state = o.value(QLatin1String("state")).toString();
         attachment.error = o.value(QLatin1String("error")).toString();
         m.attachments.append(attachment);
@@ -449,12 +451,13 @@ Result<qint64> reply(QSqlDatabase& db, qint64 conversationId, const QString& tex
 Result<qint64> replyWithMedia(QSqlDatabase& db, qint64 conversationId, const QString& text, qint64 templateVersionId,
                               const OutgoingAttachment& attachment)
 {
-    auto id = sql::scalar(
-        db, QStringLiteral("SELECT mhero.reply_with_media(?, ?, ?::bigint, ?, ?, ?::bytea, ?::bytea)"),
-        {conversationId, text,
-         templateVersionId > 0 ? QVariant(templateVersionId) : QVariant(QMetaType::fromType<qint64>()),
-         attachment.contentType, attachment.fileName, attachment.bytes,
-         attachment.thumbnail.isEmpty() ? QVariant(QMetaType::fromType<QByteArray>()) : QVariant(attachment.thumbnail)});
+    auto id
+        = sql::scalar(db, QStringLiteral("SELECT mhero.reply_with_media(?, ?, ?::bigint, ?, ?, ?::bytea, ?::bytea)"),
+                      {conversationId, text,
+                       templateVersionId > 0 ? QVariant(templateVersionId) : QVariant(QMetaType::fromType<qint64>()),
+                       attachment.contentType, attachment.fileName, attachment.bytes,
+                       attachment.thumbnail.isEmpty() ? QVariant(QMetaType::fromType<QByteArray>())
+                                                      : QVariant(attachment.thumbnail)});
     if (!id)
         return explain(db, id.error());
     return id->toLongLong();

@@ -17,8 +17,9 @@ QString tr(const char* text)
 
 Result<std::optional<MediaContent>> loadMediaContent(QSqlDatabase& db, qint64 messageId, int position, bool thumbnail)
 {
-    auto query = sql::exec(db, QStringLiteral("SELECT content_type, coalesce(file_name, ''), bytes "
-                                              "FROM mhero.media_content(?, ?, ?)"),
+    auto query = sql::exec(db,
+                           QStringLiteral("SELECT content_type, coalesce(file_name, ''), bytes "
+                                          "FROM mhero.media_content(?, ?, ?)"),
                            {messageId, position, thumbnail});
     if (!query)
         return query.error();
@@ -47,7 +48,8 @@ QString MediaRules::problem(const QString& contentType, qint64 size) const
         return tr("This channel cannot send attachments.");
     if (!accepts(contentType))
         return tr("%1 cannot send this kind of file (%2). It can send: %3.")
-            .arg(platform, contentType.isEmpty() ? tr("unknown type") : contentType, mediaTypes.join(QStringLiteral(", ")));
+            .arg(platform, contentType.isEmpty() ? tr("unknown type") : contentType,
+                 mediaTypes.join(QStringLiteral(", ")));
     if (size <= 0)
         return tr("The file is empty.");
     if (size > maxBytes)

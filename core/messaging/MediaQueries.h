@@ -22,8 +22,7 @@ struct MediaContent
 
 /// The attachment (or, with @p thumbnail, its JPEG thumbnail) of a message; empty when it is not
 /// stored (pending, failed, too large) or has no thumbnail. Blocking: run it on the database thread.
-Result<std::optional<MediaContent>> loadMediaContent(QSqlDatabase& db, qint64 messageId, int position,
-                                                     bool thumbnail);
+Result<std::optional<MediaContent>> loadMediaContent(QSqlDatabase& db, qint64 messageId, int position, bool thumbnail);
 
 /// What the channel of a conversation accepts as attachments (mhero.channel_kind).
 struct MediaRules

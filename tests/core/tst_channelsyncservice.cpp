@@ -145,19 +145,22 @@ void TestChannelSyncService::engineKeepsInboundMedia()
     if (QTest::currentTestFailed())
         return;
     const QByteArray bytes("%PDF-1.4\n% the duty roster\n%%EOF\n");
-    const QJsonObject uploaded = rapidpro.uploadMedia(bytes, QStringLiteral("application/pdf"), QStringLiteral("roster.pdf"));
-    rapidpro.inbound(QJsonArray{QJsonObject{
-        {QStringLiteral("urn"), QStringLiteral("tel:+231770100001")},
-        {QStringLiteral("text"), QStringLiteral("the roster")},
-        {QStringLiteral("attachments"),
-         QJsonArray{QJsonObject{{QStringLiteral("content_type"), QStringLiteral("application/pdf")},
-                                {QStringLiteral("url"), uploaded.value(QLatin1String("url"))}}}}}});
-    messaging::ChannelSyncService engine(d.service.settings, std::make_shared<secrets::EngineKeyring>(d.keyPath, false));
+    const QJsonObject uploaded
+        = rapidpro.uploadMedia(bytes, QStringLiteral("application/pdf"), QStringLiteral("roster.pdf"));
+    rapidpro.inbound(QJsonArray{
+        QJsonObject{{QStringLiteral("urn"), QStringLiteral("tel:+231770100001")},
+                    {QStringLiteral("text"), QStringLiteral("the roster")},
+                    {QStringLiteral("attachments"),
+                     QJsonArray{QJsonObject{{QStringLiteral("content_type"), QStringLiteral("application/pdf")},
+                                            {QStringLiteral("url"), uploaded.value(QLatin1String("url"))}}}}}});
+    messaging::ChannelSyncService engine(d.service.settings,
+                                         std::make_shared<secrets::EngineKeyring>(d.keyPath, false));
     engine.setTickInterval(100);
     engine.start();
     QTRY_COMPARE_WITH_TIMEOUT(d.count("SELECT count(*) FROM mhero.media WHERE state = 'stored'"), 1, 10'000);
-    QCOMPARE(sql::scalar(d.owner->db(), QStringLiteral("SELECT bytes FROM mhero.media")).valueOr(QVariant()).toByteArray(),
-             bytes);
+    QCOMPARE(
+        sql::scalar(d.owner->db(), QStringLiteral("SELECT bytes FROM mhero.media")).valueOr(QVariant()).toByteArray(),
+        bytes);
 }
 
 void TestChannelSyncService::outboxSendsWhileAPollHangsOrLoops_data()

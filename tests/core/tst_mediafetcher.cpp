@@ -115,7 +115,8 @@ void TestMediaFetcher::init()
     auto agent = TestCluster::instance().createUser(m_database, UserKind::Agent, QStringLiteral("agent"));
     MHERO_VERIFY_OK(agent);
     m_agentUser = *agent;
-    auto key = TestCluster::instance().installEngineKey(m_database, m_keyDir.filePath(m_database + QStringLiteral(".key")));
+    auto key
+        = TestCluster::instance().installEngineKey(m_database, m_keyDir.filePath(m_database + QStringLiteral(".key")));
     MHERO_VERIFY_OK(key);
     m_key = *key;
 
@@ -152,7 +153,8 @@ messaging::RapidProSync& TestMediaFetcher::engine()
         auto sources = messaging::loadRapidProSources(m_service->db(), {}, &*m_key);
         if (!sources || sources->size() != 1)
             qFatal("cannot load the RapidPro source as the service role");
-        m_engine = std::make_unique<messaging::RapidProSync>(sources->first(), m_service->db(), QStringLiteral("test-engine"));
+        m_engine = std::make_unique<messaging::RapidProSync>(sources->first(), m_service->db(),
+                                                             QStringLiteral("test-engine"));
         m_engine->client().setBackoff(10, 100);
         m_engine->client().setTimeout(3000);
         m_fetcher = std::make_unique<channels::MediaFetcher>(m_engine->adapter(), sources->first().id, m_service->db());
@@ -177,7 +179,8 @@ qint64 TestMediaFetcher::inbound(const QString& contentType, const QString& url)
     auto added = await<int>([&](auto done) { engine().pollInbound(done); });
     if (!added || *added != 1)
         qWarning() << "inbound:" << (added ? QString::number(*added) : added.error().toString());
-    return value(m_owner->db(), QStringLiteral("SELECT max(id) FROM mhero.message WHERE direction = 'in'")).toLongLong();
+    return value(m_owner->db(), QStringLiteral("SELECT max(id) FROM mhero.message WHERE direction = 'in'"))
+        .toLongLong();
 }
 
 void TestMediaFetcher::adapterCapabilitiesMatchTheChannelKind()
@@ -203,7 +206,8 @@ void TestMediaFetcher::adapterCapabilitiesMatchTheChannelKind()
 void TestMediaFetcher::inboundImageIsStoredOnceWithAThumbnail()
 {
     const QByteArray photo = picture(1600, 1200, "JPG");
-    const QJsonObject uploaded = m_rapidpro->uploadMedia(photo, QStringLiteral("image/jpeg"), QStringLiteral("rdt.jpg"));
+    const QJsonObject uploaded
+        = m_rapidpro->uploadMedia(photo, QStringLiteral("image/jpeg"), QStringLiteral("rdt.jpg"));
     const qint64 message = inbound(QStringLiteral("image/jpeg"), uploaded.value(QLatin1String("url")).toString());
     QSqlDatabase& db = m_owner->db();
     // The message arrived with its attachment waiting for the engine.
@@ -215,8 +219,9 @@ void TestMediaFetcher::inboundImageIsStoredOnceWithAThumbnail()
     MHERO_VERIFY_OK(report);
     QCOMPARE(report->stored, 1);
     QCOMPARE(report->failed + report->retrying + report->tooLarge, 0);
-    auto row = sql::exec(db, QStringLiteral("SELECT state, bytes, thumbnail, size, fetched_at IS NOT NULL "
-                                            "FROM mhero.media WHERE message_id = ? AND position = 0"),
+    auto row = sql::exec(db,
+                         QStringLiteral("SELECT state, bytes, thumbnail, size, fetched_at IS NOT NULL "
+                                        "FROM mhero.media WHERE message_id = ? AND position = 0"),
                          {message});
     MHERO_VERIFY_OK(row);
     QVERIFY(row->next());
@@ -245,9 +250,9 @@ void TestMediaFetcher::tooLargeIsListedNotKept()
     auto report = fetch();
     MHERO_VERIFY_OK(report);
     QCOMPARE(report->tooLarge, 1);
-    auto row = sql::exec(m_owner->db(),
-                         QStringLiteral("SELECT state, bytes IS NULL, size, error FROM mhero.media WHERE message_id = ?"),
-                         {message});
+    auto row = sql::exec(
+        m_owner->db(), QStringLiteral("SELECT state, bytes IS NULL, size, error FROM mhero.media WHERE message_id = ?"),
+        {message});
     MHERO_VERIFY_OK(row);
     QVERIFY(row->next());
     QCOMPARE(row->value(0).toString(), QStringLiteral("too_large"));
@@ -255,8 +260,11 @@ void TestMediaFetcher::tooLargeIsListedNotKept()
     QCOMPARE(row->value(2).toLongLong(), 50'000); // announced by the server, never read whole
     QVERIFY(row->value(3).toString().contains(QLatin1String("Larger than")));
     // The thread lists it with its size and state.
-    auto thread = messaging::loadThread(m_agent->db(), value(m_owner->db(),
-        QStringLiteral("SELECT conversation_id FROM mhero.message WHERE id = ?"), {message}).toLongLong(), std::nullopt, 10);
+    auto thread = messaging::loadThread(
+        m_agent->db(),
+        value(m_owner->db(), QStringLiteral("SELECT conversation_id FROM mhero.message WHERE id = ?"), {message})
+            .toLongLong(),
+        std::nullopt, 10);
     MHERO_VERIFY_OK(thread);
     QCOMPARE(thread->rows.size(), 1);
     QCOMPARE(thread->rows.first().attachments.size(), 1);
@@ -272,8 +280,9 @@ void TestMediaFetcher::unreadableImageIsStoredWithoutThumbnail()
     auto report = fetch();
     MHERO_VERIFY_OK(report);
     QCOMPARE(report->stored, 1);
-    QCOMPARE(value(m_owner->db(), QStringLiteral("SELECT state || ':' || (thumbnail IS NULL)::text || ':' || "
-                                                 "(bytes = ?)::text FROM mhero.media WHERE message_id = ?"),
+    QCOMPARE(value(m_owner->db(),
+                   QStringLiteral("SELECT state || ':' || (thumbnail IS NULL)::text || ':' || "
+                                  "(bytes = ?)::text FROM mhero.media WHERE message_id = ?"),
                    {junk, message})
                  .toString(),
              QStringLiteral("stored:true:true"));
@@ -283,14 +292,15 @@ void TestMediaFetcher::unreadableImageIsStoredWithoutThumbnail()
 
 void TestMediaFetcher::missingAttachmentFailsWithTheReason()
 {
-    const QString gone = m_rapidpro->baseUrl().toString()
-        + QStringLiteral("media/00000000-0000-4000-8000-000000000000/gone.jpg");
+    const QString gone
+        = m_rapidpro->baseUrl().toString() + QStringLiteral("media/00000000-0000-4000-8000-000000000000/gone.jpg");
     const qint64 message = inbound(QStringLiteral("image/jpeg"), gone);
     auto report = fetch();
     MHERO_VERIFY_OK(report);
     QCOMPARE(report->failed, 1);
-    auto row = sql::exec(m_owner->db(),
-                         QStringLiteral("SELECT state, error, attempts FROM mhero.media WHERE message_id = ?"), {message});
+    auto row
+        = sql::exec(m_owner->db(),
+                    QStringLiteral("SELECT state, error, attempts FROM mhero.media WHERE message_id = ?"), {message});
     MHERO_VERIFY_OK(row);
     QVERIFY(row->next());
     QCOMPARE(row->value(0).toString(), QStringLiteral("failed"));
@@ -318,15 +328,15 @@ void TestMediaFetcher::unreachableAttachmentIsRetried()
                 .contains(QLatin1String("https")));
 
     // The storage answering 500: tried again, then failed after the last attempt, with the reason.
-    const QJsonObject uploaded = m_rapidpro->uploadMedia(picture(10, 10, "PNG"), QStringLiteral("image/png"),
-                                                         QStringLiteral("p.png"));
+    const QJsonObject uploaded
+        = m_rapidpro->uploadMedia(picture(10, 10, "PNG"), QStringLiteral("image/png"), QStringLiteral("p.png"));
     const qint64 message = inbound(QStringLiteral("image/png"), uploaded.value(QLatin1String("url")).toString());
     QVERIFY(m_rapidpro->setFaults(QJsonObject{{QStringLiteral("get_fail_rate"), 1}}));
     report = fetch();
     MHERO_VERIFY_OK(report);
     QCOMPARE(report->retrying, 1);
-    QCOMPARE(value(m_owner->db(), QStringLiteral("SELECT state || ':' || attempts FROM mhero.media WHERE message_id = ?"),
-                   {message})
+    QCOMPARE(value(m_owner->db(),
+                   QStringLiteral("SELECT state || ':' || attempts FROM mhero.media WHERE message_id = ?"), {message})
                  .toString(),
              QStringLiteral("pending:1"));
     report = fetch();
@@ -346,7 +356,8 @@ void TestMediaFetcher::consolesReadMediaOnlyThroughTheFunction()
     MHERO_VERIFY_OK(fetch());
     QSqlDatabase& agent = m_agent->db();
     // The list without bytes: yes. The bytes, or the platform's link, directly: no.
-    QCOMPARE(sqlState(agent, QStringLiteral("SELECT state, size, content_type FROM mhero.media")), QStringLiteral("ok"));
+    QCOMPARE(sqlState(agent, QStringLiteral("SELECT state, size, content_type FROM mhero.media")),
+             QStringLiteral("ok"));
     QCOMPARE(sqlState(agent, QStringLiteral("SELECT bytes FROM mhero.media")), QStringLiteral("42501"));
     QCOMPARE(sqlState(agent, QStringLiteral("SELECT url FROM mhero.media")), QStringLiteral("42501"));
     QCOMPARE(sqlState(agent, QStringLiteral("UPDATE mhero.media SET state = 'failed'")), QStringLiteral("42501"));
@@ -364,7 +375,8 @@ void TestMediaFetcher::consolesReadMediaOnlyThroughTheFunction()
     MHERO_VERIFY_OK(none);
     QVERIFY(!none->has_value());
     // A disabled user reads nothing.
-    MHERO_VERIFY_OK(sql::exec(m_owner->db(), QStringLiteral("UPDATE mhero.app_user SET active = false WHERE role_name = ?"),
+    MHERO_VERIFY_OK(sql::exec(m_owner->db(),
+                              QStringLiteral("UPDATE mhero.app_user SET active = false WHERE role_name = ?"),
                               {m_agentUser.name}));
     QCOMPARE(sqlState(agent, QStringLiteral("SELECT * FROM mhero.media_content(%1, 0)").arg(message)),
              QStringLiteral("42501"));
@@ -382,10 +394,11 @@ void TestMediaFetcher::databaseRefusesWhatTheChannelCannotCarry()
                                          {type, QStringLiteral("file"), bytes, QByteArray()});
     };
     const auto count = [&] {
-        return value(m_owner->db(), QStringLiteral("SELECT (SELECT count(*) FROM mhero.message WHERE direction = 'out') "
-                                                   "+ (SELECT count(*) FROM mhero.outbox) + (SELECT count(*) FROM "
-                                                   "mhero.media m JOIN mhero.message g ON g.id = m.message_id WHERE "
-                                                   "g.direction = 'out')"))
+        return value(m_owner->db(),
+                     QStringLiteral("SELECT (SELECT count(*) FROM mhero.message WHERE direction = 'out') "
+                                    "+ (SELECT count(*) FROM mhero.outbox) + (SELECT count(*) FROM "
+                                    "mhero.media m JOIN mhero.message g ON g.id = m.message_id WHERE "
+                                    "g.direction = 'out')"))
             .toInt();
     };
     // A type the channel does not carry.
@@ -403,8 +416,8 @@ void TestMediaFetcher::databaseRefusesWhatTheChannelCannotCarry()
     refused = send(QStringLiteral("image/jpeg"), QByteArray());
     QVERIFY(!refused);
     // Too large for the channel (RapidPro: 25 MB; made small here so the test sends little).
-    MHERO_VERIFY_OK(sql::exec(m_owner->db(),
-                              QStringLiteral("UPDATE mhero.channel_kind SET max_media_bytes = 1000 WHERE kind = 'rapidpro'")));
+    MHERO_VERIFY_OK(sql::exec(
+        m_owner->db(), QStringLiteral("UPDATE mhero.channel_kind SET max_media_bytes = 1000 WHERE kind = 'rapidpro'")));
     refused = send(QStringLiteral("image/jpeg"), jpeg + QByteArray(2000, '\0'));
     QVERIFY(!refused);
     QCOMPARE(refused.error().code, QStringLiteral("54000"));
@@ -412,8 +425,8 @@ void TestMediaFetcher::databaseRefusesWhatTheChannelCannotCarry()
     QCOMPARE(count(), 0); // nothing half-written
     // Under "templates_only" a picture never goes alone.
     setting(QStringLiteral("messaging.free_text_policy"), QStringLiteral("\"templates_only\""));
-    MHERO_VERIFY_OK(sql::exec(m_owner->db(),
-                              QStringLiteral("UPDATE mhero.channel_kind SET max_media_bytes = 25 * 1024 * 1024")));
+    MHERO_VERIFY_OK(
+        sql::exec(m_owner->db(), QStringLiteral("UPDATE mhero.channel_kind SET max_media_bytes = 25 * 1024 * 1024")));
     refused = send(QStringLiteral("image/jpeg"), jpeg);
     QVERIFY(!refused);
     QCOMPARE(refused.error().detail, QStringLiteral("templates-only"));
@@ -423,13 +436,15 @@ void TestMediaFetcher::databaseRefusesWhatTheChannelCannotCarry()
     auto queued = send(QStringLiteral("image/jpeg"), jpeg);
     MHERO_VERIFY_OK(queued);
     QCOMPARE(count(), 3);
-    QCOMPARE(value(m_owner->db(), QStringLiteral("SELECT bytes = ? FROM mhero.media WHERE message_id = ?"), {jpeg, *queued})
-                 .toBool(),
-             true);
+    QCOMPARE(
+        value(m_owner->db(), QStringLiteral("SELECT bytes = ? FROM mhero.media WHERE message_id = ?"), {jpeg, *queued})
+            .toBool(),
+        true);
     // The agent cannot write media rows any other way.
-    QCOMPARE(sqlState(agent, QStringLiteral("INSERT INTO mhero.media (message_id, position, content_type, state) "
-                                            "VALUES (%1, 1, 'image/jpeg', 'pending')")
-                                 .arg(*queued)),
+    QCOMPARE(sqlState(agent,
+                      QStringLiteral("INSERT INTO mhero.media (message_id, position, content_type, state) "
+                                     "VALUES (%1, 1, 'image/jpeg', 'pending')")
+                          .arg(*queued)),
              QStringLiteral("42501"));
     QCOMPARE(sqlState(agent, QStringLiteral("SELECT mhero.queue_reply(%1, 'x', NULL, '[]')").arg(conversation)),
              QStringLiteral("42501"));
@@ -441,9 +456,9 @@ void TestMediaFetcher::agentPictureIsUploadedAndSentOnce()
     const qint64 conversation
         = value(m_owner->db(), QStringLiteral("SELECT max(id) FROM mhero.conversation")).toLongLong();
     const QByteArray jpeg = picture(800, 600, "JPG");
-    auto queued = messaging::replyWithMedia(m_agent->db(), conversation, QStringLiteral("Here is the chart"), 0,
-                                            {QStringLiteral("image/jpeg"), QStringLiteral("chart.jpg"), jpeg,
-                                             channels::MediaStore::makeThumbnail(jpeg)});
+    auto queued = messaging::replyWithMedia(
+        m_agent->db(), conversation, QStringLiteral("Here is the chart"), 0,
+        {QStringLiteral("image/jpeg"), QStringLiteral("chart.jpg"), jpeg, channels::MediaStore::makeThumbnail(jpeg)});
     MHERO_VERIFY_OK(queued);
     m_rapidpro->takeRequests();
     auto report = await<channels::SendReport>([&](auto done) { engine().sendOutbox(done); });
@@ -458,7 +473,8 @@ void TestMediaFetcher::agentPictureIsUploadedAndSentOnce()
     QCOMPARE(message.value(QLatin1String("text")).toString(), QStringLiteral("Here is the chart"));
     const QJsonArray attachments = message.value(QLatin1String("attachments")).toArray();
     QCOMPARE(attachments.size(), 1);
-    QCOMPARE(attachments.first().toObject().value(QLatin1String("content_type")).toString(), QStringLiteral("image/jpeg"));
+    QCOMPARE(attachments.first().toObject().value(QLatin1String("content_type")).toString(),
+             QStringLiteral("image/jpeg"));
     const auto served = m_rapidpro->download(attachments.first().toObject().value(QLatin1String("url")).toString());
     QCOMPARE(served.status, 200);
     QCOMPARE(served.body, jpeg);
@@ -470,8 +486,9 @@ void TestMediaFetcher::agentPictureIsUploadedAndSentOnce()
     auto again = messaging::replyWithMedia(m_agent->db(), conversation, QStringLiteral("Here is the chart"), 0,
                                            {QStringLiteral("image/jpeg"), QStringLiteral("chart.jpg"), jpeg, {}});
     MHERO_VERIFY_OK(again);
-    MHERO_VERIFY_OK(sql::exec(m_owner->db(), QStringLiteral("UPDATE mhero.outbox SET attempt_started_at = now() - "
-                                                            "interval '1 second' WHERE message_id = ?"),
+    MHERO_VERIFY_OK(sql::exec(m_owner->db(),
+                              QStringLiteral("UPDATE mhero.outbox SET attempt_started_at = now() - "
+                                             "interval '1 second' WHERE message_id = ?"),
                               {*again}));
     // RapidPro already holds one such message (the first reply's): it is claimed by the first
     // message, so the look-up finds nothing unclaimed and the second is sent.

@@ -79,8 +79,8 @@ QJsonObject RapidProEmulator::uploadMedia(const QByteArray& bytes, const QString
 {
     const QByteArray boundary = "emulator-test-boundary";
     QByteArray body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-        + fileName.toUtf8() + "\"\r\nContent-Type: " + contentType.toUtf8() + "\r\n\r\n" + bytes + "\r\n--"
-        + boundary + "--\r\n";
+        + fileName.toUtf8() + "\"\r\nContent-Type: " + contentType.toUtf8() + "\r\n\r\n" + bytes + "\r\n--" + boundary
+        + "--\r\n";
     const auto response = m_server.request("POST", QStringLiteral("api/v2/media.json"), body,
                                            {{"Content-Type", "multipart/form-data; boundary=" + boundary},
                                             {"Authorization", "Token " + token().toUtf8()}});

@@ -118,7 +118,8 @@ void TestConversationMedia::init()
     auto service = TestCluster::instance().createUser(m_database, UserKind::Service, QStringLiteral("engine"));
     MHERO_VERIFY_OK(service);
     m_serviceUser = *service;
-    auto key = TestCluster::instance().installEngineKey(m_database, m_dir.filePath(m_database + QStringLiteral(".key")));
+    auto key
+        = TestCluster::instance().installEngineKey(m_database, m_dir.filePath(m_database + QStringLiteral(".key")));
     MHERO_VERIFY_OK(key);
     m_key = *key;
     messaging::RapidProSource source;
@@ -158,7 +159,8 @@ messaging::RapidProSync& TestConversationMedia::engine()
         auto sources = messaging::loadRapidProSources(m_service->db(), {}, &*m_key);
         if (!sources || sources->size() != 1)
             qFatal("cannot load the RapidPro source as the service role");
-        m_engine = std::make_unique<messaging::RapidProSync>(sources->first(), m_service->db(), QStringLiteral("engine"));
+        m_engine
+            = std::make_unique<messaging::RapidProSync>(sources->first(), m_service->db(), QStringLiteral("engine"));
         m_engine->client().setTimeout(5000);
     }
     return *m_engine;
@@ -234,8 +236,7 @@ void TestConversationMedia::composerSendsAPictureOnce()
     QTest::mouseClick(send, Qt::LeftButton);
     QTRY_VERIFY(!composer->attachment()); // cleared once the reply is queued
     QTRY_COMPARE(page.threadModel()->rowCount(), 2);
-    const QVariantList attachments
-        = page.threadModel()->index(1).data(ThreadModel::AttachmentsRole).toList();
+    const QVariantList attachments = page.threadModel()->index(1).data(ThreadModel::AttachmentsRole).toList();
     QCOMPARE(attachments.size(), 1);
     QCOMPARE(attachments.first().toMap().value(QStringLiteral("state")).toString(), QStringLiteral("stored"));
     // Its thumbnail was made by the console when queuing and is shown from the database.
@@ -271,12 +272,13 @@ void TestConversationMedia::inboundPictureIsShownFromTheDatabaseWithRapidProStop
     const QByteArray jpeg = encoded(photo, "JPG");
     const QByteArray pdf("%PDF-1.4\n% a stock report\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
     const QJsonObject picture = m_rapidpro->uploadMedia(jpeg, QStringLiteral("image/jpeg"), QStringLiteral("card.jpg"));
-    const QJsonObject report = m_rapidpro->uploadMedia(pdf, QStringLiteral("application/pdf"), QStringLiteral("report.pdf"));
-    const qint64 conversation = inboundConversation(
-        {QJsonObject{{QStringLiteral("content_type"), QStringLiteral("image/jpeg")},
-                     {QStringLiteral("url"), picture.value(QLatin1String("url"))}},
-         QJsonObject{{QStringLiteral("content_type"), QStringLiteral("application/pdf")},
-                     {QStringLiteral("url"), report.value(QLatin1String("url"))}}});
+    const QJsonObject report
+        = m_rapidpro->uploadMedia(pdf, QStringLiteral("application/pdf"), QStringLiteral("report.pdf"));
+    const qint64 conversation
+        = inboundConversation({QJsonObject{{QStringLiteral("content_type"), QStringLiteral("image/jpeg")},
+                                           {QStringLiteral("url"), picture.value(QLatin1String("url"))}},
+                               QJsonObject{{QStringLiteral("content_type"), QStringLiteral("application/pdf")},
+                                           {QStringLiteral("url"), report.value(QLatin1String("url"))}}});
     QVERIFY(conversation > 0);
     // The engine keeps the attachments, then RapidPro goes away.
     auto sources = messaging::loadRapidProSources(m_service->db(), {}, &*m_key);
@@ -303,7 +305,8 @@ void TestConversationMedia::inboundPictureIsShownFromTheDatabaseWithRapidProStop
     const QVariantList attachments = message.data(ThreadModel::AttachmentsRole).toList();
     QCOMPARE(attachments.size(), 2);
     QCOMPARE(attachments.at(0).toMap().value(QStringLiteral("thumbnailState")).toString(), QStringLiteral("ready"));
-    QCOMPARE(attachments.at(1).toMap().value(QStringLiteral("contentType")).toString(), QStringLiteral("application/pdf"));
+    QCOMPARE(attachments.at(1).toMap().value(QStringLiteral("contentType")).toString(),
+             QStringLiteral("application/pdf"));
     QCOMPARE(attachments.at(1).toMap().value(QStringLiteral("state")).toString(), QStringLiteral("stored"));
 
     // The view paints it; a click on the picture opens the viewer with the full picture.

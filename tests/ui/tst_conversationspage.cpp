@@ -684,9 +684,9 @@ void TestConversationsPage::attachmentsNotShownSayWhy()
     // kept in the database opens on a click.
     const auto attachment = [](int position, const QString& type, const QString& state, const QString& error = {},
                                const QString& thumbnailState = {}) {
-        QVariantMap a{{QStringLiteral("messageId"), 77},      {QStringLiteral("position"), position},
-                      {QStringLiteral("contentType"), type},  {QStringLiteral("fileName"), QString()},
-                      {QStringLiteral("size"), 2'500'000},    {QStringLiteral("state"), state},
+        QVariantMap a{{QStringLiteral("messageId"), 77},     {QStringLiteral("position"), position},
+                      {QStringLiteral("contentType"), type}, {QStringLiteral("fileName"), QString()},
+                      {QStringLiteral("size"), 2'500'000},   {QStringLiteral("state"), state},
                       {QStringLiteral("error"), error}};
         if (!thumbnailState.isEmpty())
             a.insert(QStringLiteral("thumbnailState"), thumbnailState);
@@ -700,15 +700,15 @@ void TestConversationsPage::attachmentsNotShownSayWhy()
     item->setData(QDateTime::currentDateTime(), ThreadModel::TimeRole);
     item->setData(true, ThreadModel::DaySeparatorRole);
     item->setData(QStringLiteral("Today"), ThreadModel::DayLabelRole);
-    item->setData(QVariantList{attachment(0, QStringLiteral("image/jpeg"), QStringLiteral("pending")),
-                               attachment(1, QStringLiteral("image/jpeg"), QStringLiteral("failed"),
-                                          QStringLiteral("RapidPro could not give the attachment: HTTP 404")),
-                               attachment(2, QStringLiteral("video/mp4"), QStringLiteral("too_large")),
-                               attachment(3, QStringLiteral("image/png"), QStringLiteral("stored"), {},
-                                          QStringLiteral("none")),
-                               attachment(4, QStringLiteral("image/png"), QStringLiteral("stored"), {},
-                                          QStringLiteral("loading"))},
-                  ThreadModel::AttachmentsRole);
+    item->setData(
+        QVariantList{
+            attachment(0, QStringLiteral("image/jpeg"), QStringLiteral("pending")),
+            attachment(1, QStringLiteral("image/jpeg"), QStringLiteral("failed"),
+                       QStringLiteral("RapidPro could not give the attachment: HTTP 404")),
+            attachment(2, QStringLiteral("video/mp4"), QStringLiteral("too_large")),
+            attachment(3, QStringLiteral("image/png"), QStringLiteral("stored"), {}, QStringLiteral("none")),
+            attachment(4, QStringLiteral("image/png"), QStringLiteral("stored"), {}, QStringLiteral("loading"))},
+        ThreadModel::AttachmentsRole);
     model.appendRow(item);
     ThreadDelegate delegate;
     QStyleOptionViewItem option;
@@ -770,12 +770,12 @@ void TestConversationsPage::screenshots()
     QFile pictureFile(path);
     QVERIFY(pictureFile.open(QIODevice::ReadOnly));
     const QByteArray pictureBytes = pictureFile.readAll();
-    MHERO_VERIFY_OK(sql::exec(
-        owner->db(),
-        QStringLiteral("UPDATE mhero.media SET content_type = 'image/png', state = 'stored', bytes = ?, "
-                       "size = length(?::bytea), thumbnail = ?, fetched_at = now() "
-                       "WHERE message_id = (SELECT id FROM mhero.message WHERE external_id = 'demo-6-1')"),
-        {pictureBytes, pictureBytes, channels::MediaStore::makeThumbnail(pictureBytes)}));
+    MHERO_VERIFY_OK(
+        sql::exec(owner->db(),
+                  QStringLiteral("UPDATE mhero.media SET content_type = 'image/png', state = 'stored', bytes = ?, "
+                                 "size = length(?::bytea), thumbnail = ?, fetched_at = now() "
+                                 "WHERE message_id = (SELECT id FROM mhero.message WHERE external_id = 'demo-6-1')"),
+                  {pictureBytes, pictureBytes, channels::MediaStore::makeThumbnail(pictureBytes)}));
     auto picked = sql::scalar(
         owner->db(), QStringLiteral("SELECT conversation_id FROM mhero.message WHERE external_id = 'demo-6-1'"));
     MHERO_VERIFY_OK(picked);

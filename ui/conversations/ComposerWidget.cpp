@@ -7,15 +7,15 @@
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QImage>
-#include <QMimeData>
 #include <QKeySequence>
 #include <QLabel>
+#include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QShortcut>
 #include <QTextCursor>
 #include <QTextEdit>
-#include <QShortcut>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -328,7 +328,8 @@ void ComposerWidget::removeAttachment()
 
 QString ComposerWidget::attachmentProblem() const
 {
-    return m_attachmentError->isVisible() || !m_attachmentError->text().isEmpty() ? m_attachmentError->text() : QString();
+    return m_attachmentError->isVisible() || !m_attachmentError->text().isEmpty() ? m_attachmentError->text()
+                                                                                  : QString();
 }
 
 void ComposerWidget::showAttachmentProblem(const QString& problem)
@@ -365,8 +366,8 @@ void ComposerWidget::updateState()
     m_attachmentChip->setVisible(m_attachment.has_value());
     m_removeAttachment->setVisible(m_attachment.has_value() && !m_busy);
     if (m_attachment)
-        m_attachmentChip->setText(QStringLiteral("📎 %1 · %2")
-                                      .arg(m_attachment->fileName, messaging::formatSize(m_attachment->bytes.size())));
+        m_attachmentChip->setText(
+            QStringLiteral("📎 %1 · %2").arg(m_attachment->fileName, messaging::formatSize(m_attachment->bytes.size())));
     if (blocked)
         m_note->setText(m_blockedReason);
     else if (const QStringList left = remainingPlaceholders(); m_templateVersion > 0 && !left.isEmpty())

@@ -1,20 +1,20 @@
 #include "conversations/ConversationsPage.h"
 
+#include "channels/MediaStore.h"
 #include "common/Icons.h"
 #include "common/PageParts.h"
 #include "conversations/ComposerWidget.h"
-#include "conversations/MediaOpener.h"
-#include "channels/MediaStore.h"
-#include "messaging/MediaQueries.h"
-#include "templates/TemplatePicker.h"
 #include "conversations/ConversationListModel.h"
 #include "conversations/LinkContactDialog.h"
+#include "conversations/MediaOpener.h"
 #include "conversations/NotesPanel.h"
 #include "conversations/Notifier.h"
 #include "conversations/ThreadDelegate.h"
 #include "conversations/ThreadModel.h"
 #include "db/Database.h"
 #include "db/Notifications.h"
+#include "messaging/MediaQueries.h"
+#include "templates/TemplatePicker.h"
 
 #include <QButtonGroup>
 #include <QCoreApplication>
@@ -870,7 +870,8 @@ void ConversationsPage::chooseAttachment()
     dialog->setNameFilters({tr("Pictures, audio, video and PDF (*.jpg *.jpeg *.png *.mp3 *.m4a *.ogg *.oga *.opus "
                                "*.mp4 *.pdf)"),
                             tr("All files (*)")});
-    connect(dialog, &QFileDialog::fileSelected, m_composer, [this](const QString& path) { m_composer->attachFile(path); });
+    connect(dialog, &QFileDialog::fileSelected, m_composer,
+            [this](const QString& path) { m_composer->attachFile(path); });
     dialog->open();
 }
 

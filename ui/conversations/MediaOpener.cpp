@@ -75,7 +75,8 @@ void MediaOpener::open(qint64 messageId, int position)
                 auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close);
                 connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::close);
                 layout->addWidget(buttons);
-                const QSize screen = m_window && m_window->screen() ? m_window->screen()->availableSize() : QSize(1280, 800);
+                const QSize screen
+                    = m_window && m_window->screen() ? m_window->screen()->availableSize() : QSize(1280, 800);
                 dialog->resize(opened->image.size().grownBy(QMargins(30, 30, 30, 80)).boundedTo(screen * 0.9));
                 dialog->show();
                 Q_EMIT viewerShown(dialog);
@@ -92,7 +93,8 @@ void MediaOpener::open(qint64 messageId, int position)
             for (int n = 2; QFileInfo::exists(path); ++n)
                 path = m_files->filePath(QStringLiteral("%1-%2").arg(n).arg(name));
             QFile file(path);
-            if (!m_files->isValid() || !file.open(QIODevice::WriteOnly) || file.write(content.bytes) != content.bytes.size()) {
+            if (!m_files->isValid() || !file.open(QIODevice::WriteOnly)
+                || file.write(content.bytes) != content.bytes.size()) {
                 Q_EMIT failed(tr("The attachment could not be saved to open it: %1").arg(file.errorString()));
                 return;
             }

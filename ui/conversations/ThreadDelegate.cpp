@@ -60,9 +60,9 @@ QString fileLabel(const QVariantMap& a)
     QString name = a.value(QStringLiteral("fileName")).toString();
     if (name.isEmpty()) {
         const QString kind = type.section(QLatin1Char('/'), 0, 0);
-        name = kind == QLatin1String("image")   ? ThreadDelegate::tr("Picture")
-            : kind == QLatin1String("audio")    ? ThreadDelegate::tr("Voice note")
-            : kind == QLatin1String("video")    ? ThreadDelegate::tr("Video")
+        name = kind == QLatin1String("image")          ? ThreadDelegate::tr("Picture")
+            : kind == QLatin1String("audio")           ? ThreadDelegate::tr("Voice note")
+            : kind == QLatin1String("video")           ? ThreadDelegate::tr("Video")
             : type == QLatin1String("application/pdf") ? ThreadDelegate::tr("PDF document")
                                                        : ThreadDelegate::tr("File (%1)").arg(type);
     }
@@ -169,9 +169,10 @@ ThreadDelegate::Layout ThreadDelegate::layout(const QStyleOptionViewItem& option
             && a.value(QStringLiteral("thumbnailState")).toString() == QLatin1String("ready")) {
             item.kind = Kind::Thumbnail;
             const QPixmap pixmap = a.value(QStringLiteral("thumbnail")).value<QPixmap>();
-            item.rect.setSize(pixmap.size().scaled(kThumbnail.boundedTo(QSize(maxText, kThumbnail.height())),
-                                                   Qt::KeepAspectRatio)
-                                  .boundedTo(pixmap.size()));
+            item.rect.setSize(
+                pixmap.size()
+                    .scaled(kThumbnail.boundedTo(QSize(maxText, kThumbnail.height())), Qt::KeepAspectRatio)
+                    .boundedTo(pixmap.size()));
         } else if (state == QLatin1String("stored") && isImage(a)
                    && a.value(QStringLiteral("thumbnailState")).toString() == QLatin1String("loading")) {
             item.kind = Kind::LoadingPicture;

@@ -30,7 +30,6 @@ Q_SIGNALS:
 private:
     struct Layout;
     [[nodiscard]] Layout layout(const QStyleOptionViewItem& option, const QModelIndex& index) const;
-
 };
 
 } // namespace mhero::ui

@@ -6,8 +6,8 @@
 #include <QLocale>
 #include <QPixmap>
 
-#include <algorithm>
 #include <QVariantMap>
+#include <algorithm>
 
 namespace mhero::ui {
 
@@ -264,9 +264,9 @@ QVariant ThreadModel::data(const QModelIndex& index, int role) const
             if (a.state == QLatin1String("stored") && isImage(a)) {
                 const MediaCache::Entry& thumb = m_media->thumbnail(m.id, a.position);
                 item.insert(QStringLiteral("thumbnailState"),
-                            thumb.state == MediaCache::State::Ready       ? QStringLiteral("ready")
+                            thumb.state == MediaCache::State::Ready      ? QStringLiteral("ready")
                                 : thumb.state == MediaCache::State::None ? QStringLiteral("none")
-                                                                          : QStringLiteral("loading"));
+                                                                         : QStringLiteral("loading"));
                 if (thumb.state == MediaCache::State::Ready)
                     item.insert(QStringLiteral("thumbnail"), thumb.pixmap);
             }

@@ -36,9 +36,10 @@ channels::ChannelCapabilities RapidProAdapter::capabilities() const
     // (migration 14; tst_mediafetcher holds the two equal).
     channels::ChannelCapabilities capabilities;
     capabilities.maxTextLength = kMaxTextLength;
-    capabilities.mediaKinds = {QStringLiteral("image/jpeg"), QStringLiteral("image/png"), QStringLiteral("audio/mpeg"),
-                               QStringLiteral("audio/mp4"),  QStringLiteral("audio/ogg"), QStringLiteral("video/mp4"),
-                               QStringLiteral("application/pdf")};
+    capabilities.mediaKinds
+        = {QStringLiteral("image/jpeg"),     QStringLiteral("image/png"), QStringLiteral("audio/mpeg"),
+           QStringLiteral("audio/mp4"),      QStringLiteral("audio/ogg"), QStringLiteral("video/mp4"),
+           QStringLiteral("application/pdf")};
     capabilities.maxMediaBytes = kMaxMediaBytes;
     return capabilities;
 }
@@ -142,9 +143,11 @@ void RapidProAdapter::uploadThenPost(const channels::OutboundMessage& message, i
         QStringLiteral("media"), file.fileName, file.contentType, file.bytes,
         [this, message, index, uuids, done = std::move(done)](HttpOutcome outcome) mutable {
             if (outcome.success()) {
-                const QString uuid = QJsonDocument::fromJson(outcome.body).object().value(QLatin1String("uuid")).toString();
+                const QString uuid
+                    = QJsonDocument::fromJson(outcome.body).object().value(QLatin1String("uuid")).toString();
                 if (uuid.isEmpty()) {
-                    done(SendOutcome::transientFailure(tr("RapidPro took the attachment but its answer could not be read.")));
+                    done(SendOutcome::transientFailure(
+                        tr("RapidPro took the attachment but its answer could not be read.")));
                     return;
                 }
                 uuids.append(uuid);
@@ -157,7 +160,8 @@ void RapidProAdapter::uploadThenPost(const channels::OutboundMessage& message, i
             }
             if (outcome.status == 401 || outcome.status == 403) {
                 done(SendOutcome::transientFailure(
-                    tr("RapidPro refused the API token (HTTP %1); an administrator must update it.").arg(outcome.status),
+                    tr("RapidPro refused the API token (HTTP %1); an administrator must update it.")
+                        .arg(outcome.status),
                     /*stopRun=*/true));
                 return;
             }
@@ -261,7 +265,8 @@ void RapidProAdapter::findAttempts(const channels::OutboundMessage& message, Fin
              {QStringLiteral("after"), formatTimestamp(message.unfinishedAttemptAt.addSecs(-kClockMarginSeconds))}}));
     walk(
         url,
-        [candidates, text = message.text, types = attachmentTypes(message)](const QByteArray& body, QUrl& next) -> Status {
+        [candidates, text = message.text, types = attachmentTypes(message)](const QByteArray& body,
+                                                                            QUrl& next) -> Status {
             auto page = parseMessages(body);
             if (!page)
                 return page.error();
@@ -309,7 +314,8 @@ void RapidProAdapter::fetchMedia(const channels::MediaReference& media, qint64 m
             done(Error{QStringLiteral("media-refused"), outcome.refusal, url.toString()});
             return;
         }
-        const QString code = outcome.status >= 400 && outcome.status < 500 && outcome.status != 408 && outcome.status != 429
+        const QString code
+            = outcome.status >= 400 && outcome.status < 500 && outcome.status != 408 && outcome.status != 429
             ? QStringLiteral("media-gone")
             : QStringLiteral("media-unreachable");
         done(Error{code, tr("RapidPro could not give the attachment: %1").arg(outcome.describe()), url.toString()});

@@ -99,13 +99,14 @@ void RapidProClient::send(const QByteArray& verb, const QUrl& url, const QByteAr
             *uploaded = true;
     });
     // Cut off as soon as the answer is known to be too large: when announced, before reading it.
-    connect(reply, &QNetworkReply::downloadProgress, reply, [reply, tooLarge, announced, maxBody](qint64 received, qint64 total) {
-        if ((received > maxBody || total > maxBody) && !*tooLarge) {
-            *tooLarge = true;
-            *announced = total > 0 ? total : -1;
-            reply->abort();
-        }
-    });
+    connect(reply, &QNetworkReply::downloadProgress, reply,
+            [reply, tooLarge, announced, maxBody](qint64 received, qint64 total) {
+                if ((received > maxBody || total > maxBody) && !*tooLarge) {
+                    *tooLarge = true;
+                    *announced = total > 0 ? total : -1;
+                    reply->abort();
+                }
+            });
     connect(reply, &QNetworkReply::metaDataChanged, reply, [reply, tooLarge, announced, maxBody] {
         const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
         if (length.isValid() && length.toLongLong() > maxBody && !*tooLarge) {
@@ -116,47 +117,49 @@ void RapidProClient::send(const QByteArray& verb, const QUrl& url, const QByteAr
     });
     connect(reply, &QNetworkReply::finished, this,
             [reply, verb, tooLarge, announced, uploaded, maxBody, done = std::move(done)]() {
-        reply->deleteLater();
-        HttpOutcome outcome;
-        outcome.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        outcome.networkError = reply->error();
-        outcome.body = reply->isOpen() ? reply->readAll() : QByteArray(); // closed when cut off
-        outcome.retryAfterMs = net::retryAfterMs(*reply);
-        if (outcome.networkError == QNetworkReply::InsecureRedirectError
-            || (outcome.status >= 300 && outcome.status < 400)) {
-            // A redirect to another origin (or one Qt did not follow): the token stays home.
-            const QUrl target = reply->attribute(QNetworkRequest::RedirectionTargetAttribute).toUrl();
-            outcome.status = 0;
-            outcome.refusal = QCoreApplication::translate("mhero::rapidpro",
-                                                          "RapidPro redirected to %1, another server; the API token is "
-                                                          "not sent there.")
-                                  .arg(target.isEmpty() ? QString::fromLatin1(reply->rawHeader("Location"))
-                                                        : secrets::originOf(reply->url().resolved(target)));
-            outcome.networkText = outcome.refusal;
-            done(std::move(outcome));
-            return;
-        }
-        if (*tooLarge) {
-            outcome.status = 0;
-            outcome.tooLarge = true;
-            outcome.announcedSize = *announced;
-            outcome.networkText = QCoreApplication::translate("mhero::rapidpro", "the answer was larger than %1 MB")
-                                      .arg(double(maxBody) / (1024 * 1024), 0, 'f', 1);
-        } else if (outcome.status == 0) {
-            outcome.networkText = reply->errorString();
-        }
-        // A POST whose body went out but whose answer never came may have been carried out. A
-        // refused connection or a failed lookup never reached the server.
-        if (outcome.status == 0 && verb != "GET") {
-            const auto e = outcome.networkError;
-            outcome.uncertain
-                = *uploaded || !(e == QNetworkReply::ConnectionRefusedError || e == QNetworkReply::HostNotFoundError);
-        }
-        // 5xx after a write: the server may have failed after doing the work.
-        if (outcome.status >= 500 && verb != "GET")
-            outcome.uncertain = true;
-        done(std::move(outcome));
-    });
+                reply->deleteLater();
+                HttpOutcome outcome;
+                outcome.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+                outcome.networkError = reply->error();
+                outcome.body = reply->isOpen() ? reply->readAll() : QByteArray(); // closed when cut off
+                outcome.retryAfterMs = net::retryAfterMs(*reply);
+                if (outcome.networkError == QNetworkReply::InsecureRedirectError
+                    || (outcome.status >= 300 && outcome.status < 400)) {
+                    // A redirect to another origin (or one Qt did not follow): the token stays home.
+                    const QUrl target = reply->attribute(QNetworkRequest::RedirectionTargetAttribute).toUrl();
+                    outcome.status = 0;
+                    outcome.refusal
+                        = QCoreApplication::translate("mhero::rapidpro",
+                                                      "RapidPro redirected to %1, another server; the API token is "
+                                                      "not sent there.")
+                              .arg(target.isEmpty() ? QString::fromLatin1(reply->rawHeader("Location"))
+                                                    : secrets::originOf(reply->url().resolved(target)));
+                    outcome.networkText = outcome.refusal;
+                    done(std::move(outcome));
+                    return;
+                }
+                if (*tooLarge) {
+                    outcome.status = 0;
+                    outcome.tooLarge = true;
+                    outcome.announcedSize = *announced;
+                    outcome.networkText
+                        = QCoreApplication::translate("mhero::rapidpro", "the answer was larger than %1 MB")
+                              .arg(double(maxBody) / (1024 * 1024), 0, 'f', 1);
+                } else if (outcome.status == 0) {
+                    outcome.networkText = reply->errorString();
+                }
+                // A POST whose body went out but whose answer never came may have been carried out. A
+                // refused connection or a failed lookup never reached the server.
+                if (outcome.status == 0 && verb != "GET") {
+                    const auto e = outcome.networkError;
+                    outcome.uncertain = *uploaded
+                        || !(e == QNetworkReply::ConnectionRefusedError || e == QNetworkReply::HostNotFoundError);
+                }
+                // 5xx after a write: the server may have failed after doing the work.
+                if (outcome.status >= 500 && verb != "GET")
+                    outcome.uncertain = true;
+                done(std::move(outcome));
+            });
 }
 
 void RapidProClient::get(const QUrl& url, BodyDone done)
