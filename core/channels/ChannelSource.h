@@ -62,6 +62,8 @@ public:
     virtual void poll(const QString& job, std::function<void(Result<int>)> done) = 0;
     /// Sends what is due in the outbox, until nothing is due.
     virtual void sendOutbox(std::function<void(Result<SendReport>)> done) = 0;
+    /// The source's adapter (the media fetcher uses it too).
+    [[nodiscard]] virtual ChannelAdapter& adapter() = 0;
     /// What the platform carries, as its adapter declares it (the row of mhero.channel_kind that
     /// consoles read must say the same; tests hold them equal).
     [[nodiscard]] virtual ChannelCapabilities capabilities() const = 0;

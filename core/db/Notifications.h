@@ -18,9 +18,11 @@ inline constexpr QLatin1StringView kMessage{"mhero_message"};
 inline constexpr QLatin1StringView kNote{"mhero_note"};
 /// A reply is waiting in the outbox; payload: the source id.
 inline constexpr QLatin1StringView kOutbox{"mhero_outbox"};
+/// An attachment was stored by the engine, or given up on; payload: the conversation id.
+inline constexpr QLatin1StringView kMedia{"mhero_media"};
 /// A sync made progress or ended; payload: the source id.
 inline constexpr QLatin1StringView kSync{"mhero_sync"};
 
-inline constexpr std::array kAll{kConversation, kMessage, kNote, kOutbox, kSync};
+inline constexpr std::array kAll{kConversation, kMessage, kMedia, kNote, kOutbox, kSync};
 
 } // namespace mhero::notify
