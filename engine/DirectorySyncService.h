@@ -2,7 +2,7 @@
 
 #include "db/Connection.h"
 #include "secrets/SealedSecrets.h"
-#include "sync/FhirSync.h"
+#include "sources/fhir/FhirSync.h"
 
 #include <QObject>
 #include <QTimer>
@@ -33,7 +33,7 @@ public Q_SLOTS:
     void stop();
 
 Q_SIGNALS:
-    void sourceSynced(const mhero::sync::SyncReport& report);
+    void sourceSynced(const mhero::sources::SyncReport& report);
     void roundFinished(int sources);
 
 private:
@@ -45,8 +45,8 @@ private:
     std::shared_ptr<secrets::EngineKeyring> m_keyring;
     std::optional<ScopedConnection> m_connection;
     QTimer m_timer;
-    QList<sync::FhirSource> m_queue;
-    sync::FhirSync* m_running = nullptr;
+    QList<fhir::FhirSource> m_queue;
+    fhir::FhirSync* m_running = nullptr;
     int m_done = 0;
 };
 

@@ -1,6 +1,6 @@
-#include "fhir/FhirClient.h"
+#include "sources/fhir/FhirClient.h"
 
-#include "fhir/FhirPage.h"
+#include "sources/fhir/FhirPage.h"
 #include "net/HttpSupport.h"
 #include "secrets/SealedSecrets.h"
 

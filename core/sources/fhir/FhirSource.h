@@ -1,8 +1,8 @@
 #pragma once
 
 #include "Result.h"
-#include "fhir/FhirClient.h"
-#include "fhir/FhirPage.h"
+#include "sources/fhir/FhirClient.h"
+#include "sources/fhir/FhirPage.h"
 #include "secrets/SealedSecrets.h"
 
 #include <QJsonObject>
@@ -11,7 +11,7 @@
 #include <QString>
 #include <QUrl>
 
-namespace mhero::sync {
+namespace mhero::fhir {
 
 /// A FHIR registry the directory is read from (a row of mhero.source with kind 'fhir').
 struct FhirSource
@@ -19,8 +19,8 @@ struct FhirSource
     int id = 0;
     QString name;
     QUrl baseUrl;
-    fhir::SourceKind kind = fhir::SourceKind::Generic;
-    fhir::Credentials credentials;
+    SourceKind kind = SourceKind::Generic;
+    Credentials credentials;
     QString region; ///< default phone region, e.g. "LR"
     int pageSize = 500;
     bool patients = false; ///< also read Patient resources (OpenMRS sources always do)
@@ -34,13 +34,6 @@ struct FhirSource
     std::optional<Error> secretError; ///< why the credentials cannot be used: nothing is sent at all
 };
 
-/// Adds a row of mhero.source of @p kind and, when @p secret is not empty, its secret (sealed to
-/// the sync engine's key and bound to the URL's origin, secrets::storeSourceSecret()), in one
-/// transaction: without a published engine key, nothing is added. Checks the
-/// URL (http/https) and the default phone region first; a taken name is said in words.
-Status insertSource(QSqlDatabase& db, const QString& name, const QString& kind, const QUrl& baseUrl,
-                    const QString& region, QJsonObject config, const QString& secret);
-
 /// Adds a FHIR source (and its secret, through set_source_secret(), readable only by the sync
 /// engine's role). Validates the URL, region and auth method; Error when the name is taken.
 Status addFhirSource(QSqlDatabase& db, const FhirSource& source);
@@ -51,4 +44,4 @@ Status addFhirSource(QSqlDatabase& db, const FhirSource& source);
 Result<QList<FhirSource>> loadFhirSources(QSqlDatabase& db, const QString& name = {},
                                           const secrets::EngineKey* key = nullptr);
 
-} // namespace mhero::sync
+} // namespace mhero::fhir
