@@ -9,6 +9,7 @@
 #include "directory/DirectorySearch.h"
 #include "sources/DirectoryStore.h"
 #include "sources/fhir/BundleImport.h"
+#include "sources/fhir/FhirClient.h"
 #include "sources/fhir/FhirSync.h"
 #include "sources/fhir/FhirSource.h"
 #include "sources/SyncProgress.h"

@@ -2,6 +2,7 @@
 
 #include "Result.h"
 #include "sources/DirectoryRecords.h"
+#include "sources/fhir/FhirSettings.h"
 
 #include <QDateTime>
 #include <QList>
@@ -10,11 +11,6 @@
 #include <QUrl>
 
 namespace mhero::fhir {
-
-/// What kind of server a source is: decides which resources are read and how they are mapped.
-enum class SourceKind { Ihris, OpenMrs, Generic };
-std::optional<SourceKind> sourceKindFromString(const QString& text);
-QString toString(SourceKind kind);
 
 inline constexpr QLatin1StringView kIhrisJobSystem{"http://ihris.org/fhir/CodeSystem/ihris-job"};
 inline constexpr QLatin1StringView kIhrisCadreSystem{"http://ihris.org/fhir/CodeSystem/ihris-cadre"};

@@ -1,9 +1,8 @@
 #pragma once
 
 #include "Result.h"
-#include "sources/fhir/FhirClient.h"
-#include "sources/fhir/FhirPage.h"
 #include "secrets/SealedSecrets.h"
+#include "sources/fhir/FhirSettings.h"
 
 #include <QJsonObject>
 #include <QList>

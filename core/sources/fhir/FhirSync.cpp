@@ -1,5 +1,8 @@
 #include "sources/fhir/FhirSync.h"
 
+#include "sources/fhir/FhirClient.h"
+#include "sources/fhir/FhirPage.h"
+
 #include <QCoreApplication>
 #include <QLoggingCategory>
 

@@ -3,7 +3,6 @@
 #include "Result.h"
 #include "sources/DirectoryStore.h"
 #include "sources/SourceAdapter.h"
-#include "sources/fhir/FhirClient.h"
 #include "sources/fhir/FhirSource.h"
 
 #include <QElapsedTimer>
@@ -17,6 +16,8 @@
 #include <memory>
 
 namespace mhero::fhir {
+
+class FhirClient;
 
 /// The FHIR source adapter (sources::SourceAdapter): one incremental sync of one FHIR source, as an asynchronous sequence of passes:
 ///
@@ -46,7 +47,8 @@ public:
     ~FhirSync() override;
 
     void start() override;
-    /// For settings (timeouts, backoff) before start(); from then on it lives on the reader thread.
+    /// For settings (timeouts, backoff; include sources/fhir/FhirClient.h) before start(); from then
+    /// on it lives on the reader thread.
     [[nodiscard]] FhirClient& client() { return *m_client; }
 
 private:
