@@ -12,8 +12,8 @@
 #include "db/Sql.h"
 #include "sources/fhir/FhirClient.h"
 #include "sources/fhir/FhirPage.h"
-#include "sources/fhir/FhirSync.h"
 #include "sources/fhir/FhirSource.h"
+#include "sources/fhir/FhirSync.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

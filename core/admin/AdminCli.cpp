@@ -12,10 +12,10 @@
 #include "messaging/Quarantine.h"
 #include "channels/rapidpro/RapidProSync.h"
 #include "secrets/SealedSecrets.h"
-#include "sources/fhir/BundleImport.h"
-#include "sources/fhir/FhirSync.h"
-#include "sources/fhir/FhirSource.h"
 #include "sources/SyncProgress.h"
+#include "sources/fhir/BundleImport.h"
+#include "sources/fhir/FhirSource.h"
+#include "sources/fhir/FhirSync.h"
 #include "templates/TemplateStore.h"
 
 #include <QCommandLineParser>

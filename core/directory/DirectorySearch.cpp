@@ -719,8 +719,8 @@ Result<SyncStatus> loadSyncStatus(QSqlDatabase& db)
 
 Result<QString> loadDefaultPhoneRegion(QSqlDatabase& db)
 {
-    auto region
-        = sql::scalar(db, QStringLiteral("SELECT value #>> '{}' FROM mhero.setting WHERE key = 'phone.default_region'"));
+    auto region = sql::scalar(
+        db, QStringLiteral("SELECT value #>> '{}' FROM mhero.setting WHERE key = 'phone.default_region'"));
     if (!region)
         return region.error();
     return region->toString();

@@ -8,11 +8,11 @@
 #include "db/Sql.h"
 #include "directory/DirectorySearch.h"
 #include "sources/DirectoryStore.h"
+#include "sources/SyncProgress.h"
 #include "sources/fhir/BundleImport.h"
 #include "sources/fhir/FhirClient.h"
-#include "sources/fhir/FhirSync.h"
 #include "sources/fhir/FhirSource.h"
-#include "sources/SyncProgress.h"
+#include "sources/fhir/FhirSync.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>

@@ -10,8 +10,8 @@
 #include "directory/DirectoryPage.h"
 #include "messaging/ConversationQueries.h"
 #include "messaging/Notes.h"
-#include "sources/fhir/BundleImport.h"
 #include "sources/SyncProgress.h"
+#include "sources/fhir/BundleImport.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>

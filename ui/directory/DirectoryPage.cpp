@@ -3,10 +3,10 @@
 #include "common/Icons.h"
 #include "common/PageParts.h"
 #include "db/Database.h"
+#include "db/Notifications.h"
 #include "directory/DirectoryModel.h"
 #include "messaging/ConversationQueries.h"
 #include "sources/SyncProgress.h"
-#include "db/Notifications.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>

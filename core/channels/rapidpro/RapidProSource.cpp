@@ -43,7 +43,7 @@ Status addRapidProSource(QSqlDatabase& db, const RapidProSource& source)
     if (source.sendPerSecond > 0)
         config.insert(QStringLiteral("send_per_second"), source.sendPerSecond);
     return sources::insertSource(db, source.name, QStringLiteral("rapidpro"), source.baseUrl, source.region, config,
-                              source.token.trimmed());
+                                 source.token.trimmed());
 }
 
 Result<QList<RapidProSource>> loadRapidProSources(QSqlDatabase& db, const QString& name, const secrets::EngineKey* key)

@@ -242,7 +242,7 @@ void RapidProSync::pollSentStatuses(std::function<void(Result<int>)> done)
         }
         m_adapter.walk(failed, page, [this, changed, done = std::move(done)](Status second) {
             (void)sources::recordRun(m_db, m_source.id, QStringLiteral("statuses"),
-                                  second ? QString() : second.error().toString());
+                                     second ? QString() : second.error().toString());
             if (!second)
                 done(second.error());
             else

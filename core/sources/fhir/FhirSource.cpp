@@ -27,8 +27,8 @@ Status addFhirSource(QSqlDatabase& db, const FhirSource& source)
                              {QStringLiteral("patients"), source.patients},
                              {QStringLiteral("max_pages_per_run"), source.maxPages}};
     return sources::insertSource(db, source.name, QStringLiteral("fhir"), source.baseUrl, source.region, config,
-                        source.credentials.method != Credentials::Method::None ? source.credentials.secret
-                                                                                      : QString());
+                                 source.credentials.method != Credentials::Method::None ? source.credentials.secret
+                                                                                        : QString());
 }
 
 Result<QList<FhirSource>> loadFhirSources(QSqlDatabase& db, const QString& name, const secrets::EngineKey* key)
@@ -50,10 +50,9 @@ Result<QList<FhirSource>> loadFhirSources(QSqlDatabase& db, const QString& name,
         s.baseUrl = QUrl(query->value(2).toString());
         const QJsonObject config = QJsonDocument::fromJson(query->value(3).toString().toUtf8()).object();
         s.enabled = query->value(4).toBool();
-        s.kind = sourceKindFromString(config.value(QStringLiteral("server")).toString())
-                     .value_or(SourceKind::Generic);
-        s.credentials.method = authMethodFromString(config.value(QStringLiteral("auth")).toString())
-                                   .value_or(Credentials::Method::None);
+        s.kind = sourceKindFromString(config.value(QStringLiteral("server")).toString()).value_or(SourceKind::Generic);
+        s.credentials.method
+            = authMethodFromString(config.value(QStringLiteral("auth")).toString()).value_or(Credentials::Method::None);
         if (s.credentials.method != Credentials::Method::None) {
             const secrets::StoredSecret stored{query->value(5).toBool(), query->value(6).toString(),
                                                query->value(7).toString(), query->value(8).toString()};

@@ -19,7 +19,8 @@ namespace mhero::fhir {
 
 class FhirClient;
 
-/// The FHIR source adapter (sources::SourceAdapter): one incremental sync of one FHIR source, as an asynchronous sequence of passes:
+/// The FHIR source adapter (sources::SourceAdapter): one incremental sync of one FHIR source,
+/// as an asynchronous sequence of passes:
 ///
 /// 1. deletions — `Type/_history?_since=<last run>`; DELETE entries make rows inactive (skipped on
 ///    the first run, which reads everything anyway);
