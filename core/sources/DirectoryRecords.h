@@ -13,7 +13,9 @@ namespace mhero::sources {
 /// The directory's own records: what every source adapter (FHIR registry, FHIR file, one day a
 /// CSV file or another registry) turns its input into, and all DirectoryStore accepts. They hold
 /// no wire types, so the store never depends on a source's format. Ids are the source's own ids,
-/// unique per source and kind.
+/// unique per source and kind. The kinds ("Practitioner", "Patient", "PractitionerRole",
+/// "Location", "Organization") are the directory's vocabulary as stored in the database: the
+/// names come from FHIR, the first source, and any other adapter maps its rows onto them.
 
 /// A person of the directory: a health worker, or a patient (OpenMRS).
 struct PersonRecord
@@ -78,7 +80,7 @@ struct JobRecord
 /// A record the source reports as deleted: its row becomes inactive.
 struct DeletedRecord
 {
-    QString resourceType;
+    QString resourceType; ///< any of the kinds above
     QString id;
 };
 
