@@ -12,8 +12,8 @@ Q_LOGGING_CATEGORY(lcDirectorySync, "mhero.sync.directory")
 namespace mhero::engine {
 
 using fhir::FhirSource;
-using fhir::FhirSync;
 using fhir::loadFhirSources;
+using sources::SourceAdapter;
 using sources::SyncProgress;
 using sources::SyncReport;
 
@@ -106,11 +106,13 @@ void DirectorySyncService::next()
             continue;
         }
         qCInfo(lcDirectorySync).noquote() << "syncing" << source.name;
-        m_running = new FhirSync(m_connection->db(), source, this);
+        m_running = fhir::createSync(m_connection->db(), source).release();
+        m_running->setParent(this);
         auto progress = std::make_shared<SyncProgress>(m_connection->db(), source.id);
-        connect(m_running, &FhirSync::progress, this,
-                [progress](const QString& pass, int pages, int resources) { progress->report(pass, pages, resources); });
-        connect(m_running, &FhirSync::finished, this, [this, progress, id = source.id](const SyncReport& report) {
+        connect(m_running, &SourceAdapter::progress, this, [progress](const QString& pass, int pages, int resources) {
+            progress->report(pass, pages, resources);
+        });
+        connect(m_running, &SourceAdapter::finished, this, [this, progress, id = source.id](const SyncReport& report) {
             progress->clear();
             (void)sql::scalar(m_connection->db(), QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(lockKey(id)));
             if (report.error)

@@ -2,7 +2,8 @@
 
 #include "db/Connection.h"
 #include "secrets/SealedSecrets.h"
-#include "sources/fhir/FhirSync.h"
+#include "sources/SourceAdapter.h"
+#include "sources/fhir/FhirSource.h"
 
 #include <QObject>
 #include <QTimer>
@@ -46,7 +47,7 @@ private:
     std::optional<ScopedConnection> m_connection;
     QTimer m_timer;
     QList<fhir::FhirSource> m_queue;
-    fhir::FhirSync* m_running = nullptr;
+    sources::SourceAdapter* m_running = nullptr; ///< the source being synced (a child of this)
     int m_done = 0;
 };
 

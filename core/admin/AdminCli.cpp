@@ -13,9 +13,8 @@
 #include "channels/rapidpro/RapidProSync.h"
 #include "secrets/SealedSecrets.h"
 #include "sources/SyncProgress.h"
-#include "sources/fhir/BundleImport.h"
+#include "sources/fhir/FhirFileSource.h"
 #include "sources/fhir/FhirSource.h"
-#include "sources/fhir/FhirSync.h"
 #include "templates/TemplateStore.h"
 
 #include <QCommandLineParser>
@@ -593,20 +592,23 @@ int AdminCli::run(const QStringList& arguments)
             m_out.flush();
             QEventLoop loop;
             mhero::sources::SyncReport report;
-            fhir::FhirSync job(db, source);
+            const auto job = fhir::createSync(db, source);
             mhero::sources::SyncProgress progress(db, source.id);
-            QObject::connect(&job, &fhir::FhirSync::progress, &loop, [&](const QString& pass, int pages, int resources) {
-                if (progress.report(pass, pages, resources)) {
-                    m_out << "  " << pass << ": " << pages << " pages, " << resources << " resources so far\n";
-                    m_out.flush();
-                }
-            });
-            QObject::connect(&job, &fhir::FhirSync::finished, &loop, [&](const mhero::sources::SyncReport& r) {
-                progress.clear();
-                report = r;
-                loop.quit();
-            });
-            job.start();
+            QObject::connect(job.get(), &mhero::sources::SourceAdapter::progress, &loop,
+                             [&](const QString& pass, int pages, int resources) {
+                                 if (progress.report(pass, pages, resources)) {
+                                     m_out << "  " << pass << ": " << pages << " pages, " << resources
+                                           << " resources so far\n";
+                                     m_out.flush();
+                                 }
+                             });
+            QObject::connect(job.get(), &mhero::sources::SourceAdapter::finished, &loop,
+                             [&](const mhero::sources::SyncReport& r) {
+                                 progress.clear();
+                                 report = r;
+                                 loop.quit();
+                             });
+            job->start();
             loop.exec();
             m_out << "  " << report.pages << " pages: " << report.people << " people, " << report.roles << " roles, "
                   << report.places << " places, " << report.codes << " codes, " << report.deleted << " deleted, "

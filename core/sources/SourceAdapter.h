@@ -42,10 +42,12 @@ struct SyncReport
 /// nothing, and the next run continues from the last stored cursor (DirectoryStore::cursor()).
 /// progress() lets the engine publish how far the run has got (SyncProgress).
 ///
-/// FHIR registries are one adapter (sources/fhir/FhirSync); a CSV export or another registry
-/// would be another one beside it, in a folder of its own (sources/csv/…), with its wire types
-/// kept inside that folder. A one-shot file whose batches need no cursor can skip the run and
-/// call DirectoryStore directly, as sources/fhir/BundleImport does.
+/// FHIR registries are one adapter (sources/fhir/FhirSync, made by fhir::createSync() of the
+/// folder's front door FhirSource.h); a CSV export or another registry would be another one
+/// beside it, in a folder of its own (sources/csv/…), with its wire types kept inside that folder
+/// and only its front doors (`<Name>Source.h`) included from outside. A one-shot file whose
+/// batches need no cursor can skip the run and call DirectoryStore directly, as
+/// sources/fhir/FhirFileSource does.
 ///
 /// Writes on the thread it lives in, with a connection of that thread.
 class SourceAdapter : public QObject

@@ -9,7 +9,7 @@
 #include "directory/DirectorySearch.h"
 #include "sources/DirectoryStore.h"
 #include "sources/SyncProgress.h"
-#include "sources/fhir/BundleImport.h"
+#include "sources/fhir/FhirFileSource.h"
 #include "sources/fhir/FhirClient.h"
 #include "sources/fhir/FhirSource.h"
 #include "sources/fhir/FhirSync.h"

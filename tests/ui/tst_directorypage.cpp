@@ -11,7 +11,7 @@
 #include "messaging/ConversationQueries.h"
 #include "messaging/Notes.h"
 #include "sources/SyncProgress.h"
-#include "sources/fhir/BundleImport.h"
+#include "sources/fhir/FhirFileSource.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>

@@ -2,6 +2,7 @@
 
 #include "db/Sql.h"
 #include "sources/SourceConfig.h"
+#include "sources/fhir/FhirSync.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -74,6 +75,11 @@ Result<QList<FhirSource>> loadFhirSources(QSqlDatabase& db, const QString& name,
     if (!name.isEmpty() && sources.isEmpty())
         return Error{QStringLiteral("no-source"), tr("There is no FHIR source named \"%1\".").arg(name), {}};
     return sources;
+}
+
+std::unique_ptr<sources::SourceAdapter> createSync(QSqlDatabase& db, FhirSource source)
+{
+    return std::make_unique<FhirSync>(db, std::move(source));
 }
 
 } // namespace mhero::fhir

@@ -2,6 +2,7 @@
 
 #include "Result.h"
 #include "secrets/SealedSecrets.h"
+#include "sources/SourceAdapter.h"
 #include "sources/fhir/FhirSettings.h"
 
 #include <QJsonObject>
@@ -10,7 +11,12 @@
 #include <QString>
 #include <QUrl>
 
+#include <memory>
+
 namespace mhero::fhir {
+
+/// The front door of the FHIR source adapter: what the engine and mhero-admin include to add,
+/// load and run FHIR sources. The client, the parser and the sync itself stay inside the folder.
 
 /// A FHIR registry the directory is read from (a row of mhero.source with kind 'fhir').
 struct FhirSource
@@ -42,5 +48,9 @@ Status addFhirSource(QSqlDatabase& db, const FhirSource& source);
 /// load them. Credentials that cannot be used leave the secret empty and say why in `secretError`.
 Result<QList<FhirSource>> loadFhirSources(QSqlDatabase& db, const QString& name = {},
                                           const secrets::EngineKey* key = nullptr);
+
+/// One incremental sync of @p source (FhirSync), writing with @p db on the calling thread: start()
+/// it, and wait for finished().
+std::unique_ptr<sources::SourceAdapter> createSync(QSqlDatabase& db, FhirSource source);
 
 } // namespace mhero::fhir

@@ -1,4 +1,4 @@
-#include "sources/fhir/BundleImport.h"
+#include "sources/fhir/FhirFileSource.h"
 
 #include "db/Sql.h"
 #include "phone/PhoneNumbers.h"
