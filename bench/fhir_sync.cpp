@@ -13,7 +13,6 @@
 #include "sources/fhir/FhirClient.h"
 #include "sources/fhir/FhirPage.h"
 #include "sources/fhir/FhirSource.h"
-#include "sources/fhir/FhirSync.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -140,14 +139,14 @@ double databaseFloor(QSqlDatabase& db, QTextStream& out)
 
 sources::SyncReport runSync(QSqlDatabase& db, const fhir::FhirSource& source)
 {
-    fhir::FhirSync job(db, source);
+    const auto job = fhir::createSync(db, source);
     sources::SyncReport report;
     QEventLoop loop;
-    QObject::connect(&job, &fhir::FhirSync::finished, &loop, [&](const sources::SyncReport& r) {
+    QObject::connect(job.get(), &sources::SourceAdapter::finished, &loop, [&](const sources::SyncReport& r) {
         report = r;
         loop.quit();
     });
-    job.start();
+    job->start();
     loop.exec();
     return report;
 }
