@@ -12,10 +12,9 @@
 #include "messaging/Quarantine.h"
 #include "channels/rapidpro/RapidProSync.h"
 #include "secrets/SealedSecrets.h"
-#include "sync/BundleImport.h"
-#include "sync/FhirSync.h"
-#include "sync/SourceConfig.h"
-#include "sync/SyncProgress.h"
+#include "sources/SyncProgress.h"
+#include "sources/fhir/FhirFileSource.h"
+#include "sources/fhir/FhirSource.h"
 #include "templates/TemplateStore.h"
 
 #include <QCommandLineParser>
@@ -401,7 +400,7 @@ int AdminCli::run(const QStringList& arguments)
         }
         if (sub == QLatin1String("add")) {
             const QString type = words.value(2);
-            sync::FhirSource source;
+            fhir::FhirSource source;
             source.name = words.value(3);
             source.baseUrl = QUrl(parser.value(urlOption));
             const auto kind = fhir::sourceKindFromString(parser.value(kindOption));
@@ -427,7 +426,7 @@ int AdminCli::run(const QStringList& arguments)
                     ? qEnvironmentVariable(parser.value(secretEnvOption).toLocal8Bit().constData())
                     : m_in.readLine().trimmed();
             }
-            if (Status status = sync::addFhirSource(db, source); !status)
+            if (Status status = fhir::addFhirSource(db, source); !status)
                 return fail(status.error());
             m_out << "Added FHIR source \"" << source.name << "\" (" << fhir::toString(source.kind) << ", "
                   << source.baseUrl.toString() << ").\n";
@@ -580,7 +579,7 @@ int AdminCli::run(const QStringList& arguments)
             if (kind == QLatin1String("rapidpro"))
                 return exitCode;
         }
-        auto sources = sync::loadFhirSources(db, sub, key);
+        auto sources = fhir::loadFhirSources(db, sub, key);
         if (!sources)
             return fail(sources.error());
         explainKey(*sources);
@@ -588,25 +587,28 @@ int AdminCli::run(const QStringList& arguments)
             m_out << "No FHIR sources are configured (mhero-admin source add fhir …).\n";
             return exitCode;
         }
-        for (const sync::FhirSource& source : std::as_const(*sources)) {
+        for (const fhir::FhirSource& source : std::as_const(*sources)) {
             m_out << "Syncing \"" << source.name << "\" from " << source.baseUrl.toString() << " …\n";
             m_out.flush();
             QEventLoop loop;
-            sync::SyncReport report;
-            sync::FhirSync job(db, source);
-            sync::SyncProgress progress(db, source.id);
-            QObject::connect(&job, &sync::FhirSync::progress, &loop, [&](const QString& pass, int pages, int resources) {
-                if (progress.report(pass, pages, resources)) {
-                    m_out << "  " << pass << ": " << pages << " pages, " << resources << " resources so far\n";
-                    m_out.flush();
-                }
-            });
-            QObject::connect(&job, &sync::FhirSync::finished, &loop, [&](const sync::SyncReport& r) {
-                progress.clear();
-                report = r;
-                loop.quit();
-            });
-            job.start();
+            mhero::sources::SyncReport report;
+            const auto job = fhir::createSync(db, source);
+            mhero::sources::SyncProgress progress(db, source.id);
+            QObject::connect(job.get(), &mhero::sources::SourceAdapter::progress, &loop,
+                             [&](const QString& pass, int pages, int resources) {
+                                 if (progress.report(pass, pages, resources)) {
+                                     m_out << "  " << pass << ": " << pages << " pages, " << resources
+                                           << " resources so far\n";
+                                     m_out.flush();
+                                 }
+                             });
+            QObject::connect(job.get(), &mhero::sources::SourceAdapter::finished, &loop,
+                             [&](const mhero::sources::SyncReport& r) {
+                                 progress.clear();
+                                 report = r;
+                                 loop.quit();
+                             });
+            job->start();
             loop.exec();
             m_out << "  " << report.pages << " pages: " << report.people << " people, " << report.roles << " roles, "
                   << report.places << " places, " << report.codes << " codes, " << report.deleted << " deleted, "
@@ -706,7 +708,7 @@ int AdminCli::run(const QStringList& arguments)
         if (!file.open(QIODevice::ReadOnly))
             return fail(Error{QStringLiteral("file"), QStringLiteral("Cannot read %1").arg(path), file.errorString()});
         QStringList skipped;
-        auto imported = sync::importBundleFile(db, parser.value(sourceOption), parser.value(regionOption).toUpper(),
+        auto imported = fhir::importBundleFile(db, parser.value(sourceOption), parser.value(regionOption).toUpper(),
                                                file.readAll(), &skipped);
         // Every entry left out is named, with why, whether or not the rest could be imported.
         for (const QString& problem : std::as_const(skipped))

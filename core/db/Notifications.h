@@ -6,7 +6,7 @@
 
 /// The PostgreSQL NOTIFY channels mHero's writers send on and its consoles and engine LISTEN to,
 /// in one place (DESIGN.md §5: "channel per kind, payload = ids"). The names are also written in
-/// the SQL that notifies (triggers in resources/sql/migrations/, sync/SyncProgress.cpp);
+/// the SQL that notifies (triggers in resources/sql/migrations/, sources/SyncProgress.cpp);
 /// tst_database's notificationChannelsAreSentBySql checks every name here is one the schema sends.
 namespace mhero::notify {
 

@@ -1,7 +1,7 @@
 #include "channels/meta/MetaSource.h"
 
 #include "db/Sql.h"
-#include "sync/SourceConfig.h"
+#include "sources/SourceConfig.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -71,7 +71,7 @@ Status addMetaSource(QSqlDatabase& db, const MetaSource& source)
     QUrl graphUrl = source.graphUrl;
     if (!graphUrl.path().endsWith(QLatin1Char('/')))
         graphUrl.setPath(graphUrl.path() + QLatin1Char('/'));
-    return sync::insertSource(db, source.name, source.kind(), graphUrl, source.region, config, packed);
+    return sources::insertSource(db, source.name, source.kind(), graphUrl, source.region, config, packed);
 }
 
 Result<QList<MetaSource>> loadMetaSources(QSqlDatabase& db, const QString& name, const secrets::EngineKey* key)

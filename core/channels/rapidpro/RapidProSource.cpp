@@ -1,7 +1,7 @@
 #include "channels/rapidpro/RapidProSource.h"
 
 #include "db/Sql.h"
-#include "sync/SourceConfig.h"
+#include "sources/SourceConfig.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -42,8 +42,8 @@ Status addRapidProSource(QSqlDatabase& db, const RapidProSource& source)
                        {QStringLiteral("max_pages_per_run"), source.maxPages}};
     if (source.sendPerSecond > 0)
         config.insert(QStringLiteral("send_per_second"), source.sendPerSecond);
-    return sync::insertSource(db, source.name, QStringLiteral("rapidpro"), source.baseUrl, source.region, config,
-                              source.token.trimmed());
+    return sources::insertSource(db, source.name, QStringLiteral("rapidpro"), source.baseUrl, source.region, config,
+                                 source.token.trimmed());
 }
 
 Result<QList<RapidProSource>> loadRapidProSources(QSqlDatabase& db, const QString& name, const secrets::EngineKey* key)

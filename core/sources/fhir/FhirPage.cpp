@@ -1,4 +1,4 @@
-#include "fhir/FhirPage.h"
+#include "sources/fhir/FhirPage.h"
 
 #include "text/CleanText.h"
 
@@ -9,6 +9,13 @@
 #include <nlohmann/json.hpp>
 
 namespace mhero::fhir {
+
+using sources::DeletedRecord;
+using sources::JobRecord;
+using sources::kMaxPhonesPerPerson;
+using sources::PersonRecord;
+using sources::PlaceRecord;
+using sources::RoleRecord;
 
 namespace {
 using json = nlohmann::json;

@@ -1,10 +1,10 @@
-#include "sync/SyncState.h"
+#include "sources/SyncState.h"
 
 #include "db/Sql.h"
 
 #include <QSqlQuery>
 
-namespace mhero::sync {
+namespace mhero::sources {
 
 Result<QString> loadCursor(QSqlDatabase& db, int sourceId, const QString& job)
 {
@@ -42,4 +42,4 @@ Status recordRun(QSqlDatabase& db, int sourceId, const QString& job, const QStri
     return {};
 }
 
-} // namespace mhero::sync
+} // namespace mhero::sources

@@ -1,9 +1,9 @@
 #pragma once
 
 #include "Result.h"
-#include "fhir/FhirClient.h"
-#include "fhir/FhirPage.h"
 #include "secrets/SealedSecrets.h"
+#include "sources/SourceAdapter.h"
+#include "sources/fhir/FhirSettings.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -11,7 +11,12 @@
 #include <QString>
 #include <QUrl>
 
-namespace mhero::sync {
+#include <memory>
+
+namespace mhero::fhir {
+
+/// The front door of the FHIR source adapter: what the engine and mhero-admin include to add,
+/// load and run FHIR sources. The client, the parser and the sync itself stay inside the folder.
 
 /// A FHIR registry the directory is read from (a row of mhero.source with kind 'fhir').
 struct FhirSource
@@ -19,8 +24,8 @@ struct FhirSource
     int id = 0;
     QString name;
     QUrl baseUrl;
-    fhir::SourceKind kind = fhir::SourceKind::Generic;
-    fhir::Credentials credentials;
+    SourceKind kind = SourceKind::Generic;
+    Credentials credentials;
     QString region; ///< default phone region, e.g. "LR"
     int pageSize = 500;
     bool patients = false; ///< also read Patient resources (OpenMRS sources always do)
@@ -34,13 +39,6 @@ struct FhirSource
     std::optional<Error> secretError; ///< why the credentials cannot be used: nothing is sent at all
 };
 
-/// Adds a row of mhero.source of @p kind and, when @p secret is not empty, its secret (sealed to
-/// the sync engine's key and bound to the URL's origin, secrets::storeSourceSecret()), in one
-/// transaction: without a published engine key, nothing is added. Checks the
-/// URL (http/https) and the default phone region first; a taken name is said in words.
-Status insertSource(QSqlDatabase& db, const QString& name, const QString& kind, const QUrl& baseUrl,
-                    const QString& region, QJsonObject config, const QString& secret);
-
 /// Adds a FHIR source (and its secret, through set_source_secret(), readable only by the sync
 /// engine's role). Validates the URL, region and auth method; Error when the name is taken.
 Status addFhirSource(QSqlDatabase& db, const FhirSource& source);
@@ -51,4 +49,8 @@ Status addFhirSource(QSqlDatabase& db, const FhirSource& source);
 Result<QList<FhirSource>> loadFhirSources(QSqlDatabase& db, const QString& name = {},
                                           const secrets::EngineKey* key = nullptr);
 
-} // namespace mhero::sync
+/// One incremental sync of @p source (FhirSync), writing with @p db on the calling thread: start()
+/// it, and wait for finished().
+std::unique_ptr<sources::SourceAdapter> createSync(QSqlDatabase& db, FhirSource source);
+
+} // namespace mhero::fhir

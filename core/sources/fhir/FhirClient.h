@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Result.h"
+#include "sources/fhir/FhirSettings.h"
 
 #include <QDateTime>
 #include <QNetworkAccessManager>
@@ -11,17 +12,6 @@
 #include <functional>
 
 namespace mhero::fhir {
-
-/// How a FHIR server wants to be authenticated.
-struct Credentials
-{
-    enum class Method { None, Basic, Bearer };
-    Method method = Method::None;
-    QString secret; ///< Basic: "user:password"; Bearer: the token
-    QString origin; ///< the one origin the secret may be sent to; default: the base URL's
-};
-std::optional<Credentials::Method> authMethodFromString(const QString& text);
-QString toString(Credentials::Method method);
 
 /// Asynchronous HTTP GET for FHIR R4 JSON, with what real servers need: authentication,
 /// timeouts, retries with exponential backoff and jitter on 429/5xx/network errors (honouring

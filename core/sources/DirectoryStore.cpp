@@ -1,13 +1,13 @@
-#include "directory/DirectoryStore.h"
+#include "sources/DirectoryStore.h"
 
 #include "db/Copy.h"
 #include "db/Sql.h"
-#include "sync/SyncState.h"
+#include "sources/SyncState.h"
 
 #include <QSet>
 #include <QSqlQuery>
 
-namespace mhero::directory {
+namespace mhero::sources {
 
 namespace {
 // ON COMMIT DELETE ROWS: the staging rows vanish with each page's transaction.
@@ -278,13 +278,13 @@ Status DirectoryStore::ensureStaging()
     return {};
 }
 
-Status DirectoryStore::stage(const fhir::Page& page, ApplyCounts& counts)
+Status DirectoryStore::stage(const RecordBatch& page, ApplyCounts& counts)
 {
     QElapsedTimer timer;
     timer.start();
     sql::CopyBuffer people;
     sql::CopyBuffer phones;
-    for (const fhir::PersonRecord& p : page.people) {
+    for (const PersonRecord& p : page.people) {
         people.add(p.resourceType)
             .add(p.id)
             .add(p.givenName.isEmpty() ? QString() : p.givenName)
@@ -313,7 +313,7 @@ Status DirectoryStore::stage(const fhir::Page& page, ApplyCounts& counts)
         }
     }
     sql::CopyBuffer roles;
-    for (const fhir::RoleRecord& r : page.roles) {
+    for (const RoleRecord& r : page.roles) {
         roles.add(r.id)
             .add(r.practitionerId.isEmpty() ? QString() : r.practitionerId)
             .add(r.jobSystem.isEmpty() ? QString() : r.jobSystem)
@@ -328,7 +328,7 @@ Status DirectoryStore::stage(const fhir::Page& page, ApplyCounts& counts)
             .endRow();
     }
     sql::CopyBuffer places;
-    for (const fhir::PlaceRecord& p : page.places) {
+    for (const PlaceRecord& p : page.places) {
         places.add(p.resourceType)
             .add(p.id)
             .add(p.name)
@@ -339,7 +339,7 @@ Status DirectoryStore::stage(const fhir::Page& page, ApplyCounts& counts)
             .endRow();
     }
     sql::CopyBuffer codes;
-    for (const fhir::JobRecord& j : page.jobs) {
+    for (const JobRecord& j : page.jobs) {
         codes.add(j.system)
             .add(j.code)
             .add(j.display.isEmpty() ? QString() : j.display)
@@ -347,7 +347,7 @@ Status DirectoryStore::stage(const fhir::Page& page, ApplyCounts& counts)
             .endRow();
     }
     sql::CopyBuffer deleted;
-    for (const fhir::DeletedRecord& d : page.deleted)
+    for (const DeletedRecord& d : page.deleted)
         deleted.add(d.resourceType).add(d.id).endRow();
 
     const struct
@@ -387,15 +387,15 @@ Status DirectoryStore::stage(const fhir::Page& page, ApplyCounts& counts)
     lap(QStringLiteral("stage: ANALYZE"), timer);
     // A resource listed twice (a file with a duplicate id) is one person, written once.
     QSet<QString> distinctPeople;
-    for (const fhir::PersonRecord& p : page.people)
+    for (const PersonRecord& p : page.people)
         distinctPeople.insert(p.resourceType + QLatin1Char('/') + p.id);
     counts.people = static_cast<int>(distinctPeople.size());
     QSet<QString> distinctRoles;
-    for (const fhir::RoleRecord& r : page.roles)
+    for (const RoleRecord& r : page.roles)
         distinctRoles.insert(r.id);
     counts.roles = static_cast<int>(distinctRoles.size());
     QSet<QString> distinctPlaces;
-    for (const fhir::PlaceRecord& p : page.places)
+    for (const PlaceRecord& p : page.places)
         distinctPlaces.insert(p.resourceType + QLatin1Char('/') + p.id);
     counts.places = static_cast<int>(distinctPlaces.size());
     counts.codes = static_cast<int>(page.jobs.size());
@@ -403,7 +403,7 @@ Status DirectoryStore::stage(const fhir::Page& page, ApplyCounts& counts)
     return {};
 }
 
-Status DirectoryStore::merge(int sourceId, const fhir::Page& page)
+Status DirectoryStore::merge(int sourceId, const RecordBatch& page)
 {
     const QString source = QString::number(sourceId);
     QByteArray script;
@@ -421,16 +421,16 @@ Status DirectoryStore::merge(int sourceId, const fhir::Page& page)
 
     QStringList others; // practitioners whose role changed on a page that does not hold them
     QStringList people;
-    for (const fhir::PersonRecord& p : page.people)
+    for (const PersonRecord& p : page.people)
         if (p.resourceType == QLatin1String("Practitioner"))
             people.append(p.id);
     const QSet<QString> onPage(people.cbegin(), people.cend());
-    for (const fhir::RoleRecord& r : page.roles) {
+    for (const RoleRecord& r : page.roles) {
         if (!r.practitionerId.isEmpty() && !onPage.contains(r.practitionerId))
             others.append(r.practitionerId);
     }
     QStringList deletedRoles;
-    for (const fhir::DeletedRecord& d : page.deleted)
+    for (const DeletedRecord& d : page.deleted)
         if (d.resourceType == QLatin1String("PractitionerRole"))
             deletedRoles.append(d.id);
 
@@ -473,7 +473,7 @@ void DirectoryStore::lap(const QString& phase, QElapsedTimer& timer)
     timer.restart();
 }
 
-Result<ApplyCounts> DirectoryStore::apply(int sourceId, const fhir::Page& page, const QString& job,
+Result<ApplyCounts> DirectoryStore::apply(int sourceId, const RecordBatch& page, const QString& job,
                                           const std::optional<QString>& cursor)
 {
     if (Status status = ensureStaging(); !status)
@@ -496,7 +496,7 @@ Result<ApplyCounts> DirectoryStore::apply(int sourceId, const fhir::Page& page, 
     QElapsedTimer timer;
     timer.start();
     if (cursor) {
-        if (Status stored = sync::saveCursor(m_db, sourceId, job, *cursor); !stored)
+        if (Status stored = sources::saveCursor(m_db, sourceId, job, *cursor); !stored)
             return stored.error();
     }
     lap(QStringLiteral("cursor"), timer);
@@ -556,12 +556,12 @@ Status DirectoryStore::refreshFacets()
 
 Result<QString> DirectoryStore::cursor(int sourceId, const QString& job)
 {
-    return sync::loadCursor(m_db, sourceId, job);
+    return sources::loadCursor(m_db, sourceId, job);
 }
 
 Status DirectoryStore::recordRun(int sourceId, const QString& job, const QString& error)
 {
-    return sync::recordRun(m_db, sourceId, job, error);
+    return sources::recordRun(m_db, sourceId, job, error);
 }
 
-} // namespace mhero::directory
+} // namespace mhero::sources

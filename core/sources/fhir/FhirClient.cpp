@@ -1,8 +1,8 @@
-#include "fhir/FhirClient.h"
+#include "sources/fhir/FhirClient.h"
 
-#include "fhir/FhirPage.h"
 #include "net/HttpSupport.h"
 #include "secrets/SealedSecrets.h"
+#include "sources/fhir/FhirPage.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>

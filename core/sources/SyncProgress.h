@@ -7,7 +7,7 @@
 #include <QSqlDatabase>
 #include <QString>
 
-namespace mhero::sync {
+namespace mhero::sources {
 
 /// Where a running directory sync has got to, for every console: the engine (mhero-server, the
 /// in-console engine, `mhero-admin sync`) writes it to the source's `directory` row of
@@ -47,4 +47,4 @@ struct RunningSync
 /// The syncs under way whose engine reported within the last five minutes, by source name.
 Result<QList<RunningSync>> loadRunningSyncs(QSqlDatabase& db);
 
-} // namespace mhero::sync
+} // namespace mhero::sources

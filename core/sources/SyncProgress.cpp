@@ -1,4 +1,4 @@
-#include "sync/SyncProgress.h"
+#include "sources/SyncProgress.h"
 
 #include "db/Sql.h"
 #include "db/Notifications.h"
@@ -9,7 +9,7 @@
 
 Q_LOGGING_CATEGORY(lcSyncProgress, "mhero.sync.progress")
 
-namespace mhero::sync {
+namespace mhero::sources {
 
 SyncProgress::SyncProgress(QSqlDatabase& db, int sourceId)
     : m_db(db)
@@ -73,4 +73,4 @@ Result<QList<RunningSync>> loadRunningSyncs(QSqlDatabase& db)
     return running;
 }
 
-} // namespace mhero::sync
+} // namespace mhero::sources

@@ -1,11 +1,14 @@
-#include "sync/FhirSync.h"
+#include "sources/fhir/FhirSync.h"
+
+#include "sources/fhir/FhirClient.h"
+#include "sources/fhir/FhirPage.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
 
 Q_LOGGING_CATEGORY(lcSync, "mhero.sync")
 
-namespace mhero::sync {
+namespace mhero::fhir {
 
 namespace {
 QString pageKey(const QUrl& url)
@@ -30,17 +33,17 @@ struct FhirSync::Pass
 struct FhirSync::Fetched
 {
     std::optional<Error> fetchError; ///< the request failed (HTTP status, network, timeout)
-    Result<fhir::Page> page = fhir::Page{};
+    Result<Page> page = Page{};
     QDateTime serverTime; ///< the client's lastServerTime() after this answer
     int retries = 0; ///< the client's retries() after this answer
     qint64 parseUs = 0;
 };
 
 FhirSync::FhirSync(QSqlDatabase& db, FhirSource source, QObject* parent)
-    : QObject(parent)
+    : SourceAdapter(parent)
     , m_db(db)
     , m_source(std::move(source))
-    , m_client(std::make_unique<fhir::FhirClient>(m_source.baseUrl, m_source.credentials))
+    , m_client(std::make_unique<FhirClient>(m_source.baseUrl, m_source.credentials))
     , m_store(db)
 {
     m_report.source = m_source.name;
@@ -61,7 +64,7 @@ QString FhirSync::runStartCursor() const
 {
     // The server's clock when the run began (HTTP Date, whole seconds), a little earlier for
     // safety: what changes while this run reads is read again next time rather than missed.
-    return fhir::formatInstant(m_runStart.addSecs(m_serverClock ? -2 : -300));
+    return formatInstant(m_runStart.addSecs(m_serverClock ? -2 : -300));
 }
 
 void FhirSync::start()
@@ -110,8 +113,8 @@ void FhirSync::planPasses()
         return *cursor;
     };
     const QString count = QString::number(m_source.pageSize);
-    const bool ihris = m_source.kind == fhir::SourceKind::Ihris;
-    const bool openmrs = m_source.kind == fhir::SourceKind::OpenMrs;
+    const bool ihris = m_source.kind == SourceKind::Ihris;
+    const bool openmrs = m_source.kind == SourceKind::OpenMrs;
 
     QStringList types;
     if (!openmrs)
@@ -147,7 +150,7 @@ void FhirSync::planPasses()
 
     // 2. iHRIS codes.
     if (ihris) {
-        for (QLatin1StringView system : {fhir::kIhrisCadreSystem, fhir::kIhrisJobSystem}) {
+        for (QLatin1StringView system : {kIhrisCadreSystem, kIhrisJobSystem}) {
             Pass pass;
             pass.mode = Pass::Mode::Codes;
             pass.resourceType = QStringLiteral("CodeSystem");
@@ -242,17 +245,17 @@ void FhirSync::fetch(const QUrl& url)
     // Downloaded and parsed on the reader thread while this thread writes the previous page; the
     // parsed page comes back through this thread's event loop.
     const qsizetype passIndex = m_current;
-    fhir::ParseOptions options;
+    ParseOptions options;
     options.defaultRegion = m_source.region;
     options.kind = m_source.kind;
-    fhir::FhirClient* client = m_client.get();
+    FhirClient* client = m_client.get();
     QMetaObject::invokeMethod(client, [this, client, url, passIndex, options]() {
         client->get(url, [this, client, url, passIndex, options](Result<QByteArray> body) {
             Fetched fetched;
             if (body) {
                 QElapsedTimer parseTimer;
                 parseTimer.start();
-                fetched.page = fhir::parsePage(*body, options);
+                fetched.page = parsePage(*body, options);
                 fetched.parseUs = parseTimer.nsecsElapsed() / 1000;
             } else {
                 fetched.fetchError = body.error();
@@ -284,7 +287,7 @@ void FhirSync::onPage(const QUrl& url, Fetched fetched)
         }
         // A first run: from now on deletions and role changes are followed by cursor.
         for (const QString& job : std::as_const(m_firstRunJobs)) {
-            if (auto stored = m_store.apply(m_source.id, fhir::Page{}, job, runStartCursor()); !stored) {
+            if (auto stored = m_store.apply(m_source.id, Page{}, job, runStartCursor()); !stored) {
                 finish(stored.error());
                 return;
             }
@@ -316,7 +319,7 @@ void FhirSync::onPage(const QUrl& url, Fetched fetched)
         finish(error);
         return;
     }
-    fhir::Page page = std::move(parsed.value());
+    Page page = std::move(parsed.value());
     for (const QString& problem : std::as_const(page.problems))
         m_report.problems.append(tr("%1: %2").arg(url.toString(), problem));
 
@@ -372,7 +375,7 @@ void FhirSync::onPage(const QUrl& url, Fetched fetched)
 
     std::optional<QString> cursor;
     if (pass.mode == Pass::Mode::Search && m_sorted && m_passMax.isValid())
-        cursor = fhir::formatInstant(m_passMax);
+        cursor = formatInstant(m_passMax);
     auto applied = m_store.apply(m_source.id, page, pass.job, pass.job.isEmpty() ? std::nullopt : cursor);
     if (!applied) {
         finish(applied.error());
@@ -404,9 +407,9 @@ void FhirSync::endPass()
     if (pass.mode == Pass::Mode::History && !pass.job.isEmpty() && !pass.skip)
         cursor = runStartCursor();
     else if (pass.mode == Pass::Mode::Search && !m_sorted && m_passMax.isValid())
-        cursor = fhir::formatInstant(m_passMax);
+        cursor = formatInstant(m_passMax);
     if (cursor) {
-        auto stored = m_store.apply(m_source.id, fhir::Page{}, pass.job, cursor);
+        auto stored = m_store.apply(m_source.id, Page{}, pass.job, cursor);
         if (!stored) {
             finish(stored.error());
             return;
@@ -442,4 +445,4 @@ void FhirSync::finish(std::optional<Error> error)
         this, [this]() { Q_EMIT finished(m_report); }, Qt::QueuedConnection);
 }
 
-} // namespace mhero::sync
+} // namespace mhero::fhir

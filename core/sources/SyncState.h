@@ -5,7 +5,7 @@
 #include <QSqlDatabase>
 #include <QString>
 
-namespace mhero::sync {
+namespace mhero::sources {
 
 /// mhero.sync_state: one row per source and job ("practitioners", "messages_in", …) with the
 /// cursor a job resumes from and the outcome of its last run.
@@ -17,4 +17,4 @@ Status saveCursor(QSqlDatabase& db, int sourceId, const QString& job, const QStr
 /// Records when @p job last ran and its error (empty: it succeeded).
 Status recordRun(QSqlDatabase& db, int sourceId, const QString& job, const QString& error);
 
-} // namespace mhero::sync
+} // namespace mhero::sources

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "Result.h"
-#include "fhir/FhirPage.h"
+#include "sources/DirectoryRecords.h"
 
 #include <QElapsedTimer>
 #include <QMap>
@@ -10,7 +10,7 @@
 
 #include <optional>
 
-namespace mhero::directory {
+namespace mhero::sources {
 
 /// What one applied page changed.
 struct ApplyCounts
@@ -23,7 +23,8 @@ struct ApplyCounts
     int invalidPhones = 0;
 };
 
-/// Writes FHIR pages into the directory. Each page is one transaction: the rows go into
+/// Writes batches of the directory's records (sources/DirectoryRecords.h), from whichever source
+/// adapter read them, into the directory. Each batch ("page") is one transaction: the rows go into
 /// temporary staging tables with COPY, one statement per table merges them (insert or update,
 /// deduplicated, unchanged rows left alone), facility/job/cadre are resolved, and the sync cursor
 /// is stored — so a crash or a bad page leaves the database exactly as it was before that page.
@@ -36,7 +37,7 @@ public:
 
     /// Applies @p page for source @p sourceId; when @p cursor is set, also stores it as the cursor
     /// of @p job in sync_state, in the same transaction.
-    Result<ApplyCounts> apply(int sourceId, const fhir::Page& page, const QString& job,
+    Result<ApplyCounts> apply(int sourceId, const RecordBatch& page, const QString& job,
                               const std::optional<QString>& cursor);
 
     /// A first sync into an empty directory: drops the search indexes of the people and their
@@ -65,8 +66,8 @@ private:
     void lap(const QString& phase, QElapsedTimer& timer);
 
     Status ensureStaging();
-    Status stage(const fhir::Page& page, ApplyCounts& counts);
-    Status merge(int sourceId, const fhir::Page& page);
+    Status stage(const RecordBatch& page, ApplyCounts& counts);
+    Status merge(int sourceId, const RecordBatch& page);
     Status analyze();
 
     static constexpr qint64 kAnalyzeAfterRows = 2000;
@@ -78,4 +79,4 @@ private:
     qint64 m_rowsAnalyzed = 0; ///< m_rowsWritten at the last analyze()
 };
 
-} // namespace mhero::directory
+} // namespace mhero::sources

@@ -1,9 +1,9 @@
 #pragma once
 
 #include "Result.h"
-#include "directory/DirectoryStore.h"
-#include "fhir/FhirClient.h"
-#include "sync/SourceConfig.h"
+#include "sources/DirectoryStore.h"
+#include "sources/SourceAdapter.h"
+#include "sources/fhir/FhirSource.h"
 
 #include <QElapsedTimer>
 #include <QMap>
@@ -15,28 +15,12 @@
 
 #include <memory>
 
-namespace mhero::sync {
+namespace mhero::fhir {
 
-/// What one sync of one source did.
-struct SyncReport
-{
-    QString source;
-    int pages = 0;
-    int people = 0;
-    int roles = 0;
-    int places = 0;
-    int codes = 0;
-    int deleted = 0;
-    int invalidPhones = 0;
-    int retries = 0;
-    qint64 elapsedMs = 0;
-    /// Where the time went (parse, waiting for pages, each write phase), in microseconds.
-    QMap<QString, qint64> phaseMicroseconds;
-    QStringList problems; ///< entries skipped, features the server lacks
-    std::optional<Error> error; ///< set when the sync stopped early
-};
+class FhirClient;
 
-/// One incremental sync of one FHIR source, as an asynchronous sequence of passes:
+/// The FHIR source adapter (sources::SourceAdapter): one incremental sync of one FHIR source,
+/// as an asynchronous sequence of passes:
 ///
 /// 1. deletions — `Type/_history?_since=<last run>`; DELETE entries make rows inactive (skipped on
 ///    the first run, which reads everything anyway);
@@ -56,20 +40,17 @@ struct SyncReport
 ///
 /// Writes on the thread it lives in, with a connection of that thread (blocking writes: use the
 /// sync engine's thread or a command-line tool, never the GUI thread).
-class FhirSync final : public QObject
+class FhirSync final : public sources::SourceAdapter
 {
     Q_OBJECT
 public:
     FhirSync(QSqlDatabase& db, FhirSource source, QObject* parent = nullptr);
     ~FhirSync() override;
 
-    void start();
-    /// For settings (timeouts, backoff) before start(); from then on it lives on the reader thread.
-    [[nodiscard]] fhir::FhirClient& client() { return *m_client; }
-
-Q_SIGNALS:
-    void progress(const QString& pass, int pages, int resources);
-    void finished(const mhero::sync::SyncReport& report);
+    void start() override;
+    /// For settings (timeouts, backoff; include sources/fhir/FhirClient.h) before start(); from then
+    /// on it lives on the reader thread.
+    [[nodiscard]] FhirClient& client() { return *m_client; }
 
 private:
     struct Pass;
@@ -86,12 +67,12 @@ private:
     QSqlDatabase& m_db;
     FhirSource m_source;
     QThread m_readerThread; ///< downloads and parses the pages (m_client lives there once started)
-    std::unique_ptr<fhir::FhirClient> m_client;
+    std::unique_ptr<FhirClient> m_client;
     int m_retries = 0; ///< m_client->retries() as of the last page it delivered
-    directory::DirectoryStore m_store;
+    sources::DirectoryStore m_store;
     QList<Pass> m_passes;
     qsizetype m_current = -1;
-    SyncReport m_report;
+    sources::SyncReport m_report;
     QElapsedTimer m_timer;
     QDateTime m_runStart;
     bool m_done = false;
@@ -111,6 +92,4 @@ private:
     qint64 m_waitUs = 0;
 };
 
-} // namespace mhero::sync
-
-Q_DECLARE_METATYPE(mhero::sync::SyncReport)
+} // namespace mhero::fhir

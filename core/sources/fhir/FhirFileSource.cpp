@@ -1,34 +1,34 @@
-#include "sync/BundleImport.h"
+#include "sources/fhir/FhirFileSource.h"
 
 #include "db/Sql.h"
 #include "phone/PhoneNumbers.h"
+#include "sources/fhir/FhirPage.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlQuery>
 
-namespace mhero::sync {
+namespace mhero::fhir {
 
-Result<directory::ApplyCounts> importBundleFile(QSqlDatabase& db, const QString& sourceName, const QString& region,
-                                                const QByteArray& body, QStringList* problems)
+Result<sources::ApplyCounts> importBundleFile(QSqlDatabase& db, const QString& sourceName, const QString& region,
+                                              const QByteArray& body, QStringList* problems)
 {
-    const auto tr = [](const char* text) { return QCoreApplication::translate("mhero::sync", text); };
+    const auto tr = [](const char* text) { return QCoreApplication::translate("mhero::fhir", text); };
     if (!region.isEmpty() && !phone::isKnownRegion(region))
         return Error{
             QStringLiteral("invalid-region"), tr("\"%1\" is not a country code libphonenumber knows.").arg(region), {}};
     // Parse first: a malformed file touches nothing, not even the source list.
-    fhir::ParseOptions options;
+    ParseOptions options;
     options.defaultRegion = region;
     options.maxBodyBytes = qsizetype(1) << 31;
     options.fromFile = true;
-    auto page = fhir::parsePage(body, options);
+    auto page = parsePage(body, options);
     if (!page)
         return page.error();
     if (problems)
         *problems = page->problems;
-    if (page->people.isEmpty() && page->roles.isEmpty() && page->places.isEmpty() && page->jobs.isEmpty()
-        && page->deleted.isEmpty())
+    if (page->isEmpty())
         return Error{QStringLiteral("file-nothing-usable"),
                      page->entryCount == 0
                          ? tr("The file holds no entries; nothing was imported.")
@@ -49,7 +49,7 @@ Result<directory::ApplyCounts> importBundleFile(QSqlDatabase& db, const QString&
         sourceId = existing->value(0).toInt();
         if (region.isEmpty() && !existing->value(2).toString().isEmpty()) { // numbers read in the source's region
             options.defaultRegion = existing->value(2).toString();
-            page = fhir::parsePage(body, options);
+            page = parsePage(body, options);
             if (!page)
                 return page.error();
             if (problems)
@@ -65,7 +65,7 @@ Result<directory::ApplyCounts> importBundleFile(QSqlDatabase& db, const QString&
             return created.error();
         sourceId = created->toInt();
     }
-    directory::DirectoryStore store(db);
+    sources::DirectoryStore store(db);
     auto applied = store.apply(sourceId, *page, {}, std::nullopt);
     if (!applied)
         return applied.error();
@@ -75,4 +75,4 @@ Result<directory::ApplyCounts> importBundleFile(QSqlDatabase& db, const QString&
     return applied;
 }
 
-} // namespace mhero::sync
+} // namespace mhero::fhir
