@@ -422,13 +422,14 @@ describe('meta emulator', () => {
   });
 
   test('webhook sender: retries with backoff on non-2xx, gives up after max attempts', async () => {
+    await ctl('POST', 'config', { retry_base_ms: 50 });
     rx.answers.push(500, 503);
     await ctl('POST', 'whatsapp/inbound', { from: USER, text: 'retry me' });
     let [d] = await ctl('POST', 'webhooks/wait', { count: 1 });
     assert.equal(d.state, 'delivered');
     assert.deepEqual(d.attempts.map((a) => a.status), [500, 503, 200]);
     const gaps = [1, 2].map((i) => Date.parse(d.attempts[i].at) - Date.parse(d.attempts[i - 1].at));
-    assert.ok(gaps[1] >= gaps[0], `backoff grows: ${gaps}`);
+    assert.ok(gaps[0] >= 45 && gaps[1] >= 95, `exponential backoff 50, 100 ms: ${gaps}`);
     assert.equal(rx.got.length, 3);
     assert.deepEqual(rx.got[0].body, rx.got[2].body, 'the same payload each time');
     await ctl('POST', 'reset');
