@@ -4,6 +4,7 @@
 #include "MetaEmulator.h"
 
 #include <QEventLoop>
+#include <QHash>
 #include <QJsonDocument>
 #include <QMessageAuthenticationCode>
 #include <QNetworkAccessManager>
@@ -12,6 +13,8 @@
 #include <QTcpSocket>
 #include <QTest>
 #include <QUrlQuery>
+
+#include <utility>
 
 using mhero::test::MetaEmulator;
 
@@ -132,7 +135,7 @@ class TestMetaEmulator final : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY2(m_emulator.ok(), qPrintable(m_emulator.startError()));

@@ -826,8 +826,9 @@ function ctlWaInbound(ctx, body) {
     if (from.length < 6) throw bad('from must be a phone number');
     const type = it.type ?? 'text';
     if (!INBOUND_TYPES.includes(type)) throw bad(`unknown type ${type}`);
-    const ts = toEpochSeconds(it.timestamp) ?? nowSeconds();
-    if (ts === undefined) throw bad('bad timestamp');
+    const given = toEpochSeconds(it.timestamp);
+    if (given === undefined) throw bad('bad timestamp');
+    const ts = given ?? nowSeconds();
     const id = it.id ?? wamid(from);
     const msg = { from, id, timestamp: String(ts), type };
     if (it.context) msg.context = it.context;
@@ -852,14 +853,10 @@ function ctlWaInbound(ctx, body) {
       if (it[type] === undefined) throw bad(`type ${type} needs a ${type} field`);
       msg[type] = it[type];
     }
-    if (it.open_window !== false && type !== 'reaction') {
-      const u = waUser(from);
-      u.last_inbound = Math.max(u.last_inbound ?? 0, ts);
-      if (it.name != null) u.name = String(it.name);
-    } else if (it.open_window !== false) {
-      const u = waUser(from); // reactions count as user messages too
-      u.last_inbound = Math.max(u.last_inbound ?? 0, ts);
-    }
+    // any message from the user (reactions included) opens or refreshes the 24 h window
+    const u = waUser(from);
+    if (it.open_window !== false) u.last_inbound = Math.max(u.last_inbound ?? 0, ts);
+    if (it.name != null) u.name = String(it.name);
     S.inbound.push(msg);
     const value = {
       messaging_product: 'whatsapp', metadata: waMetadata(),
@@ -910,8 +907,9 @@ function ctlMsInbound(ctx, body) {
   for (const it of asList(body)) {
     if (it?.psid == null) throw bad('psid is required');
     const psid = String(it.psid);
-    const ts = toEpochSeconds(it.timestamp) ?? nowSeconds();
-    if (ts === undefined) throw bad('bad timestamp');
+    const given = toEpochSeconds(it.timestamp);
+    if (given === undefined) throw bad('bad timestamp');
+    const ts = given ?? nowSeconds();
     const message = { mid: it.mid ?? messengerMid() };
     if (it.text != null) message.text = String(it.text);
     if (Array.isArray(it.attachments)) {
@@ -1011,6 +1009,7 @@ function ctlWait(body) {
   const match = (d) => (!body.channel || d.channel === body.channel) && (!body.field || d.field === body.field);
   return new Promise((resolve) => {
     const waiter = {
+      abort: () => resolve([408, []]),
       check: () => {
         const list = S.deliveries.filter(match);
         if (list.length >= count && list.every(settled)) {
@@ -1033,7 +1032,7 @@ function ctlReset() {
   gen++;
   for (const t of timers) clearTimeout(t);
   timers.clear();
-  for (const w of S.waiters) clearTimeout(w.t);
+  for (const w of S.waiters) { clearTimeout(w.t); w.abort(); }
   S = freshState();
   config = defaultConfig();
   faults = defaultFaults();

@@ -241,7 +241,8 @@ describe('meta emulator', () => {
     await ctl('POST', 'templates', { name: 'hello', language: 'en_US' });
     const r = await graph('POST', `/v21.0/${PNID}/messages`, { messaging_product: 'whatsapp', to: '231770000009', type: 'template', template: { name: 'hello', language: { code: 'en_US' } } });
     assert.equal(r.status, 200);
-    await sleep(150);
+    await ctl('POST', 'webhooks/wait', { count: 1 });
+    await sleep(150); // nothing else follows
     const st = statusesOf(await ctl('GET', 'webhooks'));
     assert.deepEqual(st.map((s) => [s.status, s.errors?.[0].code]), [['failed', 131026]]);
   });
@@ -397,6 +398,7 @@ describe('meta emulator', () => {
       { from: USER, type: 'reaction', reaction: { message_id: 'wamid.prev', emoji: '👍' } },
       { from: USER, type: 'unsupported' },
     ];
+    await assert.rejects(ctl('POST', 'whatsapp/inbound', { from: USER, text: 'x', timestamp: 'yesterday-ish' }), /bad timestamp/);
     const out = await ctl('POST', 'whatsapp/inbound', items);
     assert.equal(out.length, items.length);
     const ds = await ctl('POST', 'webhooks/wait', { count: items.length });
