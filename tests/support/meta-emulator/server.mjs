@@ -5,7 +5,7 @@
 import http from 'node:http';
 import {
   graphId, wamid, messengerMid, fbtraceId, sha256Hex, hmacHex, encodeCursor, decodeCursor,
-  parseMultipart, toEpochSeconds, nowSeconds, digitsOnly,
+  parseMultipart, toEpochSeconds, nowSeconds, digitsOnly, metaJson,
 } from './lib/util.mjs';
 
 // ------------------------------------------------------------------------------------------------
@@ -227,7 +227,7 @@ const baseUrl = (ctx) => `http://${ctx.host}`;
 // Webhook sender (Meta => the application under test)
 function deliver(channel, payload, { field = null } = {}) {
   const target = channel === 'messenger' ? config.messenger_target : config.whatsapp_target;
-  const raw = Buffer.from(JSON.stringify(payload));
+  const raw = Buffer.from(metaJson(payload));
   const copies = faults.duplicate_next > 0 ? 2 : 1;
   if (copies === 2) faults.duplicate_next--;
   const made = [];

@@ -399,6 +399,17 @@ describe('meta emulator', () => {
       { from: USER, type: 'unsupported' },
     ];
     await assert.rejects(ctl('POST', 'whatsapp/inbound', { from: USER, text: 'x', timestamp: 'yesterday-ish' }), /bad timestamp/);
+    // non-ASCII is \u-escaped (lowercase hex) in the body as sent, and signed as sent
+    await ctl('POST', 'whatsapp/inbound', { from: USER, text: 'Ça va ✓ 👍' });
+    const [sentRaw] = await ctl('GET', 'webhooks?raw=1');
+    assert.ok(sentRaw.raw.includes('"body":"\\u00c7a va \\u2713 \\ud83d\\udc4d"'), sentRaw.raw);
+    assert.equal(sentRaw.signature, `sha256=${createHmac('sha256', SECRET).update(sentRaw.raw).digest('hex')}`);
+    await ctl('POST', 'webhooks/wait', { count: 1 });
+    assert.equal(rx.got[0].body.entry[0].changes[0].value.messages[0].text.body, 'Ça va ✓ 👍');
+    assert.ok(rx.got[0].valid);
+    await ctl('POST', 'reset');
+    await ctl('POST', 'config', { whatsapp_target: rx.url('/wa') });
+    rx.got.length = 0;
     const out = await ctl('POST', 'whatsapp/inbound', items);
     assert.equal(out.length, items.length);
     const ds = await ctl('POST', 'webhooks/wait', { count: items.length });

@@ -80,3 +80,9 @@ export function toEpochSeconds(v) {
 
 export const nowSeconds = () => Math.floor(Date.now() / 1000);
 export const digitsOnly = (s) => String(s ?? '').replace(/\D/g, '');
+
+// JSON as Meta's webhook sender writes it: every non-ASCII UTF-16 unit escaped as \uXXXX with
+// lowercase hex ("äöå" => "\u00e4\u00f6\u00e5"). The signature is computed over exactly these bytes.
+export function metaJson(value) {
+  return JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
