@@ -20,8 +20,7 @@ QJsonValue epochOrNull(const QDateTime& at)
 
 MetaEmulator::MetaEmulator(const QStringList& arguments)
     : m_server(QStringLiteral(MHERO_META_EMULATOR_DIR), arguments, QStringLiteral("Meta emulator"))
-{
-}
+{ }
 
 QUrl MetaEmulator::baseUrl() const
 {
@@ -33,15 +32,16 @@ QUrl MetaEmulator::graphUrl(const QString& version) const
     return QUrl(QStringLiteral("http://127.0.0.1:%1/%2/").arg(m_server.port()).arg(version));
 }
 
-NodeTestServer::Response MetaEmulator::control(const QByteArray& method, const QString& path, const QJsonValue& body) const
+NodeTestServer::Response MetaEmulator::control(const QByteArray& method, const QString& path,
+                                               const QJsonValue& body) const
 {
     QByteArray payload;
     if (body.isArray())
         payload = QJsonDocument(body.toArray()).toJson(QJsonDocument::Compact);
     else if (body.isObject())
         payload = QJsonDocument(body.toObject()).toJson(QJsonDocument::Compact);
-    const auto response = m_server.request(method, QStringLiteral("_control/") + path, payload,
-                                           {{"Content-Type", "application/json"}});
+    const auto response
+        = m_server.request(method, QStringLiteral("_control/") + path, payload, {{"Content-Type", "application/json"}});
     if (response.status / 100 != 2)
         qWarning() << "Meta emulator control" << method << path << response.status << response.body.left(500);
     return response;
@@ -64,9 +64,8 @@ QJsonObject MetaEmulator::setConfig(const QJsonObject& config) const
 
 bool MetaEmulator::setWebhookTargets(const QUrl& whatsapp, const QUrl& messenger) const
 {
-    const auto target = [](const QUrl& url) {
-        return url.isValid() ? QJsonValue(url.toString()) : QJsonValue(QJsonValue::Null);
-    };
+    const auto target
+        = [](const QUrl& url) { return url.isValid() ? QJsonValue(url.toString()) : QJsonValue(QJsonValue::Null); };
     return control("POST", QStringLiteral("config"),
                    QJsonObject{{QStringLiteral("whatsapp_target"), target(whatsapp)},
                                {QStringLiteral("messenger_target"), target(messenger)}})
@@ -76,7 +75,8 @@ bool MetaEmulator::setWebhookTargets(const QUrl& whatsapp, const QUrl& messenger
 
 bool MetaEmulator::setTokenExpired(bool expired) const
 {
-    return control("POST", QStringLiteral("config"), QJsonObject{{QStringLiteral("token_expired"), expired}}).status == 200;
+    return control("POST", QStringLiteral("config"), QJsonObject{{QStringLiteral("token_expired"), expired}}).status
+        == 200;
 }
 
 QJsonObject MetaEmulator::whatsappInbound(const QJsonObject& message) const
@@ -87,7 +87,8 @@ QJsonObject MetaEmulator::whatsappInbound(const QJsonObject& message) const
 QJsonObject MetaEmulator::whatsappText(const QString& from, const QString& text, const QString& name,
                                        const QDateTime& at) const
 {
-    QJsonObject message{{QStringLiteral("from"), from}, {QStringLiteral("type"), QStringLiteral("text")},
+    QJsonObject message{{QStringLiteral("from"), from},
+                        {QStringLiteral("type"), QStringLiteral("text")},
                         {QStringLiteral("text"), text}};
     if (!name.isEmpty())
         message.insert(QStringLiteral("name"), name);
@@ -105,7 +106,8 @@ QJsonObject MetaEmulator::whatsappMedia(const QString& from, const QString& type
         media.insert(QStringLiteral("caption"), caption);
     if (!filename.isEmpty())
         media.insert(QStringLiteral("filename"), filename);
-    return whatsappInbound({{QStringLiteral("from"), from}, {QStringLiteral("type"), type}, {QStringLiteral("media"), media}});
+    return whatsappInbound(
+        {{QStringLiteral("from"), from}, {QStringLiteral("type"), type}, {QStringLiteral("media"), media}});
 }
 
 QJsonObject MetaEmulator::whatsappLocation(const QString& from, double latitude, double longitude, const QString& name,
@@ -116,14 +118,16 @@ QJsonObject MetaEmulator::whatsappLocation(const QString& from, double latitude,
         location.insert(QStringLiteral("name"), name);
     if (!address.isEmpty())
         location.insert(QStringLiteral("address"), address);
-    return whatsappInbound(
-        {{QStringLiteral("from"), from}, {QStringLiteral("type"), QStringLiteral("location")}, {QStringLiteral("location"), location}});
+    return whatsappInbound({{QStringLiteral("from"), from},
+                            {QStringLiteral("type"), QStringLiteral("location")},
+                            {QStringLiteral("location"), location}});
 }
 
 QJsonObject MetaEmulator::whatsappContacts(const QString& from, const QJsonArray& contacts) const
 {
-    return whatsappInbound(
-        {{QStringLiteral("from"), from}, {QStringLiteral("type"), QStringLiteral("contacts")}, {QStringLiteral("contacts"), contacts}});
+    return whatsappInbound({{QStringLiteral("from"), from},
+                            {QStringLiteral("type"), QStringLiteral("contacts")},
+                            {QStringLiteral("contacts"), contacts}});
 }
 
 QJsonObject MetaEmulator::whatsappButtonReply(const QString& from, const QString& id, const QString& title) const
@@ -142,7 +146,8 @@ QJsonObject MetaEmulator::whatsappListReply(const QString& from, const QString& 
     QJsonObject reply{{QStringLiteral("id"), id}, {QStringLiteral("title"), title}};
     if (!description.isEmpty())
         reply.insert(QStringLiteral("description"), description);
-    const QJsonObject interactive{{QStringLiteral("type"), QStringLiteral("list_reply")}, {QStringLiteral("list_reply"), reply}};
+    const QJsonObject interactive{{QStringLiteral("type"), QStringLiteral("list_reply")},
+                                  {QStringLiteral("list_reply"), reply}};
     return whatsappInbound({{QStringLiteral("from"), from},
                             {QStringLiteral("type"), QStringLiteral("interactive")},
                             {QStringLiteral("interactive"), interactive}});
@@ -166,7 +171,8 @@ QJsonObject MetaEmulator::whatsappReaction(const QString& from, const QString& m
     return whatsappInbound(
         {{QStringLiteral("from"), from},
          {QStringLiteral("type"), QStringLiteral("reaction")},
-         {QStringLiteral("reaction"), QJsonObject{{QStringLiteral("message_id"), messageId}, {QStringLiteral("emoji"), emoji}}}});
+         {QStringLiteral("reaction"),
+          QJsonObject{{QStringLiteral("message_id"), messageId}, {QStringLiteral("emoji"), emoji}}}});
 }
 
 QJsonObject MetaEmulator::whatsappUnsupported(const QString& from) const
@@ -227,7 +233,8 @@ QJsonArray MetaEmulator::registerTemplates(const QJsonArray& templates) const
 bool MetaEmulator::setTemplateStatus(const QString& name, const QString& language, const QString& status,
                                      const QString& reason) const
 {
-    QJsonObject body{{QStringLiteral("name"), name}, {QStringLiteral("language"), language}, {QStringLiteral("status"), status}};
+    QJsonObject body{
+        {QStringLiteral("name"), name}, {QStringLiteral("language"), language}, {QStringLiteral("status"), status}};
     if (!reason.isEmpty())
         body.insert(QStringLiteral("reason"), reason);
     return control("POST", QStringLiteral("templates/status"), body).status == 200;
@@ -240,7 +247,8 @@ bool MetaEmulator::setFaults(const QJsonObject& faults) const
 
 bool MetaEmulator::failNextSends(int code, int count, const QString& channel) const
 {
-    const QJsonObject error{{QStringLiteral("code"), code}, {QStringLiteral("count"), count}, {QStringLiteral("channel"), channel}};
+    const QJsonObject error{
+        {QStringLiteral("code"), code}, {QStringLiteral("count"), count}, {QStringLiteral("channel"), channel}};
     return setFaults({{QStringLiteral("send_errors"), QJsonArray{error}}});
 }
 

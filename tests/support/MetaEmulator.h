@@ -54,8 +54,8 @@ public:
     QJsonObject whatsappText(const QString& from, const QString& text, const QString& name = {},
                              const QDateTime& at = {}) const;
     /// type: image, audio, video, document or sticker; the bytes become a downloadable media id.
-    QJsonObject whatsappMedia(const QString& from, const QString& type, const QByteArray& bytes, const QString& mimeType,
-                              const QString& caption = {}, const QString& filename = {}) const;
+    QJsonObject whatsappMedia(const QString& from, const QString& type, const QByteArray& bytes,
+                              const QString& mimeType, const QString& caption = {}, const QString& filename = {}) const;
     QJsonObject whatsappLocation(const QString& from, double latitude, double longitude, const QString& name = {},
                                  const QString& address = {}) const;
     QJsonObject whatsappContacts(const QString& from, const QJsonArray& contacts) const;

@@ -42,7 +42,10 @@ public:
         m_server.listen(QHostAddress::LocalHost);
     }
 
-    [[nodiscard]] QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1/hook").arg(m_server.serverPort())); }
+    [[nodiscard]] QUrl url() const
+    {
+        return QUrl(QStringLiteral("http://127.0.0.1:%1/hook").arg(m_server.serverPort()));
+    }
     QList<Event> events;
 
 private:
@@ -76,13 +79,15 @@ private:
         if (requestLine.startsWith("GET ")) {
             const QUrlQuery query(QUrl(QString::fromUtf8(requestLine.split(' ').value(1))).query());
             const bool ok = query.queryItemValue(QStringLiteral("hub.verify_token")) == MetaEmulator::verifyToken();
-            const QByteArray challenge = ok ? query.queryItemValue(QStringLiteral("hub.challenge")).toUtf8() : QByteArray();
+            const QByteArray challenge
+                = ok ? query.queryItemValue(QStringLiteral("hub.challenge")).toUtf8() : QByteArray();
             if (!ok)
                 reply.replace("200 OK", "403 Forbidden");
             reply += "Content-Length: " + QByteArray::number(challenge.size()) + "\r\n\r\n" + challenge;
         } else {
             const QByteArray expected = "sha256="
-                + QMessageAuthenticationCode::hash(body, MetaEmulator::appSecret().toUtf8(), QCryptographicHash::Sha256).toHex();
+                + QMessageAuthenticationCode::hash(body, MetaEmulator::appSecret().toUtf8(), QCryptographicHash::Sha256)
+                      .toHex();
             events.append({body, signature == expected});
             reply += "Content-Length: 0\r\n\r\n";
         }
@@ -126,7 +131,9 @@ QJsonObject textMessage(const QString& to, const QString& text)
 
 QJsonObject changeValue(const QJsonObject& delivery)
 {
-    return delivery[QStringLiteral("payload")][QStringLiteral("entry")][0][QStringLiteral("changes")][0][QStringLiteral("value")].toObject();
+    return delivery[QStringLiteral("payload")][QStringLiteral("entry")][0][QStringLiteral("changes")][0]
+                   [QStringLiteral("value")]
+                       .toObject();
 }
 
 } // namespace
@@ -136,10 +143,7 @@ class TestMetaEmulator final : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QVERIFY2(m_emulator.ok(), qPrintable(m_emulator.startError()));
-    }
+    void initTestCase() { QVERIFY2(m_emulator.ok(), qPrintable(m_emulator.startError())); }
 
     void init()
     {
@@ -153,9 +157,11 @@ private Q_SLOTS:
     {
         const QString user = QStringLiteral("231770123456");
         const QJsonObject inbound = m_emulator.whatsappText(user, QStringLiteral("hello"), QStringLiteral("Ann"));
-        QCOMPARE(inbound[QStringLiteral("message")][QStringLiteral("text")][QStringLiteral("body")].toString(), QStringLiteral("hello"));
+        QCOMPARE(inbound[QStringLiteral("message")][QStringLiteral("text")][QStringLiteral("body")].toString(),
+                 QStringLiteral("hello"));
 
-        const QUrl sendUrl = m_emulator.graphUrl().resolved(QUrl(MetaEmulator::phoneNumberId() + QStringLiteral("/messages")));
+        const QUrl sendUrl
+            = m_emulator.graphUrl().resolved(QUrl(MetaEmulator::phoneNumberId() + QStringLiteral("/messages")));
         const GraphReply reply = graphPost(sendUrl, textMessage(user, QStringLiteral("Hi Ann")));
         QCOMPARE(reply.status, 200);
         const QString wamid = reply.json[QStringLiteral("messages")][0][QStringLiteral("id")].toString();
@@ -176,7 +182,8 @@ private Q_SLOTS:
 
         const QJsonArray sent = m_emulator.sent();
         QCOMPARE(sent.size(), 1);
-        QCOMPARE(sent[0][QStringLiteral("request")][QStringLiteral("text")][QStringLiteral("body")].toString(), QStringLiteral("Hi Ann"));
+        QCOMPARE(sent[0][QStringLiteral("request")][QStringLiteral("text")][QStringLiteral("body")].toString(),
+                 QStringLiteral("Hi Ann"));
         QVERIFY(m_emulator.takeRequests().contains(
             QStringLiteral("POST /v21.0/%1/messages 200").arg(MetaEmulator::phoneNumberId())));
     }
@@ -184,7 +191,8 @@ private Q_SLOTS:
     void windowFaultsAndTemplates()
     {
         const QString user = QStringLiteral("231770000002");
-        const QUrl sendUrl = m_emulator.graphUrl().resolved(QUrl(MetaEmulator::phoneNumberId() + QStringLiteral("/messages")));
+        const QUrl sendUrl
+            = m_emulator.graphUrl().resolved(QUrl(MetaEmulator::phoneNumberId() + QStringLiteral("/messages")));
         QVERIFY(m_emulator.setFaults({{QStringLiteral("window_error"), QStringLiteral("sync")}}));
         QVERIFY(m_emulator.setWhatsAppLastInbound(user, QDateTime::currentDateTimeUtc().addSecs(-25 * 3600)));
         GraphReply reply = graphPost(sendUrl, textMessage(user, QStringLiteral("late")));
@@ -198,12 +206,13 @@ private Q_SLOTS:
         QCOMPARE(graphPost(sendUrl, textMessage(user, QStringLiteral("ok"))).status, 200);
         QCOMPARE(graphPost(sendUrl, textMessage(user, QStringLiteral("x")), QStringLiteral("bad")).status, 401);
 
-        const QJsonArray templates = m_emulator.registerTemplates(QJsonArray{QJsonObject{
-            {QStringLiteral("name"), QStringLiteral("renewal")},
-            {QStringLiteral("language"), QStringLiteral("en")},
-            {QStringLiteral("status"), QStringLiteral("PENDING")}}});
+        const QJsonArray templates = m_emulator.registerTemplates(
+            QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("renewal")},
+                                   {QStringLiteral("language"), QStringLiteral("en")},
+                                   {QStringLiteral("status"), QStringLiteral("PENDING")}}});
         QCOMPARE(templates.size(), 1);
-        QVERIFY(m_emulator.setTemplateStatus(QStringLiteral("renewal"), QStringLiteral("en"), QStringLiteral("APPROVED")));
+        QVERIFY(
+            m_emulator.setTemplateStatus(QStringLiteral("renewal"), QStringLiteral("en"), QStringLiteral("APPROVED")));
         // the accepted "ok" message has its own status webhooks; pick the template event out
         QJsonObject update;
         for (const QJsonValue& delivery : m_emulator.waitForWebhooks(1, 5000, QStringLiteral("whatsapp"))) {
@@ -217,9 +226,11 @@ private Q_SLOTS:
     void mediaMessengerAndHandshake()
     {
         const QByteArray bytes("\x89PNG\r\n\x1a\n\x00\x01", 10);
-        const QJsonObject inbound = m_emulator.whatsappMedia(QStringLiteral("231770000003"), QStringLiteral("image"), bytes,
-                                                             QStringLiteral("image/png"), QStringLiteral("a photo"));
-        const QString mediaId = inbound[QStringLiteral("message")][QStringLiteral("image")][QStringLiteral("id")].toString();
+        const QJsonObject inbound
+            = m_emulator.whatsappMedia(QStringLiteral("231770000003"), QStringLiteral("image"), bytes,
+                                       QStringLiteral("image/png"), QStringLiteral("a photo"));
+        const QString mediaId
+            = inbound[QStringLiteral("message")][QStringLiteral("image")][QStringLiteral("id")].toString();
         QVERIFY(!mediaId.isEmpty());
         QCOMPARE(m_emulator.mediaBytes(mediaId), bytes);
         QCOMPARE(m_emulator.media().size(), 1);
