@@ -357,8 +357,8 @@ function expectedParams(t) {
   for (const c of t.components || []) {
     const type = String(c.type || '').toUpperCase();
     if (type === 'HEADER') {
+      // TEXT headers take one parameter per placeholder; IMAGE/VIDEO/DOCUMENT/LOCATION take one
       exp.header = String(c.format || 'TEXT').toUpperCase() === 'TEXT' ? countPlaceholders(c.text) : 1;
-      if (['LOCATION'].includes(String(c.format).toUpperCase())) exp.header = 1;
     } else if (type === 'BODY') {
       exp.body = countPlaceholders(c.text);
     } else if (type === 'BUTTONS') {
