@@ -1,7 +1,5 @@
 #include "engine/WebhookServer.h"
 
-#include "channels/meta/MetaIntake.h"
-#include "channels/meta/MetaWebhook.h"
 #include "db/Sql.h"
 
 #include <QHttpServerRequest>
@@ -17,11 +15,7 @@ namespace mhero::engine {
 namespace {
 using StatusCode = QHttpServerResponder::StatusCode;
 
-constexpr qint64 kReloadMs = 60'000; // new sources and changed secrets, at the latest
-constexpr qint64 kMissReloadMs = 5'000; // an unknown name reloads at most this often
 constexpr int kCatchUpMs = 10'000; // events a failure left, tried again
-constexpr int kPurgeDays = 7;
-constexpr qint64 kPurgeEveryMs = 3'600'000;
 
 /// Refuses a request before its body is read: the HTTP parser of QAbstractHttpServer would keep a
 /// body of any size in memory. Checks the head of each connection's first request (size of the
@@ -103,7 +97,7 @@ WebhookServer::WebhookServer(ConnectionSettings settings, std::shared_ptr<secret
                              QObject* parent)
     : QAbstractHttpServer(parent)
     , m_settings(std::move(settings))
-    , m_keyring(std::move(keyring))
+    , m_meta(std::move(keyring))
     , m_processTimer(this)
     , m_catchUpTimer(this)
 {
@@ -142,41 +136,14 @@ Status WebhookServer::ensureConnection()
     if (!opened)
         return opened.error();
     m_connection.emplace(std::move(opened.value()));
-    m_lastReload.invalidate();
+    m_meta.reload();
     return {};
-}
-
-const meta::MetaSource* WebhookServer::findSource(const QString& kind, const QString& name)
-{
-    const QString key = kind + QLatin1Char('/') + name;
-    auto it = m_sources.constFind(key);
-    const bool stale = !m_lastReload.isValid() || m_lastReload.hasExpired(kReloadMs);
-    const bool missReload = it == m_sources.cend() && m_lastReload.hasExpired(kMissReloadMs);
-    if (stale || missReload) {
-        m_lastReload.start();
-        auto engineKey = m_keyring->get(m_connection->db());
-        auto loaded = meta::loadMetaSources(m_connection->db(), {}, engineKey ? engineKey->get() : nullptr);
-        if (!loaded) {
-            qCWarning(lcWebhooks).noquote() << "cannot read the WhatsApp and Messenger sources:"
-                                            << loaded.error().toString();
-        } else {
-            m_sources.clear();
-            for (meta::MetaSource& source : *loaded) {
-                if (!engineKey && source.secretError)
-                    source.secretError = engineKey.error();
-                m_sources.insert(source.kind() + QLatin1Char('/') + source.name, source);
-            }
-        }
-        it = m_sources.constFind(key);
-    }
-    return it == m_sources.cend() ? nullptr : &it.value();
 }
 
 bool WebhookServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* socket)
 {
     const QStringList parts = request.url().path().split(QLatin1Char('/'), Qt::SkipEmptyParts);
-    if (parts.size() != 3 || parts.at(0) != QLatin1String("webhooks")
-        || (parts.at(1) != QLatin1String("whatsapp") && parts.at(1) != QLatin1String("messenger")))
+    if (parts.size() != 3 || parts.at(0) != QLatin1String("webhooks") || !meta::WebhookDoor::serves(parts.at(1)))
         return false; // missingHandler(): 404
     QHttpServerResponder responder = makeResponder(request, socket);
     if (Status connected = ensureConnection(); !connected) {
@@ -184,53 +151,25 @@ bool WebhookServer::handleRequest(const QHttpServerRequest& request, QTcpSocket*
         answer(responder, StatusCode::ServiceUnavailable, "try again later\n"); // Meta delivers again
         return true;
     }
-    const meta::MetaSource* source = findSource(parts.at(1), parts.at(2));
-    if (!source) {
-        answer(responder, StatusCode::NotFound, "no such source\n");
-        return true;
-    }
-    if (source->secretError) {
-        // Without its secrets nothing can be checked: refused, and IT is told why.
-        qCWarning(lcWebhooks).noquote() << source->name << "cannot take webhooks:" << source->secretError->toString();
-        answer(responder, StatusCode::ServiceUnavailable, "source not ready\n");
-        return true;
-    }
-    if (request.method() == QHttpServerRequest::Method::Get) {
-        if (auto challenge = meta::handshakeChallenge(request.query(), source->verifyToken)) {
-            qCInfo(lcWebhooks).noquote() << source->name << "subscription confirmed";
-            answer(responder, StatusCode::Ok, challenge->toUtf8());
-        } else {
-            qCWarning(lcWebhooks).noquote() << source->name << "refused a subscription handshake (wrong verify token)";
-            answer(responder, StatusCode::Forbidden, "forbidden\n");
-        }
-        return true;
-    }
-    if (request.method() != QHttpServerRequest::Method::Post) {
-        answer(responder, StatusCode::MethodNotAllowed, "GET or POST\n");
-        return true;
-    }
+    QByteArray method;
+    if (request.method() == QHttpServerRequest::Method::Get)
+        method = QByteArrayLiteral("GET");
+    else if (request.method() == QHttpServerRequest::Method::Post)
+        method = QByteArrayLiteral("POST");
     const QByteArray body = request.body();
-    if (body.size() > kMaxBodyBytes || body.isEmpty()) {
-        answer(responder, body.isEmpty() ? StatusCode::BadRequest : StatusCode::PayloadTooLarge, "refused\n");
+    if (body.size() > kMaxBodyBytes) {
+        answer(responder, StatusCode::PayloadTooLarge, "refused\n");
         return true;
     }
-    if (!meta::verifySignature(source->appSecret.toUtf8(), body, request.value(QByteArrayLiteral("X-Hub-Signature-256")))) {
-        qCWarning(lcWebhooks).noquote() << source->name << "refused a delivery with a missing or wrong signature from"
-                                        << socket->peerAddress().toString();
-        answer(responder, StatusCode::Unauthorized, "bad signature\n");
-        return true;
+    const meta::WebhookAnswer reply =
+        m_meta.handle(m_connection->db(), method, parts.at(1), parts.at(2), request.query(),
+                      request.value(QByteArrayLiteral("X-Hub-Signature-256")), body, socket->peerAddress().toString());
+    answer(responder, static_cast<StatusCode>(reply.status), reply.body);
+    if (reply.stored) {
+        Q_EMIT eventStored(reply.source, reply.isNew);
+        if (reply.isNew)
+            m_processTimer.start();
     }
-    meta::MetaIntake intake(m_connection->db());
-    auto stored = intake.store(source->id, body);
-    if (!stored) {
-        qCWarning(lcWebhooks).noquote() << source->name << "could not store a delivery:" << stored.error().toString();
-        answer(responder, StatusCode::ServiceUnavailable, "try again later\n");
-        return true;
-    }
-    answer(responder, StatusCode::Ok, "EVENT_RECEIVED");
-    Q_EMIT eventStored(source->name, *stored);
-    if (*stored)
-        m_processTimer.start();
     return true;
 }
 
@@ -244,31 +183,15 @@ void WebhookServer::processPending()
 {
     if (Status connected = ensureConnection(); !connected)
         return;
-    meta::MetaIntake intake(m_connection->db());
-    int events = 0;
-    int messages = 0;
-    int statuses = 0;
-    for (;;) {
-        auto report = intake.processPending(200);
-        if (!report) {
-            qCWarning(lcWebhooks).noquote() << "cannot process webhook events:" << report.error().toString();
-            break;
-        }
-        events += report->events;
-        messages += report->messages;
-        statuses += report->statuses + report->reads;
-        if (report->events < 200 || report->failed > 0)
-            break;
+    auto round = m_meta.processPending(m_connection->db());
+    if (!round) {
+        qCWarning(lcWebhooks).noquote() << "cannot process webhook events:" << round.error().toString();
+        return;
     }
-    if (events > 0) {
-        qCDebug(lcWebhooks) << "processed" << events << "webhook events:" << messages << "messages," << statuses
-                            << "statuses";
-        Q_EMIT processed(events, messages, statuses);
-    }
-    if (!m_lastPurge.isValid() || m_lastPurge.hasExpired(kPurgeEveryMs)) {
-        m_lastPurge.start();
-        if (auto purged = intake.purgeProcessed(kPurgeDays); purged && *purged > 0)
-            qCInfo(lcWebhooks) << "forgot" << *purged << "processed webhook events older than" << kPurgeDays << "days";
+    if (round->events > 0) {
+        qCDebug(lcWebhooks) << "processed" << round->events << "webhook events:" << round->messages
+                            << "messages," << round->statuses << "statuses";
+        Q_EMIT processed(round->events, round->messages, round->statuses);
     }
 }
 

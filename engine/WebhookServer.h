@@ -1,13 +1,11 @@
 #pragma once
 
 #include "Result.h"
-#include "channels/meta/MetaSource.h"
+#include "channels/meta/MetaChannel.h"
 #include "db/Connection.h"
 #include "secrets/SealedSecrets.h"
 
 #include <QAbstractHttpServer>
-#include <QElapsedTimer>
-#include <QHash>
 #include <QHostAddress>
 #include <QTimer>
 
@@ -21,12 +19,12 @@ namespace mhero::engine {
 /// mhero-server's door for Meta's webhooks (--webhook-listen): GET and POST
 /// /webhooks/whatsapp/NAME and /webhooks/messenger/NAME, NAME being the source's name.
 ///
-/// GET answers Meta's subscription handshake with the source's verify token. POST accepts a
-/// delivery only when its X-Hub-Signature-256 is the HMAC of the raw body with the source's app
-/// secret (401, nothing stored, otherwise), at most kMaxBodyBytes (413); it stores the raw body
-/// (meta::MetaIntake::store()) and only then answers 200, so a crash after the answer loses
-/// nothing; processing follows on this thread, and again at start for what a crash left.
-/// A database that cannot store answers 503: Meta delivers again later.
+/// This class is the HTTP part only: it refuses oversized or chunked bodies before they are read
+/// (kMaxBodyBytes, 413), routes the path, and hands the request to the platform's door
+/// (meta::WebhookDoor: the handshake, the signature — 401 and nothing stored when wrong —,
+/// storing the raw body before the 200, so a crash after the answer loses nothing). Processing
+/// follows on this thread after each delivery, every few seconds for what failed, and at start
+/// for what a crash left. A database that cannot store answers 503: Meta delivers again later.
 ///
 /// Plain HTTP on the address given (loopback by default): TLS is a reverse proxy's job
 /// (docs/deployment.md has an nginx example). Lives on a thread of its own, with its own
@@ -59,15 +57,10 @@ protected:
 
 private:
     Status ensureConnection();
-    /// The source of that kind and name (reloaded at most every few seconds on a miss).
-    const meta::MetaSource* findSource(const QString& kind, const QString& name);
 
     ConnectionSettings m_settings;
-    std::shared_ptr<secrets::EngineKeyring> m_keyring;
     std::optional<ScopedConnection> m_connection;
-    QHash<QString, meta::MetaSource> m_sources; ///< "kind/name" → source
-    QElapsedTimer m_lastReload;
-    QElapsedTimer m_lastPurge;
+    meta::WebhookDoor m_meta;
     QTimer m_processTimer;
     QTimer m_catchUpTimer;
     QTcpServer* m_tcp = nullptr;
