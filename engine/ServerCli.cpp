@@ -88,7 +88,12 @@ int runServer(QCoreApplication& app)
         QStringLiteral("With --init-key: replace a different published key (every source secret must then be "
                        "entered again). Connect as the database owner (--db \"… user=<owner>\"): the database "
                        "refuses it to the service account."));
-    parser.addOptions({dbOption, checkOption, keyOption, initKeyOption, replaceKeyOption});
+    const QCommandLineOption webhookOption(
+        QStringLiteral("webhook-listen"),
+        QStringLiteral("Take WhatsApp and Messenger webhooks on ADDRESS:PORT (plain HTTP, e.g. 127.0.0.1:8088 "
+                       "behind a TLS reverse proxy): /webhooks/whatsapp/NAME and /webhooks/messenger/NAME."),
+        QStringLiteral("address:port"));
+    parser.addOptions({dbOption, checkOption, keyOption, initKeyOption, replaceKeyOption, webhookOption});
     parser.process(app);
 
     QTextStream err(stderr);
@@ -148,9 +153,26 @@ int runServer(QCoreApplication& app)
         return 0;
     }
 
+    std::optional<std::pair<QHostAddress, quint16>> webhookListen;
+    if (parser.isSet(webhookOption)) {
+        auto listen = parseListenAddress(parser.value(webhookOption));
+        if (!listen) {
+            err << "error: " << listen.error().message << "\n";
+            return 2;
+        }
+        webhookListen = *listen;
+    }
+
     quitOnSignals(app);
     qCInfo(lcServer).noquote() << "engine key file:" << keyPath;
     engine::SyncEngine engine(settings, keyPath); // stopped (threads joined) when main returns
+    if (webhookListen)
+        engine.setWebhookListen(webhookListen->first, webhookListen->second);
+    QObject::connect(&engine, &SyncEngine::webhookListenFailed, &app, [&app](const QString& reason) {
+        // A door that cannot open will not open by itself: stop, so the service manager says so.
+        qCCritical(lcServer).noquote() << reason;
+        app.exit(1);
+    });
     Database database;
     QTimer retry;
     retry.setSingleShot(true);

@@ -12,6 +12,8 @@
 #include "engine/WebhookServer.h"
 
 #include <QNetworkAccessManager>
+#include <QProcess>
+#include <QTcpServer>
 #include <QNetworkReply>
 #include <QSignalSpy>
 #include <QTcpSocket>
@@ -52,6 +54,7 @@ private Q_SLOTS:
     void messengerThreadWithReceipts();
     void eventsLeftByACrashAreProcessedAtStart();
     void unreadableEventIsGivenUpWithItsReason();
+    void killedServerLosesNoAcknowledgedDelivery();
 
 private:
     Reply request(const QByteArray& method, const QString& path, const QByteArray& body = {},
@@ -335,6 +338,65 @@ void TestWebhookServer::unreadableEventIsGivenUpWithItsReason()
     QTRY_COMPARE_WITH_TIMEOUT(count(QStringLiteral("SELECT count(*) FROM mhero.webhook_event WHERE processed_at IS NOT NULL "
                                                    "AND error LIKE '%entries%' AND attempts = 1")),
                               1, 5000);
+}
+
+void TestWebhookServer::killedServerLosesNoAcknowledgedDelivery()
+{
+    // mhero-server as IT runs it, killed (SIGKILL) right after it acknowledged a burst of
+    // deliveries: every delivery Meta got a 200 for becomes its message, once, when a new
+    // mhero-server starts.
+    m_server.reset();
+    quint16 port = 0;
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        port = probe.serverPort();
+    }
+    const auto startProcess = [&](QProcess& server) {
+        server.setProgram(QStringLiteral(MHERO_SERVER_PATH));
+        server.setArguments({QStringLiteral("--db"), m_service.settings.toConnInfo(true), QStringLiteral("--engine-key"),
+                             m_keyPath, QStringLiteral("--webhook-listen"), QStringLiteral("127.0.0.1:%1").arg(port)});
+        server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        server.start();
+        QVERIFY(server.waitForStarted(10'000));
+    };
+    QProcess first;
+    startProcess(first);
+    if (QTest::currentTestFailed())
+        return;
+    m_port = port;
+    // Wait for the door to open.
+    QTRY_VERIFY_WITH_TIMEOUT(request("GET", QStringLiteral("/webhooks/whatsapp/moh-whatsapp?hub.mode=subscribe&"
+                                                           "hub.verify_token=%1&hub.challenge=7")
+                                                .arg(QString::fromLatin1(kVerifyToken)))
+                                     .status
+                                 == 200,
+                             15'000);
+    constexpr int kDeliveries = 40;
+    int acknowledged = 0;
+    for (int i = 0; i < kDeliveries; ++i)
+        if (post(QStringLiteral("/webhooks/whatsapp/moh-whatsapp"),
+                 whatsAppText("wamid.burst" + QByteArray::number(i), "message " + QByteArray::number(i)), kAppSecret)
+                .status
+            == 200)
+            ++acknowledged;
+    first.kill();
+    QVERIFY(first.waitForFinished(10'000));
+    QCOMPARE(acknowledged, kDeliveries);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM mhero.webhook_event")), kDeliveries);
+    const int before = count(QStringLiteral("SELECT count(*) FROM mhero.message"));
+    qInfo("at the kill: %d of %d acknowledged deliveries already processed", before, kDeliveries);
+
+    QProcess second;
+    startProcess(second);
+    if (QTest::currentTestFailed())
+        return;
+    QTRY_COMPARE_WITH_TIMEOUT(count(QStringLiteral("SELECT count(*) FROM mhero.message WHERE external_id LIKE 'wamid.burst%'")),
+                              kDeliveries, 20'000);
+    QCOMPARE(count(QStringLiteral("SELECT count(DISTINCT external_id) FROM mhero.message")), kDeliveries);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM mhero.webhook_event WHERE processed_at IS NULL OR error IS NOT NULL")), 0);
+    second.terminate();
+    QVERIFY(second.waitForFinished(10'000));
 }
 
 QTEST_GUILESS_MAIN(TestWebhookServer)
