@@ -55,6 +55,7 @@ private Q_SLOTS:
     void eventsLeftByACrashAreProcessedAtStart();
     void unreadableEventIsGivenUpWithItsReason();
     void killedServerLosesNoAcknowledgedDelivery();
+    void outsideTheWindowOnlyAnApprovedWhatsAppTemplateGoes();
 
 private:
     Reply request(const QByteArray& method, const QString& path, const QByteArray& body = {},
@@ -397,6 +398,70 @@ void TestWebhookServer::killedServerLosesNoAcknowledgedDelivery()
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM mhero.webhook_event WHERE processed_at IS NULL OR error IS NOT NULL")), 0);
     second.terminate();
     QVERIFY(second.waitForFinished(10'000));
+}
+
+void TestWebhookServer::outsideTheWindowOnlyAnApprovedWhatsAppTemplateGoes()
+{
+    const QString path = QStringLiteral("/webhooks/whatsapp/moh-whatsapp");
+    // The person wrote long ago (the payload's time): WhatsApp's 24-hour window is closed.
+    QCOMPARE(post(path, whatsAppText("wamid.old", "hello"), kAppSecret).status, 200);
+    QTRY_COMPARE_WITH_TIMEOUT(count(QStringLiteral("SELECT count(*) FROM mhero.conversation")), 1, 5000);
+    MHERO_VERIFY_OK(sql::exec(m_owner->db(), QStringLiteral("UPDATE mhero.setting SET value = '\"free_text\"' "
+                                                            "WHERE key = 'messaging.free_text_policy'")));
+    auto& cluster = TestCluster::instance();
+    auto agentUser = cluster.createUser(m_database, UserKind::Agent, QStringLiteral("agent"));
+    auto writerUser = cluster.createUser(m_database, UserKind::Supervisor, QStringLiteral("writer"));
+    auto approverUser = cluster.createUser(m_database, UserKind::Supervisor, QStringLiteral("approver"));
+    MHERO_VERIFY_OK(agentUser);
+    MHERO_VERIFY_OK(writerUser);
+    MHERO_VERIFY_OK(approverUser);
+    auto agent = TestCluster::connectAs(*agentUser);
+    auto writer = TestCluster::connectAs(*writerUser);
+    auto approver = TestCluster::connectAs(*approverUser);
+    MHERO_VERIFY_OK(agent);
+    MHERO_VERIFY_OK(writer);
+    MHERO_VERIFY_OK(approver);
+    const QString freeText = QStringLiteral("SELECT mhero.reply(id, 'Please call the hotline.') FROM mhero.conversation");
+    QCOMPARE(sqlState(agent->db(), freeText), QStringLiteral("55000")); // refused before anything leaves
+
+    // An approved mHero template mapped to the WhatsApp template lassa_alert (en).
+    auto created = sql::scalar(writer->db(), QStringLiteral("SELECT mhero.create_template('Lassa alert', 'outbreak', '{}')"));
+    MHERO_VERIFY_OK(created);
+    auto version = sql::scalar(writer->db(),
+                               QStringLiteral("SELECT mhero.save_draft(?, ?::jsonb, '{}', 'lassa_alert', 'en', '{}')"),
+                               {created->toLongLong(), QStringLiteral(R"({"en": "Lassa fever alert: wash your hands often."})")});
+    MHERO_VERIFY_OK(version);
+    QCOMPARE(sqlState(writer->db(), QStringLiteral("SELECT mhero.submit_version(?)"), {*version}), QStringLiteral("ok"));
+    QCOMPARE(sqlState(approver->db(), QStringLiteral("SELECT mhero.approve_version(?)"), {*version}), QStringLiteral("ok"));
+    const QString templated = QStringLiteral("SELECT mhero.reply(id, 'Lassa fever alert: wash your hands often.', ?) "
+                                             "FROM mhero.conversation");
+    // Not (yet) approved by WhatsApp for this number: refused.
+    QCOMPARE(sqlState(agent->db(), templated, {*version}), QStringLiteral("55000"));
+    const auto templateEvent = [](const char* event) -> QByteArray {
+        return QByteArray(R"({"object":"whatsapp_business_account","entry":[{"id":"102290129340398","time":1765000000,"changes":[{"value":{
+          "event":")") + event + R"(","message_template_id":123,"message_template_name":"lassa_alert",
+          "message_template_language":"en","reason":"NONE","message_template_category":"UTILITY"},
+          "field":"message_template_status_update"}]}]})";
+    };
+    QCOMPARE(post(path, templateEvent("APPROVED"), kAppSecret).status, 200);
+    QTRY_COMPARE_WITH_TIMEOUT(count(QStringLiteral("SELECT count(*) FROM mhero.whatsapp_template WHERE status = 'APPROVED'")),
+                              1, 5000);
+    QCOMPARE(sqlState(agent->db(), templated, {*version}), QStringLiteral("ok"));
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM mhero.outbox")), 1);
+    // Paused by Meta: refused again.
+    QCOMPARE(post(path, templateEvent("PAUSED"), kAppSecret).status, 200);
+    QTRY_COMPARE_WITH_TIMEOUT(count(QStringLiteral("SELECT count(*) FROM mhero.whatsapp_template WHERE status = 'PAUSED'")),
+                              1, 5000);
+    QCOMPARE(sqlState(agent->db(), templated, {*version}), QStringLiteral("55000"));
+    // The person writes again: the window is open for free text.
+    QByteArray now = whatsAppText("wamid.new", "are you there?");
+    now.replace("1765000000", QByteArray::number(QDateTime::currentSecsSinceEpoch()));
+    QCOMPARE(post(path, now, kAppSecret).status, 200);
+    QTRY_COMPARE_WITH_TIMEOUT(count(QStringLiteral("SELECT count(*) FROM mhero.message WHERE direction = 'in'")), 2, 5000);
+    QCOMPARE(sqlState(agent->db(), freeText), QStringLiteral("ok"));
+    // Nobody but the engine writes WhatsApp's template list.
+    QCOMPARE(sqlState(agent->db(), QStringLiteral("UPDATE mhero.whatsapp_template SET status = 'APPROVED'")),
+             QStringLiteral("42501"));
 }
 
 QTEST_GUILESS_MAIN(TestWebhookServer)

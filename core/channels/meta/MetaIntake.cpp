@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
+#include <QRegularExpression>
 #include <QSqlQuery>
 
 #include <optional>
@@ -42,8 +43,36 @@ Result<Applied> apply(QSqlDatabase& db, int sourceId, const QString& kind, const
             return events.error();
         messages = events->messages;
         statuses = events->statuses;
-        applied.templates = int(events->templates.size());
         applied.problems = events->problems;
+        for (const TemplateStatusChange& change : std::as_const(events->templates)) {
+            // Checked here as the table does: a violation would abort the event's transaction.
+            static const QRegularExpression name(QStringLiteral("^[a-z0-9_]{1,512}$"));
+            static const QRegularExpression language(QStringLiteral("^[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8})?$"));
+            static const QRegularExpression word(QStringLiteral("^[A-Z_]{1,40}$"));
+            if (!name.match(change.name).hasMatch() || !language.match(change.language).hasMatch()
+                || !word.match(change.event).hasMatch()
+                || (!change.category.isEmpty() && !word.match(change.category).hasMatch())) {
+                applied.problems << tr("a template update mHero cannot read (%1, %2, %3)")
+                                        .arg(change.name.left(80), change.language.left(20), change.event.left(40));
+                continue;
+            }
+            // REINSTATED puts a paused or flagged template back in service.
+            const QString status = change.event == QLatin1String("REINSTATED") ? QStringLiteral("APPROVED") : change.event;
+            auto upserted = sql::exec(
+                db,
+                QStringLiteral("INSERT INTO mhero.whatsapp_template AS w (source_id, name, language, status, category, "
+                               "template_id, reason) VALUES (?, ?, ?, ?, nullif(?, ''), nullif(?, ''), "
+                               "nullif(nullif(?, ''), 'NONE')) "
+                               "ON CONFLICT (source_id, name, language) DO UPDATE SET status = EXCLUDED.status, "
+                               "category = coalesce(EXCLUDED.category, w.category), "
+                               "template_id = coalesce(EXCLUDED.template_id, w.template_id), reason = EXCLUDED.reason, "
+                               "updated_at = now()"),
+                {sourceId, change.name, change.language, status, change.category, change.templateId.left(64),
+                 change.reason.left(500)});
+            if (!upserted)
+                return upserted.error();
+            ++applied.templates;
+        }
     } else if (kind == QLatin1String("messenger")) {
         auto events = parseMessenger(body);
         if (!events)

@@ -15,6 +15,8 @@ DECLARE
     contact_status text;
     policy text;
     mid bigint;
+    k mhero.channel_kind;
+    reply_window integer;
     has_media boolean := jsonb_array_length(coalesce(p_attachments, '[]')) > 0;
 BEGIN
     PERFORM mhero.require_agent();
@@ -59,6 +61,25 @@ BEGIN
     ELSIF coalesce(policy, 'templates_only') <> 'free_text' THEN
         RAISE EXCEPTION 'this deployment sends approved templates only'
             USING ERRCODE = 'insufficient_privilege', HINT = 'templates-only';
+    END IF;
+
+    -- The platform's window (migration 17): outside it a reply is refused here, before anything
+    -- leaves, unless it is one of the platform's own approved templates (WhatsApp: the version's
+    -- WhatsApp template, APPROVED for this number in its language, without an attachment).
+    SELECT ck.* INTO k FROM mhero.source s JOIN mhero.channel_kind ck ON ck.kind = s.kind
+     WHERE s.id = c.channel_source_id;
+    reply_window := coalesce(k.agent_window_seconds, k.reply_window_seconds);
+    IF reply_window IS NOT NULL
+       AND (c.last_inbound_at IS NULL OR c.last_inbound_at < now() - make_interval(secs => reply_window)) THEN
+        IF NOT (k.templates AND NOT has_media AND p_template_version IS NOT NULL
+                AND EXISTS (SELECT FROM mhero.template_version v
+                              JOIN mhero.whatsapp_template w ON w.source_id = c.channel_source_id
+                               AND w.name = v.whatsapp_template_name AND w.language = v.whatsapp_language
+                             WHERE v.id = p_template_version AND w.status = 'APPROVED')) THEN
+            RAISE EXCEPTION '% replies are free only within % hours of the person''s last message; outside it only an approved % template can be sent',
+                k.platform, reply_window / 3600, k.platform
+                USING ERRCODE = 'object_not_in_prerequisite_state', HINT = 'window-closed';
+        END IF;
     END IF;
 
     IF c.assignee IS NULL THEN
