@@ -48,4 +48,33 @@ Status insertSource(QSqlDatabase& db, const QString& name, const QString& kind, 
     return transaction->commit();
 }
 
+Result<QList<SourceRow>> loadSourceRows(QSqlDatabase& db, const QStringList& kinds, const QString& name)
+{
+    const QString wanted = name.isNull() ? QStringLiteral("") : name;
+    auto query = sql::exec(db,
+                           QStringLiteral("SELECT s.id, s.name, s.kind, s.base_url, s.config::text, s.enabled, "
+                                          "k.source_id IS NOT NULL, coalesce(k.sealed, ''), coalesce(k.key_id, ''), "
+                                          "coalesce(k.invalid_reason, '') "
+                                          "FROM mhero.source s LEFT JOIN mhero.source_secret k ON k.source_id = s.id "
+                                          "WHERE s.kind = ANY (?::text[]) AND (? = '' AND s.enabled OR s.name = ?) "
+                                          "ORDER BY s.name"),
+                           {QString(QLatin1Char('{') + kinds.join(QLatin1Char(',')) + QLatin1Char('}')), wanted, wanted});
+    if (!query)
+        return query.error();
+    QList<SourceRow> rows;
+    while (query->next()) {
+        SourceRow row;
+        row.id = query->value(0).toInt();
+        row.name = query->value(1).toString();
+        row.kind = query->value(2).toString();
+        row.baseUrl = QUrl(query->value(3).toString());
+        row.config = QJsonDocument::fromJson(query->value(4).toString().toUtf8()).object();
+        row.enabled = query->value(5).toBool();
+        row.secret = secrets::StoredSecret{query->value(6).toBool(), query->value(7).toString(),
+                                           query->value(8).toString(), query->value(9).toString()};
+        rows.append(row);
+    }
+    return rows;
+}
+
 } // namespace mhero::sources

@@ -76,34 +76,23 @@ Status addMetaSource(QSqlDatabase& db, const MetaSource& source)
 
 Result<QList<MetaSource>> loadMetaSources(QSqlDatabase& db, const QString& name, const secrets::EngineKey* key)
 {
-    const QString wanted = name.isNull() ? QStringLiteral("") : name;
-    auto query = sql::exec(db,
-                           QStringLiteral("SELECT s.id, s.name, s.kind, s.base_url, s.config::text, s.enabled, "
-                                          "k.source_id IS NOT NULL, coalesce(k.sealed, ''), coalesce(k.key_id, ''), "
-                                          "coalesce(k.invalid_reason, '') "
-                                          "FROM mhero.source s LEFT JOIN mhero.source_secret k ON k.source_id = s.id "
-                                          "WHERE s.kind IN ('whatsapp', 'messenger') AND (? = '' AND s.enabled OR s.name = ?) "
-                                          "ORDER BY s.name"),
-                           {wanted, wanted});
-    if (!query)
-        return query.error();
+    auto rows = sources::loadSourceRows(db, {QStringLiteral("whatsapp"), QStringLiteral("messenger")}, name);
+    if (!rows)
+        return rows.error();
     QList<MetaSource> sources;
-    while (query->next()) {
+    for (const sources::SourceRow& row : std::as_const(*rows)) {
         MetaSource s;
-        s.id = query->value(0).toInt();
-        s.name = query->value(1).toString();
-        s.platform = query->value(2).toString() == QLatin1String("whatsapp") ? MetaSource::Platform::WhatsApp
-                                                                               : MetaSource::Platform::Messenger;
-        s.graphUrl = QUrl(query->value(3).toString());
-        const QJsonObject config = QJsonDocument::fromJson(query->value(4).toString().toUtf8()).object();
-        s.enabled = query->value(5).toBool();
-        s.phoneNumberId = config.value(QStringLiteral("phone_number_id")).toString();
-        s.businessAccountId = config.value(QStringLiteral("waba_id")).toString();
-        s.pageId = config.value(QStringLiteral("page_id")).toString();
-        s.region = config.value(QStringLiteral("region")).toString();
-        const secrets::StoredSecret stored{query->value(6).toBool(), query->value(7).toString(),
-                                           query->value(8).toString(), query->value(9).toString()};
-        auto opened = secrets::openRequiredSourceSecret(key, stored, s.name, s.graphUrl);
+        s.id = row.id;
+        s.name = row.name;
+        s.platform = row.kind == QLatin1String("whatsapp") ? MetaSource::Platform::WhatsApp
+                                                            : MetaSource::Platform::Messenger;
+        s.graphUrl = row.baseUrl;
+        s.enabled = row.enabled;
+        s.phoneNumberId = row.config.value(QStringLiteral("phone_number_id")).toString();
+        s.businessAccountId = row.config.value(QStringLiteral("waba_id")).toString();
+        s.pageId = row.config.value(QStringLiteral("page_id")).toString();
+        s.region = row.config.value(QStringLiteral("region")).toString();
+        auto opened = secrets::openRequiredSourceSecret(key, row.secret, s.name, s.graphUrl);
         if (!opened)
             s.secretError = opened.error();
         else if (Status unpacked = unpackSecrets(opened->secret, s); !unpacked)

@@ -34,30 +34,22 @@ Status addFhirSource(QSqlDatabase& db, const FhirSource& source)
 
 Result<QList<FhirSource>> loadFhirSources(QSqlDatabase& db, const QString& name, const secrets::EngineKey* key)
 {
-    auto query = sql::exec(db,
-                           QStringLiteral("SELECT s.id, s.name, s.base_url, s.config::text, s.enabled, k.source_id IS NOT NULL, "
-                                          "coalesce(k.sealed, ''), coalesce(k.key_id, ''), coalesce(k.invalid_reason, '') "
-                                          "FROM mhero.source s LEFT JOIN mhero.source_secret k ON k.source_id = s.id "
-                                          "WHERE s.kind = 'fhir' AND (? = '' AND s.enabled OR s.name = ?) "
-                                          "ORDER BY s.name"),
-                           {name.isNull() ? QStringLiteral("") : name, name.isNull() ? QStringLiteral("") : name});
-    if (!query)
-        return query.error();
+    auto rows = sources::loadSourceRows(db, {QStringLiteral("fhir")}, name);
+    if (!rows)
+        return rows.error();
     QList<FhirSource> sources;
-    while (query->next()) {
+    for (const sources::SourceRow& row : std::as_const(*rows)) {
         FhirSource s;
-        s.id = query->value(0).toInt();
-        s.name = query->value(1).toString();
-        s.baseUrl = QUrl(query->value(2).toString());
-        const QJsonObject config = QJsonDocument::fromJson(query->value(3).toString().toUtf8()).object();
-        s.enabled = query->value(4).toBool();
+        s.id = row.id;
+        s.name = row.name;
+        s.baseUrl = row.baseUrl;
+        const QJsonObject& config = row.config;
+        s.enabled = row.enabled;
         s.kind = sourceKindFromString(config.value(QStringLiteral("server")).toString()).value_or(SourceKind::Generic);
         s.credentials.method
             = authMethodFromString(config.value(QStringLiteral("auth")).toString()).value_or(Credentials::Method::None);
         if (s.credentials.method != Credentials::Method::None) {
-            const secrets::StoredSecret stored{query->value(5).toBool(), query->value(6).toString(),
-                                               query->value(7).toString(), query->value(8).toString()};
-            auto opened = secrets::openRequiredSourceSecret(key, stored, s.name, s.baseUrl);
+            auto opened = secrets::openRequiredSourceSecret(key, row.secret, s.name, s.baseUrl);
             if (!opened)
                 s.secretError = opened.error();
             else {
