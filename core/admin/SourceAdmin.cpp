@@ -88,8 +88,8 @@ Result<bool> setSourceUrl(QSqlDatabase& db, const QString& name, const QUrl& url
     if (secrets::originOf(url).isEmpty())
         return Error{QStringLiteral("invalid-url"), tr("The server address must be an http:// or https:// URL."),
                      url.toString()};
-    // The trigger on mhero.source invalidates the secret in the same statement when the origin
-    // changes, whoever changes the URL; this only reads what it did.
+    // The trigger on mhero.source (migration 12) invalidates the secret in the same statement,
+    // whoever changes the URL; this only reads what it did.
     auto updated = sql::exec(db,
                              QStringLiteral("UPDATE mhero.source SET base_url = ?, updated_at = now() "
                                             "WHERE name = ? RETURNING id"),

@@ -47,8 +47,8 @@ struct SourceListing
 [[nodiscard]] Result<QUrl> sourceUrl(QSqlDatabase& db, const QString& name);
 
 /// Points source @p name at @p url (http or https). The database then invalidates the source's
-/// secret when the origin changed (a secret is sent only where it was entered for); returns
-/// whether it did, i.e. whether the secret must be entered again.
+/// secret, whoever changes the URL (a secret is sent only where it was entered for); returns
+/// whether the source has a secret that must now be entered again.
 [[nodiscard]] Result<bool> setSourceUrl(QSqlDatabase& db, const QString& name, const QUrl& url);
 
 /// The kind of source @p name (fhir, rapidpro, …): which jobs it has. Fails with "no-source".

@@ -26,7 +26,7 @@ int CommandContext::fail(const Error& error) const
     return kFailed;
 }
 
-int CommandContext::usage(QLatin1StringView usage) const
+int CommandContext::usage(const char* usage) const
 {
     err << usage;
     return kUsage;

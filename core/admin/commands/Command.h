@@ -45,8 +45,8 @@ struct CommandContext
     [[nodiscard]] QString value(const QString& option) const;
     /// Prints @p error (message, code, indented detail) to err; returns kFailed.
     int fail(const Error& error) const;
-    /// Prints @p usage to err; returns kUsage.
-    int usage(QLatin1StringView usage) const;
+    /// Prints @p usage (UTF-8) to err; returns kUsage.
+    int usage(const char* usage) const;
     /// A source's secret: from the environment variable named by --secret-env, else the first
     /// line of stdin (never an argument: arguments show in the process list).
     [[nodiscard]] QString readSecret() const;

@@ -11,7 +11,7 @@ namespace {
 int demo(CommandContext& c)
 {
     if (c.word(1) != QLatin1String("load"))
-        return c.usage(QLatin1StringView{"Usage: mhero-admin demo load\n"});
+        return c.usage("Usage: mhero-admin demo load\n");
     auto loaded = demo::load(*c.db);
     if (!loaded)
         return c.fail(loaded.error());

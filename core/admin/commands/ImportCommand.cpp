@@ -14,7 +14,7 @@ int importFile(CommandContext& c)
 {
     const QString path = c.word(1);
     if (path.isEmpty())
-        return c.usage(QLatin1StringView{"Usage: mhero-admin import FILE.json [--source NAME] [--region LR]\n"});
+        return c.usage("Usage: mhero-admin import FILE.json [--source NAME] [--region LR]\n");
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return c.fail(Error{QStringLiteral("file"), QStringLiteral("Cannot read %1").arg(path), file.errorString()});

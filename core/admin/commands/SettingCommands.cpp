@@ -63,7 +63,7 @@ int setting(CommandContext& c)
         return get(c);
     if (sub == QLatin1String("set") && c.words.size() == 4)
         return set(c);
-    return c.usage(QLatin1StringView{"Usage: mhero-admin setting list | get KEY | set KEY VALUE\n"});
+    return c.usage("Usage: mhero-admin setting list | get KEY | set KEY VALUE\n");
 }
 } // namespace
 

@@ -14,7 +14,7 @@
 namespace mhero::cli {
 
 namespace {
-const QLatin1StringView kUsageLine{
+constexpr const char* kUsageLine{
     "Usage: mhero-admin source add fhir|rapidpro NAME --url URL … | source secret NAME | "
     "source set-url NAME --url URL | source list | source quarantine NAME [--clear]\n"};
 
@@ -24,8 +24,7 @@ int addRapidPro(CommandContext& c)
     source.name = c.word(3);
     source.baseUrl = QUrl(c.value(QStringLiteral("url")));
     if (source.name.isEmpty() || !c.isSet(QStringLiteral("url")))
-        return c.usage(QLatin1StringView{
-            "Usage: mhero-admin source add rapidpro NAME --url URL [--region LR] [--secret-env VAR]\n"});
+        return c.usage("Usage: mhero-admin source add rapidpro NAME --url URL [--region LR] [--secret-env VAR]\n");
     source.region = c.value(QStringLiteral("region")).toUpper();
     source.token = c.readSecret();
     if (Status status = rapidpro::addRapidProSource(*c.db, source); !status)
@@ -43,17 +42,16 @@ int addFhir(CommandContext& c)
     const auto method = fhir::authMethodFromString(c.value(QStringLiteral("auth")));
     if (c.word(2) != QLatin1String("fhir") || source.name.isEmpty() || !c.isSet(QStringLiteral("url")) || !kind
         || !method)
-        return c.usage(QLatin1StringView{
-            "Usage: mhero-admin source add fhir NAME --url URL [--kind ihris|openmrs|generic] "
+        return c.usage("Usage: mhero-admin source add fhir NAME --url URL [--kind ihris|openmrs|generic] "
             "[--auth none|basic|bearer] [--region LR] [--secret-env VAR] [--patients] [--page-size N]\n"
-            "       mhero-admin source add rapidpro NAME --url URL [--region LR] [--secret-env VAR]\n"});
+            "       mhero-admin source add rapidpro NAME --url URL [--region LR] [--secret-env VAR]\n");
     source.kind = *kind;
     source.credentials.method = *method;
     source.region = c.value(QStringLiteral("region")).toUpper();
     source.patients = c.isSet(QStringLiteral("patients"));
     source.pageSize = c.value(QStringLiteral("page-size")).toInt();
     if (source.pageSize < 10 || source.pageSize > 5000)
-        return c.usage(QLatin1StringView{"--page-size must be between 10 and 5000.\n"});
+        return c.usage("--page-size must be between 10 and 5000.\n");
     if (*method != fhir::Credentials::Method::None)
         source.credentials.secret = c.readSecret();
     if (Status status = sync::addFhirSource(*c.db, source); !status)
@@ -67,8 +65,7 @@ int secret(CommandContext& c)
 {
     const QString name = c.word(2);
     if (name.isEmpty() || c.words.size() != 3)
-        return c.usage(QLatin1StringView{
-            "Usage: mhero-admin source secret NAME [--secret-env VAR]   (the secret is read from stdin)\n"});
+        return c.usage("Usage: mhero-admin source secret NAME [--secret-env VAR]   (the secret is read from stdin)\n");
     // Sealed for the URL the source has now: it will be sent nowhere else.
     auto url = sourceadmin::sourceUrl(*c.db, name);
     if (!url)
@@ -88,7 +85,7 @@ int setUrl(CommandContext& c)
     const QString name = c.word(2);
     const QUrl url(c.value(QStringLiteral("url")));
     if (name.isEmpty() || !c.isSet(QStringLiteral("url")) || c.words.size() != 3)
-        return c.usage(QLatin1StringView{"Usage: mhero-admin source set-url NAME --url URL\n"});
+        return c.usage("Usage: mhero-admin source set-url NAME --url URL\n");
     auto mustReenter = sourceadmin::setSourceUrl(*c.db, name, url);
     if (!mustReenter)
         return c.fail(mustReenter.error());

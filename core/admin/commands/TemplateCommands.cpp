@@ -50,7 +50,7 @@ int templatesCommand(CommandContext& c)
         return exportTemplates(c, path);
     if (sub == QLatin1String("import") && !path.isEmpty())
         return importTemplates(c, path);
-    return c.usage(QLatin1StringView{"Usage: mhero-admin templates export|import FILE.json\n"});
+    return c.usage("Usage: mhero-admin templates export|import FILE.json\n");
 }
 } // namespace
 

@@ -14,8 +14,8 @@ int add(CommandContext& c)
     const QString name = c.word(2);
     const auto kind = userKindFromString(c.value(QStringLiteral("role")));
     if (name.isEmpty() || !kind)
-        return c.usage(QLatin1StringView{"Usage: mhero-admin user add NAME --role agent|supervisor|admin|service "
-                                         "[--display-name TEXT] [--languages en,fr] [--password-stdin]\n"});
+        return c.usage("Usage: mhero-admin user add NAME --role agent|supervisor|admin|service "
+                                         "[--display-name TEXT] [--languages en,fr] [--password-stdin]\n");
     // A generated password is shown once; one typed by IT never appears on the screen.
     const bool generated = !c.isSet(QStringLiteral("password-stdin"));
     const QString password = generated ? users::generatePassword() : c.in.readLine().trimmed();
