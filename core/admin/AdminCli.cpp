@@ -16,8 +16,8 @@ using cli::CommandGroup;
 /// Every command, in the order `mhero-admin --help` lists them.
 const QList<CommandGroup>& commandGroups()
 {
-    static const QList<CommandGroup> groups{cli::schemaCommands(), cli::userCommands(),   cli::localCommands(),
-                                            cli::demoCommand(),    cli::sourceCommands(), cli::syncCommand(),
+    static const QList<CommandGroup> groups{cli::schemaCommands(), cli::userCommands(),    cli::localCommands(),
+                                            cli::demoCommand(),    cli::sourceCommands(),  cli::syncCommand(),
                                             cli::importCommand(),  cli::settingCommands(), cli::templateCommands()};
     return groups;
 }
@@ -70,8 +70,8 @@ AdminCli::AdminCli(QTextStream& out, QTextStream& err, QTextStream& in)
 int AdminCli::run(const QStringList& arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("mHero administration: schema, users, local database, demo data.\n\n")
-                                     + commandsHelp());
+    parser.setApplicationDescription(
+        QStringLiteral("mHero administration: schema, users, local database, demo data.\n\n") + commandsHelp());
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();

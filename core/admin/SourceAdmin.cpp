@@ -30,13 +30,15 @@ Result<QList<SourceListing>> listSources(QSqlDatabase& db)
 {
     // The job whose last run says whether a source works: a channel's inbound messages, else the
     // directory.
-    auto query = sql::exec(db, QStringLiteral(
-        "SELECT s.name, s.kind, coalesce(s.base_url, ''), s.enabled, st.last_success_at, coalesce(st.last_error, ''), "
-        "k.source_id IS NOT NULL, coalesce(k.key_id, ''), coalesce(k.origin, ''), coalesce(k.invalid_reason, '') "
-        "FROM mhero.source s LEFT JOIN mhero.sync_state st ON st.source_id = s.id "
-        "AND st.job = CASE s.kind WHEN 'rapidpro' THEN 'messages_in' ELSE 'directory' END "
-        "LEFT JOIN mhero.source_secret k ON k.source_id = s.id "
-        "ORDER BY s.name"));
+    auto query
+        = sql::exec(db,
+                    QStringLiteral("SELECT s.name, s.kind, coalesce(s.base_url, ''), s.enabled, st.last_success_at, "
+                                   "coalesce(st.last_error, ''), k.source_id IS NOT NULL, coalesce(k.key_id, ''), "
+                                   "coalesce(k.origin, ''), coalesce(k.invalid_reason, '') "
+                                   "FROM mhero.source s LEFT JOIN mhero.sync_state st ON st.source_id = s.id "
+                                   "AND st.job = CASE s.kind WHEN 'rapidpro' THEN 'messages_in' "
+                                   "ELSE 'directory' END "
+                                   "LEFT JOIN mhero.source_secret k ON k.source_id = s.id ORDER BY s.name"));
     if (!query)
         return query.error();
     QList<SourceListing> sources;

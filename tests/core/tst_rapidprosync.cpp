@@ -650,7 +650,8 @@ void TestRapidProSync::syncOnceRunsEveryJobUnderTheEnginesLock()
     const QList<qint64> ids = replies(QStringLiteral("By hand"), 1);
     QCOMPARE(ids.size(), 1);
     m_engine.reset();
-    m_rapidpro->inbound(QJsonArray{QJsonObject{{QStringLiteral("urn"), urnOf(7)}, {QStringLiteral("text"), QStringLiteral("hello")}}});
+    m_rapidpro->inbound(
+        QJsonArray{QJsonObject{{QStringLiteral("urn"), urnOf(7)}, {QStringLiteral("text"), QStringLiteral("hello")}}});
     const auto run = [&] {
         QProcess admin;
         admin.setProgram(QStringLiteral(MHERO_ADMIN_PATH));
@@ -665,8 +666,10 @@ void TestRapidProSync::syncOnceRunsEveryJobUnderTheEnginesLock()
 
     // A running engine's lock (the key engine/ChannelSyncService.cpp takes): nothing is done.
     QSqlDatabase& db = m_owner->db();
-    MHERO_VERIFY_OK(sql::exec(db, QStringLiteral("SELECT pg_advisory_lock(hashtextextended('mhero.sync.channel.' || id, 0)) "
-                                                 "FROM mhero.source WHERE name = 'rapidpro'")));
+    MHERO_VERIFY_OK(
+        sql::exec(db,
+                  QStringLiteral("SELECT pg_advisory_lock(hashtextextended('mhero.sync.channel.' || id, 0)) "
+                                 "FROM mhero.source WHERE name = 'rapidpro'")));
     auto [code, out] = run();
     QVERIFY2(code == 0, qPrintable(out));
     QVERIFY2(out.contains(QLatin1String("\"rapidpro\" is served by a running sync engine (mhero-server); skipped.")),
@@ -679,15 +682,18 @@ void TestRapidProSync::syncOnceRunsEveryJobUnderTheEnginesLock()
     std::tie(code, out) = run();
     QVERIFY2(code == 0, qPrintable(out));
     const qsizetype inbound = out.indexOf(QLatin1String("  new inbound messages: 1\n"));
-    const qsizetype outbox = out.indexOf(QLatin1String("  outbox: 1 sent, 0 found already sent, 0 to retry, 0 failed, 0 throttled\n"));
+    const qsizetype outbox
+        = out.indexOf(QLatin1String("  outbox: 1 sent, 0 found already sent, 0 to retry, 0 failed, 0 throttled\n"));
     const qsizetype statuses = out.indexOf(QLatin1String("  delivery statuses changed: "));
     const qsizetype contacts = out.indexOf(QLatin1String("  contacts changed: "));
     QVERIFY2(inbound >= 0 && outbox > inbound && statuses > outbox && contacts > statuses, qPrintable(out));
     QCOMPARE(m_rapidpro->sent().size(), 1);
     QCOMPARE(value(db, QStringLiteral("SELECT count(*) FROM mhero.message WHERE text = 'hello'")).toInt(), 1);
     // The lock is given back: the engine can take the source over at once.
-    QVERIFY(value(db, QStringLiteral("SELECT pg_try_advisory_lock(hashtextextended('mhero.sync.channel.' || id, 0)) "
-                                     "FROM mhero.source WHERE name = 'rapidpro'")).toBool());
+    QVERIFY(value(db,
+                  QStringLiteral("SELECT pg_try_advisory_lock(hashtextextended('mhero.sync.channel.' || id, 0)) "
+                                 "FROM mhero.source WHERE name = 'rapidpro'"))
+                .toBool());
     MHERO_VERIFY_OK(sql::exec(db, QStringLiteral("SELECT pg_advisory_unlock_all()")));
 }
 

@@ -43,8 +43,8 @@ CommandGroup importCommand()
                 "  import FILE.json [--source NAME] [--region LR]\n"
                 "                               Load a FHIR Bundle file (transaction, batch, searchset or\n"
                 "                               collection) into the directory, as source NAME (default \"file\").\n"},
-            {QCommandLineOption(QStringLiteral("source"), QStringLiteral("import: source name."), QStringLiteral("name"),
-                                QStringLiteral("file")),
+            {QCommandLineOption(QStringLiteral("source"), QStringLiteral("import: source name."),
+                                QStringLiteral("name"), QStringLiteral("file")),
              QCommandLineOption(QStringLiteral("region"),
                                 QStringLiteral("Default phone region (ISO country code), e.g. LR."),
                                 QStringLiteral("code"))},

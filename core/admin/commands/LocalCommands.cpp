@@ -92,15 +92,15 @@ int local(CommandContext& c)
 
 CommandGroup localCommands()
 {
-    return {QLatin1StringView{
-                "  local init [--port N]        Create this computer's private PostgreSQL cluster, its\n"
-                "                               database \"mhero\", and apply the migrations.\n"
-                "  local start|stop|status      Start, stop or show the private cluster.\n"
-                "  local destroy                Stop the private cluster and delete it with all its data.\n"},
-            {QCommandLineOption(QStringLiteral("port"), QStringLiteral("Port for a new local cluster."),
-                                QStringLiteral("port"))},
-            // The cluster may not exist yet, or not run: no connection is opened for these.
-            {{QLatin1StringView("local"), false, local}}};
+    return {
+        QLatin1StringView{"  local init [--port N]        Create this computer's private PostgreSQL cluster, its\n"
+                          "                               database \"mhero\", and apply the migrations.\n"
+                          "  local start|stop|status      Start, stop or show the private cluster.\n"
+                          "  local destroy                Stop the private cluster and delete it with all its data.\n"},
+        {QCommandLineOption(QStringLiteral("port"), QStringLiteral("Port for a new local cluster."),
+                            QStringLiteral("port"))},
+        // The cluster may not exist yet, or not run: no connection is opened for these.
+        {{QLatin1StringView("local"), false, local}}};
 }
 
 } // namespace mhero::cli

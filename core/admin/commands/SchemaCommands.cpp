@@ -50,11 +50,11 @@ int status(CommandContext& c)
 
 CommandGroup schemaCommands()
 {
-    return {QLatin1StringView{
-                "  migrate                      Apply pending schema migrations (needs the database owner).\n"
-                "  status                       Show the schema version and pending migrations.\n"},
-            {},
-            {{QLatin1StringView("migrate"), true, migrate}, {QLatin1StringView("status"), true, status}}};
+    return {
+        QLatin1StringView{"  migrate                      Apply pending schema migrations (needs the database owner).\n"
+                          "  status                       Show the schema version and pending migrations.\n"},
+        {},
+        {{QLatin1StringView("migrate"), true, migrate}, {QLatin1StringView("status"), true, status}}};
 }
 
 } // namespace mhero::cli

@@ -14,9 +14,8 @@
 namespace mhero::cli {
 
 namespace {
-constexpr const char* kUsageLine{
-    "Usage: mhero-admin source add fhir|rapidpro NAME --url URL … | source secret NAME | "
-    "source set-url NAME --url URL | source list | source quarantine NAME [--clear]\n"};
+constexpr const char* kUsageLine{"Usage: mhero-admin source add fhir|rapidpro NAME --url URL … | source secret NAME | "
+                                 "source set-url NAME --url URL | source list | source quarantine NAME [--clear]\n"};
 
 int addRapidPro(CommandContext& c)
 {
@@ -43,8 +42,8 @@ int addFhir(CommandContext& c)
     if (c.word(2) != QLatin1String("fhir") || source.name.isEmpty() || !c.isSet(QStringLiteral("url")) || !kind
         || !method)
         return c.usage("Usage: mhero-admin source add fhir NAME --url URL [--kind ihris|openmrs|generic] "
-            "[--auth none|basic|bearer] [--region LR] [--secret-env VAR] [--patients] [--page-size N]\n"
-            "       mhero-admin source add rapidpro NAME --url URL [--region LR] [--secret-env VAR]\n");
+                       "[--auth none|basic|bearer] [--region LR] [--secret-env VAR] [--patients] [--page-size N]\n"
+                       "       mhero-admin source add rapidpro NAME --url URL [--region LR] [--secret-env VAR]\n");
     source.kind = *kind;
     source.credentials.method = *method;
     source.region = c.value(QStringLiteral("region")).toUpper();
@@ -121,8 +120,7 @@ int list(CommandContext& c)
             ? s.lastSuccess.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
             : QStringLiteral("never");
         c.out << qSetFieldWidth(20) << s.name << qSetFieldWidth(10) << s.kind << qSetFieldWidth(9)
-              << (s.enabled ? "yes" : "no") << qSetFieldWidth(18) << lastSync << qSetFieldWidth(0) << s.baseUrl
-              << "\n";
+              << (s.enabled ? "yes" : "no") << qSetFieldWidth(18) << lastSync << qSetFieldWidth(0) << s.baseUrl << "\n";
         if (const QString secret = describeSecret(s); !secret.isEmpty())
             c.out << "    secret: " << secret << "\n";
         if (!s.lastError.isEmpty())
@@ -176,47 +174,47 @@ int source(CommandContext& c)
 
 CommandGroup sourceCommands()
 {
-    return {QLatin1StringView{
-                "  source add fhir NAME --url URL [--kind ihris|openmrs|generic] [--auth none|basic|bearer]\n"
-                "                    [--region LR] [--patients] [--page-size N]\n"
-                "                               Add a FHIR registry. The secret (\"user:password\" for basic,\n"
-                "                               the token for bearer) is read from stdin, or from the\n"
-                "                               environment variable named by --secret-env.\n"
-                "  source add rapidpro NAME --url URL [--region LR]\n"
-                "                               Add a RapidPro workspace (its root URL, e.g. https://textit.in).\n"
-                "                               The API token is read from stdin, or from the environment\n"
-                "                               variable named by --secret-env.\n"
-                "  source secret NAME           Enter a source's secret again (after its URL changed, after an\n"
-                "                               upgrade, or to replace it). Read from stdin or --secret-env.\n"
-                "  source set-url NAME --url URL\n"
-                "                               Point a source at another URL. Its secret stops working until it\n"
-                "                               is entered again (a secret is sent only where it was entered for).\n"
-                "  source list                  List sources, their secrets' state and their last sync.\n"
-                "  source quarantine NAME [--clear]\n"
-                "                               Inbound messages of NAME set aside because mHero cannot store\n"
-                "                               them (an unknown kind of address, an unreadable entry), with the\n"
-                "                               reason; --clear forgets them once dealt with (administrators).\n"
-                "\n"
-                "                               Secrets are sealed here to the sync engine's public key before\n"
-                "                               they reach the database: start mhero-server once (or run\n"
-                "                               \"mhero-server --init-key\") before adding sources with secrets.\n"},
-            {QCommandLineOption(QStringLiteral("url"), QStringLiteral("FHIR base URL."), QStringLiteral("url")),
-             QCommandLineOption(QStringLiteral("kind"), QStringLiteral("ihris, openmrs or generic."),
-                                QStringLiteral("kind"), QStringLiteral("generic")),
-             QCommandLineOption(QStringLiteral("auth"), QStringLiteral("none, basic or bearer."),
-                                QStringLiteral("method"), QStringLiteral("none")),
-             QCommandLineOption(QStringLiteral("region"),
-                                QStringLiteral("Default phone region (ISO country code), e.g. LR."),
-                                QStringLiteral("code")),
-             QCommandLineOption(QStringLiteral("secret-env"),
-                                QStringLiteral("Read the source secret from this environment variable."),
-                                QStringLiteral("variable")),
-             QCommandLineOption(QStringLiteral("patients"), QStringLiteral("Also read Patient resources.")),
-             QCommandLineOption(QStringLiteral("page-size"), QStringLiteral("Resources per page (_count)."),
-                                QStringLiteral("n"), QStringLiteral("500")),
-             QCommandLineOption(QStringLiteral("clear"),
-                                QStringLiteral("source quarantine: forget the entries listed."))},
-            {{QLatin1StringView("source"), true, source}}};
+    return {
+        QLatin1StringView{
+            "  source add fhir NAME --url URL [--kind ihris|openmrs|generic] [--auth none|basic|bearer]\n"
+            "                    [--region LR] [--patients] [--page-size N]\n"
+            "                               Add a FHIR registry. The secret (\"user:password\" for basic,\n"
+            "                               the token for bearer) is read from stdin, or from the\n"
+            "                               environment variable named by --secret-env.\n"
+            "  source add rapidpro NAME --url URL [--region LR]\n"
+            "                               Add a RapidPro workspace (its root URL, e.g. https://textit.in).\n"
+            "                               The API token is read from stdin, or from the environment\n"
+            "                               variable named by --secret-env.\n"
+            "  source secret NAME           Enter a source's secret again (after its URL changed, after an\n"
+            "                               upgrade, or to replace it). Read from stdin or --secret-env.\n"
+            "  source set-url NAME --url URL\n"
+            "                               Point a source at another URL. Its secret stops working until it\n"
+            "                               is entered again (a secret is sent only where it was entered for).\n"
+            "  source list                  List sources, their secrets' state and their last sync.\n"
+            "  source quarantine NAME [--clear]\n"
+            "                               Inbound messages of NAME set aside because mHero cannot store\n"
+            "                               them (an unknown kind of address, an unreadable entry), with the\n"
+            "                               reason; --clear forgets them once dealt with (administrators).\n"
+            "\n"
+            "                               Secrets are sealed here to the sync engine's public key before\n"
+            "                               they reach the database: start mhero-server once (or run\n"
+            "                               \"mhero-server --init-key\") before adding sources with secrets.\n"},
+        {QCommandLineOption(QStringLiteral("url"), QStringLiteral("FHIR base URL."), QStringLiteral("url")),
+         QCommandLineOption(QStringLiteral("kind"), QStringLiteral("ihris, openmrs or generic."),
+                            QStringLiteral("kind"), QStringLiteral("generic")),
+         QCommandLineOption(QStringLiteral("auth"), QStringLiteral("none, basic or bearer."), QStringLiteral("method"),
+                            QStringLiteral("none")),
+         QCommandLineOption(QStringLiteral("region"),
+                            QStringLiteral("Default phone region (ISO country code), e.g. LR."),
+                            QStringLiteral("code")),
+         QCommandLineOption(QStringLiteral("secret-env"),
+                            QStringLiteral("Read the source secret from this environment variable."),
+                            QStringLiteral("variable")),
+         QCommandLineOption(QStringLiteral("patients"), QStringLiteral("Also read Patient resources.")),
+         QCommandLineOption(QStringLiteral("page-size"), QStringLiteral("Resources per page (_count)."),
+                            QStringLiteral("n"), QStringLiteral("500")),
+         QCommandLineOption(QStringLiteral("clear"), QStringLiteral("source quarantine: forget the entries listed."))},
+        {{QLatin1StringView("source"), true, source}}};
 }
 
 } // namespace mhero::cli

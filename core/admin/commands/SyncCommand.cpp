@@ -69,8 +69,7 @@ int runChannelOnce(CommandContext& c, const channels::LoadedSource& source)
         c.out.flush();
     };
     const auto sendOutbox = [&] {
-        report(QStringLiteral("outbox"),
-               await<channels::SendReport>([&](auto done) { channel->sendOutbox(done); }),
+        report(QStringLiteral("outbox"), await<channels::SendReport>([&](auto done) { channel->sendOutbox(done); }),
                [](const channels::SendReport& r) {
                    return QStringLiteral("%1 sent, %2 found already sent, %3 to retry, %4 failed, %5 throttled")
                        .arg(r.sent)

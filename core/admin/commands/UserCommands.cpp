@@ -15,7 +15,7 @@ int add(CommandContext& c)
     const auto kind = userKindFromString(c.value(QStringLiteral("role")));
     if (name.isEmpty() || !kind)
         return c.usage("Usage: mhero-admin user add NAME --role agent|supervisor|admin|service "
-                                         "[--display-name TEXT] [--languages en,fr] [--password-stdin]\n");
+                       "[--display-name TEXT] [--languages en,fr] [--password-stdin]\n");
     // A generated password is shown once; one typed by IT never appears on the screen.
     const bool generated = !c.isSet(QStringLiteral("password-stdin"));
     const QString password = generated ? users::generatePassword() : c.in.readLine().trimmed();
@@ -71,22 +71,22 @@ int user(CommandContext& c)
 
 CommandGroup userCommands()
 {
-    return {QLatin1StringView{
-                "  user add NAME --role ROLE    Create a user; ROLE is agent, supervisor, admin or service.\n"
-                "                               The password is read from stdin with --password-stdin,\n"
-                "                               otherwise generated and printed once.\n"
-                "  user list                    List users.\n"
-                "  user disable NAME            Stop a user from signing in (history is kept).\n"
-                "  user enable NAME             Let a disabled user sign in again.\n"},
-            {QCommandLineOption(QStringLiteral("role"), QStringLiteral("agent, supervisor, admin or service."),
-                                QStringLiteral("role")),
-             QCommandLineOption(QStringLiteral("display-name"), QStringLiteral("Name shown in the console."),
-                                QStringLiteral("text")),
-             QCommandLineOption(QStringLiteral("languages"), QStringLiteral("Languages the user answers in, e.g. en,fr."),
-                                QStringLiteral("list"), QStringLiteral("en")),
-             QCommandLineOption(QStringLiteral("password-stdin"),
-                                QStringLiteral("Read the password from the first line of stdin."))},
-            {{QLatin1StringView("user"), true, user}}};
+    return {
+        QLatin1StringView{"  user add NAME --role ROLE    Create a user; ROLE is agent, supervisor, admin or service.\n"
+                          "                               The password is read from stdin with --password-stdin,\n"
+                          "                               otherwise generated and printed once.\n"
+                          "  user list                    List users.\n"
+                          "  user disable NAME            Stop a user from signing in (history is kept).\n"
+                          "  user enable NAME             Let a disabled user sign in again.\n"},
+        {QCommandLineOption(QStringLiteral("role"), QStringLiteral("agent, supervisor, admin or service."),
+                            QStringLiteral("role")),
+         QCommandLineOption(QStringLiteral("display-name"), QStringLiteral("Name shown in the console."),
+                            QStringLiteral("text")),
+         QCommandLineOption(QStringLiteral("languages"), QStringLiteral("Languages the user answers in, e.g. en,fr."),
+                            QStringLiteral("list"), QStringLiteral("en")),
+         QCommandLineOption(QStringLiteral("password-stdin"),
+                            QStringLiteral("Read the password from the first line of stdin."))},
+        {{QLatin1StringView("user"), true, user}}};
 }
 
 } // namespace mhero::cli
