@@ -14,8 +14,8 @@
 #include "db/Sql.h"
 #include "directory/DirectoryModel.h"
 #include "directory/DirectorySearch.h"
-#include "directory/DirectoryStore.h"
-#include "fhir/FhirPage.h"
+#include "sources/DirectoryStore.h"
+#include "sources/fhir/FhirPage.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -41,7 +41,7 @@ Status load(QSqlDatabase& db, int workers, QTextStream& out)
         return source.error();
     const int sourceId = source->toInt();
     bench::WorkforceGenerator generator;
-    directory::DirectoryStore store(db);
+    sources::DirectoryStore store(db);
     fhir::ParseOptions options;
     options.defaultRegion = QStringLiteral("LR");
     options.kind = fhir::SourceKind::Ihris;

@@ -10,10 +10,9 @@
 
 #include "db/Connection.h"
 #include "db/Sql.h"
-#include "fhir/FhirClient.h"
-#include "fhir/FhirPage.h"
-#include "sync/FhirSync.h"
-#include "sync/SourceConfig.h"
+#include "sources/fhir/FhirClient.h"
+#include "sources/fhir/FhirPage.h"
+#include "sources/fhir/FhirSource.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -57,7 +56,7 @@ std::pair<int, qint64> download(fhir::FhirClient& client, const QUrl& first, QLi
 }
 
 /// The sync's own breakdown, longest first.
-void printPhases(QTextStream& out, const sync::SyncReport& report)
+void printPhases(QTextStream& out, const sources::SyncReport& report)
 {
     QList<std::pair<qint64, QString>> phases;
     for (auto it = report.phaseMicroseconds.cbegin(); it != report.phaseMicroseconds.cend(); ++it)
@@ -138,16 +137,16 @@ double databaseFloor(QSqlDatabase& db, QTextStream& out)
     return total;
 }
 
-sync::SyncReport runSync(QSqlDatabase& db, const sync::FhirSource& source)
+sources::SyncReport runSync(QSqlDatabase& db, const fhir::FhirSource& source)
 {
-    sync::FhirSync job(db, source);
-    sync::SyncReport report;
+    const auto job = fhir::createSync(db, source);
+    sources::SyncReport report;
     QEventLoop loop;
-    QObject::connect(&job, &sync::FhirSync::finished, &loop, [&](const sync::SyncReport& r) {
+    QObject::connect(job.get(), &sources::SourceAdapter::finished, &loop, [&](const sources::SyncReport& r) {
         report = r;
         loop.quit();
     });
-    job.start();
+    job->start();
     loop.exec();
     return report;
 }
@@ -251,19 +250,19 @@ int main(int argc, char* argv[])
         return 1;
     }
     QSqlDatabase& db = connection->db();
-    sync::FhirSource source;
+    fhir::FhirSource source;
     source.name = QStringLiteral("ihris");
     source.baseUrl = server.baseUrl();
     source.kind = fhir::SourceKind::Ihris;
     source.region = QStringLiteral("LR");
     source.pageSize = pageSize;
-    if (Status added = sync::addFhirSource(db, source); !added) {
+    if (Status added = fhir::addFhirSource(db, source); !added) {
         out << "error: " << added.error().toString() << "\n";
         return 1;
     }
-    source = sync::loadFhirSources(db, source.name)->first();
+    source = fhir::loadFhirSources(db, source.name)->first();
     timer.restart();
-    sync::SyncReport full = runSync(db, source);
+    sources::SyncReport full = runSync(db, source);
     const double fullS = timer.elapsed() / 1000.0;
     if (full.error) {
         out << "error: " << full.error->toString() << "\n";
@@ -293,7 +292,7 @@ int main(int argc, char* argv[])
         server.put(p);
     }
     timer.restart();
-    sync::SyncReport incremental = runSync(db, source);
+    sources::SyncReport incremental = runSync(db, source);
     const double incS = timer.elapsed() / 1000.0;
     if (incremental.error) {
         out << "error: " << incremental.error->toString() << "\n";

@@ -21,6 +21,7 @@ QString lockKey(int sourceId)
 constexpr qint64 kLockRetryMs = 5'000;
 constexpr qint64 kReloadMs = 60'000;
 constexpr qint64 kOutboxMs = 5'000; // retries falling due, even without a notification
+constexpr qint64 kMediaMs = 2'000; // new attachments appear with inbound polls (every poll_seconds)
 } // namespace
 
 ChannelSyncService::ChannelSyncService(ConnectionSettings settings, std::shared_ptr<secrets::EngineKeyring> keyring,
@@ -132,6 +133,8 @@ void ChannelSyncService::reloadSources()
         }
         auto runner = std::make_unique<Runner>();
         runner->channel = source.make(m_connection->db(), m_worker);
+        runner->media = std::make_unique<channels::MediaFetcher>(runner->channel->adapter(), source.entry.id,
+                                                                 m_connection->db());
         if (alreadyLocked) {
             runner->locked = true;
         } else {
@@ -205,6 +208,22 @@ void ChannelSyncService::runNext(Runner& runner)
                      true);
         });
     }
+    // Media has a lane of its own too: a large download never delays a poll or a reply.
+    if (!runner.fetching && due(runner.lastMedia, kMediaMs)) {
+        runner.fetching = true;
+        runner.lastMedia.start();
+        runner.media->run([this, r](Result<channels::MediaReport> report) {
+            r->fetching = false;
+            finished(*r, QStringLiteral("media"),
+                     report ? QStringLiteral("%1 stored, %2 too large, %3 to retry, %4 failed")
+                                  .arg(report->stored)
+                                  .arg(report->tooLarge)
+                                  .arg(report->retrying)
+                                  .arg(report->failed)
+                            : report.error().toString(),
+                     false, /*media=*/true);
+        });
+    }
     if (runner.polling)
         return;
     for (const channels::ChannelSource::Poll& poll : channel.polls()) {
@@ -224,9 +243,10 @@ void ChannelSyncService::runNext(Runner& runner)
     }
 }
 
-void ChannelSyncService::finished(Runner& runner, const QString& job, const QString& detail, bool outbox)
+void ChannelSyncService::finished(Runner& runner, const QString& job, const QString& detail, bool outbox, bool media)
 {
-    (outbox ? runner.sending : runner.polling) = false;
+    if (!media)
+        (outbox ? runner.sending : runner.polling) = false;
     qCDebug(lcChannelSync).noquote() << runner.channel->entry().name << job << detail;
     Q_EMIT jobFinished(runner.channel->entry().name, job, detail);
     if (runner.locked && m_timer.isActive())

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "channels/MediaFetcher.h"
 #include "db/Connection.h"
 #include "channels/ChannelSource.h"
 #include "secrets/SealedSecrets.h"
@@ -48,7 +49,7 @@ public Q_SLOTS:
     void stop();
 
 Q_SIGNALS:
-    /// A job finished: @p job is inbound, contacts, statuses or outbox; @p detail says what it did.
+    /// A job finished: @p job is inbound, contacts, statuses, outbox or media; @p detail says what it did.
     void jobFinished(const QString& source, const QString& job, const QString& detail);
     /// This engine took over (or lost) a source.
     void sourceActive(const QString& source, bool active);
@@ -61,16 +62,19 @@ private:
         bool polling = false; ///< a poll (inbound, statuses, contacts) is under way
         bool sending = false; ///< the outbox sender is under way (never waits for a poll)
         bool outboxWanted = true;
+        std::unique_ptr<channels::MediaFetcher> media; ///< inbound attachments, a lane of its own
+        bool fetching = false;
+        QElapsedTimer lastMedia;
         QElapsedTimer lastLockTry;
         QHash<QString, QElapsedTimer> lastPoll; ///< by job
         QElapsedTimer lastOutbox;
-        [[nodiscard]] bool busy() const { return polling || sending; }
+        [[nodiscard]] bool busy() const { return polling || sending || fetching; }
     };
 
     void tick();
     void reloadSources();
     void runNext(Runner& runner);
-    void finished(Runner& runner, const QString& job, const QString& detail, bool outbox);
+    void finished(Runner& runner, const QString& job, const QString& detail, bool outbox, bool media = false);
     Status ensureConnection();
     void onNotification(const QString& name, QSqlDriver::NotificationSource, const QVariant& payload);
 

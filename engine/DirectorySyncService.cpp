@@ -1,7 +1,7 @@
 #include "engine/DirectorySyncService.h"
 
 #include "db/Sql.h"
-#include "sync/SyncProgress.h"
+#include "sources/SyncProgress.h"
 
 #include <QLoggingCategory>
 
@@ -10,6 +10,12 @@
 Q_LOGGING_CATEGORY(lcDirectorySync, "mhero.sync.directory")
 
 namespace mhero::engine {
+
+using fhir::FhirSource;
+using fhir::loadFhirSources;
+using sources::SourceAdapter;
+using sources::SyncProgress;
+using sources::SyncReport;
 
 namespace {
 QString lockKey(int sourceId)
@@ -74,9 +80,9 @@ void DirectorySyncService::round()
     if (!key)
         qCWarning(lcDirectorySync).noquote() << "no engine key, so no source secret can be opened:"
                                              << key.error().toString();
-    auto sources = sync::loadFhirSources(m_connection->db(), {}, key ? key->get() : nullptr);
+    auto sources = loadFhirSources(m_connection->db(), {}, key ? key->get() : nullptr);
     if (sources && !key)
-        for (sync::FhirSource& source : *sources)
+        for (FhirSource& source : *sources)
             if (source.secretError && source.secretError->code == QLatin1String("no-engine-key"))
                 source.secretError = key.error();
     if (!sources) {
@@ -92,7 +98,7 @@ void DirectorySyncService::round()
 void DirectorySyncService::next()
 {
     while (!m_queue.isEmpty()) {
-        const sync::FhirSource source = m_queue.takeFirst();
+        const FhirSource source = m_queue.takeFirst();
         auto locked = sql::scalar(m_connection->db(),
                                   QStringLiteral("SELECT pg_try_advisory_lock(%1)").arg(lockKey(source.id)));
         if (!locked || !locked->toBool()) {
@@ -100,11 +106,13 @@ void DirectorySyncService::next()
             continue;
         }
         qCInfo(lcDirectorySync).noquote() << "syncing" << source.name;
-        m_running = new sync::FhirSync(m_connection->db(), source, this);
-        auto progress = std::make_shared<sync::SyncProgress>(m_connection->db(), source.id);
-        connect(m_running, &sync::FhirSync::progress, this,
-                [progress](const QString& pass, int pages, int resources) { progress->report(pass, pages, resources); });
-        connect(m_running, &sync::FhirSync::finished, this, [this, progress, id = source.id](const sync::SyncReport& report) {
+        m_running = fhir::createSync(m_connection->db(), source).release();
+        m_running->setParent(this);
+        auto progress = std::make_shared<SyncProgress>(m_connection->db(), source.id);
+        connect(m_running, &SourceAdapter::progress, this, [progress](const QString& pass, int pages, int resources) {
+            progress->report(pass, pages, resources);
+        });
+        connect(m_running, &SourceAdapter::finished, this, [this, progress, id = source.id](const SyncReport& report) {
             progress->clear();
             (void)sql::scalar(m_connection->db(), QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(lockKey(id)));
             if (report.error)

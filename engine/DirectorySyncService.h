@@ -2,7 +2,8 @@
 
 #include "db/Connection.h"
 #include "secrets/SealedSecrets.h"
-#include "sync/FhirSync.h"
+#include "sources/SourceAdapter.h"
+#include "sources/fhir/FhirSource.h"
 
 #include <QObject>
 #include <QTimer>
@@ -33,7 +34,7 @@ public Q_SLOTS:
     void stop();
 
 Q_SIGNALS:
-    void sourceSynced(const mhero::sync::SyncReport& report);
+    void sourceSynced(const mhero::sources::SyncReport& report);
     void roundFinished(int sources);
 
 private:
@@ -45,8 +46,8 @@ private:
     std::shared_ptr<secrets::EngineKeyring> m_keyring;
     std::optional<ScopedConnection> m_connection;
     QTimer m_timer;
-    QList<sync::FhirSource> m_queue;
-    sync::FhirSync* m_running = nullptr;
+    QList<fhir::FhirSource> m_queue;
+    sources::SourceAdapter* m_running = nullptr; ///< the source being synced (a child of this)
     int m_done = 0;
 };
 

@@ -11,7 +11,7 @@ class QSqlDatabase;
 
 /// What IT does to the sources (rows of mhero.source, of every kind) beyond adding them: their
 /// URL, their secret's state, their last sync. Adding a source is its kind's business
-/// (rapidpro::addRapidProSource, sync::addFhirSource); running its jobs is the engine's.
+/// (rapidpro::addRapidProSource, fhir::addFhirSource); running its jobs is the engine's.
 namespace mhero::sourceadmin {
 
 /// A source as `mhero-admin source list` shows it.

@@ -14,6 +14,16 @@
 
 namespace mhero::channels {
 
+/// A file sent with a reply (an image, a voice note, a PDF), as the outbox hands it over.
+struct OutboundAttachment
+{
+    QString contentType; ///< image/jpeg, audio/ogg, application/pdf, …
+    QString fileName; ///< as the agent's file was named (may be empty)
+    /// The file itself. Loaded only right before a send (OutboxStore::loadAttachments()): a
+    /// look-up needs the types alone.
+    QByteArray bytes;
+};
+
 /// A reply on its way out, as the outbox hands it to a channel: mHero's words, no wire type.
 struct OutboundMessage
 {
@@ -26,6 +36,7 @@ struct OutboundMessage
     /// When an earlier attempt handed this message over without its outcome being recorded
     /// (invalid when none): where to start looking for it (ChannelAdapter::findAttempts()).
     QDateTime unfinishedAttemptAt;
+    QList<OutboundAttachment> attachments; ///< in order; the text may be empty when there are some
 };
 
 /// A message the platform holds: the one it just accepted, or one found by findAttempts().
@@ -38,6 +49,9 @@ struct ChannelMessage
     /// Why the platform will not deliver it, when it accepted it as failed (shown in the thread).
     QString failureReason;
     QDateTime createdOn; ///< when the platform created it (the oldest unclaimed match is ours)
+    /// The content types of its attachments, in order: findAttempts() matches them too, so a
+    /// picture sent with the same words is not taken for another.
+    QStringList attachmentTypes;
 };
 
 /// What one send() did. Only the adapter knows its platform's answers; the outbox sender turns
@@ -103,7 +117,10 @@ private:
 struct MediaReference
 {
     QString contentType; ///< image/jpeg, audio/ogg, …
-    QString url; ///< as the platform gave it
+    /// Where the platform keeps it: a URL, or for a platform that gives an id instead
+    /// (WhatsApp), "<platform>-media:<id>" — only that platform's adapter reads it.
+    QString url;
+    QString fileName; ///< as the sender named it (documents), may be empty
 };
 
 /// A message a person sent, as the platform reported it.
@@ -124,6 +141,8 @@ struct InboundMessage
     /// createdOn as the platform wrote it, when it is finer than milliseconds (it orders
     /// messages of the same millisecond); empty: createdOn.
     QString createdOnText;
+    /// The platform's id of the message this one answers, quotes or reacts to (empty: none).
+    QString replyTo;
 };
 
 /// What the platform knows of a person: name, language, opt-out.
@@ -146,6 +165,9 @@ struct StatusUpdate
     QString channelStatus;
     QDateTime at;
     QString error; ///< why, when failed (shown in the thread)
+    /// The platform's error code when failed (WhatsApp 131047: the reply window closed), for
+    /// what the console offers next.
+    std::optional<int> errorCode;
 };
 
 /// What a channel can carry, so the composer offers only what the platform will accept.
@@ -155,6 +177,7 @@ struct ChannelCapabilities
     /// outside it, only approved templates. Empty: no window.
     std::optional<int> replyWindowSeconds;
     QStringList mediaKinds; ///< MIME types (or "image/*") that can be sent; empty: text only
+    qint64 maxMediaBytes = 0; ///< largest attachment that can be sent
     bool templates = false; ///< the platform's own approved templates can be sent
     int maxTextLength = 0; ///< characters one message may have (0: no known limit)
 };
@@ -190,7 +213,10 @@ public:
     virtual void findAttempts(const OutboundMessage& message, FindDone done) = 0;
 
     using MediaDone = std::function<void(Result<QByteArray>)>;
-    virtual void fetchMedia(const MediaReference& media, MediaDone done) = 0;
+    /// The bytes of an attachment a person sent. At most @p maxBytes are read: a larger file
+    /// ends in an Error with code "media-too-large" (and Error::detail holding its size when
+    /// the platform said it), so the engine never holds more than the inbound cap.
+    virtual void fetchMedia(const MediaReference& media, qint64 maxBytes, MediaDone done) = 0;
 
 protected:
     ChannelAdapter() = default;

@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QSqlDatabase>
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 #include <memory>
@@ -31,6 +32,9 @@ struct SourceEntry
     QByteArray fingerprint;
     std::optional<Error> secretError; ///< why its secret cannot be used (logged by the engine)
 };
+
+/// A fingerprint of @p fields (length-prefixed, so no two lists collide): for SourceEntry.
+QByteArray fingerprintOf(const QStringList& fields);
 
 /// The sync engine's jobs for one channel source: its polls (platforms that must be asked for
 /// news, like RapidPro) and its outbox (channels::OutboxSender over the source's adapter). A
@@ -58,6 +62,8 @@ public:
     virtual void poll(const QString& job, std::function<void(Result<int>)> done) = 0;
     /// Sends what is due in the outbox, until nothing is due.
     virtual void sendOutbox(std::function<void(Result<SendReport>)> done) = 0;
+    /// The source's adapter (the media fetcher uses it too).
+    [[nodiscard]] virtual ChannelAdapter& adapter() = 0;
     /// What the platform carries, as its adapter declares it (the row of mhero.channel_kind that
     /// consoles read must say the same; tests hold them equal).
     [[nodiscard]] virtual ChannelCapabilities capabilities() const = 0;

@@ -176,8 +176,21 @@ void OutboxSender::postNow(const OutboxItem& item, Next next, std::shared_ptr<Se
         next(!started);
         return;
     }
+    OutboundMessage message = item.outbound();
+    if (!item.attachments.isEmpty()) {
+        auto files = m_store.loadAttachments(item.messageId);
+        if (!files || files->size() != item.attachments.size()) {
+            // Nothing left yet: an attempt that never went out, retried like a refused connection.
+            fail(item,
+                 files ? tr("The attachment of this message is missing from the database.") : files.error().message,
+                 false, files.ok(), *report);
+            next(!files.ok());
+            return;
+        }
+        message.attachments = std::move(*files);
+    }
     m_lastSend.start();
-    m_adapter.send(item.outbound(), [this, item, next = std::move(next), report](SendOutcome outcome) {
+    m_adapter.send(message, [this, item, next = std::move(next), report](SendOutcome outcome) {
         switch (outcome.kind) {
         case SendOutcome::Kind::Accepted:
             if (Status s = m_store.recordAccepted(item.messageId, outcome.message); !s) {

@@ -3,6 +3,9 @@
 #include "db/Sql.h"
 #include "net/HttpSupport.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlQuery>
 
 #include <algorithm>
@@ -17,7 +20,22 @@ OutboundMessage OutboxItem::outbound() const
     message.urn = urn;
     message.channelContactId = channelContactId;
     message.unfinishedAttemptAt = unfinishedAttemptAt;
+    message.attachments = attachments;
     return message;
+}
+
+Result<QList<OutboundAttachment>> OutboxStore::loadAttachments(qint64 messageId)
+{
+    auto query = sql::exec(m_db,
+                           QStringLiteral("SELECT content_type, coalesce(file_name, ''), bytes FROM mhero.media "
+                                          "WHERE message_id = ? AND state = 'stored' ORDER BY position"),
+                           {messageId});
+    if (!query)
+        return query.error();
+    QList<OutboundAttachment> attachments;
+    while (query->next())
+        attachments.append({query->value(0).toString(), query->value(1).toString(), query->value(2).toByteArray()});
+    return attachments;
 }
 
 Result<QSet<QString>> OutboxStore::knownExternalIds(int sourceId, const QStringList& externalIds)
@@ -64,9 +82,7 @@ RetryPolicy OutboxStore::retryPolicy()
 
 Result<QList<OutboxItem>> OutboxStore::claim(int sourceId, const QString& worker, int limit, int leaseSeconds)
 {
-    auto query = sql::exec(
-        m_db,
-        QStringLiteral(R"sql(
+    auto query = sql::exec(m_db, QStringLiteral(R"sql(
 WITH due AS (
     SELECT o.message_id FROM mhero.outbox o
      WHERE o.source_id = ? AND o.next_attempt_at <= now()
@@ -83,9 +99,10 @@ UPDATE mhero.outbox o
   LEFT JOIN mhero.channel_contact cc ON cc.source_id = m.source_id AND cc.urn_id = u.id
  WHERE o.message_id = due.message_id
 RETURNING o.message_id, m.conversation_id, o.attempts, o.attempt_started_at, m.text, u.urn,
-          cc.contact_uuid, coalesce(cc.status, CASE WHEN u.status <> 'active' THEN u.status END, '')
+          cc.contact_uuid, coalesce(cc.status, CASE WHEN u.status <> 'active' THEN u.status END, ''),
+          m.attachments::text
 )sql"),
-        {sourceId, leaseSeconds, limit, worker});
+                           {sourceId, leaseSeconds, limit, worker});
     if (!query)
         return query.error();
     QList<OutboxItem> items;
@@ -100,6 +117,12 @@ RETURNING o.message_id, m.conversation_id, o.attempts, o.attempt_started_at, m.t
         item.urn = query->value(5).toString();
         item.channelContactId = query->value(6).toString();
         item.contactStatus = query->value(7).toString();
+        for (const QJsonValue& a : QJsonDocument::fromJson(query->value(8).toString().toUtf8()).array()) {
+            const QJsonObject o = a.toObject();
+            item.attachments.append({o.value(QLatin1String("content_type")).toString(),
+                                     o.value(QLatin1String("file_name")).toString(),
+                                     {}});
+        }
         items.append(item);
     }
     std::sort(items.begin(), items.end(), [](const OutboxItem& a, const OutboxItem& b) { return a.messageId < b.messageId; });

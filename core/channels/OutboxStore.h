@@ -25,6 +25,8 @@ struct OutboxItem
     QString urn;
     QString channelContactId; ///< the platform's id for the person (mhero.channel_contact), if known
     QString contactStatus; ///< active, blocked, stopped, archived ("" when unknown)
+    /// Its attachments without their bytes (type and name, in order): enough to look it up.
+    QList<OutboundAttachment> attachments;
 
     /// What the channel adapter is given.
     [[nodiscard]] OutboundMessage outbound() const;
@@ -72,6 +74,9 @@ public:
                          const RetryPolicy& policy, const QString& platform);
     /// Gives a claimed row back untried (throttled): due again after @p delayMs, attempt not counted.
     Status release(const OutboxItem& item, int delayMs);
+    /// The attachments of an outgoing message with their bytes (mhero.media), in order, loaded
+    /// right before it is handed over so that a batch never holds more than one message's files.
+    Result<QList<OutboundAttachment>> loadAttachments(qint64 messageId);
     /// Which of @p externalIds are already stored for the source.
     Result<QSet<QString>> knownExternalIds(int sourceId, const QStringList& externalIds);
 

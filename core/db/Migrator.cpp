@@ -36,6 +36,21 @@ const QByteArray kBootstrap = QByteArrayLiteral("SET client_min_messages = warni
                                                 ");\n"
                                                 "RESET client_min_messages;\n");
 
+/// Runs @p scripts (multi-statement, through libpq) in one transaction: all or nothing, and the
+/// connection is usable afterwards either way.
+Status runScripts(QSqlDatabase& db, const QList<QByteArray>& scripts)
+{
+    Status step = sql::execScript(db, "BEGIN");
+    for (const QByteArray& script : scripts)
+        if (step)
+            step = sql::execScript(db, script);
+    if (step)
+        step = sql::execScript(db, "COMMIT");
+    if (!step)
+        (void)sql::execScript(db, "ROLLBACK");
+    return step;
+}
+
 QString checksumOf(const QByteArray& bytes)
 {
     return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
@@ -223,15 +238,7 @@ Result<int> Migrator::migrate(QSqlDatabase& db, const std::function<void(const M
         const QByteArray record = "INSERT INTO mhero.schema_migrations (version, name, checksum) VALUES ("
             + QByteArray::number(migration.version) + ", " + sql::quoteLiteral(migration.name).toUtf8() + ", "
             + sql::quoteLiteral(migration.checksum).toUtf8() + ')';
-        Status step = sql::execScript(db, "BEGIN");
-        if (step)
-            step = sql::execScript(db, migration.sql);
-        if (step)
-            step = sql::execScript(db, record);
-        if (step)
-            step = sql::execScript(db, "COMMIT");
-        if (!step) {
-            (void)sql::execScript(db, "ROLLBACK");
+        if (Status step = runScripts(db, {migration.sql, record}); !step) {
             const Error& error = step.error();
             return Error{error.code,
                          QCoreApplication::translate("mhero::Migrator", "Migration %1 (%2) failed: %3")
@@ -269,19 +276,10 @@ Status Migrator::applyDefinitions(QSqlDatabase& db, const std::function<void(con
             + sql::quoteLiteral(definition.name).toUtf8() + ", " + sql::quoteLiteral(definition.checksum).toUtf8()
             + ") ON CONFLICT (name) DO UPDATE SET checksum = excluded.checksum, applied_at = now(), "
               "applied_by = session_user";
-        Status step = sql::execScript(db, "BEGIN");
-        if (step)
-            step = sql::execScript(db, "SET LOCAL check_function_bodies = off; "
-                                       "SET LOCAL search_path = mhero, pg_catalog, pg_temp; "
-                                       "SET LOCAL client_min_messages = warning");
-        if (step)
-            step = sql::execScript(db, definition.sql);
-        if (step)
-            step = sql::execScript(db, record);
-        if (step)
-            step = sql::execScript(db, "COMMIT");
-        if (!step) {
-            (void)sql::execScript(db, "ROLLBACK");
+        const QByteArray settings = "SET LOCAL check_function_bodies = off; "
+                                    "SET LOCAL search_path = mhero, pg_catalog, pg_temp; "
+                                    "SET LOCAL client_min_messages = warning";
+        if (Status step = runScripts(db, {settings, definition.sql, record}); !step) {
             const Error& error = step.error();
             return Error{error.code,
                          QCoreApplication::translate("mhero::Migrator", "Definition %1 failed: %2")

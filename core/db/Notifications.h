@@ -6,7 +6,7 @@
 
 /// The PostgreSQL NOTIFY channels mHero's writers send on and its consoles and engine LISTEN to,
 /// in one place (DESIGN.md §5: "channel per kind, payload = ids"). The names are also written in
-/// the SQL that notifies (triggers in resources/sql/migrations/, sync/SyncProgress.cpp);
+/// the SQL that notifies (triggers in resources/sql/migrations/, sources/SyncProgress.cpp);
 /// tst_database's notificationChannelsAreSentBySql checks every name here is one the schema sends.
 namespace mhero::notify {
 
@@ -18,9 +18,11 @@ inline constexpr QLatin1StringView kMessage{"mhero_message"};
 inline constexpr QLatin1StringView kNote{"mhero_note"};
 /// A reply is waiting in the outbox; payload: the source id.
 inline constexpr QLatin1StringView kOutbox{"mhero_outbox"};
+/// An attachment was stored by the engine, or given up on; payload: the conversation id.
+inline constexpr QLatin1StringView kMedia{"mhero_media"};
 /// A sync made progress or ended; payload: the source id.
 inline constexpr QLatin1StringView kSync{"mhero_sync"};
 
-inline constexpr std::array kAll{kConversation, kMessage, kNote, kOutbox, kSync};
+inline constexpr std::array kAll{kConversation, kMessage, kMedia, kNote, kOutbox, kSync};
 
 } // namespace mhero::notify

@@ -717,4 +717,13 @@ Result<SyncStatus> loadSyncStatus(QSqlDatabase& db)
     return status;
 }
 
+Result<QString> loadDefaultPhoneRegion(QSqlDatabase& db)
+{
+    auto region = sql::scalar(
+        db, QStringLiteral("SELECT value #>> '{}' FROM mhero.setting WHERE key = 'phone.default_region'"));
+    if (!region)
+        return region.error();
+    return region->toString();
+}
+
 } // namespace mhero::directory

@@ -185,4 +185,8 @@ struct SyncStatus
 };
 Result<SyncStatus> loadSyncStatus(QSqlDatabase& db);
 
+/// The deployment's default phone region (setting phone.default_region, e.g. "LR"), with which
+/// the page reads a number typed without its country code; empty when it is not set.
+Result<QString> loadDefaultPhoneRegion(QSqlDatabase& db);
+
 } // namespace mhero::directory

@@ -78,11 +78,17 @@ ConversationRow readConversation(const QSqlQuery& q)
 
 QString messageSelect()
 {
-    return QStringLiteral("SELECT m.id, m.direction, m.text, m.attachments::text, coalesce(m.author::text, ''), "
-                          "coalesce(a.display_name, m.author::text, ''), m.status, coalesce(m.error, ''), "
-                          "m.created_at, %1, m.sent_at, m.delivered_at, m.read_at, m.failed_at, "
-                          "coalesce(m.template_version_id, 0), coalesce(m.unsupported_type, '') "
-                          "FROM mhero.message m LEFT JOIN mhero.app_user a ON a.role_name = m.author ")
+    // The attachments come from mhero.media (the columns consoles may read; never the bytes).
+    return QStringLiteral(
+               "SELECT m.id, m.direction, m.text, "
+               "coalesce((SELECT json_agg(json_build_object('position', md.position, 'content_type', "
+               "md.content_type, 'file_name', md.file_name, 'size', md.size, 'state', md.state, 'error', "
+               "md.error) ORDER BY md.position) FROM mhero.media md WHERE md.message_id = m.id), '[]')::text, "
+               "coalesce(m.author::text, ''), "
+               "coalesce(a.display_name, m.author::text, ''), m.status, coalesce(m.error, ''), "
+               "m.created_at, %1, m.sent_at, m.delivered_at, m.read_at, m.failed_at, "
+               "coalesce(m.template_version_id, 0), coalesce(m.unsupported_type, '') "
+               "FROM mhero.message m LEFT JOIN mhero.app_user a ON a.role_name = m.author ")
         .arg(keyOf("m.created_at"));
 }
 
@@ -95,9 +101,15 @@ MessageRow readMessage(const QSqlQuery& q)
     const QJsonArray attachments = QJsonDocument::fromJson(q.value(3).toString().toUtf8()).array();
     for (const QJsonValue& a : attachments) {
         const QJsonObject o = a.toObject();
-        const QString url = o.value(QLatin1String("url")).toString();
-        if (!url.isEmpty())
-            m.attachments.append({o.value(QLatin1String("content_type")).toString(), url});
+        Attachment attachment;
+        attachment.position = o.value(QLatin1String("position")).toInt();
+        attachment.contentType = o.value(QLatin1String("content_type")).toString();
+        attachment.fileName = o.value(QLatin1String("file_name")).toString();
+        attachment.size
+            = o.value(QLatin1String("size")).isDouble() ? qint64(o.value(QLatin1String("size")).toDouble()) : -1;
+        attachment.state = o.value(QLatin1String("state")).toString();
+        attachment.error = o.value(QLatin1String("error")).toString();
+        m.attachments.append(attachment);
     }
     m.author = q.value(4).toString();
     m.authorName = q.value(5).toString();
@@ -137,6 +149,13 @@ Error explain(QSqlDatabase& db, const Error& error)
         e.message = tr("This person has a newer open conversation; continue there.");
     else if (hint == QLatin1String("no-address"))
         e.message = tr("This person has no valid phone number to write to; correct it in the registry.");
+    else if (hint == QLatin1String("media-type"))
+        e.message = tr("This channel cannot send this kind of file: %1").arg(error.message);
+    else if (hint.startsWith(QLatin1String("media-size:")))
+        e.message = tr("The file is too large for this channel (at most %1 MB).")
+                        .arg(hint.mid(11).toDouble() / (1024 * 1024), 0, 'f', 1);
+    else if (hint == QLatin1String("media-empty"))
+        e.message = tr("The file is empty.");
     else if (hint == QLatin1String("no-channel"))
         e.message = tr("No messaging channel is set up (or several are): ask IT to connect one RapidPro workspace.");
     return e;
@@ -424,6 +443,21 @@ Result<qint64> reply(QSqlDatabase& db, qint64 conversationId, const QString& tex
         = sql::scalar(db, QStringLiteral("SELECT mhero.reply(?, ?, ?::bigint)"),
                       {conversationId, text,
                        templateVersionId > 0 ? QVariant(templateVersionId) : QVariant(QMetaType::fromType<qint64>())});
+    if (!id)
+        return explain(db, id.error());
+    return id->toLongLong();
+}
+
+Result<qint64> replyWithMedia(QSqlDatabase& db, qint64 conversationId, const QString& text, qint64 templateVersionId,
+                              const OutgoingAttachment& attachment)
+{
+    auto id
+        = sql::scalar(db, QStringLiteral("SELECT mhero.reply_with_media(?, ?, ?::bigint, ?, ?, ?::bytea, ?::bytea)"),
+                      {conversationId, text,
+                       templateVersionId > 0 ? QVariant(templateVersionId) : QVariant(QMetaType::fromType<qint64>()),
+                       attachment.contentType, attachment.fileName, attachment.bytes,
+                       attachment.thumbnail.isEmpty() ? QVariant(QMetaType::fromType<QByteArray>())
+                                                      : QVariant(attachment.thumbnail)});
     if (!id)
         return explain(db, id.error());
     return id->toLongLong();

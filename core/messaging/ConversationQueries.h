@@ -2,6 +2,7 @@
 
 #include "Result.h"
 
+#include <QByteArray>
 #include <QDateTime>
 #include <QList>
 #include <QSqlDatabase>
@@ -83,10 +84,17 @@ struct QueueCounts
 };
 Result<QueueCounts> loadCounts(QSqlDatabase& db);
 
+/// An attachment as a thread lists it (mhero.media without its bytes, which are read on
+/// demand through MediaQueries).
 struct Attachment
 {
+    int position = 0;
     QString contentType;
-    QString url;
+    QString fileName;
+    qint64 size = -1; ///< bytes, -1 when not known
+    /// pending (the engine has yet to fetch it), stored, failed, too_large
+    QString state;
+    QString error; ///< why it failed or was not kept
 };
 
 /// One message of a thread.
@@ -186,6 +194,18 @@ Status reopen(QSqlDatabase& db, qint64 conversationId);
 Status markRead(QSqlDatabase& db, qint64 conversationId);
 /// Queues a reply; returns the new message's id. @p templateVersionId 0: free text.
 Result<qint64> reply(QSqlDatabase& db, qint64 conversationId, const QString& text, qint64 templateVersionId = 0);
+/// A file an agent sends with a reply.
+struct OutgoingAttachment
+{
+    QString contentType;
+    QString fileName;
+    QByteArray bytes;
+    QByteArray thumbnail; ///< JPEG made by the console for images (optional)
+};
+/// Queues a reply with one attachment (mhero.reply_with_media): the database checks its type and
+/// size against the channel and stores the bytes with the message. @p text may be empty.
+Result<qint64> replyWithMedia(QSqlDatabase& db, qint64 conversationId, const QString& text, qint64 templateVersionId,
+                              const OutgoingAttachment& attachment);
 Status retry(QSqlDatabase& db, qint64 messageId);
 Status linkContact(QSqlDatabase& db, qint64 urnId, qint64 healthWorkerId);
 /// The directory's "Message": the person's open conversation on the messaging channel, or a new

@@ -181,7 +181,7 @@ void TestDatabase::jobsFailCleanlyWhenClosed()
 }
 
 // Every channel the consoles and the engine listen on is one the schema's triggers notify (or, for
-// the sync's progress, the engine's own statement in sync/SyncProgress.cpp): a renamed channel on
+// the sync's progress, the engine's own statement in sources/SyncProgress.cpp): a renamed channel on
 // one side only would leave consoles silently stale.
 void TestDatabase::notificationChannelsAreSentBySql()
 {

@@ -1,11 +1,12 @@
 // FHIR Bundle parsing and mapping: pure functions, fed good, malformed and hostile bundles.
-#include "fhir/FhirPage.h"
+#include "sources/fhir/FhirPage.h"
 
 #include <QFile>
 #include <QTest>
 
 using namespace mhero;
 using namespace mhero::fhir;
+using namespace mhero::sources;
 
 class TestFhirPage : public QObject
 {

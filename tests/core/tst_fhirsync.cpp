@@ -7,11 +7,12 @@
 #include "admin/AdminCli.h"
 #include "db/Sql.h"
 #include "directory/DirectorySearch.h"
-#include "directory/DirectoryStore.h"
-#include "sync/BundleImport.h"
-#include "sync/FhirSync.h"
-#include "sync/SourceConfig.h"
-#include "sync/SyncProgress.h"
+#include "sources/DirectoryStore.h"
+#include "sources/SyncProgress.h"
+#include "sources/fhir/FhirFileSource.h"
+#include "sources/fhir/FhirClient.h"
+#include "sources/fhir/FhirSource.h"
+#include "sources/fhir/FhirSync.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -217,11 +218,11 @@ private:
     {
         QString database;
         std::optional<ScopedConnection> connection;
-        sync::FhirSource source;
+        fhir::FhirSource source;
     };
     /// A fresh migrated database with a FHIR source pointing at @p server.
     Fixture makeFixture(const FhirTestServer& server, const QString& token = QString::fromLatin1(kToken));
-    sync::SyncReport runSync(Fixture& f, int timeoutMs = 5000);
+    sources::SyncReport runSync(Fixture& f, int timeoutMs = 5000);
 
     std::unique_ptr<FhirTestServer> m_server;
     QTemporaryDir m_keyDir; ///< the engine key of each test database
@@ -253,23 +254,23 @@ TestFhirSync::Fixture TestFhirSync::makeFixture(const FhirTestServer& server, co
     if (!key)
         qFatal("%s", qPrintable(key.error().toString()));
     m_keys.insert_or_assign(f.database, *key);
-    if (Status added = sync::addFhirSource(f.connection->db(), f.source); !added)
+    if (Status added = fhir::addFhirSource(f.connection->db(), f.source); !added)
         qFatal("%s", qPrintable(added.error().toString()));
-    auto loaded = sync::loadFhirSources(f.connection->db(), f.source.name, &m_keys.at(f.database));
+    auto loaded = fhir::loadFhirSources(f.connection->db(), f.source.name, &m_keys.at(f.database));
     if (!loaded || loaded->size() != 1)
         qFatal("cannot load the source back");
     f.source = loaded->first();
     return f;
 }
 
-sync::SyncReport TestFhirSync::runSync(Fixture& f, int timeoutMs)
+sources::SyncReport TestFhirSync::runSync(Fixture& f, int timeoutMs)
 {
-    sync::FhirSync job(f.connection->db(), f.source);
+    fhir::FhirSync job(f.connection->db(), f.source);
     job.client().setBackoff(20, 200);
     job.client().setTimeout(timeoutMs);
-    sync::SyncReport report;
+    sources::SyncReport report;
     QEventLoop loop;
-    connect(&job, &sync::FhirSync::finished, &loop, [&](const sync::SyncReport& r) {
+    connect(&job, &fhir::FhirSync::finished, &loop, [&](const sources::SyncReport& r) {
         report = r;
         loop.quit();
     });
@@ -285,7 +286,7 @@ void TestFhirSync::fullThenIncrementalSync()
     QSqlDatabase& db = f.connection->db();
 
     // --- full sync ---------------------------------------------------------------------------
-    sync::SyncReport report = runSync(f);
+    sources::SyncReport report = runSync(f);
     QVERIFY2(!report.error, qPrintable(report.error ? report.error->toString() : QString()));
     QCOMPARE(report.people, kWorkers);
     QVERIFY(report.pages >= 3); // 30 practitioners at 10 per page: the next links were followed
@@ -418,7 +419,7 @@ void TestFhirSync::malformedPageOrServerErrorLosesNothing()
                                                        {QStringLiteral("skip"), 2},
                                                        {QStringLiteral("times"), 1},
                                                        {QStringLiteral("kind"), QStringLiteral("malformed")}}}));
-    sync::SyncReport report = runSync(f);
+    sources::SyncReport report = runSync(f);
     QVERIFY(report.error);
     QCOMPARE(report.error->code, QStringLiteral("fhir-malformed"));
     QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM mhero.health_worker")), 20);
@@ -466,7 +467,7 @@ void TestFhirSync::retriesTransientErrors()
                                                        {QStringLiteral("skip"), 0},
                                                        {QStringLiteral("times"), 1},
                                                        {QStringLiteral("kind"), QStringLiteral("timeout")}}}));
-    const sync::SyncReport report = runSync(f, 1500);
+    const sources::SyncReport report = runSync(f, 1500);
     QVERIFY(m_server->setFaults({}));
     QVERIFY2(!report.error, qPrintable(report.error ? report.error->toString() : QString()));
     // 503, 429 and a request that never gets an answer (the client gives up after its timeout).
@@ -478,7 +479,7 @@ void TestFhirSync::retriesTransientErrors()
 void TestFhirSync::wrongCredentialsAreReported()
 {
     Fixture f = makeFixture(*m_server, QStringLiteral("wrong"));
-    const sync::SyncReport report = runSync(f);
+    const sources::SyncReport report = runSync(f);
     QVERIFY(report.error);
     QCOMPARE(report.error->code, QStringLiteral("http-401"));
     QVERIFY(report.error->message.contains(QLatin1String("credentials")));
@@ -559,11 +560,11 @@ void TestFhirSync::progressIsSharedThenCleared()
                     payloads << payload.toString();
                 });
 
-        sync::SyncProgress progress(owner->db(), source);
+        sources::SyncProgress progress(owner->db(), source);
         QVERIFY(progress.report(QStringLiteral("Practitioner"), 3, 3000));
         QVERIFY(!progress.report(QStringLiteral("Practitioner"), 4, 4000)); // within two seconds: not written
         QTRY_COMPARE(payloads, QStringList{QString::number(source)});
-        auto running = sync::loadRunningSyncs(agentConnection->db());
+        auto running = sources::loadRunningSyncs(agentConnection->db());
         QVERIFY(running);
         QCOMPARE(running->size(), 1);
         QCOMPARE(running->first().source, QStringLiteral("ihris"));
@@ -572,7 +573,7 @@ void TestFhirSync::progressIsSharedThenCleared()
 
         // An engine that died without clearing: after five minutes its progress is not shown.
         QVERIFY(sql::exec(owner->db(), QStringLiteral("UPDATE mhero.sync_state SET progress_at = now() - interval '6 minutes'")));
-        QCOMPARE(sync::loadRunningSyncs(agentConnection->db())->size(), 0);
+        QCOMPARE(sources::loadRunningSyncs(agentConnection->db())->size(), 0);
 
         progress.clear();
         QTRY_COMPARE(payloads.size(), 2);
@@ -608,7 +609,7 @@ void TestFhirSync::firstSyncDefersTheSearchIndexes()
     // since the deletions cursor is set) rebuilds them before it writes.
     QVERIFY(sql::execScript(db, "INSERT INTO mhero.sync_state (source_id, job, cursor) VALUES (" +
                                     QByteArray::number(f.source.id) + ", 'deletions', '2000-01-01T00:00:00Z')"));
-    sync::SyncReport report = runSync(f);
+    sources::SyncReport report = runSync(f);
     QVERIFY2(!report.error, qPrintable(report.error ? report.error->toString() : QString()));
     QVERIFY(report.phaseMicroseconds.contains(QStringLiteral("restore_directory_indexes")));
     QVERIFY(!report.phaseMicroseconds.contains(QStringLiteral("defer_directory_indexes")));
@@ -631,7 +632,7 @@ void TestFhirSync::importsIhrisShapedBundle()
     auto owner = TestCluster::instance().connectSuperuser(database);
     QVERIFY(owner);
     QSqlDatabase& db = owner->db();
-    auto imported = sync::importBundleFile(db, QStringLiteral("ihris-file"), QStringLiteral("LR"), file.readAll());
+    auto imported = fhir::importBundleFile(db, QStringLiteral("ihris-file"), QStringLiteral("LR"), file.readAll());
     QVERIFY2(imported, imported ? "" : qPrintable(imported.error().toString()));
     QCOMPARE(imported->people, 14);
     QCOMPARE(imported->roles, 13);
@@ -669,7 +670,7 @@ void TestFhirSync::importsIhrisShapedBundle()
              26);
     // A malformed file changes nothing, not even the source list.
     auto broken
-        = sync::importBundleFile(db, QStringLiteral("other"), QStringLiteral("LR"), "{\"resourceType\":\"Bundle\",");
+        = fhir::importBundleFile(db, QStringLiteral("other"), QStringLiteral("LR"), "{\"resourceType\":\"Bundle\",");
     QVERIFY(!broken);
     QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM mhero.source WHERE name = 'other'")), 0);
     TestCluster::instance().dropDatabase(database);
@@ -687,7 +688,7 @@ void TestFhirSync::nextLinkLoopStopsTheSyncAtOnce()
     (void)m_server->takeRequests();
     QElapsedTimer timer;
     timer.start();
-    sync::SyncReport report = runSync(f);
+    sources::SyncReport report = runSync(f);
     QVERIFY(m_server->setFaults({}));
     QVERIFY(report.error);
     QCOMPARE(report.error->code, QStringLiteral("fhir-next-loop"));
@@ -711,13 +712,13 @@ void TestFhirSync::pagesPerRunAreCapped()
     Fixture f = makeFixture(*m_server);
     f.source.maxPages = 3; // the two CodeSystems and the first page of Locations
     (void)m_server->takeRequests();
-    sync::SyncReport report = runSync(f);
+    sources::SyncReport report = runSync(f);
     QVERIFY(report.error);
     QCOMPARE(report.error->code, QStringLiteral("fhir-too-many-pages"));
     QCOMPARE(report.pages, 3);
     QCOMPARE(m_server->takeRequests().size(), 3);
     // Cursors moved page by page: runs with the default cap finish the job.
-    f.source.maxPages = sync::FhirSource::kDefaultMaxPages;
+    f.source.maxPages = fhir::FhirSource::kDefaultMaxPages;
     report = runSync(f);
     QVERIFY2(!report.error, qPrintable(report.error ? report.error->toString() : QString()));
     QVERIFY(count(f.connection->db(), QStringLiteral("SELECT count(*) FROM mhero.health_worker")) >= kWorkers);
@@ -743,9 +744,9 @@ void TestFhirSync::numbersMovingBetweenPeopleStayLinked()
     auto sourceId = sql::scalar(db, QStringLiteral("INSERT INTO mhero.source (name, kind, base_url) "
                                                    "VALUES ('ihris', 'fhir', 'http://ihris.invalid/fhir') RETURNING id"));
     MHERO_VERIFY_OK(sourceId);
-    directory::DirectoryStore store(db);
+    sources::DirectoryStore store(db);
     const auto person = [](const QString& id, const QStringList& numbers) {
-        fhir::PersonRecord p;
+        sources::PersonRecord p;
         p.resourceType = QStringLiteral("Practitioner");
         p.id = id;
         p.displayName = id;
@@ -757,8 +758,8 @@ void TestFhirSync::numbersMovingBetweenPeopleStayLinked()
         }
         return p;
     };
-    const auto apply = [&](const fhir::PersonRecord& p) {
-        fhir::Page page;
+    const auto apply = [&](const sources::PersonRecord& p) {
+        sources::RecordBatch page;
         page.people.append(p);
         return store.apply(sourceId->toInt(), page, {}, std::nullopt).ok();
     };
@@ -778,8 +779,8 @@ void TestFhirSync::numbersMovingBetweenPeopleStayLinked()
                                    std::pair{QStringLiteral("b"), QStringLiteral("a")}}) {
         const QStringList toNumbers = to == QLatin1String("b") ? QStringList{QStringLiteral("+231770555002"), moving}
                                                                : QStringList{moving};
-        const fhir::PersonRecord gains = person(to, toNumbers);
-        const fhir::PersonRecord loses = person(from, {});
+        const sources::PersonRecord gains = person(to, toNumbers);
+        const sources::PersonRecord loses = person(from, {});
         if (newHolderFirst) {
             QVERIFY(apply(gains));
             QVERIFY(apply(loses));
@@ -821,7 +822,7 @@ void TestFhirSync::importReportsSkippedEntries()
 
     // Nothing usable: an error that names each entry, and no source is created.
     QStringList problems;
-    auto imported = sync::importBundleFile(db, QStringLiteral("bad-file"), QStringLiteral("LR"),
+    auto imported = fhir::importBundleFile(db, QStringLiteral("bad-file"), QStringLiteral("LR"),
                                            bundle(QJsonArray{badId, oversized}), &problems);
     QVERIFY(!imported);
     QCOMPARE(imported.error().code, QStringLiteral("file-nothing-usable"));
@@ -831,7 +832,7 @@ void TestFhirSync::importReportsSkippedEntries()
     QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM mhero.source WHERE name = 'bad-file'")), 0);
 
     // Errors about a file speak of the file, not of a server.
-    imported = sync::importBundleFile(db, QStringLiteral("bad-file"), QStringLiteral("LR"), "{\"resourceType\":");
+    imported = fhir::importBundleFile(db, QStringLiteral("bad-file"), QStringLiteral("LR"), "{\"resourceType\":");
     QVERIFY(!imported);
     QVERIFY2(imported.error().message.startsWith(QLatin1String("The file ")), qPrintable(imported.error().message));
 
@@ -846,7 +847,7 @@ void TestFhirSync::importReportsSkippedEntries()
         telecom.append(QJsonObject{{QStringLiteral("system"), QStringLiteral("phone")},
                                    {QStringLiteral("value"), QStringLiteral("+23177%1").arg(1000000 + i)}});
     good.insert(QStringLiteral("telecom"), telecom);
-    imported = sync::importBundleFile(db, QStringLiteral("file"), QStringLiteral("LR"),
+    imported = fhir::importBundleFile(db, QStringLiteral("file"), QStringLiteral("LR"),
                                       bundle(QJsonArray{good, badId, good}), &problems);
     MHERO_VERIFY_OK(imported);
     QCOMPARE(imported->people, 1);
@@ -854,7 +855,7 @@ void TestFhirSync::importReportsSkippedEntries()
     QVERIFY(problems.filter(QStringLiteral("phone numbers")).size() == 2);
     QCOMPARE(text(db, QStringLiteral("SELECT display_name FROM mhero.health_worker WHERE resource_id = 'hw-901'")),
              QStringLiteral("Mariama Konneh"));
-    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM mhero.health_worker_phone")), fhir::kMaxPhonesPerPerson);
+    QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM mhero.health_worker_phone")), sources::kMaxPhonesPerPerson);
     TestCluster::instance().dropDatabase(database);
 }
 

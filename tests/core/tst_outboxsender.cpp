@@ -100,7 +100,7 @@ public:
         QTimer::singleShot(0, [found, done = std::move(done)] { done(found); });
     }
 
-    void fetchMedia(const channels::MediaReference&, MediaDone done) override
+    void fetchMedia(const channels::MediaReference&, qint64, MediaDone done) override
     {
         QTimer::singleShot(0, [done = std::move(done)] { done(QByteArray("media")); });
     }

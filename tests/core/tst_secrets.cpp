@@ -8,7 +8,7 @@
 
 #include "admin/AdminCli.h"
 #include "db/Sql.h"
-#include "fhir/FhirClient.h"
+#include "sources/fhir/FhirClient.h"
 #include "channels/rapidpro/RapidProSource.h"
 #include "channels/rapidpro/RapidProClient.h"
 #include "secrets/SealedSecrets.h"

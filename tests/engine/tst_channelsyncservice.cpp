@@ -28,6 +28,7 @@ class TestChannelSyncService final : public QObject
 
 private Q_SLOTS:
     void oneEngineRunsTheOtherTakesOver();
+    void engineKeepsInboundMedia();
     void outboxSendsWhileAPollHangsOrLoops_data();
     void outboxSendsWhileAPollHangsOrLoops();
 
@@ -131,6 +132,35 @@ void TestChannelSyncService::oneEngineRunsTheOtherTakesOver()
     // Nothing was sent twice.
     QCOMPARE(rapidpro.sent().at(0).toObject().value(QStringLiteral("text")).toString(), QStringLiteral("Monday at 9."));
     QCOMPARE(rapidpro.sent().at(1).toObject().value(QStringLiteral("text")).toString(), QStringLiteral("Bring your ID card."));
+}
+
+void TestChannelSyncService::engineKeepsInboundMedia()
+{
+    // The running engine fetches a picture that came with an inbound message, unasked: its media
+    // lane runs beside the polls.
+    RapidProEmulator rapidpro;
+    QVERIFY2(rapidpro.ok(), qPrintable(rapidpro.startError()));
+    Deployment d;
+    deploy(d, rapidpro.baseUrl());
+    if (QTest::currentTestFailed())
+        return;
+    const QByteArray bytes("%PDF-1.4\n% the duty roster\n%%EOF\n");
+    const QJsonObject uploaded
+        = rapidpro.uploadMedia(bytes, QStringLiteral("application/pdf"), QStringLiteral("roster.pdf"));
+    rapidpro.inbound(QJsonArray{
+        QJsonObject{{QStringLiteral("urn"), QStringLiteral("tel:+231770100001")},
+                    {QStringLiteral("text"), QStringLiteral("the roster")},
+                    {QStringLiteral("attachments"),
+                     QJsonArray{QJsonObject{{QStringLiteral("content_type"), QStringLiteral("application/pdf")},
+                                            {QStringLiteral("url"), uploaded.value(QLatin1String("url"))}}}}}});
+    engine::ChannelSyncService engine(d.service.settings,
+                                         std::make_shared<secrets::EngineKeyring>(d.keyPath, false));
+    engine.setTickInterval(100);
+    engine.start();
+    QTRY_COMPARE_WITH_TIMEOUT(d.count("SELECT count(*) FROM mhero.media WHERE state = 'stored'"), 1, 10'000);
+    QCOMPARE(
+        sql::scalar(d.owner->db(), QStringLiteral("SELECT bytes FROM mhero.media")).valueOr(QVariant()).toByteArray(),
+        bytes);
 }
 
 void TestChannelSyncService::outboxSendsWhileAPollHangsOrLoops_data()

@@ -74,4 +74,25 @@ bool RapidProEmulator::reset() const
     return control("POST", QStringLiteral("reset")).status / 100 == 2;
 }
 
+QJsonObject RapidProEmulator::uploadMedia(const QByteArray& bytes, const QString& contentType,
+                                          const QString& fileName) const
+{
+    const QByteArray boundary = "emulator-test-boundary";
+    QByteArray body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+        + fileName.toUtf8() + "\"\r\nContent-Type: " + contentType.toUtf8() + "\r\n\r\n" + bytes + "\r\n--" + boundary
+        + "--\r\n";
+    const auto response = m_server.request("POST", QStringLiteral("api/v2/media.json"), body,
+                                           {{"Content-Type", "multipart/form-data; boundary=" + boundary},
+                                            {"Authorization", "Token " + token().toUtf8()}});
+    if (response.status != 201)
+        qWarning() << "media upload" << response.status << response.body.left(500);
+    return QJsonDocument::fromJson(response.body).object();
+}
+
+NodeTestServer::Response RapidProEmulator::download(const QString& url) const
+{
+    const QUrl parsed(url);
+    return m_server.request("GET", parsed.path(QUrl::FullyEncoded).mid(1));
+}
+
 } // namespace mhero::test

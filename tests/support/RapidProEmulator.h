@@ -33,6 +33,11 @@ public:
     /// "POST /api/v2/messages.json 201", … since the last call.
     QStringList takeRequests() const;
     bool reset() const;
+    /// Uploads a file as RapidPro's media.json does (multipart, with the token); returns its
+    /// answer ({uuid, content_type, url, filename, size}).
+    QJsonObject uploadMedia(const QByteArray& bytes, const QString& contentType, const QString& fileName) const;
+    /// The bytes the emulator serves at @p url (an uploaded file's url); status 404 when none.
+    NodeTestServer::Response download(const QString& url) const;
 
 private:
     NodeTestServer::Response control(const QByteArray& method, const QString& path, const QJsonValue& body = {}) const;

@@ -5,6 +5,7 @@
 #include "TestCluster.h"
 
 #include "admin/DemoData.h"
+#include "channels/MediaStore.h"
 #include "conversations/ComposerWidget.h"
 #include "conversations/ConversationListModel.h"
 #include "conversations/ConversationsPage.h"
@@ -24,7 +25,7 @@
 #include <QListView>
 #include <QListWidget>
 #include <QMenu>
-#include <QNetworkAccessManager>
+#include <QMouseEvent>
 #include <QPainter>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -75,7 +76,7 @@ private Q_SLOTS:
     void composerFollowsThePolicy();
     void notesAreSharedLiveAndNeverSent();
     void queuePagesStayOnTheIndexes();
-    void imagesThatCannotLoadShowALink();
+    void attachmentsNotShownSayWhy();
     void screenshots();
 
 private:
@@ -677,31 +678,20 @@ void TestConversationsPage::queuePagesStayOnTheIndexes()
     TestCluster::instance().dropDatabase(name);
 }
 
-void TestConversationsPage::imagesThatCannotLoadShowALink()
+void TestConversationsPage::attachmentsNotShownSayWhy()
 {
-    QNetworkAccessManager network;
-    ImageCache cache(&network, QSize(120, 90));
-    // Not a fetchable address: failed at once, never requested.
-    QCOMPARE(cache.get(QStringLiteral("javascript:alert(1)")).state, ImageCache::State::Failed);
-    QCOMPARE(cache.get(QStringLiteral("::not a url::")).state, ImageCache::State::Failed);
-    // A missing file and a text file posing as an image: failed once their answer is in.
-    QTemporaryDir dir;
-    const QString text = dir.filePath(QStringLiteral("notes.jpg"));
-    {
-        QFile file(text);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("not an image");
-    }
-    const QString missing = QUrl::fromLocalFile(dir.filePath(QStringLiteral("gone.jpg"))).toString();
-    const QString fake = QUrl::fromLocalFile(text).toString();
-    QSignalSpy changed(&cache, &ImageCache::changed);
-    QCOMPARE(cache.get(missing).state, ImageCache::State::Loading);
-    cache.get(fake);
-    QTRY_COMPARE(changed.count(), 2);
-    QCOMPARE(cache.get(missing).state, ImageCache::State::Failed);
-    QCOMPARE(cache.get(fake).state, ImageCache::State::Failed);
-
-    // The delegate paints such a message (a link in place of the picture) without trouble.
+    // Every state an attachment can be in is painted, with a line saying what it is; only what is
+    // kept in the database opens on a click.
+    const auto attachment = [](int position, const QString& type, const QString& state, const QString& error = {},
+                               const QString& thumbnailState = {}) {
+        QVariantMap a{{QStringLiteral("messageId"), 77},     {QStringLiteral("position"), position},
+                      {QStringLiteral("contentType"), type}, {QStringLiteral("fileName"), QString()},
+                      {QStringLiteral("size"), 2'500'000},   {QStringLiteral("state"), state},
+                      {QStringLiteral("error"), error}};
+        if (!thumbnailState.isEmpty())
+            a.insert(QStringLiteral("thumbnailState"), thumbnailState);
+        return a;
+    };
     QStandardItemModel model;
     auto* item = new QStandardItem;
     item->setData(QStringLiteral("in"), ThreadModel::DirectionRole);
@@ -710,22 +700,41 @@ void TestConversationsPage::imagesThatCannotLoadShowALink()
     item->setData(QDateTime::currentDateTime(), ThreadModel::TimeRole);
     item->setData(true, ThreadModel::DaySeparatorRole);
     item->setData(QStringLiteral("Today"), ThreadModel::DayLabelRole);
-    item->setData(QVariantList{QVariantMap{{QStringLiteral("contentType"), QStringLiteral("image/jpeg")},
-                                           {QStringLiteral("url"), missing}},
-                               QVariantMap{{QStringLiteral("contentType"), QStringLiteral("application/pdf")},
-                                           {QStringLiteral("url"), QStringLiteral("https://example.invalid/a.pdf")}}},
-                  ThreadModel::AttachmentsRole);
+    item->setData(
+        QVariantList{
+            attachment(0, QStringLiteral("image/jpeg"), QStringLiteral("pending")),
+            attachment(1, QStringLiteral("image/jpeg"), QStringLiteral("failed"),
+                       QStringLiteral("RapidPro could not give the attachment: HTTP 404")),
+            attachment(2, QStringLiteral("video/mp4"), QStringLiteral("too_large")),
+            attachment(3, QStringLiteral("image/png"), QStringLiteral("stored"), {}, QStringLiteral("none")),
+            attachment(4, QStringLiteral("image/png"), QStringLiteral("stored"), {}, QStringLiteral("loading"))},
+        ThreadModel::AttachmentsRole);
     model.appendRow(item);
-    ThreadDelegate delegate(&cache);
+    ThreadDelegate delegate;
     QStyleOptionViewItem option;
     option.rect = QRect(0, 0, 600, 0);
     const QSize size = delegate.sizeHint(option, model.index(0, 0));
-    QVERIFY(size.height() > 90 + 20);
+    QVERIFY(size.height() > 120 + 5 * 12);
     QImage canvas(600, size.height(), QImage::Format_ARGB32);
     canvas.fill(Qt::white);
-    QPainter painter(&canvas);
-    option.rect = QRect(QPoint(0, 0), QSize(600, size.height()));
-    delegate.paint(&painter, option, model.index(0, 0));
+    {
+        QPainter painter(&canvas);
+        option.rect = QRect(QPoint(0, 0), QSize(600, size.height()));
+        delegate.paint(&painter, option, model.index(0, 0));
+    }
+    // Click down the bubble's left column: only the stored ones (the file line of the picture
+    // without a thumbnail, and the picture still loading its thumbnail is not clickable yet).
+    QSignalSpy activated(&delegate, &ThreadDelegate::attachmentActivated);
+    for (int y = 0; y < size.height(); y += 3) {
+        QMouseEvent release(QEvent::MouseButtonRelease, QPointF(12 + 8 + 20, y), QPointF(12 + 8 + 20, y),
+                            Qt::LeftButton, Qt::NoButton, Qt::NoModifier);
+        delegate.editorEvent(&release, &model, option, model.index(0, 0));
+    }
+    QVERIFY(activated.count() >= 1);
+    for (const auto& call : activated) {
+        QCOMPARE(call.at(0).toLongLong(), 77);
+        QCOMPARE(call.at(1).toInt(), 3);
+    }
 }
 
 void TestConversationsPage::screenshots()
@@ -757,12 +766,16 @@ void TestConversationsPage::screenshots()
     }
     const QString path = dir.filePath(QStringLiteral("rdt-box.png"));
     QVERIFY(picture.save(path));
-    const QString url = QUrl::fromLocalFile(path).toString();
+    // Kept in the database as the sync engine keeps it: the bytes and a thumbnail made once.
+    QFile pictureFile(path);
+    QVERIFY(pictureFile.open(QIODevice::ReadOnly));
+    const QByteArray pictureBytes = pictureFile.readAll();
     MHERO_VERIFY_OK(
         sql::exec(owner->db(),
-                  QStringLiteral("UPDATE mhero.message SET attachments = jsonb_build_array(jsonb_build_object("
-                                 "'content_type', 'image/png', 'url', ?::text)) WHERE external_id = 'demo-6-1'"),
-                  {url}));
+                  QStringLiteral("UPDATE mhero.media SET content_type = 'image/png', state = 'stored', bytes = ?, "
+                                 "size = length(?::bytea), thumbnail = ?, fetched_at = now() "
+                                 "WHERE message_id = (SELECT id FROM mhero.message WHERE external_id = 'demo-6-1')"),
+                  {pictureBytes, pictureBytes, channels::MediaStore::makeThumbnail(pictureBytes)}));
     auto picked = sql::scalar(
         owner->db(), QStringLiteral("SELECT conversation_id FROM mhero.message WHERE external_id = 'demo-6-1'"));
     MHERO_VERIFY_OK(picked);
@@ -805,7 +818,8 @@ void TestConversationsPage::screenshots()
 
     page.openConversation(picked->toLongLong());
     QTRY_VERIFY(page.threadModel()->rowCount() == 2 && !page.threadModel()->isLoading());
-    QTRY_VERIFY(page.imageCache()->get(url).state == ImageCache::State::Ready);
+    QTRY_VERIFY(!page.threadModel()->index(0).data(Qt::DecorationRole).value<QPixmap>().isNull()
+                || !page.threadModel()->index(1).data(Qt::DecorationRole).value<QPixmap>().isNull());
     QTest::qWait(100);
     QVERIFY(page.grab().save(folder + QStringLiteral("/thread.png")));
 

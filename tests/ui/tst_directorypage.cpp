@@ -10,8 +10,8 @@
 #include "directory/DirectoryPage.h"
 #include "messaging/ConversationQueries.h"
 #include "messaging/Notes.h"
-#include "sync/BundleImport.h"
-#include "sync/SyncProgress.h"
+#include "sources/SyncProgress.h"
+#include "sources/fhir/FhirFileSource.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
@@ -101,7 +101,7 @@ void TestDirectoryPage::initTestCase()
     QJsonObject bundle{{QStringLiteral("resourceType"), QStringLiteral("Bundle")},
                        {QStringLiteral("type"), QStringLiteral("transaction")},
                        {QStringLiteral("entry"), entries}};
-    MHERO_VERIFY_OK(sync::importBundleFile(owner->db(), QStringLiteral("registry"), QStringLiteral("LR"),
+    MHERO_VERIFY_OK(fhir::importBundleFile(owner->db(), QStringLiteral("registry"), QStringLiteral("LR"),
                                            QJsonDocument(bundle).toJson(QJsonDocument::Compact)));
     // Places, as a sync would have resolved them.
     MHERO_VERIFY_OK(sql::exec(
@@ -319,7 +319,7 @@ void TestDirectoryPage::syncUnderWayShowsInTheStatusLine()
                            .valueOr(0)
                            .toInt();
     QVERIFY(source > 0);
-    sync::SyncProgress progress(owner->db(), source);
+    sources::SyncProgress progress(owner->db(), source);
     QVERIFY(progress.report(QStringLiteral("Practitioner"), 12, 12000));
     QTRY_VERIFY2(status->text().contains(QLatin1String("syncing registry: Practitioner, 12,000 resource")),
                  qPrintable(status->text()));
@@ -340,7 +340,7 @@ void TestDirectoryPage::messageOpensOrStartsTheConversation()
                        {QStringLiteral("type"), QStringLiteral("transaction")},
                        {QStringLiteral("entry"), QJsonArray{person(QStringLiteral("nb"), QStringLiteral("Boima"),
                                                                    QStringLiteral("Fahnbulleh"), QStringLiteral("12"))}}};
-    MHERO_VERIFY_OK(sync::importBundleFile(owner->db(), QStringLiteral("registry"), QStringLiteral("LR"),
+    MHERO_VERIFY_OK(fhir::importBundleFile(owner->db(), QStringLiteral("registry"), QStringLiteral("LR"),
                                            QJsonDocument(bundle).toJson(QJsonDocument::Compact)));
 
     Database database;

@@ -1,14 +1,21 @@
 #include "conversations/ComposerWidget.h"
 
+#include <QBuffer>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFile>
+#include <QFileInfo>
 #include <QHBoxLayout>
+#include <QImage>
 #include <QKeySequence>
 #include <QLabel>
+#include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QShortcut>
 #include <QTextCursor>
 #include <QTextEdit>
-#include <QShortcut>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -21,6 +28,28 @@ const QRegularExpression& placeholderPattern()
     return pattern;
 }
 } // namespace
+
+bool ComposerEdit::canInsertFromMimeData(const QMimeData* source) const
+{
+    return source->hasImage() || source->hasUrls() || QPlainTextEdit::canInsertFromMimeData(source);
+}
+
+void ComposerEdit::insertFromMimeData(const QMimeData* source)
+{
+    // A copied file (a file manager's copy is a local URL) or image is an attachment, not text.
+    if (source->hasUrls()) {
+        for (const QUrl& url : source->urls())
+            if (url.isLocalFile()) {
+                Q_EMIT fileDropped(url.toLocalFile());
+                return;
+            }
+    }
+    if (source->hasImage()) {
+        Q_EMIT imagePasted(qvariant_cast<QImage>(source->imageData()));
+        return;
+    }
+    QPlainTextEdit::insertFromMimeData(source);
+}
 
 ComposerWidget::ComposerWidget(QWidget* parent)
     : QWidget(parent)
@@ -41,11 +70,22 @@ ComposerWidget::ComposerWidget(QWidget* parent)
     m_clearTemplate->setAutoRaise(true);
     chipRow->addWidget(m_templateChip);
     chipRow->addWidget(m_clearTemplate);
+    m_attachmentChip = new QLabel;
+    m_attachmentChip->setObjectName(QStringLiteral("composerAttachment"));
+    m_attachmentChip->setStyleSheet(
+        QStringLiteral("background: #E8EEF7; color: #0B3D91; border-radius: 8px; padding: 2px 8px;"));
+    m_removeAttachment = new QToolButton;
+    m_removeAttachment->setObjectName(QStringLiteral("removeAttachment"));
+    m_removeAttachment->setText(QStringLiteral("×"));
+    m_removeAttachment->setToolTip(tr("Do not send this file"));
+    m_removeAttachment->setAutoRaise(true);
+    chipRow->addWidget(m_attachmentChip);
+    chipRow->addWidget(m_removeAttachment);
     chipRow->addStretch(1);
     layout->addLayout(chipRow);
 
     auto* row = new QHBoxLayout;
-    m_editor = new QPlainTextEdit;
+    m_editor = new ComposerEdit;
     m_editor->setObjectName(QStringLiteral("composerText"));
     m_editor->setPlaceholderText(tr("Write a reply…"));
     m_editor->setTabChangesFocus(true);
@@ -60,8 +100,13 @@ ComposerWidget::ComposerWidget(QWidget* parent)
     m_templateButton->setObjectName(QStringLiteral("templateButton"));
     m_templateButton->setText(tr("Template…"));
     m_templateButton->setToolTip(tr("Choose an approved template (Ctrl+T)"));
+    m_attachButton = new QToolButton;
+    m_attachButton->setObjectName(QStringLiteral("attachButton"));
+    m_attachButton->setText(tr("Attach…"));
+    m_attachButton->setToolTip(tr("Send a picture, a voice note or a PDF with the reply (or drop or paste it here)"));
     buttons->addWidget(m_send);
     buttons->addWidget(m_templateButton);
+    buttons->addWidget(m_attachButton);
     buttons->addStretch(1);
     row->addLayout(buttons);
     layout->addLayout(row);
@@ -71,6 +116,13 @@ ComposerWidget::ComposerWidget(QWidget* parent)
     m_note->setWordWrap(true);
     m_note->setStyleSheet(QStringLiteral("color: #6B5A00;"));
     layout->addWidget(m_note);
+    m_attachmentError = new QLabel;
+    m_attachmentError->setObjectName(QStringLiteral("composerAttachmentError"));
+    m_attachmentError->setWordWrap(true);
+    m_attachmentError->setStyleSheet(QStringLiteral("color: #C62828;"));
+    m_attachmentError->hide();
+    layout->addWidget(m_attachmentError);
+    setAcceptDrops(true); // a file dropped beside the editor (on the buttons) attaches too
 
     for (const QKeySequence& keys : {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
         auto* shortcut = new QShortcut(keys, this);
@@ -83,6 +135,19 @@ ComposerWidget::ComposerWidget(QWidget* parent)
     connect(m_templateButton, &QToolButton::clicked, this, &ComposerWidget::templatePickerRequested);
     connect(m_send, &QPushButton::clicked, this, &ComposerWidget::send);
     connect(m_clearTemplate, &QToolButton::clicked, this, &ComposerWidget::clearTemplate);
+    connect(m_attachButton, &QToolButton::clicked, this, &ComposerWidget::attachRequested);
+    connect(m_removeAttachment, &QToolButton::clicked, this, &ComposerWidget::removeAttachment);
+    connect(m_editor, &ComposerEdit::fileDropped, this, [this](const QString& path) { attachFile(path); });
+    connect(m_editor, &ComposerEdit::imagePasted, this, [this](const QImage& image) {
+        QByteArray png;
+        QBuffer buffer(&png);
+        buffer.open(QIODevice::WriteOnly);
+        if (image.isNull() || !image.save(&buffer, "PNG")) {
+            showAttachmentProblem(tr("The pasted picture could not be read."));
+            return;
+        }
+        attachData(tr("pasted-picture.png"), png);
+    });
     connect(m_editor, &QPlainTextEdit::textChanged, this, &ComposerWidget::updateState);
     // "/" at the start of an empty reply opens the template search, like chat tools do.
     connect(m_editor, &QPlainTextEdit::textChanged, this, [this] {
@@ -186,12 +251,97 @@ void ComposerWidget::clear()
 {
     m_templateVersion = 0;
     m_editor->clear();
+    m_attachment.reset();
+    showAttachmentProblem({});
     updateState();
+}
+
+void ComposerWidget::setMediaRules(const messaging::MediaRules& rules)
+{
+    m_mediaRules = rules;
+    if (m_attachment) {
+        const QString problem = rules.problem(m_attachment->contentType, m_attachment->bytes.size());
+        if (!problem.isEmpty()) {
+            m_attachment.reset();
+            showAttachmentProblem(problem);
+        }
+    }
+    updateState();
+}
+
+bool ComposerWidget::attachFile(const QString& path)
+{
+    const QFileInfo info(path);
+    if (!info.isFile() || !info.isReadable()) {
+        showAttachmentProblem(tr("%1 cannot be read.").arg(info.fileName()));
+        return false;
+    }
+    // Refused before reading a file far larger than the channel takes.
+    if (m_mediaRules.maxBytes > 0 && info.size() > m_mediaRules.maxBytes) {
+        showAttachmentProblem(tr("%1 is %2; %3 sends at most %4.")
+                                  .arg(info.fileName(), messaging::formatSize(info.size()), m_mediaRules.platform,
+                                       messaging::formatSize(m_mediaRules.maxBytes)));
+        return false;
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        showAttachmentProblem(tr("%1 cannot be read: %2").arg(info.fileName(), file.errorString()));
+        return false;
+    }
+    return attachData(info.fileName(), file.readAll());
+}
+
+bool ComposerWidget::attachData(const QString& fileName, const QByteArray& bytes)
+{
+    const QString type = messaging::contentTypeOf(fileName, bytes);
+    if (const QString problem = m_mediaRules.problem(type, bytes.size()); !problem.isEmpty()) {
+        showAttachmentProblem(problem);
+        return false;
+    }
+    m_attachment = messaging::OutgoingAttachment{type, fileName, bytes, {}};
+    showAttachmentProblem({});
+    updateState();
+    return true;
+}
+
+void ComposerWidget::dragEnterEvent(QDragEnterEvent* event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (m_blockedReason.isEmpty() && !urls.isEmpty() && urls.first().isLocalFile())
+        event->acceptProposedAction();
+}
+
+void ComposerWidget::dropEvent(QDropEvent* event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (!urls.isEmpty() && urls.first().isLocalFile()) {
+        attachFile(urls.first().toLocalFile());
+        event->acceptProposedAction();
+    }
+}
+
+void ComposerWidget::removeAttachment()
+{
+    m_attachment.reset();
+    updateState();
+}
+
+QString ComposerWidget::attachmentProblem() const
+{
+    return m_attachmentError->isVisible() || !m_attachmentError->text().isEmpty() ? m_attachmentError->text()
+                                                                                  : QString();
+}
+
+void ComposerWidget::showAttachmentProblem(const QString& problem)
+{
+    m_attachmentError->setText(problem);
+    m_attachmentError->setVisible(!problem.isEmpty());
 }
 
 bool ComposerWidget::canSend() const
 {
-    return m_blockedReason.isEmpty() && !m_busy && !text().trimmed().isEmpty() && slashSearch().isEmpty()
+    const bool hasContent = !text().trimmed().isEmpty() || m_attachment.has_value();
+    return m_blockedReason.isEmpty() && !m_busy && hasContent && slashSearch().isEmpty()
         && !text().startsWith(QLatin1Char('/')) && (!m_templatesOnly || m_templateVersion > 0)
         && (m_templateVersion == 0 || remainingPlaceholders().isEmpty());
 }
@@ -212,6 +362,12 @@ void ComposerWidget::updateState()
     m_templateChip->setVisible(m_templateVersion > 0);
     m_clearTemplate->setVisible(m_templateVersion > 0);
     m_templateChip->setText(tr("Approved template"));
+    m_attachButton->setEnabled(!blocked && !m_busy && !m_mediaRules.mediaTypes.isEmpty());
+    m_attachmentChip->setVisible(m_attachment.has_value());
+    m_removeAttachment->setVisible(m_attachment.has_value() && !m_busy);
+    if (m_attachment)
+        m_attachmentChip->setText(
+            QStringLiteral("📎 %1 · %2").arg(m_attachment->fileName, messaging::formatSize(m_attachment->bytes.size())));
     if (blocked)
         m_note->setText(m_blockedReason);
     else if (const QStringList left = remainingPlaceholders(); m_templateVersion > 0 && !left.isEmpty())

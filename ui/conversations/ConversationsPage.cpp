@@ -1,22 +1,26 @@
 #include "conversations/ConversationsPage.h"
 
+#include "channels/MediaStore.h"
 #include "common/Icons.h"
 #include "common/PageParts.h"
 #include "conversations/ComposerWidget.h"
-#include "templates/TemplatePicker.h"
 #include "conversations/ConversationListModel.h"
 #include "conversations/LinkContactDialog.h"
+#include "conversations/MediaOpener.h"
 #include "conversations/NotesPanel.h"
 #include "conversations/Notifier.h"
 #include "conversations/ThreadDelegate.h"
 #include "conversations/ThreadModel.h"
 #include "db/Database.h"
 #include "db/Notifications.h"
+#include "messaging/MediaQueries.h"
+#include "templates/TemplatePicker.h"
 
 #include <QButtonGroup>
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDesktopServices>
+#include <QFileDialog>
 #include <QFrame>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -24,7 +28,6 @@
 #include <QListView>
 #include <QLocale>
 #include <QMenu>
-#include <QNetworkAccessManager>
 #include <QPainter>
 #include <QPushButton>
 #include <QScrollBar>
@@ -185,9 +188,8 @@ ConversationsPage::ConversationsPage(Database& database, const SessionInfo& sess
 {
     m_list = new ConversationListModel(database, session.user.roleName, this);
     m_thread = new ThreadModel(database, this);
-    m_network = new QNetworkAccessManager(this);
-    m_images = new ImageCache(m_network, QSize(240, 170), this);
-    m_threadDelegate = new ThreadDelegate(m_images, this);
+    m_threadDelegate = new ThreadDelegate(this);
+    m_opener = new MediaOpener(database, this, this);
     m_trayNotifier = std::make_unique<TrayNotifier>();
     m_notifier = m_trayNotifier.get();
 
@@ -213,13 +215,11 @@ ConversationsPage::ConversationsPage(Database& database, const SessionInfo& sess
     connect(m_list, &ConversationListModel::conversationRefreshed, this, &ConversationsPage::onConversationRefreshed);
     connect(m_list, &ConversationListModel::errorOccurred, this, [this](const QString& m) { showMessage(m); });
     connect(m_thread, &ThreadModel::errorOccurred, this, [this](const QString& m) { showMessage(m); });
-    connect(m_images, &ImageCache::changed, m_threadView->viewport(), qOverload<>(&QWidget::update));
     connect(m_threadDelegate, &ThreadDelegate::retryRequested, this, &ConversationsPage::retryMessage);
-    connect(m_threadDelegate, &ThreadDelegate::linkActivated, this, [](const QUrl& url) {
-        if (url.isValid())
-            QDesktopServices::openUrl(url);
-    });
+    connect(m_threadDelegate, &ThreadDelegate::attachmentActivated, m_opener, &MediaOpener::open);
+    connect(m_opener, &MediaOpener::failed, this, [this](const QString& m) { showMessage(m); });
     connect(m_composer, &ComposerWidget::sendRequested, this, &ConversationsPage::sendReply);
+    connect(m_composer, &ComposerWidget::attachRequested, this, &ConversationsPage::chooseAttachment);
     // The approved templates, rendered for this health worker in the conversation's language.
     m_picker = new TemplatePicker(m_database, this);
     m_picker->setObjectName(QStringLiteral("templatePicker"));
@@ -250,6 +250,7 @@ ConversationsPage::ConversationsPage(Database& database, const SessionInfo& sess
     database.listen(QString(notify::kConversation));
     database.listen(QString(notify::kMessage));
     database.listen(QString(notify::kNote));
+    database.listen(QString(notify::kMedia));
 
     loadPolicy();
     loadCounts();
@@ -567,6 +568,8 @@ void ConversationsPage::showConversation(const ConversationRow& row)
         m_thread->setConversation(row.id);
         m_notesPanel->setConversation(row.id);
         m_composer->clear();
+        m_composer->setMediaRules({});
+        loadMediaRules();
         loadCard();
         selectCurrentInQueue();
     }
@@ -717,7 +720,7 @@ void ConversationsPage::onNotification(const QString& channel, const QString& pa
     if (channel == notify::kConversation) {
         m_list->refreshConversation(id);
         m_countsTimer->start();
-    } else if (channel == notify::kMessage) {
+    } else if (channel == notify::kMessage || channel == notify::kMedia) {
         if (id == currentConversation())
             m_thread->refresh();
     } else if (channel == notify::kNote) {
@@ -844,6 +847,34 @@ void ConversationsPage::showAssignMenu()
         });
 }
 
+void ConversationsPage::loadMediaRules()
+{
+    if (!m_current)
+        return;
+    const qint64 id = m_current->id;
+    m_database.run(
+        this, [id](QSqlDatabase& db) { return messaging::loadMediaRules(db, id); },
+        [this, id](const Result<messaging::MediaRules>& rules) {
+            if (rules && currentConversation() == id)
+                m_composer->setMediaRules(*rules);
+        });
+}
+
+void ConversationsPage::chooseAttachment()
+{
+    // Not modal for the page's event loop: the answer comes back through a signal.
+    auto* dialog = new QFileDialog(this, tr("Attach a file"));
+    dialog->setObjectName(QStringLiteral("attachDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setFileMode(QFileDialog::ExistingFile);
+    dialog->setNameFilters({tr("Pictures, audio, video and PDF (*.jpg *.jpeg *.png *.mp3 *.m4a *.ogg *.oga *.opus "
+                               "*.mp4 *.pdf)"),
+                            tr("All files (*)")});
+    connect(dialog, &QFileDialog::fileSelected, m_composer,
+            [this](const QString& path) { m_composer->attachFile(path); });
+    dialog->open();
+}
+
 void ConversationsPage::sendReply(const QString& text, qint64 templateVersion)
 {
     if (!m_current)
@@ -851,8 +882,18 @@ void ConversationsPage::sendReply(const QString& text, qint64 templateVersion)
     const qint64 id = m_current->id;
     m_composer->setBusy(true);
     clearMessage();
+    const std::optional<messaging::OutgoingAttachment> attachment = m_composer->attachment();
     m_database.run(
-        this, [id, text, templateVersion](QSqlDatabase& db) { return messaging::reply(db, id, text, templateVersion); },
+        this,
+        [id, text, templateVersion, attachment](QSqlDatabase& db) -> Result<qint64> {
+            if (!attachment)
+                return messaging::reply(db, id, text, templateVersion);
+            // The thumbnail is made here, off the GUI thread, once: the thread shows it at once.
+            messaging::OutgoingAttachment file = *attachment;
+            if (file.contentType.startsWith(QLatin1String("image/")))
+                file.thumbnail = channels::MediaStore::makeThumbnail(file.bytes);
+            return messaging::replyWithMedia(db, id, text, templateVersion, file);
+        },
         [this, id](const Result<qint64>& message) {
             m_composer->setBusy(false);
             if (!message) {

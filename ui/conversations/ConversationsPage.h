@@ -12,7 +12,6 @@ class QButtonGroup;
 class QFrame;
 class QLabel;
 class QListView;
-class QNetworkAccessManager;
 class QPushButton;
 class QTimer;
 class QToolButton;
@@ -26,7 +25,7 @@ namespace mhero::ui {
 class ComposerWidget;
 class TemplatePicker;
 class ConversationListModel;
-class ImageCache;
+class MediaOpener;
 class NotesPanel;
 class Notifier;
 class ThreadDelegate;
@@ -51,7 +50,7 @@ public:
     [[nodiscard]] NotesPanel* notesPanel() const { return m_notesPanel; }
     [[nodiscard]] const messaging::QueueCounts& counts() const { return m_counts; }
     [[nodiscard]] qint64 currentConversation() const { return m_current ? m_current->id : 0; }
-    [[nodiscard]] ImageCache* imageCache() const { return m_images; }
+    [[nodiscard]] MediaOpener* mediaOpener() const { return m_opener; }
 
     /// Not owned; nullptr: no desktop notifications. The page starts with a tray notifier.
     void setNotifier(Notifier* notifier) { m_notifier = notifier; }
@@ -87,6 +86,8 @@ private:
     void claim();
     void showAssignMenu();
     void sendReply(const QString& text, qint64 templateVersion);
+    void chooseAttachment();
+    void loadMediaRules();
     void retryMessage(qint64 messageId);
     void linkContact();
     [[nodiscard]] bool isMine(const messaging::ConversationRow& row) const;
@@ -95,8 +96,7 @@ private:
     SessionInfo m_session;
     ConversationListModel* m_list = nullptr;
     ThreadModel* m_thread = nullptr;
-    QNetworkAccessManager* m_network = nullptr;
-    ImageCache* m_images = nullptr;
+    MediaOpener* m_opener = nullptr;
     ThreadDelegate* m_threadDelegate = nullptr;
     Notifier* m_notifier = nullptr;
     std::unique_ptr<Notifier> m_trayNotifier;

@@ -2,93 +2,17 @@
 
 #include "conversations/ThreadModel.h"
 
+#include "messaging/MediaQueries.h"
+
 #include <QApplication>
 #include <QDateTime>
-#include <QBuffer>
-#include <QFutureWatcher>
-#include <QImageReader>
-#include <QtConcurrent>
 #include <QLocale>
 #include <QMouseEvent>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QNetworkRequest>
 #include <QPainter>
 #include <QPainterPath>
+#include <QPixmap>
 
 namespace mhero::ui {
-
-// ---------------------------------------------------------------------------------------------
-ImageCache::ImageCache(QNetworkAccessManager* network, QSize thumbnailSize, QObject* parent)
-    : QObject(parent)
-    , m_network(network)
-    , m_size(thumbnailSize)
-{ }
-
-namespace {
-constexpr qint64 kMaxImageBytes = 25 * 1024 * 1024;
-
-/// Decodes straight to thumbnail size (phone pictures are large); a null image when unreadable.
-QImage thumbnail(const QByteArray& bytes, QSize size)
-{
-    if (bytes.isEmpty())
-        return {};
-    QBuffer buffer;
-    buffer.setData(bytes);
-    buffer.open(QIODevice::ReadOnly);
-    QImageReader reader(&buffer);
-    reader.setAutoTransform(true);
-    const QSize full = reader.size();
-    if (full.isValid())
-        reader.setScaledSize(full.scaled(size, Qt::KeepAspectRatio));
-    const QImage image = reader.read();
-    if (image.isNull() || image.size().boundedTo(size) == image.size())
-        return image;
-    return image.scaled(size, Qt::KeepAspectRatio, Qt::SmoothTransformation);
-}
-} // namespace
-
-const ImageCache::Entry& ImageCache::get(const QString& url)
-{
-    if (const auto found = m_entries.constFind(url); found != m_entries.cend())
-        return *found;
-    Entry& entry = m_entries[url];
-    const QUrl parsed(url, QUrl::StrictMode);
-    static const QStringList schemes{QStringLiteral("http"), QStringLiteral("https"), QStringLiteral("file"),
-                                     QStringLiteral("data")};
-    if (!m_network || !parsed.isValid() || !schemes.contains(parsed.scheme())) {
-        entry.state = State::Failed;
-        return entry;
-    }
-    QNetworkRequest request(parsed);
-    request.setTransferTimeout(15'000);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
-    QNetworkReply* reply = m_network->get(request);
-    // A "picture" of hundreds of megabytes is not a thumbnail: stop reading and show a link.
-    connect(reply, &QNetworkReply::downloadProgress, reply, [reply](qint64 received, qint64) {
-        if (received > kMaxImageBytes)
-            reply->abort();
-    });
-    connect(reply, &QNetworkReply::finished, this, [this, reply, url] {
-        reply->deleteLater();
-        const QByteArray bytes = reply->error() == QNetworkReply::NoError ? reply->readAll() : QByteArray();
-        // Decoding a phone's photo takes tens of milliseconds: off the GUI thread. QPixmap is
-        // made back here, where it must be.
-        const QSize size = m_size;
-        auto* watcher = new QFutureWatcher<QImage>(this);
-        connect(watcher, &QFutureWatcher<QImage>::finished, this, [this, watcher, url] {
-            watcher->deleteLater();
-            const QImage image = watcher->result();
-            Entry& e = m_entries[url];
-            e.state = image.isNull() ? State::Failed : State::Ready;
-            if (!image.isNull())
-                e.pixmap = QPixmap::fromImage(image);
-            Q_EMIT changed(url);
-        });
-        watcher->setFuture(QtConcurrent::run([bytes, size] { return thumbnail(bytes, size); }));
-    });
-    return entry;
-}
 
 // ---------------------------------------------------------------------------------------------
 namespace {
@@ -122,9 +46,28 @@ QString clockTime(const QDateTime& at)
     return locale.toString(at.toLocalTime().time(), format);
 }
 
+const QSize kThumbnail(240, 180); // shown at most this large (stored at most 320×320)
+
 bool isImage(const QVariantMap& a)
 {
     return a.value(QStringLiteral("contentType")).toString().startsWith(QLatin1String("image/"));
+}
+
+// What a file line says: its name (or its kind) and size.
+QString fileLabel(const QVariantMap& a)
+{
+    const QString type = a.value(QStringLiteral("contentType")).toString();
+    QString name = a.value(QStringLiteral("fileName")).toString();
+    if (name.isEmpty()) {
+        const QString kind = type.section(QLatin1Char('/'), 0, 0);
+        name = kind == QLatin1String("image")          ? ThreadDelegate::tr("Picture")
+            : kind == QLatin1String("audio")           ? ThreadDelegate::tr("Voice note")
+            : kind == QLatin1String("video")           ? ThreadDelegate::tr("Video")
+            : type == QLatin1String("application/pdf") ? ThreadDelegate::tr("PDF document")
+                                                       : ThreadDelegate::tr("File (%1)").arg(type);
+    }
+    const qint64 size = a.value(QStringLiteral("size")).toLongLong();
+    return size > 0 ? QStringLiteral("%1 · %2").arg(name, messaging::formatSize(size)) : name;
 }
 
 void drawCheck(QPainter* p, const QPointF& at, qreal size)
@@ -169,9 +112,11 @@ struct ThreadDelegate::Layout
 {
     struct Item
     {
+        enum class Kind { Thumbnail, LoadingPicture, Pending, File, Failed, TooLarge };
         QRect rect;
-        QString url;
-        bool image = false;
+        Kind kind = Kind::File;
+        QVariantMap attachment;
+        QString text; ///< the line shown (all kinds but Thumbnail)
     };
     QRect separator;
     QRect bubble;
@@ -183,9 +128,8 @@ struct ThreadDelegate::Layout
     int height = 0;
 };
 
-ThreadDelegate::ThreadDelegate(ImageCache* images, QObject* parent)
+ThreadDelegate::ThreadDelegate(QObject* parent)
     : QStyledItemDelegate(parent)
-    , m_images(images)
 { }
 
 ThreadDelegate::Layout ThreadDelegate::layout(const QStyleOptionViewItem& option, const QModelIndex& index) const
@@ -214,18 +158,48 @@ ThreadDelegate::Layout ThreadDelegate::layout(const QStyleOptionViewItem& option
         contentWidth = textRect.width();
         contentHeight = textRect.height();
     }
-    const QSize thumb = m_images ? m_images->thumbnailSize() : QSize(220, 160);
-    QList<QPair<QSize, QVariantMap>> items;
+    using Kind = Layout::Item::Kind;
+    QList<Layout::Item> items;
     for (const QVariant& v : attachments) {
         const QVariantMap a = v.toMap();
-        const QSize size = isImage(a)
-            ? thumb.boundedTo(QSize(maxText, thumb.height()))
-            : QSize(
-                std::min(maxText, fm.horizontalAdvance(a.value(QStringLiteral("url")).toString()) + fm.height() + 4),
-                fm.height());
-        items.append({size, a});
-        contentWidth = std::max(contentWidth, size.width());
-        contentHeight += (contentHeight > 0 ? kGap : 0) + size.height();
+        const QString state = a.value(QStringLiteral("state")).toString();
+        Layout::Item item;
+        item.attachment = a;
+        if (state == QLatin1String("stored") && isImage(a)
+            && a.value(QStringLiteral("thumbnailState")).toString() == QLatin1String("ready")) {
+            item.kind = Kind::Thumbnail;
+            const QPixmap pixmap = a.value(QStringLiteral("thumbnail")).value<QPixmap>();
+            item.rect.setSize(
+                pixmap.size()
+                    .scaled(kThumbnail.boundedTo(QSize(maxText, kThumbnail.height())), Qt::KeepAspectRatio)
+                    .boundedTo(pixmap.size()));
+        } else if (state == QLatin1String("stored") && isImage(a)
+                   && a.value(QStringLiteral("thumbnailState")).toString() == QLatin1String("loading")) {
+            item.kind = Kind::LoadingPicture;
+            item.text = tr("Loading picture…");
+            item.rect.setSize(QSize(std::min(maxText, kThumbnail.width()), kThumbnail.height() * 2 / 3));
+        } else {
+            if (state == QLatin1String("pending")) {
+                item.kind = Kind::Pending;
+                item.text = tr("⏳ %1 — being fetched…").arg(fileLabel(a));
+            } else if (state == QLatin1String("failed")) {
+                item.kind = Kind::Failed;
+                const QString error = a.value(QStringLiteral("error")).toString();
+                item.text = error.isEmpty() ? tr("⚠ %1 could not be fetched.").arg(fileLabel(a))
+                                            : tr("⚠ %1 could not be fetched: %2").arg(fileLabel(a), error);
+            } else if (state == QLatin1String("too_large")) {
+                item.kind = Kind::TooLarge;
+                item.text = tr("⚠ %1 — too large to keep; open it on the messaging platform.").arg(fileLabel(a));
+            } else {
+                item.kind = Kind::File;
+                item.text = QStringLiteral("📎 ") + fileLabel(a);
+            }
+            const QRect bounds = fm.boundingRect(QRect(0, 0, maxText, 10'000), Qt::TextWordWrap, item.text);
+            item.rect.setSize(QSize(std::min(maxText, bounds.width() + 4), bounds.height()));
+        }
+        items.append(item);
+        contentWidth = std::max(contentWidth, item.rect.width());
+        contentHeight += (contentHeight > 0 ? kGap : 0) + item.rect.height();
     }
     const int footerHeight = small.height();
     const QString footerText = clockTime(index.data(ThreadModel::TimeRole).toDateTime());
@@ -243,10 +217,10 @@ ThreadDelegate::Layout ThreadDelegate::layout(const QStyleOptionViewItem& option
         l.text = QRect(left + kPad, cy, maxText, textRect.height());
         cy += textRect.height() + kGap;
     }
-    for (const auto& [size, a] : items) {
-        l.attachments.append(
-            {QRect(QPoint(left + kPad, cy), size), a.value(QStringLiteral("url")).toString(), isImage(a)});
-        cy += size.height() + kGap;
+    for (Layout::Item& item : items) {
+        item.rect.moveTopLeft(QPoint(left + kPad, cy));
+        cy += item.rect.height() + kGap;
+        l.attachments.append(item);
     }
     l.footer = QRect(left + kPad, l.bubble.bottom() - kPad - footerHeight + 2, contentWidth, footerHeight);
     y = l.bubble.bottom() + 1;
@@ -306,39 +280,38 @@ void ThreadDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option
         painter->drawText(l.text, Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop,
                           index.data(ThreadModel::TextRole).toString());
 
-    const QFontMetrics fm(option.font);
     for (const Layout::Item& item : l.attachments) {
-        if (item.image && m_images) {
-            const ImageCache::Entry& entry = m_images->get(item.url);
-            if (entry.state == ImageCache::State::Ready) {
-                QRect target(QPoint(0, 0), entry.pixmap.size().boundedTo(item.rect.size()));
-                target.moveTopLeft(item.rect.topLeft());
-                painter->drawPixmap(target, entry.pixmap);
-                continue;
-            }
+        using Kind = Layout::Item::Kind;
+        switch (item.kind) {
+        case Kind::Thumbnail:
+            painter->drawPixmap(item.rect, item.attachment.value(QStringLiteral("thumbnail")).value<QPixmap>());
+            break;
+        case Kind::LoadingPicture:
             painter->setPen(Qt::NoPen);
             painter->setBrush(QColor(0xEC, 0xEF, 0xEE));
             painter->drawRoundedRect(item.rect, 6, 6);
             painter->setPen(kMuted);
-            if (entry.state == ImageCache::State::Loading) {
-                painter->drawText(item.rect, Qt::AlignCenter, tr("Loading image…"));
-                continue;
-            }
-            // A picture that cannot be shown: its link, so the agent can still open it.
-            painter->drawText(item.rect.adjusted(6, 6, -6, -6), Qt::AlignCenter | Qt::TextWordWrap,
-                              tr("Image could not be loaded"));
+            painter->drawText(item.rect, Qt::AlignCenter, item.text);
+            break;
+        case Kind::Pending:
+        case Kind::TooLarge:
+            painter->setPen(kMuted);
+            painter->drawText(item.rect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap, item.text);
+            break;
+        case Kind::Failed:
+            painter->setPen(kFailed);
+            painter->drawText(item.rect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap, item.text);
+            break;
+        case Kind::File: {
             painter->setPen(kLink);
-            painter->drawText(item.rect.adjusted(6, 0, -6, -6), Qt::AlignBottom | Qt::AlignHCenter,
-                              fm.elidedText(item.url, Qt::ElideMiddle, item.rect.width() - 12));
-            continue;
+            QFont underlined = option.font;
+            underlined.setUnderline(true);
+            painter->setFont(underlined);
+            painter->drawText(item.rect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap, item.text);
+            painter->setFont(option.font);
+            break;
         }
-        painter->setPen(kLink);
-        QFont underlined = option.font;
-        underlined.setUnderline(true);
-        painter->setFont(underlined);
-        painter->drawText(item.rect, Qt::AlignLeft | Qt::AlignVCenter,
-                          fm.elidedText(QStringLiteral("📎 ") + item.url, Qt::ElideMiddle, item.rect.width()));
-        painter->setFont(option.font);
+        }
     }
 
     painter->setFont(small);
@@ -382,8 +355,10 @@ bool ThreadDelegate::editorEvent(QEvent* event, QAbstractItemModel* model, const
         return true;
     }
     for (const Layout::Item& item : l.attachments) {
-        if (item.rect.contains(at)) {
-            Q_EMIT linkActivated(QUrl(item.url));
+        using Kind = Layout::Item::Kind;
+        if (item.rect.contains(at) && (item.kind == Kind::Thumbnail || item.kind == Kind::File)) {
+            Q_EMIT attachmentActivated(item.attachment.value(QStringLiteral("messageId")).toLongLong(),
+                                       item.attachment.value(QStringLiteral("position")).toInt());
             return true;
         }
     }

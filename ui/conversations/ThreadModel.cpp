@@ -1,9 +1,13 @@
 #include "conversations/ThreadModel.h"
 
+#include "conversations/MediaCache.h"
 #include "db/Database.h"
 
 #include <QLocale>
+#include <QPixmap>
+
 #include <QVariantMap>
+#include <algorithm>
 
 namespace mhero::ui {
 
@@ -16,10 +20,18 @@ bool threadOrderBefore(const MessageRow& a, const MessageRow& b)
         return a.createdKey < b.createdKey;
     return a.id < b.id;
 }
-// Outgoing messages whose status may still move (read is final; failed may be retried).
+// Outgoing messages whose status may still move (read is final; failed may be retried), and
+// messages whose attachments the engine has yet to fetch.
 bool unsettled(const MessageRow& m)
 {
+    if (std::any_of(m.attachments.cbegin(), m.attachments.cend(),
+                    [](const messaging::Attachment& a) { return a.state == QLatin1String("pending"); }))
+        return true;
     return m.direction == QLatin1String("out") && m.status != QLatin1String("read");
+}
+bool isImage(const messaging::Attachment& a)
+{
+    return a.contentType.startsWith(QLatin1String("image/"));
 }
 constexpr int kMaxRecheck = 200;
 } // namespace
@@ -27,8 +39,13 @@ constexpr int kMaxRecheck = 200;
 ThreadModel::ThreadModel(Database& database, QObject* parent)
     : QAbstractListModel(parent)
     , m_database(database)
+    , m_media(new MediaCache(database, this))
 {
     connect(&database, &Database::reconnected, this, [this] { setConversation(m_conversation); });
+    connect(m_media, &MediaCache::changed, this, [this](qint64 messageId) {
+        if (const int row = rowOfMessage(messageId); row >= 0)
+            Q_EMIT dataChanged(index(row), index(row), {AttachmentsRole, Qt::DecorationRole});
+    });
 }
 
 void ThreadModel::setConversation(qint64 id)
@@ -235,10 +252,37 @@ QVariant ThreadModel::data(const QModelIndex& index, int role) const
         return m.authorName;
     case AttachmentsRole: {
         QVariantList list;
-        for (const messaging::Attachment& a : m.attachments)
-            list.append(QVariantMap{{QStringLiteral("contentType"), a.contentType}, {QStringLiteral("url"), a.url}});
+        for (const messaging::Attachment& a : m.attachments) {
+            QVariantMap item{{QStringLiteral("messageId"), m.id},
+                             {QStringLiteral("position"), a.position},
+                             {QStringLiteral("contentType"), a.contentType},
+                             {QStringLiteral("fileName"), a.fileName},
+                             {QStringLiteral("size"), a.size},
+                             {QStringLiteral("state"), a.state},
+                             {QStringLiteral("error"), a.error}};
+            // Thumbnails of stored images, read from the database on first show.
+            if (a.state == QLatin1String("stored") && isImage(a)) {
+                const MediaCache::Entry& thumb = m_media->thumbnail(m.id, a.position);
+                item.insert(QStringLiteral("thumbnailState"),
+                            thumb.state == MediaCache::State::Ready      ? QStringLiteral("ready")
+                                : thumb.state == MediaCache::State::None ? QStringLiteral("none")
+                                                                         : QStringLiteral("loading"));
+                if (thumb.state == MediaCache::State::Ready)
+                    item.insert(QStringLiteral("thumbnail"), thumb.pixmap);
+            }
+            list.append(item);
+        }
         return list;
     }
+    case Qt::DecorationRole:
+        // The first picture's thumbnail, once it is in (what a list view, or a test, shows).
+        for (const messaging::Attachment& a : m.attachments)
+            if (a.state == QLatin1String("stored") && isImage(a)) {
+                const MediaCache::Entry& thumb = m_media->thumbnail(m.id, a.position);
+                if (thumb.state == MediaCache::State::Ready)
+                    return thumb.pixmap;
+            }
+        return {};
     case ErrorRole:
         return m.error;
     case DaySeparatorRole:

@@ -12,10 +12,14 @@ class Database;
 
 namespace mhero::ui {
 
+class MediaCache;
+
 /// The timeline of one conversation, oldest message first. The newest page loads first; older
 /// pages come with fetchMore() (the view asks when scrolled to the top). refresh() fetches only
 /// what is new or may have changed (statuses of outgoing messages), on the conversation's
-/// notifications, so the open thread stays live without reloading.
+/// notifications, so the open thread stays live without reloading. Attachments come with their
+/// state, and stored pictures with their thumbnail (Qt::DecorationRole: the first one), read
+/// from the database (MediaCache).
 class ThreadModel final : public QAbstractListModel
 {
     Q_OBJECT
@@ -29,7 +33,10 @@ public:
         TimeRole,
         StatusRole,
         AuthorRole,
-        AttachmentsRole, ///< QVariantList of QVariantMap {contentType, url}
+        /// QVariantList of QVariantMap {messageId, position, contentType, fileName, size, state
+        /// (pending, stored, failed, too_large), error, and for stored images thumbnailState
+        /// (loading, ready, none) and thumbnail (QPixmap) once read from the database}
+        AttachmentsRole,
         ErrorRole,
         DaySeparatorRole, ///< the first message of its day (a "Today" / date line goes above it)
         DayLabelRole,
@@ -75,6 +82,7 @@ private:
     [[nodiscard]] QDate today() const;
 
     Database& m_database;
+    MediaCache* m_media;
     qint64 m_conversation = 0;
     QList<messaging::MessageRow> m_rows;
     std::optional<messaging::ThreadCursor> m_older;

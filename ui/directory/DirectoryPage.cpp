@@ -3,11 +3,10 @@
 #include "common/Icons.h"
 #include "common/PageParts.h"
 #include "db/Database.h"
-#include "db/Sql.h"
+#include "db/Notifications.h"
 #include "directory/DirectoryModel.h"
 #include "messaging/ConversationQueries.h"
-#include "sync/SyncProgress.h"
-#include "db/Notifications.h"
+#include "sources/SyncProgress.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -226,15 +225,10 @@ void DirectoryPage::refresh()
         });
     loadSyncStatus();
     m_database.run(
-        this,
-        [](QSqlDatabase& db) {
-            return sql::scalar(db,
-                               QStringLiteral("SELECT value #>> '{}' FROM mhero.setting "
-                                              "WHERE key = 'phone.default_region'"));
-        },
-        [this](const Result<QVariant>& region) {
-            if (region && !region->toString().isEmpty() && region->toString() != m_phoneRegion) {
-                m_phoneRegion = region->toString();
+        this, [](QSqlDatabase& db) { return directory::loadDefaultPhoneRegion(db); },
+        [this](const Result<QString>& region) {
+            if (region && !region->isEmpty() && *region != m_phoneRegion) {
+                m_phoneRegion = *region;
                 applyFilter();
             }
         });
@@ -243,12 +237,12 @@ void DirectoryPage::refresh()
 void DirectoryPage::loadSyncStatus()
 {
     m_database.run(
-        this, [](QSqlDatabase& db) { return sync::loadRunningSyncs(db); },
-        [this](const Result<QList<sync::RunningSync>>& running) {
+        this, [](QSqlDatabase& db) { return sources::loadRunningSyncs(db); },
+        [this](const Result<QList<sources::RunningSync>>& running) {
             if (!running)
                 return; // the status line keeps what it said; the search goes on
             QStringList parts;
-            for (const sync::RunningSync& r : *running)
+            for (const sources::RunningSync& r : *running)
                 parts << tr("syncing %1: %2, %Ln resource(s) read", nullptr, r.resources).arg(r.source, r.pass);
             const QString text = parts.join(QStringLiteral(" · "));
             const bool ended = !m_runningText.isEmpty() && text.isEmpty();

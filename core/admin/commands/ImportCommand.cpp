@@ -1,7 +1,7 @@
 // mhero-admin import FILE.json: a FHIR Bundle file into the directory, without a live server.
 #include "admin/commands/Command.h"
 
-#include "sync/BundleImport.h"
+#include "sources/fhir/FhirFileSource.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -21,7 +21,7 @@ int importFile(CommandContext& c)
     const QString source = c.value(QStringLiteral("source"));
     QStringList skipped;
     auto imported
-        = sync::importBundleFile(*c.db, source, c.value(QStringLiteral("region")).toUpper(), file.readAll(), &skipped);
+        = fhir::importBundleFile(*c.db, source, c.value(QStringLiteral("region")).toUpper(), file.readAll(), &skipped);
     // Every entry left out is named, with why, whether or not the rest could be imported.
     for (const QString& problem : std::as_const(skipped))
         c.err << path << ": " << problem << "\n";

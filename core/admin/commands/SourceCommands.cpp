@@ -6,7 +6,7 @@
 #include "channels/rapidpro/RapidProSource.h"
 #include "messaging/Quarantine.h"
 #include "secrets/SealedSecrets.h"
-#include "sync/SourceConfig.h"
+#include "sources/fhir/FhirSource.h"
 
 #include <QCommandLineParser>
 #include <QTextStream>
@@ -34,7 +34,7 @@ int addRapidPro(CommandContext& c)
 
 int addFhir(CommandContext& c)
 {
-    sync::FhirSource source;
+    fhir::FhirSource source;
     source.name = c.word(3);
     source.baseUrl = QUrl(c.value(QStringLiteral("url")));
     const auto kind = fhir::sourceKindFromString(c.value(QStringLiteral("kind")));
@@ -53,7 +53,7 @@ int addFhir(CommandContext& c)
         return c.usage("--page-size must be between 10 and 5000.\n");
     if (*method != fhir::Credentials::Method::None)
         source.credentials.secret = c.readSecret();
-    if (Status status = sync::addFhirSource(*c.db, source); !status)
+    if (Status status = fhir::addFhirSource(*c.db, source); !status)
         return c.fail(status.error());
     c.out << "Added FHIR source \"" << source.name << "\" (" << fhir::toString(source.kind) << ", "
           << source.baseUrl.toString() << ").\n";

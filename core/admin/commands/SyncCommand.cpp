@@ -4,11 +4,11 @@
 #include "Await.h"
 #include "admin/SourceAdmin.h"
 #include "channels/ChannelRegistry.h"
+#include "channels/MediaFetcher.h"
 #include "db/LocalCluster.h"
 #include "secrets/SealedSecrets.h"
-#include "sync/FhirSync.h"
-#include "sync/SourceConfig.h"
-#include "sync/SyncProgress.h"
+#include "sources/SyncProgress.h"
+#include "sources/fhir/FhirSource.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -32,9 +32,10 @@ QString pollLabel(const QString& job)
 }
 
 /// Runs each poll of one channel source once, in the order the source lists them, and its outbox
-/// once right after the inbound poll (replies to what just came in go out before the slower
-/// polls), or after the polls for a platform without one. Under the engine's lock: a running
-/// mhero-server that serves the source is left to it.
+/// and its media fetcher once right after the inbound poll (replies to what just came in go out,
+/// and its attachments are kept, before the slower polls), or after the polls for a platform
+/// without one. Under the engine's lock: a running mhero-server that serves the source is left
+/// to it.
 int runChannelOnce(CommandContext& c, const channels::LoadedSource& source)
 {
     const auto failed = [&c](const Error& error) {
@@ -79,41 +80,54 @@ int runChannelOnce(CommandContext& c, const channels::LoadedSource& source)
                        .arg(r.throttled);
                });
     };
-    bool outboxSent = false;
+    channels::MediaFetcher media(channel->adapter(), source.entry.id, *c.db);
+    const auto afterInbound = [&] {
+        sendOutbox();
+        report(QStringLiteral("media"), await<channels::MediaReport>([&](auto done) { media.run(done); }),
+               [](const channels::MediaReport& r) {
+                   return QStringLiteral("%1 stored, %2 too large, %3 to retry, %4 failed")
+                       .arg(r.stored)
+                       .arg(r.tooLarge)
+                       .arg(r.retrying)
+                       .arg(r.failed);
+               });
+    };
+    bool inboundPolled = false;
     for (const channels::ChannelSource::Poll& poll : channel->polls()) {
         report(pollLabel(poll.job), await<int>([&](auto done) { channel->poll(poll.job, done); }),
                [](int n) { return QString::number(n); });
         if (poll.job == QLatin1String("inbound")) {
-            sendOutbox();
-            outboxSent = true;
+            afterInbound();
+            inboundPolled = true;
         }
     }
-    if (!outboxSent)
-        sendOutbox();
+    if (!inboundPolled)
+        afterInbound();
     return exitCode;
 }
 
 /// Reads one FHIR source into the directory, saying how far it got as it goes.
-int runFhirOnce(CommandContext& c, const sync::FhirSource& source)
+int runFhirOnce(CommandContext& c, const fhir::FhirSource& source)
 {
     c.out << "Syncing \"" << source.name << "\" from " << source.baseUrl.toString() << " …\n";
     c.out.flush();
     QEventLoop loop;
-    sync::SyncReport report;
-    sync::FhirSync job(*c.db, source);
-    sync::SyncProgress progress(*c.db, source.id);
-    QObject::connect(&job, &sync::FhirSync::progress, &loop, [&](const QString& pass, int pages, int resources) {
-        if (progress.report(pass, pages, resources)) {
-            c.out << "  " << pass << ": " << pages << " pages, " << resources << " resources so far\n";
-            c.out.flush();
-        }
-    });
-    QObject::connect(&job, &sync::FhirSync::finished, &loop, [&](const sync::SyncReport& r) {
+    sources::SyncReport report;
+    const auto job = fhir::createSync(*c.db, source);
+    sources::SyncProgress progress(*c.db, source.id);
+    QObject::connect(job.get(), &sources::SourceAdapter::progress, &loop,
+                     [&](const QString& pass, int pages, int resources) {
+                         if (progress.report(pass, pages, resources)) {
+                             c.out << "  " << pass << ": " << pages << " pages, " << resources << " resources so far\n";
+                             c.out.flush();
+                         }
+                     });
+    QObject::connect(job.get(), &sources::SourceAdapter::finished, &loop, [&](const sources::SyncReport& r) {
         progress.clear();
         report = r;
         loop.quit();
     });
-    job.start();
+    job->start();
     loop.exec();
     c.out << "  " << report.pages << " pages: " << report.people << " people, " << report.roles << " roles, "
           << report.places << " places, " << report.codes << " codes, " << report.deleted << " deleted, "
@@ -178,17 +192,17 @@ int syncOnce(CommandContext& c)
         }
     }
 
-    auto sources = sync::loadFhirSources(*c.db, name, key);
-    if (!sources)
-        return c.fail(sources.error());
-    for (sync::FhirSource& source : *sources)
+    auto fhirSources = fhir::loadFhirSources(*c.db, name, key);
+    if (!fhirSources)
+        return c.fail(fhirSources.error());
+    for (fhir::FhirSource& source : *fhirSources)
         if (!engineKey && source.secretError && source.secretError->code == QLatin1String("no-engine-key"))
             source.secretError = engineKey.error(); // what IT needs to read
-    if (sources->isEmpty() && kind.isEmpty()) {
+    if (fhirSources->isEmpty() && kind.isEmpty()) {
         c.out << "No FHIR sources are configured (mhero-admin source add fhir …).\n";
         return exitCode;
     }
-    for (const sync::FhirSource& source : std::as_const(*sources))
+    for (const fhir::FhirSource& source : std::as_const(*fhirSources))
         if (runFhirOnce(c, source) != kOk)
             exitCode = kFailed;
     return exitCode;

@@ -1,6 +1,7 @@
 #include "channels/rapidpro/RapidProAdapter.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QUrlQuery>
 
@@ -9,6 +10,16 @@ namespace mhero::rapidpro {
 namespace {
 // RapidPro refuses longer texts (messages.json and broadcasts.json: max_length 640).
 constexpr int kMaxTextLength = 640;
+// RapidPro's Media.MAX_UPLOAD_SIZE.
+constexpr qint64 kMaxMediaBytes = 25 * 1024 * 1024;
+
+QStringList attachmentTypes(const channels::OutboundMessage& message)
+{
+    QStringList types;
+    for (const channels::OutboundAttachment& a : message.attachments)
+        types.append(a.contentType);
+    return types;
+}
 
 } // namespace
 
@@ -19,10 +30,17 @@ RapidProAdapter::RapidProAdapter(QUrl baseUrl, QString token, QString tokenOrigi
 
 channels::ChannelCapabilities RapidProAdapter::capabilities() const
 {
-    // The channel behind RapidPro (SMS, WhatsApp, …) has its own rules, which RapidPro enforces;
-    // what mHero sends through it is text.
+    // The channel behind RapidPro (SMS, WhatsApp, …) has its own rules, which RapidPro enforces.
+    // The media kinds are those RapidPro's media.json takes (images, audio, video, PDF) that
+    // its channels commonly deliver, 25 MB at most: mhero.channel_kind says the same
+    // (migration 14; tst_mediafetcher holds the two equal).
     channels::ChannelCapabilities capabilities;
     capabilities.maxTextLength = kMaxTextLength;
+    capabilities.mediaKinds
+        = {QStringLiteral("image/jpeg"),     QStringLiteral("image/png"), QStringLiteral("audio/mpeg"),
+           QStringLiteral("audio/mp4"),      QStringLiteral("audio/ogg"), QStringLiteral("video/mp4"),
+           QStringLiteral("application/pdf")};
+    capabilities.maxMediaBytes = kMaxMediaBytes;
     return capabilities;
 }
 
@@ -34,6 +52,8 @@ channels::ChannelMessage RapidProAdapter::toChannelMessage(const Message& messag
     stored.status = mheroStatus(message.status);
     stored.channelStatus = message.status;
     stored.createdOn = message.createdOn;
+    for (const Attachment& a : message.attachments)
+        stored.attachmentTypes.append(a.contentType);
     if (stored.status == QLatin1String("failed"))
         stored.failureReason = tr("RapidPro did not send it: the contact is blocked, stopped or archived there, or has "
                                   "no usable address.");
@@ -55,7 +75,7 @@ QList<channels::InboundMessage> RapidProAdapter::toInbound(const QList<Message>&
         in.contactName = m.contactName;
         in.text = m.text;
         for (const Attachment& a : m.attachments)
-            in.attachments.append({a.contentType, a.url});
+            in.attachments.append({a.contentType, a.url, {}});
         in.kind = m.type;
         in.createdOn = m.createdOn;
         in.createdOnText = m.createdOnText;
@@ -104,13 +124,68 @@ QList<channels::StatusUpdate> RapidProAdapter::toStatuses(const QList<Message>& 
 
 void RapidProAdapter::send(const channels::OutboundMessage& message, SendDone done)
 {
+    uploadThenPost(message, 0, {}, std::move(done));
+}
+
+void RapidProAdapter::uploadThenPost(const channels::OutboundMessage& message, int index, QStringList uuids,
+                                     SendDone done)
+{
+    using channels::SendOutcome;
+    if (index >= message.attachments.size()) {
+        post(message, uuids, std::move(done));
+        return;
+    }
+    // An upload alone delivers nothing: whatever happens to it, nobody got a message, so its
+    // failures are never "uncertain". (An upload whose answer was lost leaves an orphan file in
+    // the workspace's storage, which RapidPro tolerates.)
+    const channels::OutboundAttachment& file = message.attachments.at(index);
+    m_client->upload(
+        QStringLiteral("media"), file.fileName, file.contentType, file.bytes,
+        [this, message, index, uuids, done = std::move(done)](HttpOutcome outcome) mutable {
+            if (outcome.success()) {
+                const QString uuid
+                    = QJsonDocument::fromJson(outcome.body).object().value(QLatin1String("uuid")).toString();
+                if (uuid.isEmpty()) {
+                    done(SendOutcome::transientFailure(
+                        tr("RapidPro took the attachment but its answer could not be read.")));
+                    return;
+                }
+                uuids.append(uuid);
+                uploadThenPost(message, index + 1, std::move(uuids), std::move(done));
+                return;
+            }
+            if (outcome.status == 429) {
+                done(SendOutcome::throttled(outcome.retryAfterMs >= 0 ? outcome.retryAfterMs : 60'000));
+                return;
+            }
+            if (outcome.status == 401 || outcome.status == 403) {
+                done(SendOutcome::transientFailure(
+                    tr("RapidPro refused the API token (HTTP %1); an administrator must update it.")
+                        .arg(outcome.status),
+                    /*stopRun=*/true));
+                return;
+            }
+            if (outcome.status >= 400 && outcome.status < 500 && outcome.status != 408) {
+                done(SendOutcome::permanentFailure(tr("RapidPro refused the attachment: %1").arg(outcome.describe())));
+                return;
+            }
+            done(SendOutcome::transientFailure(tr("RapidPro did not take the attachment: %1").arg(outcome.describe())));
+        });
+}
+
+void RapidProAdapter::post(const channels::OutboundMessage& message, const QStringList& mediaUuids, SendDone done)
+{
     using channels::SendOutcome;
     // A known contact gets a message; an address RapidPro may not know yet gets a one-person
     // broadcast, which creates the contact (messages.json only addresses existing contacts).
     const bool broadcast = message.channelContactId.isEmpty();
-    const QJsonObject body = broadcast
+    QJsonObject body = broadcast
         ? QJsonObject{{QStringLiteral("urns"), QJsonArray{message.urn}}, {QStringLiteral("text"), message.text}}
         : QJsonObject{{QStringLiteral("contact"), message.channelContactId}, {QStringLiteral("text"), message.text}};
+    if (message.text.isEmpty())
+        body.remove(QStringLiteral("text")); // RapidPro refuses a blank text; attachments stand alone
+    if (!mediaUuids.isEmpty())
+        body.insert(QStringLiteral("attachments"), QJsonArray::fromStringList(mediaUuids));
     m_client->post(
         broadcast ? QStringLiteral("broadcasts") : QStringLiteral("messages"), body,
         [broadcast, done = std::move(done)](HttpOutcome outcome) {
@@ -190,13 +265,19 @@ void RapidProAdapter::findAttempts(const channels::OutboundMessage& message, Fin
              {QStringLiteral("after"), formatTimestamp(message.unfinishedAttemptAt.addSecs(-kClockMarginSeconds))}}));
     walk(
         url,
-        [candidates, text = message.text](const QByteArray& body, QUrl& next) -> Status {
+        [candidates, text = message.text, types = attachmentTypes(message)](const QByteArray& body,
+                                                                            QUrl& next) -> Status {
             auto page = parseMessages(body);
             if (!page)
                 return page.error();
-            for (const Message& m : page->results)
-                if (m.direction == QLatin1String("out") && m.text == text)
-                    candidates->append(toChannelMessage(m));
+            for (const Message& m : page->results) {
+                if (m.direction != QLatin1String("out") || m.text != text)
+                    continue;
+                channels::ChannelMessage candidate = toChannelMessage(m);
+                // The same words with another file (or none) is another message.
+                if (candidate.attachmentTypes == types)
+                    candidates->append(candidate);
+            }
             next = page->next;
             return {};
         },
@@ -208,11 +289,37 @@ void RapidProAdapter::findAttempts(const channels::OutboundMessage& message, Fin
         });
 }
 
-void RapidProAdapter::fetchMedia(const channels::MediaReference& media, MediaDone done)
+void RapidProAdapter::fetchMedia(const channels::MediaReference& media, qint64 maxBytes, MediaDone done)
 {
-    // Through the client, so the token goes to RapidPro's own origin only (media kept elsewhere,
-    // such as a storage bucket, is refused until the adapter learns to fetch it without the token).
-    m_client->get(QUrl(media.url), std::move(done));
+    // Through the client, so the token goes to RapidPro's own origin only; RapidPro keeps its
+    // workspace's media in a storage bucket (STORAGE_URL) whose links need no token, fetched
+    // over https without it.
+    const QUrl url(media.url, QUrl::StrictMode);
+    if (!url.isValid() || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http"))) {
+        done(Error{QStringLiteral("media-bad-url"), tr("RapidPro gave no usable link for the attachment."), media.url});
+        return;
+    }
+    m_client->fetch(url, maxBytes, [url, maxBytes, done = std::move(done)](HttpOutcome outcome) {
+        if (outcome.success()) {
+            done(std::move(outcome.body));
+            return;
+        }
+        if (outcome.tooLarge) {
+            done(Error{QStringLiteral("media-too-large"),
+                       tr("The attachment is larger than %1 MB.").arg(double(maxBytes) / (1024 * 1024), 0, 'f', 1),
+                       outcome.announcedSize >= 0 ? QString::number(outcome.announcedSize) : QString()});
+            return;
+        }
+        if (!outcome.refusal.isEmpty()) {
+            done(Error{QStringLiteral("media-refused"), outcome.refusal, url.toString()});
+            return;
+        }
+        const QString code
+            = outcome.status >= 400 && outcome.status < 500 && outcome.status != 408 && outcome.status != 429
+            ? QStringLiteral("media-gone")
+            : QStringLiteral("media-unreachable");
+        done(Error{code, tr("RapidPro could not give the attachment: %1").arg(outcome.describe()), url.toString()});
+    });
 }
 
 void RapidProAdapter::walk(const QUrl& url, const PageReader& page, std::function<void(Status)> done)

@@ -15,7 +15,8 @@ namespace mhero::rapidpro {
 /// RapidPro (API v2) as a ChannelAdapter: a reply to a known contact is a message
 /// (POST messages.json); to an address RapidPro may not know yet, a one-person broadcast
 /// (POST broadcasts.json), which creates the contact. An attempt whose answer was lost is found
-/// again by listing the contact's messages since the attempt. Owns the RapidPro client, which the
+/// again by listing the contact's messages since the attempt. Attachments are uploaded first
+/// (POST media.json, one file each) and the message names their UUIDs. Owns the RapidPro client, which the
 /// source's polls (RapidProSync) use as well until they move behind the adapter too.
 class RapidProAdapter final : public channels::ChannelAdapter
 {
@@ -28,7 +29,7 @@ public:
     [[nodiscard]] channels::ChannelCapabilities capabilities() const override;
     void send(const channels::OutboundMessage& message, SendDone done) override;
     void findAttempts(const channels::OutboundMessage& message, FindDone done) override;
-    void fetchMedia(const channels::MediaReference& media, MediaDone done) override;
+    void fetchMedia(const channels::MediaReference& media, qint64 maxBytes, MediaDone done) override;
 
     [[nodiscard]] RapidProClient& client() { return *m_client; }
 
@@ -58,6 +59,10 @@ private:
     };
     void walkFrom(const QUrl& url, const PageReader& page, std::shared_ptr<WalkState> state,
                   std::function<void(Status)> done);
+    /// Uploads the attachments of @p message from @p index on (media.json), collecting their
+    /// UUIDs, then posts the message with them.
+    void uploadThenPost(const channels::OutboundMessage& message, int index, QStringList uuids, SendDone done);
+    void post(const channels::OutboundMessage& message, const QStringList& mediaUuids, SendDone done);
 
     std::unique_ptr<RapidProClient> m_client;
     int m_maxPages;

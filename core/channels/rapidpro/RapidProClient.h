@@ -30,6 +30,10 @@ struct HttpOutcome
     bool uncertain = false;
     /// Not sent, or not followed, because the token would have gone to another origin.
     QString refusal;
+    /// The answer was larger than the request allowed and was cut off; its size when the
+    /// server announced it (Content-Length), else -1.
+    bool tooLarge = false;
+    qint64 announcedSize = -1;
 
     [[nodiscard]] bool success() const
     {
@@ -65,6 +69,13 @@ public:
     void get(const QUrl& url, BodyDone done);
     /// POSTs @p body as JSON to @p endpoint, once.
     void post(const QString& endpoint, const QJsonObject& body, OutcomeDone done);
+    /// POSTs one file as multipart/form-data (field "file") to @p endpoint, once (media.json).
+    void upload(const QString& endpoint, const QString& fileName, const QString& contentType, const QByteArray& bytes,
+                OutcomeDone done);
+    /// GETs a file the platform keeps (an attachment), once, reading at most @p maxBytes. On
+    /// the token's origin the token goes with it; elsewhere (a storage bucket) it is fetched
+    /// without it, over https only.
+    void fetch(const QUrl& url, qint64 maxBytes, OutcomeDone done);
 
     void setTimeout(int milliseconds) { m_timeoutMs = milliseconds; }
     void setMaxAttempts(int attempts) { m_maxAttempts = attempts; }
@@ -82,7 +93,18 @@ Q_SIGNALS:
     void retrying(const QString& reason, int delayMs);
 
 private:
-    void send(const QByteArray& verb, const QUrl& url, const QByteArray& body, OutcomeDone done);
+    struct RequestOptions
+    {
+        QByteArray contentType = QByteArrayLiteral("application/json");
+        qint64 maxBody = -1; ///< -1: the client's default cap
+        bool withToken = true;
+    };
+    void send(const QByteArray& verb, const QUrl& url, const QByteArray& body, OutcomeDone done)
+    {
+        send(verb, url, body, RequestOptions{}, std::move(done));
+    }
+    void send(const QByteArray& verb, const QUrl& url, const QByteArray& body, const RequestOptions& options,
+              OutcomeDone done);
     void attemptGet(const QUrl& url, BodyDone done, int attempt);
 
     QNetworkAccessManager m_network;

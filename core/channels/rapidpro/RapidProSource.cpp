@@ -1,10 +1,9 @@
 #include "channels/rapidpro/RapidProSource.h"
 
 #include "db/Sql.h"
-#include "sync/SourceConfig.h"
+#include "sources/SourceConfig.h"
 
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlQuery>
@@ -18,17 +17,11 @@ channels::SourceEntry sourceEntry(const RapidProSource& source)
     entry.name = source.name;
     entry.kind = QStringLiteral("rapidpro");
     entry.secretError = source.secretError;
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    const QStringList fields{source.baseUrl.toString(), source.token, source.tokenOrigin,
+    entry.fingerprint = channels::fingerprintOf({source.baseUrl.toString(), source.token, source.tokenOrigin,
                              source.secretError ? source.secretError->toString() : QString(), source.region,
                              QString::number(source.pollSeconds), QString::number(source.overlapSeconds),
                              QString::number(source.historyDays), QString::number(source.maxPages),
-                             QString::number(source.sendPerSecond, 'g', 10), QString::number(source.enabled)};
-    for (const QString& field : fields) {
-        const QByteArray bytes = field.toUtf8();
-        hash.addData(QByteArray(QByteArray::number(bytes.size()) + ':' + bytes)); // length-prefixed: no two lists collide
-    }
-    entry.fingerprint = hash.result();
+                             QString::number(source.sendPerSecond, 'g', 10), QString::number(source.enabled)});
     return entry;
 }
 
@@ -49,8 +42,8 @@ Status addRapidProSource(QSqlDatabase& db, const RapidProSource& source)
                        {QStringLiteral("max_pages_per_run"), source.maxPages}};
     if (source.sendPerSecond > 0)
         config.insert(QStringLiteral("send_per_second"), source.sendPerSecond);
-    return sync::insertSource(db, source.name, QStringLiteral("rapidpro"), source.baseUrl, source.region, config,
-                              source.token.trimmed());
+    return sources::insertSource(db, source.name, QStringLiteral("rapidpro"), source.baseUrl, source.region, config,
+                                 source.token.trimmed());
 }
 
 Result<QList<RapidProSource>> loadRapidProSources(QSqlDatabase& db, const QString& name, const secrets::EngineKey* key)

@@ -1,6 +1,6 @@
 #include "channels/rapidpro/RapidProSync.h"
 
-#include "sync/SyncState.h"
+#include "sources/SyncState.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -54,7 +54,7 @@ void RapidProSync::poll(const QString& job, std::function<void(Result<int>)> don
 void RapidProSync::pollSince(const QString& job, const QString& endpoint, QUrlQuery filter, const PageStore& store,
                              std::function<void(Result<int>)> done)
 {
-    auto cursor = sync::loadCursor(m_db, m_source.id, job);
+    auto cursor = sources::loadCursor(m_db, m_source.id, job);
     if (!cursor) {
         done(cursor.error());
         return;
@@ -79,8 +79,8 @@ void RapidProSync::pollSince(const QString& job, const QString& endpoint, QUrlQu
         [this, job, newest, stored, done = std::move(done)](Status status) {
             // The watermark moves only once every page is stored: a failure repeats the window.
             if (status)
-                status = sync::saveCursor(m_db, m_source.id, job, formatTimestamp(*newest));
-            (void)sync::recordRun(m_db, m_source.id, job, status ? QString() : status.error().toString());
+                status = sources::saveCursor(m_db, m_source.id, job, formatTimestamp(*newest));
+            (void)sources::recordRun(m_db, m_source.id, job, status ? QString() : status.error().toString());
             if (!status)
                 done(status.error());
             else
@@ -93,7 +93,7 @@ bool RapidProSync::refuseWithoutSecret(const QString& job, const std::function<v
     if (!m_source.secretError)
         return false;
     // No usable token: nothing is sent anywhere, and the source says why (source list, Settings).
-    (void)sync::recordRun(m_db, m_source.id, job, m_source.secretError->toString());
+    (void)sources::recordRun(m_db, m_source.id, job, m_source.secretError->toString());
     done(*m_source.secretError);
     return true;
 }
@@ -236,13 +236,13 @@ void RapidProSync::pollSentStatuses(std::function<void(Result<int>)> done)
             {{QStringLiteral("folder"), QStringLiteral("failed")}, {QStringLiteral("after"), after}}));
     m_adapter.walk(sent, page, [this, failed, page, changed, done = std::move(done)](Status status) mutable {
         if (!status) {
-            (void)sync::recordRun(m_db, m_source.id, QStringLiteral("statuses"), status.error().toString());
+            (void)sources::recordRun(m_db, m_source.id, QStringLiteral("statuses"), status.error().toString());
             done(status.error());
             return;
         }
         m_adapter.walk(failed, page, [this, changed, done = std::move(done)](Status second) {
-            (void)sync::recordRun(m_db, m_source.id, QStringLiteral("statuses"),
-                                  second ? QString() : second.error().toString());
+            (void)sources::recordRun(m_db, m_source.id, QStringLiteral("statuses"),
+                                     second ? QString() : second.error().toString());
             if (!second)
                 done(second.error());
             else

@@ -42,6 +42,7 @@ public:
 
     [[nodiscard]] const RapidProSource& source() const { return m_source; }
     [[nodiscard]] RapidProClient& client() { return m_adapter.client(); }
+    [[nodiscard]] channels::ChannelAdapter& adapter() override { return m_adapter; }
 
     // channels::ChannelSource
     [[nodiscard]] const channels::SourceEntry& entry() const override { return m_entry; }

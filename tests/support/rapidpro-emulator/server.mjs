@@ -945,6 +945,8 @@ async function handleControl(req, res, ctx) {
 function serveMedia(req, res, ctx) {
   const m = /^\/media\/([0-9a-f-]{36})(?:\/.*)?$/.exec(ctx.pathname);
   const media = m && S.media.get(m[1]);
+  // the storage behind media fails like the API does (faults.get_fail_rate)
+  if (media && roll(faults.get_fail_rate)) { logReq(req.method, ctx.pathname, 500); return sendText(res, 500, SERVER_ERROR_TEXT); }
   logReq(req.method, ctx.pathname, media ? 200 : 404);
   if (!media || (req.method !== 'GET' && req.method !== 'HEAD')) return sendJson(res, 404, { detail: 'Not found.' });
   res.writeHead(200, { 'Content-Type': media.content_type, 'Content-Length': media.size });

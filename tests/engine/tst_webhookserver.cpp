@@ -1,0 +1,341 @@
+// mhero-server's webhook door for WhatsApp and Messenger, over real HTTP against a real database:
+// the subscription handshake, signed deliveries stored before the answer and processed after,
+// forged or oversized ones refused with nothing stored, Meta's duplicate deliveries kept once,
+// statuses that arrive out of order, Messenger read watermarks, and events a crash left behind.
+#include "SqlAssert.h"
+#include "TestCluster.h"
+
+#include "channels/meta/MetaIntake.h"
+#include "channels/meta/MetaSource.h"
+#include "channels/meta/MetaWebhook.h"
+#include "db/Sql.h"
+#include "engine/WebhookServer.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <optional>
+
+using namespace mhero;
+using namespace mhero::test;
+
+namespace {
+const QByteArray kAppSecret = "wa-app-secret";
+const QByteArray kVerifyToken = "wa-verify-token";
+const QByteArray kPageSecret = "page-app-secret";
+
+struct Reply
+{
+    int status = 0;
+    QByteArray body;
+};
+} // namespace
+
+class TestWebhookServer final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void handshakeAnswersOnlyTheRightToken();
+    void signedDeliveryIsStoredThenProcessed();
+    void forgedDeliveriesStoreNothing();
+    void oversizedOrChunkedBodiesAreRefusedUnread();
+    void duplicateDeliveriesAreKeptOnce();
+    void statusesArriveOutOfOrder();
+    void messengerThreadWithReceipts();
+    void eventsLeftByACrashAreProcessedAtStart();
+    void unreadableEventIsGivenUpWithItsReason();
+
+private:
+    Reply request(const QByteArray& method, const QString& path, const QByteArray& body = {},
+                  const QByteArray& signature = {});
+    Reply post(const QString& path, const QByteArray& body, const QByteArray& secret)
+    {
+        return request("POST", path, body, meta::signature(secret, body));
+    }
+    int count(const QString& statement)
+    {
+        return sql::scalar(m_owner->db(), statement).valueOr(QVariant(-1)).toInt();
+    }
+    void startServer();
+
+    QString m_database;
+    std::optional<ScopedConnection> m_owner;
+    QTemporaryDir m_keyDir;
+    QString m_keyPath;
+    TestUser m_service;
+    std::unique_ptr<engine::WebhookServer> m_server;
+    quint16 m_port = 0;
+    QNetworkAccessManager m_http;
+};
+
+void TestWebhookServer::initTestCase()
+{
+    m_keyPath = m_keyDir.filePath(QStringLiteral("engine.key"));
+}
+
+void TestWebhookServer::init()
+{
+    m_database = TestCluster::instance().createDatabase();
+    auto owner = TestCluster::instance().connectSuperuser(m_database);
+    MHERO_VERIFY_OK(owner);
+    m_owner.emplace(std::move(*owner));
+    QFile::remove(m_keyPath);
+    MHERO_VERIFY_OK(TestCluster::instance().installEngineKey(m_database, m_keyPath));
+    meta::MetaSource whatsapp;
+    whatsapp.name = QStringLiteral("moh-whatsapp");
+    whatsapp.platform = meta::MetaSource::Platform::WhatsApp;
+    whatsapp.graphUrl = QUrl(QStringLiteral("http://127.0.0.1:9/v21.0/"));
+    whatsapp.phoneNumberId = QStringLiteral("106540352242922");
+    whatsapp.businessAccountId = QStringLiteral("102290129340398");
+    whatsapp.region = QStringLiteral("LR");
+    whatsapp.accessToken = QStringLiteral("wa-access-token");
+    whatsapp.appSecret = QString::fromLatin1(kAppSecret);
+    whatsapp.verifyToken = QString::fromLatin1(kVerifyToken);
+    MHERO_VERIFY_OK(meta::addMetaSource(m_owner->db(), whatsapp));
+    meta::MetaSource page = whatsapp;
+    page.name = QStringLiteral("moh-page");
+    page.platform = meta::MetaSource::Platform::Messenger;
+    page.pageId = QStringLiteral("555000111");
+    page.appSecret = QString::fromLatin1(kPageSecret);
+    MHERO_VERIFY_OK(meta::addMetaSource(m_owner->db(), page));
+    auto service = TestCluster::instance().createUser(m_database, UserKind::Service, QStringLiteral("engine"));
+    MHERO_VERIFY_OK(service);
+    m_service = *service;
+    startServer();
+}
+
+void TestWebhookServer::startServer()
+{
+    m_server = std::make_unique<engine::WebhookServer>(m_service.settings,
+                                                       std::make_shared<secrets::EngineKeyring>(m_keyPath, false));
+    auto port = m_server->start(QHostAddress::LocalHost, 0);
+    MHERO_VERIFY_OK(port);
+    m_port = *port;
+}
+
+void TestWebhookServer::cleanup()
+{
+    m_server.reset();
+    m_owner.reset();
+    TestCluster::instance().dropDatabase(m_database);
+}
+
+Reply TestWebhookServer::request(const QByteArray& method, const QString& path, const QByteArray& body,
+                                 const QByteArray& signature)
+{
+    QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_port).arg(path)));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    if (!signature.isEmpty())
+        request.setRawHeader("X-Hub-Signature-256", signature);
+    QNetworkReply* reply = m_http.sendCustomRequest(request, method, body);
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    if (!finished.wait(10'000))
+        qWarning("no answer to %s %s", method.constData(), qPrintable(path));
+    Reply result{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll()};
+    reply->deleteLater();
+    return result;
+}
+
+namespace {
+QByteArray whatsAppText(const QByteArray& id, const QByteArray& text, const QByteArray& from = "231770100001")
+{
+    return R"({"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{"value":{
+      "messaging_product":"whatsapp","metadata":{"display_phone_number":"15550783881","phone_number_id":"106540352242922"},
+      "contacts":[{"profile":{"name":"Mariama Kollie"},"wa_id":")" + from + R"("}],
+      "messages":[{"from":")" + from + R"(","id":")" + id + R"(","timestamp":"1765000000","type":"text","text":{"body":")" + text
+        + R"("}}]},"field":"messages"}]}]})";
+}
+
+QByteArray whatsAppStatus(const QByteArray& id, const QByteArray& status, const QByteArray& timestamp)
+{
+    return R"({"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{"value":{
+      "messaging_product":"whatsapp","metadata":{"phone_number_id":"106540352242922"},
+      "statuses":[{"id":")" + id + R"(","status":")" + status + R"(","timestamp":")" + timestamp
+        + R"(","recipient_id":"231770100001"}]},"field":"messages"}]}]})";
+}
+} // namespace
+
+void TestWebhookServer::handshakeAnswersOnlyTheRightToken()
+{
+    const QString path = QStringLiteral("/webhooks/whatsapp/moh-whatsapp?hub.mode=subscribe&hub.verify_token=%1&hub.challenge=1158201444");
+    Reply ok = request("GET", path.arg(QString::fromLatin1(kVerifyToken)));
+    QCOMPARE(ok.status, 200);
+    QCOMPARE(ok.body, QByteArray("1158201444"));
+    QCOMPARE(request("GET", path.arg(QStringLiteral("guess"))).status, 403);
+    QCOMPARE(request("GET", QStringLiteral("/webhooks/whatsapp/nobody?hub.mode=subscribe&hub.verify_token=x&hub.challenge=1")).status,
+             404);
+    QCOMPARE(request("GET", QStringLiteral("/other")).status, 404);
+    // One source's token does not open another's door.
+    QCOMPARE(request("GET", QStringLiteral("/webhooks/messenger/moh-whatsapp?hub.mode=subscribe&hub.verify_token=%1&hub.challenge=1")
+                                .arg(QString::fromLatin1(kVerifyToken)))
+                 .status,
+             404);
+}
+
+void TestWebhookServer::signedDeliveryIsStoredThenProcessed()
+{
+    QSignalSpy processed(m_server.get(), &engine::WebhookServer::processed);
+    const Reply reply = post(QStringLiteral("/webhooks/whatsapp/moh-whatsapp"),
+                             whatsAppText("wamid.in1", "my salary did not come"), kAppSecret);
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM mhero.webhook_event")), 1);
+    QTRY_VERIFY_WITH_TIMEOUT(!processed.isEmpty(), 5000);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM mhero.webhook_event WHERE processed_at IS NOT NULL AND error IS NULL")), 1);
+    QCOMPARE(sql::scalar(m_owner->db(), QStringLiteral("SELECT u.urn || ' ' || m.text FROM mhero.message m "
+                                                         "JOIN mhero.conversation c ON c.id = m.conversation_id "
+                                                         "JOIN mhero.contact_urn u ON u.id = c.urn_id "
+                                                         "JOIN mhero.source s ON s.id = c.channel_source_id "
+                                                         "WHERE s.name = 'moh-whatsapp' AND m.external_id = 'wamid.in1'"))
+                 .valueOr(QVariant())
+                 .toString(),
+             QStringLiteral("whatsapp:231770100001 my salary did not come"));
+}
+
+void TestWebhookServer::forgedDeliveriesStoreNothing()
+{
+    const QString path = QStringLiteral("/webhooks/whatsapp/moh-whatsapp");
+    const QByteArray body = whatsAppText("wamid.forged", "send me the payroll file");
+    QCOMPARE(request("POST", path, body).status, 401); // no signature
+    QCOMPARE(request("POST", path, body, "sha256=" + QByteArray(64, '0')).status, 401);
+    QCOMPARE(post(path, body, "not-the-app-secret").status, 401);
+    // A genuine signature replayed with another body.
+    const QByteArray genuine = meta::signature(kAppSecret, whatsAppText("wamid.ok", "hello"));
+    QCOMPARE(request("POST", path, body, genuine).status, 401);
+    // The other source's secret does not sign for this one.
+    QCOMPARE(post(path, body, kPageSecret).status, 401);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM mhero.webhook_event")), 0);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM mhero.message")), 0);
+}
+
+void TestWebhookServer::oversizedOrChunkedBodiesAreRefusedUnread()
+{
+    // A raw socket: the client says what it will send, and is refused before sending it.
+    const auto raw = [this](const QByteArray& head, const QByteArray& bodyStart) {
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, m_port);
+        if (!socket.waitForConnected(5000))
+            return QByteArray("no connection");
+        socket.write(head + bodyStart);
+        QByteArray answer;
+        QElapsedTimer timer;
+        timer.start();
+        while (!answer.contains("\r\n\r\n") && timer.elapsed() < 5000) {
+            QCoreApplication::processEvents();
+            if (socket.waitForReadyRead(50))
+                answer += socket.readAll();
+        }
+        return answer;
+    };
+    const QByteArray big = raw("POST /webhooks/whatsapp/moh-whatsapp HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                               "Content-Length: 50000000\r\nX-Hub-Signature-256: sha256=00\r\n\r\n",
+                               QByteArray(1000, '{'));
+    QVERIFY2(big.startsWith("HTTP/1.1 413"), big.constData());
+    const QByteArray chunked = raw("POST /webhooks/whatsapp/moh-whatsapp HTTP/1.1\r\nHost: x\r\n"
+                                   "Transfer-Encoding: chunked\r\n\r\n",
+                                   "5\r\nhello\r\n");
+    QVERIFY2(chunked.startsWith("HTTP/1.1 411"), chunked.constData());
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM mhero.webhook_event")), 0);
+    // The server still serves.
+    QCOMPARE(post(QStringLiteral("/webhooks/whatsapp/moh-whatsapp"), whatsAppText("wamid.after", "ok"), kAppSecret).status, 200);
+}
+
+void TestWebhookServer::duplicateDeliveriesAreKeptOnce()
+{
+    const QString path = QStringLiteral("/webhooks/whatsapp/moh-whatsapp");
+    const QByteArray body = whatsAppText("wamid.dup", "is the training tomorrow?");
+    QCOMPARE(post(path, body, kAppSecret).status, 200);
+    QCOMPARE(post(path, body, kAppSecret).status, 200); // Meta's retry: answered, kept once
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM mhero.webhook_event")), 1);
+    // The same message in another envelope (Meta batches differently on a retry): one message.
+    QByteArray other = body;
+    other.replace("\"field\":\"messages\"", "\"field\": \"messages\"");
+    QCOMPARE(post(path, other, kAppSecret).status, 200);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM mhero.webhook_event")), 2);
+    QTRY_COMPARE_WITH_TIMEOUT(count(QStringLiteral("SELECT count(*) FROM mhero.webhook_event WHERE processed_at IS NULL")), 0, 5000);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM mhero.message WHERE external_id = 'wamid.dup'")), 1);
+}
+
+void TestWebhookServer::statusesArriveOutOfOrder()
+{
+    // A reply mHero sent through this number (as the outbox sender records it).
+    QCOMPARE(post(QStringLiteral("/webhooks/whatsapp/moh-whatsapp"), whatsAppText("wamid.in2", "hello"), kAppSecret).status, 200);
+    QTRY_COMPARE_WITH_TIMEOUT(count(QStringLiteral("SELECT count(*) FROM mhero.message")), 1, 5000);
+    MHERO_VERIFY_OK(sql::exec(m_owner->db(),
+                              QStringLiteral("INSERT INTO mhero.message (conversation_id, direction, text, source_id, "
+                                             "external_id, status) SELECT conversation_id, 'out', 'Yes, at 9.', source_id, "
+                                             "'wamid.out1', 'sent' FROM mhero.message WHERE external_id = 'wamid.in2'")));
+    const QString path = QStringLiteral("/webhooks/whatsapp/moh-whatsapp");
+    QCOMPARE(post(path, whatsAppStatus("wamid.out1", "read", "1765000300"), kAppSecret).status, 200);
+    QCOMPARE(post(path, whatsAppStatus("wamid.out1", "delivered", "1765000200"), kAppSecret).status, 200);
+    QTRY_COMPARE_WITH_TIMEOUT(count(QStringLiteral("SELECT count(*) FROM mhero.webhook_event WHERE processed_at IS NULL")), 0, 5000);
+    // Read never goes back to delivered.
+    QCOMPARE(sql::scalar(m_owner->db(), QStringLiteral("SELECT status || ' ' || (read_at IS NOT NULL) FROM mhero.message "
+                                                         "WHERE external_id = 'wamid.out1'"))
+                 .valueOr(QVariant())
+                 .toString(),
+             QStringLiteral("read true"));
+}
+
+void TestWebhookServer::messengerThreadWithReceipts()
+{
+    const QString path = QStringLiteral("/webhooks/messenger/moh-page");
+    const QByteArray in = R"({"object":"page","entry":[{"id":"555000111","time":1765000000000,"messaging":[
+      {"sender":{"id":"6783451200"},"recipient":{"id":"555000111"},"timestamp":1765000000123,"message":{"mid":"m_in1","text":"Good morning, I need my certificate"}}]}]})";
+    QCOMPARE(post(path, in, kPageSecret).status, 200);
+    QCOMPARE(post(path, in, kAppSecret).status, 401); // WhatsApp's secret does not sign for the Page
+    QTRY_COMPARE_WITH_TIMEOUT(count(QStringLiteral("SELECT count(*) FROM mhero.message m JOIN mhero.conversation c "
+                                                   "ON c.id = m.conversation_id JOIN mhero.contact_urn u ON u.id = c.urn_id "
+                                                   "WHERE u.urn = 'facebook:6783451200'")),
+                              1, 5000);
+    MHERO_VERIFY_OK(sql::exec(m_owner->db(),
+                              QStringLiteral("INSERT INTO mhero.message (conversation_id, direction, text, source_id, "
+                                             "external_id, status, sent_at) SELECT conversation_id, 'out', 'We will send it.', "
+                                             "source_id, 'm_out1', 'sent', to_timestamp(1765000100) FROM mhero.message "
+                                             "WHERE external_id = 'm_in1'")));
+    const QByteArray receipts = R"({"object":"page","entry":[{"id":"555000111","time":1765000400000,"messaging":[
+      {"sender":{"id":"6783451200"},"recipient":{"id":"555000111"},"timestamp":1765000200000,"delivery":{"mids":["m_out1"],"watermark":1765000150000}},
+      {"sender":{"id":"6783451200"},"recipient":{"id":"555000111"},"timestamp":1765000300000,"read":{"watermark":1765000250000}}]}]})";
+    QCOMPARE(post(path, receipts, kPageSecret).status, 200);
+    QTRY_COMPARE_WITH_TIMEOUT(sql::scalar(m_owner->db(), QStringLiteral("SELECT status FROM mhero.message WHERE external_id = 'm_out1'"))
+                                  .valueOr(QVariant())
+                                  .toString(),
+                              QStringLiteral("read"), 5000);
+}
+
+void TestWebhookServer::eventsLeftByACrashAreProcessedAtStart()
+{
+    // Stored and answered, then the process died before processing it.
+    m_server.reset();
+    auto service = TestCluster::connectAs(m_service);
+    MHERO_VERIFY_OK(service);
+    const int sourceId = count(QStringLiteral("SELECT id FROM mhero.source WHERE name = 'moh-whatsapp'"));
+    meta::MetaIntake intake(service->db());
+    auto stored = intake.store(sourceId, whatsAppText("wamid.crash", "are you there?"));
+    MHERO_VERIFY_OK(stored);
+    QVERIFY(*stored);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM mhero.message")), 0);
+    startServer(); // a new mhero-server
+    QTRY_COMPARE_WITH_TIMEOUT(count(QStringLiteral("SELECT count(*) FROM mhero.message WHERE external_id = 'wamid.crash'")), 1, 5000);
+}
+
+void TestWebhookServer::unreadableEventIsGivenUpWithItsReason()
+{
+    // Signed by Meta but not something mHero can read: answered (Meta would retry a refusal for
+    // days), kept with its reason for the administrator, never retried in a loop.
+    const QByteArray body = R"({"object":"whatsapp_business_account","entry":"not a list"})";
+    QCOMPARE(post(QStringLiteral("/webhooks/whatsapp/moh-whatsapp"), body, kAppSecret).status, 200);
+    QTRY_COMPARE_WITH_TIMEOUT(count(QStringLiteral("SELECT count(*) FROM mhero.webhook_event WHERE processed_at IS NOT NULL "
+                                                   "AND error LIKE '%entries%' AND attempts = 1")),
+                              1, 5000);
+}
+
+QTEST_GUILESS_MAIN(TestWebhookServer)
+#include "tst_webhookserver.moc"
