@@ -3,15 +3,14 @@
 #include <QStringList>
 
 class QTextStream;
-class QSqlDatabase;
 
 namespace mhero {
-namespace rapidpro {
-struct RapidProSource;
-}
 
 /// mhero-admin: the command line IT uses to install and run mHero (migrate, users, the local
 /// cluster, demo data). Kept in core, not in main(), so tests can run its commands.
+///
+/// This is the front only: the global options, which database to open, and the table of
+/// commands. Each command is a small handler in admin/commands/ that calls core's use cases.
 class AdminCli final
 {
 public:
@@ -21,8 +20,6 @@ public:
     int run(const QStringList& arguments);
 
 private:
-    int syncRapidProOnce(QSqlDatabase& db, const rapidpro::RapidProSource& source);
-
     QTextStream& m_out;
     QTextStream& m_err;
     QTextStream& m_in;

@@ -27,11 +27,16 @@ private Q_SLOTS:
     void cleanupTestCase();
     void helpAndVersion();
     void usageErrorsExitWithTwo();
+    void helpListsEveryCommandTheTableRuns();
     void migrateIsIdempotent();
+    void eachCommandsUsageErrorExitsWithTwo_data();
+    void eachCommandsUsageErrorExitsWithTwo();
     void addsAndListsUsers();
     void nonAdminIsRefused();
     void loadsDemoData();
     void addsRapidProSource();
+    void sourceUrlChangeShowsTheSecretState();
+    void syncOnceLeavesDisabledAndLockedSources();
     void settingsAreCheckedAndAudited();
     void templatesTravelBetweenServers();
     void importNamesSkippedEntries();
@@ -95,6 +100,41 @@ void TestAdminCli::usageErrorsExitWithTwo()
     QVERIFY(missingRole.err.contains(QLatin1String("--role")));
 }
 
+// The commands --help lists are the ones the table runs: none is listed but unknown, none
+// runs unlisted.
+void TestAdminCli::helpListsEveryCommandTheTableRuns()
+{
+    const Run help = run({QStringLiteral("--help")});
+    QCOMPARE(help.code, 0);
+    const QString commands
+        = help.out.section(QLatin1String("Commands:\n"), 1).section(QLatin1String("\n\nThe database"), 0, 0);
+    QStringList words;
+    static const QRegularExpression commandLine(QStringLiteral("^  ([a-z]+)"), QRegularExpression::MultilineOption);
+    for (auto it = commandLine.globalMatch(commands); it.hasNext();) {
+        const QString word = it.next().captured(1);
+        if (!words.contains(word))
+            words.append(word);
+    }
+    QCOMPARE(
+        words,
+        (QStringList{QStringLiteral("migrate"), QStringLiteral("status"), QStringLiteral("user"),
+                     QStringLiteral("local"), QStringLiteral("demo"), QStringLiteral("source"), QStringLiteral("sync"),
+                     QStringLiteral("import"), QStringLiteral("setting"), QStringLiteral("templates")}));
+    // Each is dispatched: it gets as far as the database (which is not there), or to its own usage.
+    const QString nowhere = QStringLiteral("host=/nonexistent-mhero dbname=mhero connect_timeout=2");
+    for (const QString& word : std::as_const(words)) {
+        const Run ran = run({QStringLiteral("--db"), nowhere, word});
+        QVERIFY2(!ran.err.contains(QLatin1String("Unknown command")), qPrintable(word + QLatin1String(": ") + ran.err));
+        QVERIFY2(ran.code == (word == QLatin1String("local") ? 2 : 1),
+                 qPrintable(word + QLatin1String(": ") + ran.err));
+    }
+    // Every option a command reads is declared (an undeclared one would be refused as unknown).
+    for (const char* option : {"--role", "--display-name", "--languages", "--password-stdin", "--port", "--url",
+                               "--kind", "--auth", "--region", "--secret-env", "--patients", "--page-size", "--clear",
+                               "--once", "--engine-key", "--source", "--db", "--local", "--local-dir"})
+        QVERIFY2(help.out.contains(QLatin1String(option)), option);
+}
+
 void TestAdminCli::migrateIsIdempotent()
 {
     const Run first = run({QStringLiteral("--db"), m_connInfo, QStringLiteral("migrate")});
@@ -107,6 +147,63 @@ void TestAdminCli::migrateIsIdempotent()
     QCOMPARE(status.code, 0);
     QVERIFY2(status.out.contains(QStringLiteral("Schema version: %1").arg(Migrator().latestVersion())),
              qPrintable(status.out));
+}
+
+void TestAdminCli::eachCommandsUsageErrorExitsWithTwo_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("said");
+    const auto row = [](const char* name, QStringList arguments, const char* said) {
+        QTest::newRow(name) << arguments << QString::fromUtf8(said);
+    };
+    row("user disable", {QStringLiteral("user"), QStringLiteral("disable")}, "Usage: mhero-admin user disable NAME\n");
+    row("user unknown", {QStringLiteral("user"), QStringLiteral("frob")}, "Unknown user command \"frob\"");
+    row("local unknown", {QStringLiteral("local"), QStringLiteral("frob")}, "Unknown local command \"frob\"");
+    row("demo", {QStringLiteral("demo")}, "Usage: mhero-admin demo load\n");
+    row("source", {QStringLiteral("source")}, "Usage: mhero-admin source add fhir|rapidpro NAME --url URL …");
+    row("source quarantine", {QStringLiteral("source"), QStringLiteral("quarantine")},
+        "Usage: mhero-admin source add fhir|rapidpro NAME --url URL …");
+    row("source add rapidpro",
+        {QStringLiteral("source"), QStringLiteral("add"), QStringLiteral("rapidpro"), QStringLiteral("rp")},
+        "Usage: mhero-admin source add rapidpro NAME --url URL [--region LR] [--secret-env VAR]\n");
+    row("source add fhir",
+        {QStringLiteral("source"), QStringLiteral("add"), QStringLiteral("fhir"), QStringLiteral("f"),
+         QStringLiteral("--url"), QStringLiteral("https://f.example"), QStringLiteral("--kind"),
+         QStringLiteral("dhis2")},
+        "Usage: mhero-admin source add fhir NAME --url URL [--kind ihris|openmrs|generic]");
+    row("source add other",
+        {QStringLiteral("source"), QStringLiteral("add"), QStringLiteral("csv"), QStringLiteral("f"),
+         QStringLiteral("--url"), QStringLiteral("https://f.example")},
+        "Usage: mhero-admin source add fhir NAME --url URL [--kind ihris|openmrs|generic]");
+    row("source add fhir page size",
+        {QStringLiteral("source"), QStringLiteral("add"), QStringLiteral("fhir"), QStringLiteral("f"),
+         QStringLiteral("--url"), QStringLiteral("https://f.example"), QStringLiteral("--page-size"),
+         QStringLiteral("5")},
+        "--page-size must be between 10 and 5000.\n");
+    row("source secret", {QStringLiteral("source"), QStringLiteral("secret")}, "Usage: mhero-admin source secret NAME");
+    row("source set-url", {QStringLiteral("source"), QStringLiteral("set-url"), QStringLiteral("rp")},
+        "Usage: mhero-admin source set-url NAME --url URL\n");
+    row("sync", {QStringLiteral("sync")}, "mhero-admin runs one sync with --once");
+    row("setting", {QStringLiteral("setting"), QStringLiteral("get")},
+        "Usage: mhero-admin setting list | get KEY | set KEY VALUE\n");
+    row("templates", {QStringLiteral("templates"), QStringLiteral("export")},
+        "Usage: mhero-admin templates export|import FILE.json\n");
+    row("import", {QStringLiteral("import")}, "Usage: mhero-admin import FILE.json [--source NAME] [--region LR]\n");
+}
+
+void TestAdminCli::eachCommandsUsageErrorExitsWithTwo()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, said);
+    auto owner = TestCluster::instance().connectSuperuser(m_db);
+    MHERO_VERIFY_OK(owner);
+    const int sources = sql::scalar(owner->db(), QStringLiteral("SELECT count(*) FROM mhero.source")).value().toInt();
+    const Run ran = run(QStringList{QStringLiteral("--db"), m_connInfo} + arguments);
+    QCOMPARE(ran.code, 2);
+    QVERIFY2(ran.err.contains(said), qPrintable(ran.err));
+    QCOMPARE(ran.out, QString());
+    // Nothing was done.
+    QCOMPARE(sql::scalar(owner->db(), QStringLiteral("SELECT count(*) FROM mhero.source")).value().toInt(), sources);
 }
 
 void TestAdminCli::addsAndListsUsers()
@@ -217,6 +314,79 @@ void TestAdminCli::addsRapidProSource()
                  .valueOr(QVariant())
                  .toInt(),
              0);
+}
+
+// source set-url and source secret: the listing says what state the secret is in, and why.
+void TestAdminCli::sourceUrlChangeShowsTheSecretState()
+{
+    const auto source = [this](QStringList arguments, const QString& input = {}) {
+        return run(QStringList{QStringLiteral("--db"), m_connInfo, QStringLiteral("source")} + arguments, input);
+    };
+    const Run badUrl = source({QStringLiteral("set-url"), QStringLiteral("moh-rapidpro"), QStringLiteral("--url"),
+                               QStringLiteral("ftp://rapidpro.health.example")});
+    QCOMPARE(badUrl.code, 1);
+    QVERIFY2(badUrl.err.contains(QLatin1String("[invalid-url]")), qPrintable(badUrl.err));
+    const Run unknown = source({QStringLiteral("set-url"), QStringLiteral("nowhere"), QStringLiteral("--url"),
+                                QStringLiteral("https://rapidpro.health.example")});
+    QCOMPARE(unknown.code, 1);
+    QVERIFY2(unknown.err.contains(QLatin1String("There is no source named \"nowhere\". [no-source]")),
+             qPrintable(unknown.err));
+    QCOMPARE(source({QStringLiteral("secret"), QStringLiteral("nowhere")}, QStringLiteral("token\n")).code, 1);
+    QVERIFY(source({QStringLiteral("list")}).out.contains(QLatin1String("secret: sealed to engine key")));
+
+    // The URL changes: the secret stops working until it is entered again.
+    const Run moved = source({QStringLiteral("set-url"), QStringLiteral("moh-rapidpro"), QStringLiteral("--url"),
+                              QStringLiteral("https://textit.example")});
+    QVERIFY2(moved.code == 0, qPrintable(moved.err));
+    QCOMPARE(moved.out,
+             QStringLiteral("\"moh-rapidpro\" now points to https://textit.example.\n"
+                            "Its secret must be entered again: mhero-admin source secret moh-rapidpro\n"));
+    const Run listed = source({QStringLiteral("list")});
+    QCOMPARE(listed.code, 0);
+    QVERIFY2(listed.out.contains(
+                 QRegularExpression(QStringLiteral("moh-rapidpro +rapidpro +yes +never +https://textit.example\n"
+                                                   "    secret: must be entered again \\(the URL changed\\): "
+                                                   "mhero-admin source secret moh-rapidpro\n"))),
+             qPrintable(listed.out));
+
+    // Entered again: sealed for the new origin only.
+    const Run entered
+        = source({QStringLiteral("secret"), QStringLiteral("moh-rapidpro")}, QStringLiteral("another-token\n"));
+    QVERIFY2(entered.code == 0, qPrintable(entered.err));
+    QVERIFY2(entered.out.contains(QLatin1String("it is sent only to https://textit.example:443.")),
+             qPrintable(entered.out));
+    QVERIFY2(source({QStringLiteral("list")}).out.contains(QLatin1String("sent only to https://textit.example:443")),
+             qPrintable(source({QStringLiteral("list")}).out));
+}
+
+// sync --once NAME runs enabled sources only, and never beside a running engine that holds the
+// source's lock.
+void TestAdminCli::syncOnceLeavesDisabledAndLockedSources()
+{
+    auto owner = TestCluster::instance().connectSuperuser(m_db);
+    MHERO_VERIFY_OK(owner);
+    const QStringList syncOnce{QStringLiteral("--db"), m_connInfo, QStringLiteral("sync"), QStringLiteral("--once"),
+                               QStringLiteral("moh-rapidpro")};
+    MHERO_VERIFY_OK(
+        sql::exec(owner->db(), QStringLiteral("UPDATE mhero.source SET enabled = false WHERE name = 'moh-rapidpro'")));
+    const Run disabled = run(syncOnce);
+    QCOMPARE(disabled.code, 1);
+    QVERIFY2(disabled.err.contains(QLatin1String("[source-disabled]")), qPrintable(disabled.err));
+    MHERO_VERIFY_OK(
+        sql::exec(owner->db(), QStringLiteral("UPDATE mhero.source SET enabled = true WHERE name = 'moh-rapidpro'")));
+
+    MHERO_VERIFY_OK(
+        sql::exec(owner->db(),
+                  QStringLiteral("SELECT pg_advisory_lock(hashtextextended('mhero.sync.channel.' || id, 0)) "
+                                 "FROM mhero.source WHERE name = 'moh-rapidpro'")));
+    const Run locked = run(syncOnce);
+    QVERIFY2(locked.code == 0, qPrintable(locked.err));
+    QCOMPARE(locked.out,
+             QStringLiteral("\"moh-rapidpro\" is served by a running sync engine (mhero-server); skipped.\n"));
+    const Run unknown = run({QStringLiteral("--db"), m_connInfo, QStringLiteral("sync"), QStringLiteral("--once"),
+                             QStringLiteral("nowhere")});
+    QCOMPARE(unknown.code, 1);
+    QVERIFY2(unknown.err.contains(QLatin1String("[no-source]")), qPrintable(unknown.err));
 }
 
 void TestAdminCli::loadsDemoData()

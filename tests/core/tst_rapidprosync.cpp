@@ -65,6 +65,7 @@ private Q_SLOTS:
     void conversationsRunOnTheChannelKindsOnly();
     void adapterDeclaresWhatTheDatabaseSays();
     void killedSenderLosesAndDuplicatesNothing();
+    void syncOnceRunsEveryJobUnderTheEnginesLock();
     void brokenMessagesNeverBlockAPage();
     void unusableEntriesAreQuarantined();
     void nextLinkBackToAReadPageEndsThePoll();
@@ -643,6 +644,70 @@ void TestRapidProSync::killedSenderLosesAndDuplicatesNothing()
         texts.insert(v.toObject().value(QStringLiteral("text")).toString());
     QCOMPARE(texts.size(), kReplies);
     QCOMPARE(sent.size(), kReplies);
+}
+
+void TestRapidProSync::syncOnceRunsEveryJobUnderTheEnginesLock()
+{
+    // mhero-admin sync --once runs the channel's jobs through the channel seam, each once, and
+    // says what each did; a source whose lock a running engine holds is left to the engine.
+    const QList<qint64> ids = replies(QStringLiteral("By hand"), 1);
+    QCOMPARE(ids.size(), 1);
+    m_engine.reset();
+    const QJsonObject uploaded = m_rapidpro->uploadMedia(QByteArrayLiteral("%PDF-1.4 a referral letter"),
+                                                         QStringLiteral("application/pdf"), QStringLiteral("letter.pdf"));
+    m_rapidpro->inbound(QJsonArray{QJsonObject{
+        {QStringLiteral("urn"), urnOf(7)},
+        {QStringLiteral("text"), QStringLiteral("hello")},
+        {QStringLiteral("attachments"),
+         QJsonArray{QJsonObject{{QStringLiteral("content_type"), QStringLiteral("application/pdf")},
+                                {QStringLiteral("url"), uploaded.value(QLatin1String("url")).toString()}}}}}});
+    const auto run = [&] {
+        QProcess admin;
+        admin.setProgram(QStringLiteral(MHERO_ADMIN_PATH));
+        admin.setArguments({QStringLiteral("--db"), m_serviceUser.settings.toConnInfo(true), QStringLiteral("sync"),
+                            QStringLiteral("--once"), QStringLiteral("rapidpro"), QStringLiteral("--engine-key"),
+                            m_keyPath});
+        admin.start();
+        admin.waitForFinished(60'000);
+        return std::make_pair(admin.exitCode(),
+                              QString::fromUtf8(admin.readAllStandardOutput() + admin.readAllStandardError()));
+    };
+
+    // A running engine's lock (the key engine/ChannelSyncService.cpp takes): nothing is done.
+    QSqlDatabase& db = m_owner->db();
+    MHERO_VERIFY_OK(
+        sql::exec(db,
+                  QStringLiteral("SELECT pg_advisory_lock(hashtextextended('mhero.sync.channel.' || id, 0)) "
+                                 "FROM mhero.source WHERE name = 'rapidpro'")));
+    auto [code, out] = run();
+    QVERIFY2(code == 0, qPrintable(out));
+    QVERIFY2(out.contains(QLatin1String("\"rapidpro\" is served by a running sync engine (mhero-server); skipped.")),
+             qPrintable(out));
+    QCOMPARE(m_rapidpro->sent().size(), 0);
+    QCOMPARE(value(db, QStringLiteral("SELECT count(*) FROM mhero.message WHERE text = 'hello'")).toInt(), 0);
+    MHERO_VERIFY_OK(sql::exec(db, QStringLiteral("SELECT pg_advisory_unlock_all()")));
+
+    // Free: every job once, in the order of the source's polls, the outbox and the media after the
+    // inbound poll.
+    std::tie(code, out) = run();
+    QVERIFY2(code == 0, qPrintable(out));
+    const qsizetype inbound = out.indexOf(QLatin1String("  new inbound messages: 1\n"));
+    const qsizetype outbox
+        = out.indexOf(QLatin1String("  outbox: 1 sent, 0 found already sent, 0 to retry, 0 failed, 0 throttled\n"));
+    const qsizetype media = out.indexOf(QLatin1String("  media: 1 stored, 0 too large, 0 to retry, 0 failed\n"));
+    const qsizetype statuses = out.indexOf(QLatin1String("  delivery statuses changed: "));
+    const qsizetype contacts = out.indexOf(QLatin1String("  contacts changed: "));
+    QVERIFY2(inbound >= 0 && outbox > inbound && media > outbox && statuses > media && contacts > statuses,
+             qPrintable(out));
+    QCOMPARE(m_rapidpro->sent().size(), 1);
+    QCOMPARE(value(db, QStringLiteral("SELECT count(*) FROM mhero.message WHERE text = 'hello'")).toInt(), 1);
+    QCOMPARE(value(db, QStringLiteral("SELECT state FROM mhero.media")).toString(), QStringLiteral("stored"));
+    // The lock is given back: the engine can take the source over at once.
+    QVERIFY(value(db,
+                  QStringLiteral("SELECT pg_try_advisory_lock(hashtextextended('mhero.sync.channel.' || id, 0)) "
+                                 "FROM mhero.source WHERE name = 'rapidpro'"))
+                .toBool());
+    MHERO_VERIFY_OK(sql::exec(db, QStringLiteral("SELECT pg_advisory_unlock_all()")));
 }
 
 void TestRapidProSync::brokenMessagesNeverBlockAPage()
