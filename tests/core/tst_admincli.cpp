@@ -5,6 +5,7 @@
 #include "admin/AdminCli.h"
 #include "admin/DemoData.h"
 #include "db/Migrator.h"
+#include "channels/meta/MetaSource.h"
 #include "channels/rapidpro/RapidProSource.h"
 
 #include <QFile>
@@ -35,6 +36,7 @@ private Q_SLOTS:
     void nonAdminIsRefused();
     void loadsDemoData();
     void addsRapidProSource();
+    void addsWhatsAppAndMessengerSources();
     void sourceUrlChangeShowsTheSecretState();
     void syncOnceLeavesDisabledAndLockedSources();
     void settingsAreCheckedAndAudited();
@@ -249,6 +251,70 @@ void TestAdminCli::nonAdminIsRefused()
                              QStringLiteral("sneaky"), QStringLiteral("--role"), QStringLiteral("admin")});
     QCOMPARE(refused.code, 1);
     QVERIFY(refused.err.contains(QLatin1String("[42501]")));
+}
+
+void TestAdminCli::addsWhatsAppAndMessengerSources()
+{
+    // A database of its own: its engine key is this test's.
+    const QString database = TestCluster::instance().createDatabase();
+    const QString connInfo = TestCluster::instance().superuser(database).toConnInfo(true);
+    QTemporaryDir keyDir;
+    auto key = TestCluster::instance().installEngineKey(database, keyDir.filePath(QStringLiteral("engine.key")));
+    MHERO_VERIFY_OK(key);
+    const QStringList whatsapp{QStringLiteral("--db"), connInfo, QStringLiteral("source"), QStringLiteral("add"),
+                               QStringLiteral("whatsapp"), QStringLiteral("moh-wa"),
+                               QStringLiteral("--phone-number-id"), QStringLiteral("106540352242922"),
+                               QStringLiteral("--waba-id"), QStringLiteral("102290129340398"),
+                               QStringLiteral("--region"), QStringLiteral("LR")};
+    // Two secrets where three are needed: nothing is added, and the three are named.
+    const Run missing = run(whatsapp, QStringLiteral("access-token\napp-secret\n"));
+    QCOMPARE(missing.code, 1);
+    QVERIFY2(missing.err.contains(QLatin1String("verify token")), qPrintable(missing.err));
+    // Ids are Meta's numbers.
+    QStringList badId = whatsapp;
+    badId[badId.indexOf(QStringLiteral("106540352242922"))] = QStringLiteral("not-a-number");
+    QCOMPARE(run(badId, QStringLiteral("a\nb\nc\n")).code, 1);
+    QCOMPARE(run({QStringLiteral("--db"), connInfo, QStringLiteral("source"), QStringLiteral("add"),
+                  QStringLiteral("messenger"), QStringLiteral("moh-page")})
+                 .code,
+             2); // no --page-id: usage
+
+    const Run added = run(whatsapp, QStringLiteral("wa-access-token\nwa-app-secret\nwa-verify-token\n"));
+    QVERIFY2(added.code == 0, qPrintable(added.err));
+    QVERIFY(!added.out.contains(QLatin1String("wa-access-token")) && !added.out.contains(QLatin1String("wa-app-secret")));
+    QVERIFY2(added.out.contains(QLatin1String("/webhooks/whatsapp/moh-wa")), qPrintable(added.out));
+    const Run page = run({QStringLiteral("--db"), connInfo, QStringLiteral("source"), QStringLiteral("add"),
+                          QStringLiteral("messenger"), QStringLiteral("moh-page"), QStringLiteral("--page-id"),
+                          QStringLiteral("555000111"), QStringLiteral("--graph-url"), QStringLiteral("http://127.0.0.1:9/v21.0")},
+                         QStringLiteral("page-token\npage-secret\npage-verify\n"));
+    QVERIFY2(page.code == 0, qPrintable(page.err));
+
+    auto connection = TestCluster::instance().connectSuperuser(database);
+    MHERO_VERIFY_OK(connection);
+    auto sources = meta::loadMetaSources(connection->db(), {}, &*key);
+    MHERO_VERIFY_OK(sources);
+    QCOMPARE(sources->size(), 2);
+    const meta::MetaSource& pageSource = sources->at(0); // by name: moh-page, moh-wa
+    const meta::MetaSource& wa = sources->at(1);
+    QVERIFY(!wa.secretError && !pageSource.secretError);
+    QCOMPARE(wa.graphUrl.toString(), QString(meta::kDefaultGraphUrl));
+    QCOMPARE(wa.phoneNumberId, QStringLiteral("106540352242922"));
+    QCOMPARE(wa.businessAccountId, QStringLiteral("102290129340398"));
+    QCOMPARE(wa.accessToken + wa.appSecret + wa.verifyToken, QStringLiteral("wa-access-tokenwa-app-secretwa-verify-token"));
+    QCOMPARE(pageSource.platform, meta::MetaSource::Platform::Messenger);
+    QCOMPARE(pageSource.graphUrl.toString(), QStringLiteral("http://127.0.0.1:9/v21.0/"));
+    QCOMPARE(pageSource.verifyToken, QStringLiteral("page-verify"));
+
+    // Entered again: all three, sealed together.
+    const QStringList again{QStringLiteral("--db"), connInfo, QStringLiteral("source"), QStringLiteral("secret"),
+                            QStringLiteral("moh-wa")};
+    QCOMPARE(run(again, QStringLiteral("only-one-line\n")).code, 1);
+    QCOMPARE(run(again, QStringLiteral("new-token\nnew-secret\nnew-verify\n")).code, 0);
+    sources = meta::loadMetaSources(connection->db(), QStringLiteral("moh-wa"), &*key);
+    MHERO_VERIFY_OK(sources);
+    QCOMPARE(sources->first().appSecret, QStringLiteral("new-secret"));
+    connection->close();
+    TestCluster::instance().dropDatabase(database);
 }
 
 void TestAdminCli::addsRapidProSource()

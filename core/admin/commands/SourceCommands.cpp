@@ -3,6 +3,7 @@
 #include "admin/commands/Command.h"
 
 #include "admin/SourceAdmin.h"
+#include "channels/meta/MetaSource.h"
 #include "channels/rapidpro/RapidProSource.h"
 #include "messaging/Quarantine.h"
 #include "secrets/SealedSecrets.h"
@@ -14,7 +15,8 @@
 namespace mhero::cli {
 
 namespace {
-constexpr const char* kUsageLine{"Usage: mhero-admin source add fhir|rapidpro NAME --url URL … | source secret NAME | "
+constexpr const char* kUsageLine{"Usage: mhero-admin source add fhir|rapidpro NAME --url URL … | "
+                                 "source add whatsapp|messenger NAME … | source secret NAME | "
                                  "source set-url NAME --url URL | source list | source quarantine NAME [--clear]\n"};
 
 int addRapidPro(CommandContext& c)
@@ -29,6 +31,55 @@ int addRapidPro(CommandContext& c)
     if (Status status = rapidpro::addRapidProSource(*c.db, source); !status)
         return c.fail(status.error());
     c.out << "Added RapidPro source \"" << source.name << "\" (" << source.baseUrl.toString() << ").\n";
+    return kOk;
+}
+
+/// The three secrets of a WhatsApp or Messenger source: three lines of stdin, or of the variable
+/// named by --secret-env.
+QStringList readMetaSecrets(CommandContext& c)
+{
+    QStringList lines;
+    if (c.isSet(QStringLiteral("secret-env"))) {
+        lines = qEnvironmentVariable(c.value(QStringLiteral("secret-env")).toLocal8Bit().constData())
+                    .split(QLatin1Char('\n'));
+    } else {
+        for (int i = 0; i < 3; ++i)
+            lines << c.in.readLine();
+    }
+    lines.resize(3);
+    return lines;
+}
+
+/// WhatsApp (a Business number on the Cloud API) or Messenger (a Facebook Page): three secrets,
+/// one per line on stdin (or in the --secret-env variable): the access token, the app secret,
+/// the webhook verify token.
+int addMeta(CommandContext& c, meta::MetaSource::Platform platform)
+{
+    const bool whatsapp = platform == meta::MetaSource::Platform::WhatsApp;
+    meta::MetaSource source;
+    source.platform = platform;
+    source.name = c.word(3);
+    source.graphUrl = QUrl(c.isSet(QStringLiteral("graph-url")) ? c.value(QStringLiteral("graph-url"))
+                                                                 : QString(meta::kDefaultGraphUrl));
+    source.phoneNumberId = c.value(QStringLiteral("phone-number-id"));
+    source.businessAccountId = c.value(QStringLiteral("waba-id"));
+    source.pageId = c.value(QStringLiteral("page-id"));
+    source.region = c.value(QStringLiteral("region")).toUpper();
+    if (source.name.isEmpty() || c.words.size() != 4
+        || (whatsapp ? source.phoneNumberId.isEmpty() || source.businessAccountId.isEmpty() : source.pageId.isEmpty()))
+        return c.usage(whatsapp ? "Usage: mhero-admin source add whatsapp NAME --phone-number-id ID --waba-id ID "
+                                  "[--graph-url URL] [--region LR] [--secret-env VAR]\n"
+                                : "Usage: mhero-admin source add messenger NAME --page-id ID [--graph-url URL] "
+                                  "[--region LR] [--secret-env VAR]\n");
+    const QStringList secrets = readMetaSecrets(c);
+    source.accessToken = secrets.at(0).trimmed();
+    source.appSecret = secrets.at(1).trimmed();
+    source.verifyToken = secrets.at(2).trimmed();
+    if (Status status = meta::addMetaSource(*c.db, source); !status)
+        return c.fail(status.error());
+    c.out << "Added " << (whatsapp ? "WhatsApp" : "Messenger") << " source \"" << source.name << "\" ("
+          << source.graphUrl.toString() << "). Webhook: https://<your server>/webhooks/" << source.kind() << "/"
+          << source.name << " (mhero-server --webhook-listen, docs/meta-channels.md).\n";
     return kOk;
 }
 
@@ -69,7 +120,20 @@ int secret(CommandContext& c)
     auto url = sourceadmin::sourceUrl(*c.db, name);
     if (!url)
         return c.fail(url.error());
-    const QString secret = c.readSecret();
+    auto kind = sourceadmin::sourceKind(*c.db, name);
+    if (!kind)
+        return c.fail(kind.error());
+    QString secret;
+    if (*kind == QLatin1String("whatsapp") || *kind == QLatin1String("messenger")) {
+        // Three secrets sealed together; all three must be given again.
+        const QStringList lines = readMetaSecrets(c);
+        meta::MetaSource check;
+        secret = meta::packSecrets(lines.at(0), lines.at(1), lines.at(2));
+        if (Status complete = meta::unpackSecrets(secret, check); !complete)
+            return c.fail(complete.error());
+    } else {
+        secret = c.readSecret();
+    }
     if (secret.isEmpty())
         return c.fail(Error{QStringLiteral("missing-secret"), QStringLiteral("No secret was given."), {}});
     if (Status status = secrets::storeSourceSecret(*c.db, name, *url, secret); !status)
@@ -159,7 +223,15 @@ int source(CommandContext& c)
 {
     const QString sub = c.word(1);
     if (sub == QLatin1String("add"))
-        return c.word(2) == QLatin1String("rapidpro") ? addRapidPro(c) : addFhir(c);
+    {
+        if (c.word(2) == QLatin1String("rapidpro"))
+            return addRapidPro(c);
+        if (c.word(2) == QLatin1String("whatsapp"))
+            return addMeta(c, meta::MetaSource::Platform::WhatsApp);
+        if (c.word(2) == QLatin1String("messenger"))
+            return addMeta(c, meta::MetaSource::Platform::Messenger);
+        return addFhir(c);
+    }
     if (sub == QLatin1String("secret"))
         return secret(c);
     if (sub == QLatin1String("set-url"))
@@ -185,6 +257,12 @@ CommandGroup sourceCommands()
             "                               Add a RapidPro workspace (its root URL, e.g. https://textit.in).\n"
             "                               The API token is read from stdin, or from the environment\n"
             "                               variable named by --secret-env.\n"
+            "  source add whatsapp NAME --phone-number-id ID --waba-id ID [--graph-url URL] [--region LR]\n"
+            "  source add messenger NAME --page-id ID [--graph-url URL]\n"
+            "                               Add a WhatsApp Business number (Cloud API) or a Facebook Page.\n"
+            "                               Three lines are read from stdin (or --secret-env): the access\n"
+            "                               token, the app secret, the webhook verify token. --graph-url\n"
+            "                               defaults to Meta's Graph API (pinned version).\n"
             "  source secret NAME           Enter a source's secret again (after its URL changed, after an\n"
             "                               upgrade, or to replace it). Read from stdin or --secret-env.\n"
             "  source set-url NAME --url URL\n"
@@ -213,7 +291,15 @@ CommandGroup sourceCommands()
          QCommandLineOption(QStringLiteral("patients"), QStringLiteral("Also read Patient resources.")),
          QCommandLineOption(QStringLiteral("page-size"), QStringLiteral("Resources per page (_count)."),
                             QStringLiteral("n"), QStringLiteral("500")),
-         QCommandLineOption(QStringLiteral("clear"), QStringLiteral("source quarantine: forget the entries listed."))},
+         QCommandLineOption(QStringLiteral("clear"), QStringLiteral("source quarantine: forget the entries listed.")),
+         QCommandLineOption(QStringLiteral("graph-url"), QStringLiteral("Meta's Graph API (WhatsApp, Messenger)."),
+                            QStringLiteral("url")),
+         QCommandLineOption(QStringLiteral("phone-number-id"), QStringLiteral("WhatsApp: the business number's id."),
+                            QStringLiteral("id")),
+         QCommandLineOption(QStringLiteral("waba-id"), QStringLiteral("WhatsApp: the Business Account's id."),
+                            QStringLiteral("id")),
+         QCommandLineOption(QStringLiteral("page-id"), QStringLiteral("Messenger: the Facebook Page's id."),
+                            QStringLiteral("id"))},
         {{QLatin1StringView("source"), true, source}}};
 }
 

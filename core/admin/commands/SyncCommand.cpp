@@ -213,8 +213,8 @@ CommandGroup syncCommand()
 {
     return {QLatin1StringView{
                 "  sync --once [NAME]           Run every job of every enabled source (or of NAME) once: FHIR\n"
-                "                               directory sync; RapidPro contacts, inbound messages, outbox,\n"
-                "                               delivery statuses. Prints what each did. Opens the sources'\n"
+                "                               directory sync; RapidPro inbound messages, outbox, media,\n"
+                "                               delivery statuses, contacts. Prints what each did. Opens the sources'\n"
                 "                               secrets with the engine key file (--engine-key FILE, else\n"
                 "                               MHERO_ENGINE_KEY, else the local cluster's with --local, else\n"
                 "                               mhero/engine.key in the account's data folder).\n"},
