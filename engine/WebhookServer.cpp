@@ -7,6 +7,7 @@
 #include <QLoggingCategory>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTimer>
 
 Q_LOGGING_CATEGORY(lcWebhooks, "mhero.sync.webhooks")
 
@@ -16,6 +17,7 @@ namespace {
 using StatusCode = QHttpServerResponder::StatusCode;
 
 constexpr int kCatchUpMs = 10'000; // events a failure left, tried again
+constexpr int kConnectionLifetimeMs = 60'000;
 
 /// Refuses a request before its body is read: the HTTP parser of QAbstractHttpServer would keep a
 /// body of any size in memory. Checks the head of each connection's first request (size of the
@@ -41,6 +43,16 @@ protected:
             bool refused = false;
         };
         auto state = std::make_shared<State>();
+        // A connection that lingers (a slow sender holding sockets open) is closed: Meta's
+        // deliveries take milliseconds, and a proxy in front opens a connection per request.
+        auto* lifetime = new QTimer(socket);
+        lifetime->setSingleShot(true);
+        connect(lifetime, &QTimer::timeout, socket, [socket] {
+            qCWarning(lcWebhooks).noquote() << "closed a connection from" << socket->peerAddress().toString()
+                                            << "open longer than" << kConnectionLifetimeMs / 1000 << "s";
+            socket->abort();
+        });
+        lifetime->start(kConnectionLifetimeMs);
         // Connected before the HTTP server's own handler (it connects when it takes the pending
         // connection), so a refused request is drained before the parser sees it.
         connect(socket, &QTcpSocket::readyRead, socket, [socket, state] {

@@ -175,6 +175,10 @@
         <source>The database uses schema version %1; this program needs version %2. An administrator must run &quot;mhero-admin migrate&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Definition %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mhero::UserProfile</name>
@@ -208,6 +212,32 @@
     </message>
 </context>
 <context>
+    <name>mhero::channels::ChannelStore</name>
+    <message>
+        <source>message %1: control characters or broken characters removed from its text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unusable address &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>message %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mhero::channels::MediaFetcher</name>
+    <message>
+        <source>%1 gave no link for the attachment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Larger than %1 MB: not kept; open it on the messaging platform.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mhero::channels::OutboxSender</name>
     <message>
         <source>Not sent: this person has opted out (%1).</source>
@@ -215,6 +245,10 @@
     </message>
     <message>
         <source>Could not check whether an earlier attempt arrived: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The attachment of this message is missing from the database.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -311,6 +345,30 @@
         <source>The file holds a %1, not a FHIR Bundle.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is not a country code libphonenumber knows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file holds no entries; nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file holds %1 entries, and none of them could be used; nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The source &quot;%1&quot; is a live %2 source; import files under another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This authentication method needs a secret.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no FHIR source named &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mhero::fhir::FhirClient</name>
@@ -355,6 +413,25 @@
     </message>
 </context>
 <context>
+    <name>mhero::fhir::FhirSync</name>
+    <message>
+        <source>The sync of %1 stopped after %2 pages, the most one run may read (max_pages_per_run of the source); the next run continues from there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not offer %2/_history, so deleted %2 resources are not detected: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sent a next link back to a page already read; the sync stopped so that it cannot loop. The FHIR server (or a proxy in front of it) needs attention.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mhero::messaging</name>
     <message>
         <source>%1 has this conversation.</source>
@@ -378,14 +455,6 @@
     </message>
     <message>
         <source>The server did not answer the claim.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A RapidPro source needs an API token.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>There is no RapidPro source named &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -416,19 +485,142 @@
         <source>There is no source named &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This channel cannot send this kind of file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is too large for this channel (at most %1 MB).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
-    <name>mhero::messaging::ChannelStore</name>
+    <name>mhero::messaging::MediaRules</name>
     <message>
-        <source>message %1: control characters or broken characters removed from its text</source>
+        <source>This channel cannot send attachments.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>unusable address &quot;%1&quot;</source>
+        <source>%1 cannot send this kind of file (%2). It can send: %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>message %1: %2</source>
+        <source>unknown type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is %1; %2 sends at most %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mhero::meta</name>
+    <message>
+        <source>a template update mHero cannot read (%1, %2, %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source %1 does not take webhooks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs three secrets: the access token, the app secret and the webhook verify token, one per line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The phone number id and the WhatsApp Business Account id are numbers, as Meta&apos;s WhatsApp Manager shows them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Page id is a number, as the Page&apos;s settings show it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no WhatsApp or Messenger source named &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The webhook body is not JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The webhook body is not a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The webhook is not for this kind of channel (object &quot;%1&quot;, expected &quot;%2&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The webhook has no list of entries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a message without a usable id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>message %1 has no usable timestamp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>message %1: a %2 without a media id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a status without a usable message id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>status &quot;%1&quot; of %2 is not one mHero follows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>entry %1, change %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a template update without name, language or event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, message %1: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, status %1: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>entry %1, event %2: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no usable sender id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a read receipt without a watermark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an event mHero does not store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a message without a usable id or time</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -521,6 +713,14 @@
         <source>RapidPro redirected to %1, another server; the API token is not sent there.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>A RapidPro source needs an API token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no RapidPro source named &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mhero::rapidpro::RapidProAdapter</name>
@@ -556,6 +756,30 @@
         <source>RapidPro could not deliver it (the channel or the number failed).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>RapidPro took the attachment but its answer could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RapidPro refused the attachment: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RapidPro did not take the attachment: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RapidPro gave no usable link for the attachment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The attachment is larger than %1 MB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RapidPro could not give the attachment: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mhero::rapidpro::RapidProClient</name>
@@ -584,6 +808,10 @@
     </message>
     <message>
         <source>The API token was entered for %1; it is not sent to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The attachment is kept at %1, which is neither RapidPro&apos;s server nor https; it is not fetched.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -710,26 +938,30 @@
     </message>
 </context>
 <context>
-    <name>mhero::sql</name>
+    <name>mhero::sourceadmin</name>
     <message>
-        <source>Not connected to PostgreSQL.</source>
+        <source>There is no source named &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The query returned no rows.</source>
+        <source>the URL changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stored before secrets were sealed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the engine key was replaced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server address must be an http:// or https:// URL.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
-    <name>mhero::sync</name>
-    <message>
-        <source>&quot;%1&quot; is not a country code libphonenumber knows.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The source &quot;%1&quot; is a live %2 source; import files under another name.</source>
-        <translation type="unfinished"></translation>
-    </message>
+    <name>mhero::sources</name>
     <message>
         <source>The server address must be an http:// or https:// URL.</source>
         <translation type="unfinished"></translation>
@@ -739,42 +971,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This authentication method needs a secret.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>A source named &quot;%1&quot; already exists.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>There is no FHIR source named &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The file holds no entries; nothing was imported.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The file holds %1 entries, and none of them could be used; nothing was imported.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
-    <name>mhero::sync::FhirSync</name>
+    <name>mhero::sql</name>
     <message>
-        <source>%1 does not offer %2/_history, so deleted %2 resources are not detected: %3</source>
+        <source>Not connected to PostgreSQL.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The sync of %1 stopped after %2 pages, the most one run may read (max_pages_per_run of the source); the next run continues from there.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 sent a next link back to a page already read; the sync stopped so that it cannot loop. The FHIR server (or a proxy in front of it) needs attention.</source>
+        <source>The query returned no rows.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1169,6 +1377,38 @@ by %3 · %4</source>
         <source>This deployment sends approved templates only — type / or press Ctrl+T to choose one. Notes for colleagues go under Notes, beside the thread.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Do not send this file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send a picture, a voice note or a PDF with the reply (or drop or paste it here)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pasted picture could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pasted-picture.png</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2; %3 sends at most %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mhero::ui::ConversationListModel</name>
@@ -1397,6 +1637,18 @@ by %3 · %4</source>
     </message>
     <message>
         <source>This conversation is not visible to you (it may belong to another team).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pictures, audio, video and PDF (*.jpg *.jpeg *.png *.mp3 *.m4a *.ogg *.oga *.opus *.mp4 *.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1914,6 +2166,33 @@ by %3 · %4</source>
     </message>
     <message>
         <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mhero::ui::MediaOpener</name>
+    <message>
+        <source>The attachment could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This attachment is not kept in mHero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>attachment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The attachment could not be saved to open it: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No program on this computer opens %1 files.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2580,11 +2859,43 @@ by %3 · %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Loading image…</source>
+        <source>Picture</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Image could not be loaded</source>
+        <source>Voice note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading picture…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⏳ %1 — being fetched…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ %1 could not be fetched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ %1 could not be fetched: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ %1 — too large to keep; open it on the messaging platform.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -175,6 +175,10 @@
         <source>The database uses schema version %1; this program needs version %2. An administrator must run &quot;mhero-admin migrate&quot;.</source>
         <translation>La base de données utilise la version %1 du schéma&#xa0;; ce programme a besoin de la version %2. Un administrateur doit exécuter &quot;mhero-admin migrate&quot;.</translation>
     </message>
+    <message>
+        <source>Definition %1 failed: %2</source>
+        <translation>La définition %1 a échoué&#xa0;: %2</translation>
+    </message>
 </context>
 <context>
     <name>mhero::UserProfile</name>
@@ -208,6 +212,32 @@
     </message>
 </context>
 <context>
+    <name>mhero::channels::ChannelStore</name>
+    <message>
+        <source>message %1: control characters or broken characters removed from its text</source>
+        <translation>message %1&#xa0;: caractères de contrôle ou caractères corrompus retirés de son texte</translation>
+    </message>
+    <message>
+        <source>unusable address &quot;%1&quot;</source>
+        <translation>adresse inutilisable &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>message %1: %2</source>
+        <translation>message %1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>mhero::channels::MediaFetcher</name>
+    <message>
+        <source>%1 gave no link for the attachment.</source>
+        <translation>%1 n&apos;a fourni aucun lien pour la pièce jointe.</translation>
+    </message>
+    <message>
+        <source>Larger than %1 MB: not kept; open it on the messaging platform.</source>
+        <translation>Plus de %1 Mo&#xa0;: fichier non conservé&#xa0;; ouvrez-le sur la plateforme de messagerie.</translation>
+    </message>
+</context>
+<context>
     <name>mhero::channels::OutboxSender</name>
     <message>
         <source>Not sent: this person has opted out (%1).</source>
@@ -216,6 +246,10 @@
     <message>
         <source>Could not check whether an earlier attempt arrived: %1</source>
         <translation>Impossible de vérifier si une tentative précédente est arrivée&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The attachment of this message is missing from the database.</source>
+        <translation>La pièce jointe de ce message est absente de la base de données.</translation>
     </message>
 </context>
 <context>
@@ -311,6 +345,30 @@
         <source>The file holds a %1, not a FHIR Bundle.</source>
         <translation>Le fichier contient un %1, et non un Bundle FHIR.</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is not a country code libphonenumber knows.</source>
+        <translation>&quot;%1&quot; n&apos;est pas un code pays connu de libphonenumber.</translation>
+    </message>
+    <message>
+        <source>The file holds no entries; nothing was imported.</source>
+        <translation>Le fichier ne contient aucune entrée&#xa0;; rien n&apos;a été importé.</translation>
+    </message>
+    <message>
+        <source>The file holds %1 entries, and none of them could be used; nothing was imported.</source>
+        <translation>Le fichier contient %1 entrées, et aucune n&apos;a pu être utilisée&#xa0;; rien n&apos;a été importé.</translation>
+    </message>
+    <message>
+        <source>The source &quot;%1&quot; is a live %2 source; import files under another name.</source>
+        <translation>La source &quot;%1&quot; est une source %2 en ligne&#xa0;; importez les fichiers sous un autre nom.</translation>
+    </message>
+    <message>
+        <source>This authentication method needs a secret.</source>
+        <translation>Cette méthode d&apos;authentification nécessite un secret.</translation>
+    </message>
+    <message>
+        <source>There is no FHIR source named &quot;%1&quot;.</source>
+        <translation>Il n&apos;y a pas de source FHIR nommée &quot;%1&quot;.</translation>
+    </message>
 </context>
 <context>
     <name>mhero::fhir::FhirClient</name>
@@ -355,6 +413,25 @@
     </message>
 </context>
 <context>
+    <name>mhero::fhir::FhirSync</name>
+    <message>
+        <source>The sync of %1 stopped after %2 pages, the most one run may read (max_pages_per_run of the source); the next run continues from there.</source>
+        <translation>La synchronisation de %1 s&apos;est arrêtée après %2 pages, le maximum qu&apos;une exécution peut lire (max_pages_per_run de la source)&#xa0;; la prochaine exécution reprendra à partir de là.</translation>
+    </message>
+    <message>
+        <source>%1 does not offer %2/_history, so deleted %2 resources are not detected: %3</source>
+        <translation>%1 ne propose pas %2/_history&#xa0;; les ressources %2 supprimées ne sont donc pas détectées&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1 sent a next link back to a page already read; the sync stopped so that it cannot loop. The FHIR server (or a proxy in front of it) needs attention.</source>
+        <translation>%1 a envoyé un lien vers la page suivante qui renvoie à une page déjà lue&#xa0;; la synchronisation s&apos;est arrêtée pour ne pas tourner en boucle. Le serveur FHIR (ou un proxy placé devant lui) doit être vérifié.</translation>
+    </message>
+</context>
+<context>
     <name>mhero::messaging</name>
     <message>
         <source>%1 has this conversation.</source>
@@ -379,14 +456,6 @@
     <message>
         <source>The server did not answer the claim.</source>
         <translation>Le serveur n&apos;a pas répondu à la demande de prise en charge.</translation>
-    </message>
-    <message>
-        <source>A RapidPro source needs an API token.</source>
-        <translation>Une source RapidPro nécessite un jeton d&apos;API.</translation>
-    </message>
-    <message>
-        <source>There is no RapidPro source named &quot;%1&quot;.</source>
-        <translation>Il n&apos;y a pas de source RapidPro nommée &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>This person has no valid phone number to write to; correct it in the registry.</source>
@@ -416,20 +485,143 @@
         <source>There is no source named &quot;%1&quot;.</source>
         <translation>Il n&apos;y a pas de source nommée &quot;%1&quot;.</translation>
     </message>
+    <message>
+        <source>This channel cannot send this kind of file: %1</source>
+        <translation>Ce canal ne peut pas envoyer ce type de fichier&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The file is too large for this channel (at most %1 MB).</source>
+        <translation>Le fichier est trop volumineux pour ce canal (%1 Mo au maximum).</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>Le fichier est vide.</translation>
+    </message>
 </context>
 <context>
-    <name>mhero::messaging::ChannelStore</name>
+    <name>mhero::messaging::MediaRules</name>
     <message>
-        <source>message %1: control characters or broken characters removed from its text</source>
-        <translation>message %1&#xa0;: caractères de contrôle ou caractères corrompus retirés de son texte</translation>
+        <source>This channel cannot send attachments.</source>
+        <translation>Ce canal ne peut pas envoyer de pièces jointes.</translation>
     </message>
     <message>
-        <source>unusable address &quot;%1&quot;</source>
-        <translation>adresse inutilisable &quot;%1&quot;</translation>
+        <source>%1 cannot send this kind of file (%2). It can send: %3.</source>
+        <translation>%1 ne peut pas envoyer ce type de fichier (%2). Types acceptés&#xa0;: %3.</translation>
     </message>
     <message>
-        <source>message %1: %2</source>
-        <translation>message %1&#xa0;: %2</translation>
+        <source>unknown type</source>
+        <translation>type inconnu</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>Le fichier est vide.</translation>
+    </message>
+    <message>
+        <source>The file is %1; %2 sends at most %3.</source>
+        <translation>Le fichier fait %1&#xa0;; %2 envoie au maximum %3.</translation>
+    </message>
+</context>
+<context>
+    <name>mhero::meta</name>
+    <message>
+        <source>a template update mHero cannot read (%1, %2, %3)</source>
+        <translation>une mise à jour de modèle que mHero ne peut pas lire (%1, %2, %3)</translation>
+    </message>
+    <message>
+        <source>Source %1 does not take webhooks.</source>
+        <translation>La source %1 n&apos;accepte pas les webhooks.</translation>
+    </message>
+    <message>
+        <source>%1 needs three secrets: the access token, the app secret and the webhook verify token, one per line.</source>
+        <translation>%1 nécessite trois secrets&#xa0;: le jeton d&apos;accès, le secret de l&apos;application et le jeton de vérification du webhook, un par ligne.</translation>
+    </message>
+    <message>
+        <source>The phone number id and the WhatsApp Business Account id are numbers, as Meta&apos;s WhatsApp Manager shows them.</source>
+        <translation>L&apos;identifiant du numéro de téléphone et l&apos;identifiant du compte WhatsApp Business sont des nombres, tels que les affiche le WhatsApp Manager de Meta.</translation>
+    </message>
+    <message>
+        <source>The Page id is a number, as the Page&apos;s settings show it.</source>
+        <translation>L&apos;identifiant de la Page est un nombre, tel qu&apos;il figure dans les paramètres de la Page.</translation>
+    </message>
+    <message>
+        <source>There is no WhatsApp or Messenger source named &quot;%1&quot;.</source>
+        <translation>Il n&apos;y a pas de source WhatsApp ou Messenger nommée &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>The webhook body is not JSON.</source>
+        <translation>Le corps du webhook n&apos;est pas du JSON.</translation>
+    </message>
+    <message>
+        <source>The webhook body is not a JSON object.</source>
+        <translation>Le corps du webhook n&apos;est pas un objet JSON.</translation>
+    </message>
+    <message>
+        <source>The webhook is not for this kind of channel (object &quot;%1&quot;, expected &quot;%2&quot;).</source>
+        <translation>Le webhook ne concerne pas ce type de canal (objet &quot;%1&quot;, &quot;%2&quot; attendu).</translation>
+    </message>
+    <message>
+        <source>The webhook has no list of entries.</source>
+        <translation>Le webhook ne contient pas de liste d&apos;entrées.</translation>
+    </message>
+    <message>
+        <source>contact</source>
+        <translation>contact</translation>
+    </message>
+    <message>
+        <source>a message without a usable id</source>
+        <translation>un message sans identifiant exploitable</translation>
+    </message>
+    <message>
+        <source>message %1 has no usable timestamp</source>
+        <translation>le message %1 n&apos;a pas d&apos;horodatage exploitable</translation>
+    </message>
+    <message>
+        <source>message %1: a %2 without a media id</source>
+        <translation>message %1&#xa0;: type %2 sans identifiant de média</translation>
+    </message>
+    <message>
+        <source>a status without a usable message id</source>
+        <translation>un statut sans identifiant de message exploitable</translation>
+    </message>
+    <message>
+        <source>status &quot;%1&quot; of %2 is not one mHero follows</source>
+        <translation>le statut &quot;%1&quot; de %2 n&apos;est pas suivi par mHero</translation>
+    </message>
+    <message>
+        <source>entry %1, change %2</source>
+        <translation>entrée %1, modification %2</translation>
+    </message>
+    <message>
+        <source>a template update without name, language or event</source>
+        <translation>une mise à jour de modèle sans nom, langue ou événement</translation>
+    </message>
+    <message>
+        <source>, message %1: </source>
+        <translation>, message %1&#xa0;: </translation>
+    </message>
+    <message>
+        <source>, status %1: </source>
+        <translation>, statut %1&#xa0;: </translation>
+    </message>
+    <message>
+        <source>entry %1, event %2: </source>
+        <translation>entrée %1, événement %2&#xa0;: </translation>
+    </message>
+    <message>
+        <source>no usable sender id</source>
+        <translation>aucun identifiant d&apos;expéditeur exploitable</translation>
+    </message>
+    <message>
+        <source>a read receipt without a watermark</source>
+        <translation>un accusé de lecture sans watermark</translation>
+    </message>
+    <message>
+        <source>an event mHero does not store</source>
+        <translation>un événement que mHero n&apos;enregistre pas</translation>
+    </message>
+    <message>
+        <source>a message without a usable id or time</source>
+        <translation>un message sans identifiant ni heure exploitables</translation>
     </message>
 </context>
 <context>
@@ -521,6 +713,14 @@
         <source>RapidPro redirected to %1, another server; the API token is not sent there.</source>
         <translation>RapidPro a redirigé vers %1, un autre serveur&#xa0;; le jeton d&apos;API n&apos;y est pas envoyé.</translation>
     </message>
+    <message>
+        <source>A RapidPro source needs an API token.</source>
+        <translation>Une source RapidPro nécessite un jeton d&apos;API.</translation>
+    </message>
+    <message>
+        <source>There is no RapidPro source named &quot;%1&quot;.</source>
+        <translation>Il n&apos;y a pas de source RapidPro nommée &quot;%1&quot;.</translation>
+    </message>
 </context>
 <context>
     <name>mhero::rapidpro::RapidProAdapter</name>
@@ -556,6 +756,30 @@
         <source>RapidPro could not deliver it (the channel or the number failed).</source>
         <translation>RapidPro n&apos;a pas pu le remettre (échec du canal ou du numéro).</translation>
     </message>
+    <message>
+        <source>RapidPro took the attachment but its answer could not be read.</source>
+        <translation>RapidPro a accepté la pièce jointe, mais sa réponse est illisible.</translation>
+    </message>
+    <message>
+        <source>RapidPro refused the attachment: %1</source>
+        <translation>RapidPro a refusé la pièce jointe&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>RapidPro did not take the attachment: %1</source>
+        <translation>RapidPro n&apos;a pas reçu la pièce jointe&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>RapidPro gave no usable link for the attachment.</source>
+        <translation>RapidPro n&apos;a fourni aucun lien utilisable pour la pièce jointe.</translation>
+    </message>
+    <message>
+        <source>The attachment is larger than %1 MB.</source>
+        <translation>La pièce jointe dépasse %1 Mo.</translation>
+    </message>
+    <message>
+        <source>RapidPro could not give the attachment: %1</source>
+        <translation>RapidPro n&apos;a pas pu fournir la pièce jointe&#xa0;: %1</translation>
+    </message>
 </context>
 <context>
     <name>mhero::rapidpro::RapidProClient</name>
@@ -585,6 +809,10 @@
     <message>
         <source>The API token was entered for %1; it is not sent to %2.</source>
         <translation>Le jeton d&apos;API a été saisi pour %1&#xa0;; il n&apos;est pas envoyé à %2.</translation>
+    </message>
+    <message>
+        <source>The attachment is kept at %1, which is neither RapidPro&apos;s server nor https; it is not fetched.</source>
+        <translation>La pièce jointe est stockée sur %1, qui n&apos;est ni le serveur de RapidPro ni une adresse https&#xa0;; elle n&apos;est pas récupérée.</translation>
     </message>
 </context>
 <context>
@@ -710,26 +938,30 @@
     </message>
 </context>
 <context>
-    <name>mhero::sql</name>
+    <name>mhero::sourceadmin</name>
     <message>
-        <source>Not connected to PostgreSQL.</source>
-        <translation>Non connecté à PostgreSQL.</translation>
+        <source>There is no source named &quot;%1&quot;.</source>
+        <translation>Il n&apos;y a pas de source nommée &quot;%1&quot;.</translation>
     </message>
     <message>
-        <source>The query returned no rows.</source>
-        <translation>La requête n&apos;a renvoyé aucune ligne.</translation>
+        <source>the URL changed</source>
+        <translation>l&apos;URL a changé</translation>
+    </message>
+    <message>
+        <source>stored before secrets were sealed</source>
+        <translation>enregistré avant que les secrets ne soient scellés</translation>
+    </message>
+    <message>
+        <source>the engine key was replaced</source>
+        <translation>la clé du moteur a été remplacée</translation>
+    </message>
+    <message>
+        <source>The server address must be an http:// or https:// URL.</source>
+        <translation>L&apos;adresse du serveur doit être une URL http:// ou https://.</translation>
     </message>
 </context>
 <context>
-    <name>mhero::sync</name>
-    <message>
-        <source>&quot;%1&quot; is not a country code libphonenumber knows.</source>
-        <translation>&quot;%1&quot; n&apos;est pas un code pays connu de libphonenumber.</translation>
-    </message>
-    <message>
-        <source>The source &quot;%1&quot; is a live %2 source; import files under another name.</source>
-        <translation>La source &quot;%1&quot; est une source %2 en ligne&#xa0;; importez les fichiers sous un autre nom.</translation>
-    </message>
+    <name>mhero::sources</name>
     <message>
         <source>The server address must be an http:// or https:// URL.</source>
         <translation>L&apos;adresse du serveur doit être une URL http:// ou https://.</translation>
@@ -739,43 +971,19 @@
         <translation>&quot;%1&quot; n&apos;est pas un code pays connu de libphonenumber (par exemple LR, SL, GN, ML, KE).</translation>
     </message>
     <message>
-        <source>This authentication method needs a secret.</source>
-        <translation>Cette méthode d&apos;authentification nécessite un secret.</translation>
-    </message>
-    <message>
         <source>A source named &quot;%1&quot; already exists.</source>
         <translation>Une source nommée &quot;%1&quot; existe déjà.</translation>
     </message>
-    <message>
-        <source>There is no FHIR source named &quot;%1&quot;.</source>
-        <translation>Il n&apos;y a pas de source FHIR nommée &quot;%1&quot;.</translation>
-    </message>
-    <message>
-        <source>The file holds no entries; nothing was imported.</source>
-        <translation>Le fichier ne contient aucune entrée&#xa0;; rien n&apos;a été importé.</translation>
-    </message>
-    <message>
-        <source>The file holds %1 entries, and none of them could be used; nothing was imported.</source>
-        <translation>Le fichier contient %1 entrées, et aucune n&apos;a pu être utilisée&#xa0;; rien n&apos;a été importé.</translation>
-    </message>
 </context>
 <context>
-    <name>mhero::sync::FhirSync</name>
+    <name>mhero::sql</name>
     <message>
-        <source>%1 does not offer %2/_history, so deleted %2 resources are not detected: %3</source>
-        <translation>%1 ne propose pas %2/_history&#xa0;; les ressources %2 supprimées ne sont donc pas détectées&#xa0;: %3</translation>
+        <source>Not connected to PostgreSQL.</source>
+        <translation>Non connecté à PostgreSQL.</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation>%1&#xa0;: %2</translation>
-    </message>
-    <message>
-        <source>The sync of %1 stopped after %2 pages, the most one run may read (max_pages_per_run of the source); the next run continues from there.</source>
-        <translation>La synchronisation de %1 s&apos;est arrêtée après %2 pages, le maximum qu&apos;une exécution peut lire (max_pages_per_run de la source)&#xa0;; la prochaine exécution reprendra à partir de là.</translation>
-    </message>
-    <message>
-        <source>%1 sent a next link back to a page already read; the sync stopped so that it cannot loop. The FHIR server (or a proxy in front of it) needs attention.</source>
-        <translation>%1 a envoyé un lien vers la page suivante qui renvoie à une page déjà lue&#xa0;; la synchronisation s&apos;est arrêtée pour ne pas tourner en boucle. Le serveur FHIR (ou un proxy placé devant lui) doit être vérifié.</translation>
+        <source>The query returned no rows.</source>
+        <translation>La requête n&apos;a renvoyé aucune ligne.</translation>
     </message>
 </context>
 <context>
@@ -1170,6 +1378,38 @@ par %3 · %4</translation>
         <source>This deployment sends approved templates only — type / or press Ctrl+T to choose one. Notes for colleagues go under Notes, beside the thread.</source>
         <translation>Ce déploiement n’envoie que des modèles approuvés — tapez / ou Ctrl+T pour en choisir un. Les notes pour les collègues vont sous Notes, à côté de la conversation.</translation>
     </message>
+    <message>
+        <source>Do not send this file</source>
+        <translation>Ne pas envoyer ce fichier</translation>
+    </message>
+    <message>
+        <source>Attach…</source>
+        <translation>Joindre…</translation>
+    </message>
+    <message>
+        <source>Send a picture, a voice note or a PDF with the reply (or drop or paste it here)</source>
+        <translation>Envoyer une image, un message vocal ou un PDF avec la réponse (ou le glisser-déposer ou le coller ici)</translation>
+    </message>
+    <message>
+        <source>The pasted picture could not be read.</source>
+        <translation>L&apos;image collée n&apos;a pas pu être lue.</translation>
+    </message>
+    <message>
+        <source>pasted-picture.png</source>
+        <translation>image-collee.png</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read.</source>
+        <translation>Impossible de lire %1.</translation>
+    </message>
+    <message>
+        <source>%1 is %2; %3 sends at most %4.</source>
+        <translation>%1 fait %2&#xa0;; %3 envoie au maximum %4.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>Impossible de lire %1&#xa0;: %2</translation>
+    </message>
 </context>
 <context>
     <name>mhero::ui::ConversationListModel</name>
@@ -1399,6 +1639,18 @@ par %3 · %4</translation>
     <message>
         <source>This conversation is not visible to you (it may belong to another team).</source>
         <translation>Cette conversation ne vous est pas visible (elle appartient peut-être à une autre équipe).</translation>
+    </message>
+    <message>
+        <source>Attach a file</source>
+        <translation>Joindre un fichier</translation>
+    </message>
+    <message>
+        <source>Pictures, audio, video and PDF (*.jpg *.jpeg *.png *.mp3 *.m4a *.ogg *.oga *.opus *.mp4 *.pdf)</source>
+        <translation>Images, audio, vidéo et PDF (*.jpg *.jpeg *.png *.mp3 *.m4a *.ogg *.oga *.opus *.mp4 *.pdf)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Tous les fichiers (*)</translation>
     </message>
 </context>
 <context>
@@ -1916,6 +2168,33 @@ par %3 · %4</translation>
     <message>
         <source>Settings</source>
         <translation>Paramètres</translation>
+    </message>
+</context>
+<context>
+    <name>mhero::ui::MediaOpener</name>
+    <message>
+        <source>The attachment could not be read: %1</source>
+        <translation>Impossible de lire la pièce jointe&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>This attachment is not kept in mHero.</source>
+        <translation>Cette pièce jointe n&apos;est pas conservée dans mHero.</translation>
+    </message>
+    <message>
+        <source>Picture</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>attachment</source>
+        <translation>piece-jointe</translation>
+    </message>
+    <message>
+        <source>The attachment could not be saved to open it: %1</source>
+        <translation>Impossible d&apos;enregistrer la pièce jointe pour l&apos;ouvrir&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>No program on this computer opens %1 files.</source>
+        <translation>Aucun programme de cet ordinateur n&apos;ouvre les fichiers %1.</translation>
     </message>
 </context>
 <context>
@@ -2581,12 +2860,44 @@ par %3 · %4</translation>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <source>Loading image…</source>
+        <source>Picture</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>Voice note</source>
+        <translation>Message vocal</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Vidéo</translation>
+    </message>
+    <message>
+        <source>PDF document</source>
+        <translation>Document PDF</translation>
+    </message>
+    <message>
+        <source>File (%1)</source>
+        <translation>Fichier (%1)</translation>
+    </message>
+    <message>
+        <source>Loading picture…</source>
         <translation>Chargement de l&apos;image…</translation>
     </message>
     <message>
-        <source>Image could not be loaded</source>
-        <translation>Impossible de charger l&apos;image</translation>
+        <source>⏳ %1 — being fetched…</source>
+        <translation>⏳ %1 — récupération en cours…</translation>
+    </message>
+    <message>
+        <source>⚠ %1 could not be fetched.</source>
+        <translation>⚠ Impossible de récupérer %1.</translation>
+    </message>
+    <message>
+        <source>⚠ %1 could not be fetched: %2</source>
+        <translation>⚠ Impossible de récupérer %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>⚠ %1 — too large to keep; open it on the messaging platform.</source>
+        <translation>⚠ %1 — fichier trop volumineux pour être conservé&#xa0;; ouvrez-le sur la plateforme de messagerie.</translation>
     </message>
 </context>
 <context>

@@ -175,6 +175,10 @@
         <source>The database uses schema version %1; this program needs version %2. An administrator must run &quot;mhero-admin migrate&quot;.</source>
         <translation>A base de dados usa a versão %1 do esquema; este programa precisa da versão %2. Um administrador tem de executar &quot;mhero-admin migrate&quot;.</translation>
     </message>
+    <message>
+        <source>Definition %1 failed: %2</source>
+        <translation>A definição %1 falhou: %2</translation>
+    </message>
 </context>
 <context>
     <name>mhero::UserProfile</name>
@@ -208,6 +212,32 @@
     </message>
 </context>
 <context>
+    <name>mhero::channels::ChannelStore</name>
+    <message>
+        <source>message %1: control characters or broken characters removed from its text</source>
+        <translation>mensagem %1: caracteres de controlo ou caracteres danificados removidos do texto</translation>
+    </message>
+    <message>
+        <source>unusable address &quot;%1&quot;</source>
+        <translation>endereço inutilizável &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>message %1: %2</source>
+        <translation>mensagem %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>mhero::channels::MediaFetcher</name>
+    <message>
+        <source>%1 gave no link for the attachment.</source>
+        <translation>%1 não forneceu nenhuma ligação para o anexo.</translation>
+    </message>
+    <message>
+        <source>Larger than %1 MB: not kept; open it on the messaging platform.</source>
+        <translation>Mais de %1 MB: ficheiro não guardado; abra-o na plataforma de mensagens.</translation>
+    </message>
+</context>
+<context>
     <name>mhero::channels::OutboxSender</name>
     <message>
         <source>Not sent: this person has opted out (%1).</source>
@@ -216,6 +246,10 @@
     <message>
         <source>Could not check whether an earlier attempt arrived: %1</source>
         <translation>Não foi possível verificar se uma tentativa anterior chegou: %1</translation>
+    </message>
+    <message>
+        <source>The attachment of this message is missing from the database.</source>
+        <translation>O anexo desta mensagem não está na base de dados.</translation>
     </message>
 </context>
 <context>
@@ -311,6 +345,30 @@
         <source>The file holds a %1, not a FHIR Bundle.</source>
         <translation>O ficheiro contém um %1 e não um Bundle FHIR.</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is not a country code libphonenumber knows.</source>
+        <translation>&quot;%1&quot; não é um código de país conhecido pela libphonenumber.</translation>
+    </message>
+    <message>
+        <source>The file holds no entries; nothing was imported.</source>
+        <translation>O ficheiro não contém nenhuma entrada; nada foi importado.</translation>
+    </message>
+    <message>
+        <source>The file holds %1 entries, and none of them could be used; nothing was imported.</source>
+        <translation>O ficheiro contém %1 entradas e nenhuma pôde ser utilizada; nada foi importado.</translation>
+    </message>
+    <message>
+        <source>The source &quot;%1&quot; is a live %2 source; import files under another name.</source>
+        <translation>A fonte &quot;%1&quot; é uma fonte %2 em linha; importe ficheiros com outro nome.</translation>
+    </message>
+    <message>
+        <source>This authentication method needs a secret.</source>
+        <translation>Este método de autenticação precisa de um segredo.</translation>
+    </message>
+    <message>
+        <source>There is no FHIR source named &quot;%1&quot;.</source>
+        <translation>Não existe nenhuma fonte FHIR chamada &quot;%1&quot;.</translation>
+    </message>
 </context>
 <context>
     <name>mhero::fhir::FhirClient</name>
@@ -355,6 +413,25 @@
     </message>
 </context>
 <context>
+    <name>mhero::fhir::FhirSync</name>
+    <message>
+        <source>The sync of %1 stopped after %2 pages, the most one run may read (max_pages_per_run of the source); the next run continues from there.</source>
+        <translation>A sincronização de %1 parou após %2 páginas, o máximo que uma execução pode ler (max_pages_per_run da fonte); a próxima execução continua a partir daí.</translation>
+    </message>
+    <message>
+        <source>%1 does not offer %2/_history, so deleted %2 resources are not detected: %3</source>
+        <translation>%1 não oferece %2/_history, pelo que os recursos %2 eliminados não são detetados: %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 sent a next link back to a page already read; the sync stopped so that it cannot loop. The FHIR server (or a proxy in front of it) needs attention.</source>
+        <translation>%1 enviou uma ligação para a página seguinte que aponta para uma página já lida; a sincronização parou para não entrar em ciclo. O servidor FHIR (ou um proxy à frente dele) precisa de ser verificado.</translation>
+    </message>
+</context>
+<context>
     <name>mhero::messaging</name>
     <message>
         <source>%1 has this conversation.</source>
@@ -379,14 +456,6 @@
     <message>
         <source>The server did not answer the claim.</source>
         <translation>O servidor não respondeu ao pedido para assumir a conversa.</translation>
-    </message>
-    <message>
-        <source>A RapidPro source needs an API token.</source>
-        <translation>Uma fonte RapidPro precisa de um token de API.</translation>
-    </message>
-    <message>
-        <source>There is no RapidPro source named &quot;%1&quot;.</source>
-        <translation>Não existe nenhuma fonte RapidPro chamada &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>This person has no valid phone number to write to; correct it in the registry.</source>
@@ -416,20 +485,143 @@
         <source>There is no source named &quot;%1&quot;.</source>
         <translation>Não existe nenhuma fonte chamada &quot;%1&quot;.</translation>
     </message>
+    <message>
+        <source>This channel cannot send this kind of file: %1</source>
+        <translation>Este canal não pode enviar este tipo de ficheiro: %1</translation>
+    </message>
+    <message>
+        <source>The file is too large for this channel (at most %1 MB).</source>
+        <translation>O ficheiro é demasiado grande para este canal (no máximo %1 MB).</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>O ficheiro está vazio.</translation>
+    </message>
 </context>
 <context>
-    <name>mhero::messaging::ChannelStore</name>
+    <name>mhero::messaging::MediaRules</name>
     <message>
-        <source>message %1: control characters or broken characters removed from its text</source>
-        <translation>mensagem %1: caracteres de controlo ou caracteres danificados removidos do texto</translation>
+        <source>This channel cannot send attachments.</source>
+        <translation>Este canal não pode enviar anexos.</translation>
     </message>
     <message>
-        <source>unusable address &quot;%1&quot;</source>
-        <translation>endereço inutilizável &quot;%1&quot;</translation>
+        <source>%1 cannot send this kind of file (%2). It can send: %3.</source>
+        <translation>%1 não pode enviar este tipo de ficheiro (%2). Pode enviar: %3.</translation>
     </message>
     <message>
-        <source>message %1: %2</source>
-        <translation>mensagem %1: %2</translation>
+        <source>unknown type</source>
+        <translation>tipo desconhecido</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>O ficheiro está vazio.</translation>
+    </message>
+    <message>
+        <source>The file is %1; %2 sends at most %3.</source>
+        <translation>O ficheiro tem %1; %2 envia no máximo %3.</translation>
+    </message>
+</context>
+<context>
+    <name>mhero::meta</name>
+    <message>
+        <source>a template update mHero cannot read (%1, %2, %3)</source>
+        <translation>uma atualização de modelo que o mHero não consegue ler (%1, %2, %3)</translation>
+    </message>
+    <message>
+        <source>Source %1 does not take webhooks.</source>
+        <translation>A fonte %1 não aceita webhooks.</translation>
+    </message>
+    <message>
+        <source>%1 needs three secrets: the access token, the app secret and the webhook verify token, one per line.</source>
+        <translation>%1 precisa de três segredos: o token de acesso, o segredo da aplicação e o token de verificação do webhook, um por linha.</translation>
+    </message>
+    <message>
+        <source>The phone number id and the WhatsApp Business Account id are numbers, as Meta&apos;s WhatsApp Manager shows them.</source>
+        <translation>O identificador do número de telefone e o identificador da conta WhatsApp Business são números, tal como o WhatsApp Manager da Meta os mostra.</translation>
+    </message>
+    <message>
+        <source>The Page id is a number, as the Page&apos;s settings show it.</source>
+        <translation>O identificador da Página é um número, tal como aparece nas definições da Página.</translation>
+    </message>
+    <message>
+        <source>There is no WhatsApp or Messenger source named &quot;%1&quot;.</source>
+        <translation>Não existe nenhuma fonte WhatsApp ou Messenger chamada &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>The webhook body is not JSON.</source>
+        <translation>O corpo do webhook não é JSON.</translation>
+    </message>
+    <message>
+        <source>The webhook body is not a JSON object.</source>
+        <translation>O corpo do webhook não é um objeto JSON.</translation>
+    </message>
+    <message>
+        <source>The webhook is not for this kind of channel (object &quot;%1&quot;, expected &quot;%2&quot;).</source>
+        <translation>O webhook não se destina a este tipo de canal (objeto &quot;%1&quot;, esperado &quot;%2&quot;).</translation>
+    </message>
+    <message>
+        <source>The webhook has no list of entries.</source>
+        <translation>O webhook não tem lista de entradas.</translation>
+    </message>
+    <message>
+        <source>contact</source>
+        <translation>contacto</translation>
+    </message>
+    <message>
+        <source>a message without a usable id</source>
+        <translation>uma mensagem sem identificador utilizável</translation>
+    </message>
+    <message>
+        <source>message %1 has no usable timestamp</source>
+        <translation>a mensagem %1 não tem um carimbo de data/hora utilizável</translation>
+    </message>
+    <message>
+        <source>message %1: a %2 without a media id</source>
+        <translation>mensagem %1: tipo %2 sem identificador de multimédia</translation>
+    </message>
+    <message>
+        <source>a status without a usable message id</source>
+        <translation>um estado sem identificador de mensagem utilizável</translation>
+    </message>
+    <message>
+        <source>status &quot;%1&quot; of %2 is not one mHero follows</source>
+        <translation>o estado &quot;%1&quot; de %2 não é acompanhado pelo mHero</translation>
+    </message>
+    <message>
+        <source>entry %1, change %2</source>
+        <translation>entrada %1, alteração %2</translation>
+    </message>
+    <message>
+        <source>a template update without name, language or event</source>
+        <translation>uma atualização de modelo sem nome, idioma ou evento</translation>
+    </message>
+    <message>
+        <source>, message %1: </source>
+        <translation>, mensagem %1: </translation>
+    </message>
+    <message>
+        <source>, status %1: </source>
+        <translation>, estado %1: </translation>
+    </message>
+    <message>
+        <source>entry %1, event %2: </source>
+        <translation>entrada %1, evento %2: </translation>
+    </message>
+    <message>
+        <source>no usable sender id</source>
+        <translation>nenhum identificador de remetente utilizável</translation>
+    </message>
+    <message>
+        <source>a read receipt without a watermark</source>
+        <translation>uma confirmação de leitura sem watermark</translation>
+    </message>
+    <message>
+        <source>an event mHero does not store</source>
+        <translation>um evento que o mHero não guarda</translation>
+    </message>
+    <message>
+        <source>a message without a usable id or time</source>
+        <translation>uma mensagem sem identificador ou hora utilizáveis</translation>
     </message>
 </context>
 <context>
@@ -521,6 +713,14 @@
         <source>RapidPro redirected to %1, another server; the API token is not sent there.</source>
         <translation>O RapidPro redirecionou para %1, outro servidor; o token de API não é enviado para lá.</translation>
     </message>
+    <message>
+        <source>A RapidPro source needs an API token.</source>
+        <translation>Uma fonte RapidPro precisa de um token de API.</translation>
+    </message>
+    <message>
+        <source>There is no RapidPro source named &quot;%1&quot;.</source>
+        <translation>Não existe nenhuma fonte RapidPro chamada &quot;%1&quot;.</translation>
+    </message>
 </context>
 <context>
     <name>mhero::rapidpro::RapidProAdapter</name>
@@ -556,6 +756,30 @@
         <source>RapidPro could not deliver it (the channel or the number failed).</source>
         <translation>O RapidPro não conseguiu entregá-la (o canal ou o número falhou).</translation>
     </message>
+    <message>
+        <source>RapidPro took the attachment but its answer could not be read.</source>
+        <translation>O RapidPro aceitou o anexo, mas não foi possível ler a sua resposta.</translation>
+    </message>
+    <message>
+        <source>RapidPro refused the attachment: %1</source>
+        <translation>O RapidPro recusou o anexo: %1</translation>
+    </message>
+    <message>
+        <source>RapidPro did not take the attachment: %1</source>
+        <translation>O RapidPro não recebeu o anexo: %1</translation>
+    </message>
+    <message>
+        <source>RapidPro gave no usable link for the attachment.</source>
+        <translation>O RapidPro não forneceu nenhuma ligação utilizável para o anexo.</translation>
+    </message>
+    <message>
+        <source>The attachment is larger than %1 MB.</source>
+        <translation>O anexo tem mais de %1 MB.</translation>
+    </message>
+    <message>
+        <source>RapidPro could not give the attachment: %1</source>
+        <translation>O RapidPro não conseguiu fornecer o anexo: %1</translation>
+    </message>
 </context>
 <context>
     <name>mhero::rapidpro::RapidProClient</name>
@@ -585,6 +809,10 @@
     <message>
         <source>The API token was entered for %1; it is not sent to %2.</source>
         <translation>O token de API foi introduzido para %1; não é enviado para %2.</translation>
+    </message>
+    <message>
+        <source>The attachment is kept at %1, which is neither RapidPro&apos;s server nor https; it is not fetched.</source>
+        <translation>O anexo está alojado em %1, que não é o servidor do RapidPro nem https; não é transferido.</translation>
     </message>
 </context>
 <context>
@@ -710,26 +938,30 @@
     </message>
 </context>
 <context>
-    <name>mhero::sql</name>
+    <name>mhero::sourceadmin</name>
     <message>
-        <source>Not connected to PostgreSQL.</source>
-        <translation>Sem ligação ao PostgreSQL.</translation>
+        <source>There is no source named &quot;%1&quot;.</source>
+        <translation>Não existe nenhuma fonte chamada &quot;%1&quot;.</translation>
     </message>
     <message>
-        <source>The query returned no rows.</source>
-        <translation>A consulta não devolveu nenhuma linha.</translation>
+        <source>the URL changed</source>
+        <translation>o URL mudou</translation>
+    </message>
+    <message>
+        <source>stored before secrets were sealed</source>
+        <translation>guardado antes de os segredos serem selados</translation>
+    </message>
+    <message>
+        <source>the engine key was replaced</source>
+        <translation>a chave do motor foi substituída</translation>
+    </message>
+    <message>
+        <source>The server address must be an http:// or https:// URL.</source>
+        <translation>O endereço do servidor tem de ser um URL http:// ou https://.</translation>
     </message>
 </context>
 <context>
-    <name>mhero::sync</name>
-    <message>
-        <source>&quot;%1&quot; is not a country code libphonenumber knows.</source>
-        <translation>&quot;%1&quot; não é um código de país conhecido pela libphonenumber.</translation>
-    </message>
-    <message>
-        <source>The source &quot;%1&quot; is a live %2 source; import files under another name.</source>
-        <translation>A fonte &quot;%1&quot; é uma fonte %2 em linha; importe ficheiros com outro nome.</translation>
-    </message>
+    <name>mhero::sources</name>
     <message>
         <source>The server address must be an http:// or https:// URL.</source>
         <translation>O endereço do servidor tem de ser um URL http:// ou https://.</translation>
@@ -739,43 +971,19 @@
         <translation>&quot;%1&quot; não é um código de país conhecido pela libphonenumber (por exemplo LR, SL, GN, ML, KE).</translation>
     </message>
     <message>
-        <source>This authentication method needs a secret.</source>
-        <translation>Este método de autenticação precisa de um segredo.</translation>
-    </message>
-    <message>
         <source>A source named &quot;%1&quot; already exists.</source>
         <translation>Já existe uma fonte chamada &quot;%1&quot;.</translation>
     </message>
-    <message>
-        <source>There is no FHIR source named &quot;%1&quot;.</source>
-        <translation>Não existe nenhuma fonte FHIR chamada &quot;%1&quot;.</translation>
-    </message>
-    <message>
-        <source>The file holds no entries; nothing was imported.</source>
-        <translation>O ficheiro não contém nenhuma entrada; nada foi importado.</translation>
-    </message>
-    <message>
-        <source>The file holds %1 entries, and none of them could be used; nothing was imported.</source>
-        <translation>O ficheiro contém %1 entradas e nenhuma pôde ser utilizada; nada foi importado.</translation>
-    </message>
 </context>
 <context>
-    <name>mhero::sync::FhirSync</name>
+    <name>mhero::sql</name>
     <message>
-        <source>%1 does not offer %2/_history, so deleted %2 resources are not detected: %3</source>
-        <translation>%1 não oferece %2/_history, pelo que os recursos %2 eliminados não são detetados: %3</translation>
+        <source>Not connected to PostgreSQL.</source>
+        <translation>Sem ligação ao PostgreSQL.</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>The sync of %1 stopped after %2 pages, the most one run may read (max_pages_per_run of the source); the next run continues from there.</source>
-        <translation>A sincronização de %1 parou após %2 páginas, o máximo que uma execução pode ler (max_pages_per_run da fonte); a próxima execução continua a partir daí.</translation>
-    </message>
-    <message>
-        <source>%1 sent a next link back to a page already read; the sync stopped so that it cannot loop. The FHIR server (or a proxy in front of it) needs attention.</source>
-        <translation>%1 enviou uma ligação para a página seguinte que aponta para uma página já lida; a sincronização parou para não entrar em ciclo. O servidor FHIR (ou um proxy à frente dele) precisa de ser verificado.</translation>
+        <source>The query returned no rows.</source>
+        <translation>A consulta não devolveu nenhuma linha.</translation>
     </message>
 </context>
 <context>
@@ -1170,6 +1378,38 @@ por %3 · %4</translation>
         <source>This deployment sends approved templates only — type / or press Ctrl+T to choose one. Notes for colleagues go under Notes, beside the thread.</source>
         <translation>Esta instalação só envia modelos aprovados — escreva / ou prima Ctrl+T para escolher um. As notas para colegas vão em Notas, ao lado da conversa.</translation>
     </message>
+    <message>
+        <source>Do not send this file</source>
+        <translation>Não enviar este ficheiro</translation>
+    </message>
+    <message>
+        <source>Attach…</source>
+        <translation>Anexar…</translation>
+    </message>
+    <message>
+        <source>Send a picture, a voice note or a PDF with the reply (or drop or paste it here)</source>
+        <translation>Enviar uma imagem, uma mensagem de voz ou um PDF com a resposta (ou arrastar ou colar aqui)</translation>
+    </message>
+    <message>
+        <source>The pasted picture could not be read.</source>
+        <translation>Não foi possível ler a imagem colada.</translation>
+    </message>
+    <message>
+        <source>pasted-picture.png</source>
+        <translation>imagem-colada.png</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read.</source>
+        <translation>Não é possível ler %1.</translation>
+    </message>
+    <message>
+        <source>%1 is %2; %3 sends at most %4.</source>
+        <translation>%1 tem %2; %3 envia no máximo %4.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>Não é possível ler %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>mhero::ui::ConversationListModel</name>
@@ -1399,6 +1639,18 @@ por %3 · %4</translation>
     <message>
         <source>This conversation is not visible to you (it may belong to another team).</source>
         <translation>Esta conversa não lhe está visível (pode pertencer a outra equipa).</translation>
+    </message>
+    <message>
+        <source>Attach a file</source>
+        <translation>Anexar um ficheiro</translation>
+    </message>
+    <message>
+        <source>Pictures, audio, video and PDF (*.jpg *.jpeg *.png *.mp3 *.m4a *.ogg *.oga *.opus *.mp4 *.pdf)</source>
+        <translation>Imagens, áudio, vídeo e PDF (*.jpg *.jpeg *.png *.mp3 *.m4a *.ogg *.oga *.opus *.mp4 *.pdf)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Todos os ficheiros (*)</translation>
     </message>
 </context>
 <context>
@@ -1916,6 +2168,33 @@ por %3 · %4</translation>
     <message>
         <source>Settings</source>
         <translation>Definições</translation>
+    </message>
+</context>
+<context>
+    <name>mhero::ui::MediaOpener</name>
+    <message>
+        <source>The attachment could not be read: %1</source>
+        <translation>Não foi possível ler o anexo: %1</translation>
+    </message>
+    <message>
+        <source>This attachment is not kept in mHero.</source>
+        <translation>Este anexo não é guardado no mHero.</translation>
+    </message>
+    <message>
+        <source>Picture</source>
+        <translation>Imagem</translation>
+    </message>
+    <message>
+        <source>attachment</source>
+        <translation>anexo</translation>
+    </message>
+    <message>
+        <source>The attachment could not be saved to open it: %1</source>
+        <translation>Não foi possível guardar o anexo para o abrir: %1</translation>
+    </message>
+    <message>
+        <source>No program on this computer opens %1 files.</source>
+        <translation>Nenhum programa deste computador abre ficheiros %1.</translation>
     </message>
 </context>
 <context>
@@ -2581,12 +2860,44 @@ por %3 · %4</translation>
         <translation>Tentar novamente</translation>
     </message>
     <message>
-        <source>Loading image…</source>
+        <source>Picture</source>
+        <translation>Imagem</translation>
+    </message>
+    <message>
+        <source>Voice note</source>
+        <translation>Mensagem de voz</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Vídeo</translation>
+    </message>
+    <message>
+        <source>PDF document</source>
+        <translation>Documento PDF</translation>
+    </message>
+    <message>
+        <source>File (%1)</source>
+        <translation>Ficheiro (%1)</translation>
+    </message>
+    <message>
+        <source>Loading picture…</source>
         <translation>A carregar a imagem…</translation>
     </message>
     <message>
-        <source>Image could not be loaded</source>
-        <translation>Não foi possível carregar a imagem</translation>
+        <source>⏳ %1 — being fetched…</source>
+        <translation>⏳ %1 — a transferir…</translation>
+    </message>
+    <message>
+        <source>⚠ %1 could not be fetched.</source>
+        <translation>⚠ Não foi possível transferir %1.</translation>
+    </message>
+    <message>
+        <source>⚠ %1 could not be fetched: %2</source>
+        <translation>⚠ Não foi possível transferir %1: %2</translation>
+    </message>
+    <message>
+        <source>⚠ %1 — too large to keep; open it on the messaging platform.</source>
+        <translation>⚠ %1 — ficheiro demasiado grande para ser guardado; abra-o na plataforma de mensagens.</translation>
     </message>
 </context>
 <context>

@@ -210,6 +210,11 @@ void TestMigrator::ordinaryUsersCanReadTheVersion()
     // …but cannot migrate (nor change the bookkeeping).
     QCOMPARE(sqlState(connection->db(), QStringLiteral("DELETE FROM mhero.schema_migrations")),
              QStringLiteral("42501"));
+    // The record of which function definitions are in force is the owner's alone.
+    QCOMPARE(sqlState(connection->db(), QStringLiteral("UPDATE mhero.schema_definitions SET checksum = 'x'")),
+             QStringLiteral("42501"));
+    QCOMPARE(sqlState(connection->db(), QStringLiteral("SELECT count(*) FROM mhero.schema_definitions")),
+             QStringLiteral("42501"));
     connection->close();
     cluster.dropDatabase(name);
 }

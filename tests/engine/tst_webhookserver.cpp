@@ -217,6 +217,15 @@ void TestWebhookServer::forgedDeliveriesStoreNothing()
     QCOMPARE(post(path, body, kPageSecret).status, 401);
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM mhero.webhook_event")), 0);
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM mhero.message")), 0);
+    // Raw bodies are the engine's: an agent reads none, nor can plant one.
+    auto agentUser = TestCluster::instance().createUser(m_database, UserKind::Agent, QStringLiteral("agent"));
+    MHERO_VERIFY_OK(agentUser);
+    auto agent = TestCluster::connectAs(*agentUser);
+    MHERO_VERIFY_OK(agent);
+    QCOMPARE(sqlState(agent->db(), QStringLiteral("SELECT count(*) FROM mhero.webhook_event")), QStringLiteral("42501"));
+    QCOMPARE(sqlState(agent->db(), QStringLiteral("INSERT INTO mhero.webhook_event (source_id, body) "
+                                                  "SELECT id, '\\x7b7d' FROM mhero.source LIMIT 1")),
+             QStringLiteral("42501"));
 }
 
 void TestWebhookServer::oversizedOrChunkedBodiesAreRefusedUnread()
