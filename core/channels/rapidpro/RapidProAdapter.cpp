@@ -122,6 +122,22 @@ QList<channels::StatusUpdate> RapidProAdapter::toStatuses(const QList<Message>& 
     return updates;
 }
 
+channels::SendOutcome RapidProAdapter::failureOf(const HttpOutcome& outcome, const QString& refused,
+                                                 const QString& notDone, bool mayHaveActed)
+{
+    using channels::SendOutcome;
+    if (outcome.status == 429)
+        return SendOutcome::throttled(outcome.retryAfterMs >= 0 ? outcome.retryAfterMs : 60'000);
+    if (outcome.status == 401 || outcome.status == 403)
+        return SendOutcome::transientFailure(
+            tr("RapidPro refused the API token (HTTP %1); an administrator must update it.").arg(outcome.status),
+            /*stopRun=*/true);
+    if (outcome.status >= 400 && outcome.status < 500 && outcome.status != 408)
+        return SendOutcome::permanentFailure(refused.arg(outcome.describe()));
+    const QString reason = notDone.arg(outcome.describe());
+    return mayHaveActed && outcome.uncertain ? SendOutcome::uncertain(reason) : SendOutcome::transientFailure(reason);
+}
+
 void RapidProAdapter::send(const channels::OutboundMessage& message, SendDone done)
 {
     uploadThenPost(message, 0, {}, std::move(done));
@@ -154,22 +170,8 @@ void RapidProAdapter::uploadThenPost(const channels::OutboundMessage& message, i
                 uploadThenPost(message, index + 1, std::move(uuids), std::move(done));
                 return;
             }
-            if (outcome.status == 429) {
-                done(SendOutcome::throttled(outcome.retryAfterMs >= 0 ? outcome.retryAfterMs : 60'000));
-                return;
-            }
-            if (outcome.status == 401 || outcome.status == 403) {
-                done(SendOutcome::transientFailure(
-                    tr("RapidPro refused the API token (HTTP %1); an administrator must update it.")
-                        .arg(outcome.status),
-                    /*stopRun=*/true));
-                return;
-            }
-            if (outcome.status >= 400 && outcome.status < 500 && outcome.status != 408) {
-                done(SendOutcome::permanentFailure(tr("RapidPro refused the attachment: %1").arg(outcome.describe())));
-                return;
-            }
-            done(SendOutcome::transientFailure(tr("RapidPro did not take the attachment: %1").arg(outcome.describe())));
+            done(failureOf(outcome, tr("RapidPro refused the attachment: %1"),
+                           tr("RapidPro did not take the attachment: %1"), false));
         });
 }
 
@@ -211,23 +213,7 @@ void RapidProAdapter::post(const channels::OutboundMessage& message, const QStri
                     done(SendOutcome::accepted(toChannelMessage(*accepted)));
                 return;
             }
-            if (outcome.status == 429) {
-                done(SendOutcome::throttled(outcome.retryAfterMs >= 0 ? outcome.retryAfterMs : 60'000));
-                return;
-            }
-            if (outcome.status == 401 || outcome.status == 403) {
-                done(SendOutcome::transientFailure(
-                    tr("RapidPro refused the API token (HTTP %1); an administrator must update it.")
-                        .arg(outcome.status),
-                    /*stopRun=*/true));
-                return;
-            }
-            if (outcome.status >= 400 && outcome.status < 500 && outcome.status != 408) {
-                done(SendOutcome::permanentFailure(tr("RapidPro refused the message: %1").arg(outcome.describe())));
-                return;
-            }
-            const QString reason = tr("RapidPro did not answer: %1").arg(outcome.describe());
-            done(outcome.uncertain ? SendOutcome::uncertain(reason) : SendOutcome::transientFailure(reason));
+            done(failureOf(outcome, tr("RapidPro refused the message: %1"), tr("RapidPro did not answer: %1"), true));
         });
 }
 

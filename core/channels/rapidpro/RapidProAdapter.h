@@ -52,6 +52,12 @@ public:
     static constexpr int kClockMarginSeconds = 120;
 
 private:
+    /// What a failed request means for the outbox: throttled (429), a token IT must fix (401/403,
+    /// the run stops), refused for good (other 4xx: @p refused, with the answer as %1), or not
+    /// done (@p notDone) — "uncertain" when @p mayHaveActed and the server may have acted on it.
+    static channels::SendOutcome failureOf(const HttpOutcome& outcome, const QString& refused,
+                                           const QString& notDone, bool mayHaveActed);
+
     struct WalkState
     {
         QSet<QString> seen;
