@@ -105,27 +105,13 @@ void TestMediaFetcher::init()
     m_agent.reset();
     m_service.reset();
     m_owner.reset();
-    m_database = TestCluster::instance().createDatabase();
-    auto owner = TestCluster::instance().connectSuperuser(m_database);
-    MHERO_VERIFY_OK(owner);
-    m_owner.emplace(std::move(owner.value()));
-    auto service = TestCluster::instance().createUser(m_database, UserKind::Service, QStringLiteral("engine"));
-    MHERO_VERIFY_OK(service);
-    m_serviceUser = *service;
-    auto agent = TestCluster::instance().createUser(m_database, UserKind::Agent, QStringLiteral("agent"));
-    MHERO_VERIFY_OK(agent);
-    m_agentUser = *agent;
-    auto key
-        = TestCluster::instance().installEngineKey(m_database, m_keyDir.filePath(m_database + QStringLiteral(".key")));
-    MHERO_VERIFY_OK(key);
-    m_key = *key;
-
-    rapidpro::RapidProSource source;
-    source.name = QStringLiteral("rapidpro");
-    source.baseUrl = m_rapidpro->baseUrl();
-    source.token = RapidProEmulator::token();
-    source.region = QStringLiteral("LR");
-    MHERO_VERIFY_OK(rapidpro::addRapidProSource(m_owner->db(), source));
+    auto deployed = deployRapidPro(m_rapidpro->baseUrl(), m_keyDir.path());
+    MHERO_VERIFY_OK(deployed);
+    m_database = deployed->database;
+    m_owner = std::move(deployed->owner);
+    m_serviceUser = deployed->service;
+    m_agentUser = deployed->agent;
+    m_key = deployed->key;
     setting(QStringLiteral("messaging.retry_first_seconds"), QStringLiteral("0"));
     setting(QStringLiteral("messaging.retry_max_seconds"), QStringLiteral("1"));
     setting(QStringLiteral("messaging.free_text_policy"), QStringLiteral("\"free_text\""));

@@ -1,5 +1,9 @@
 #include "RapidProEmulator.h"
 
+#include "channels/rapidpro/RapidProSource.h"
+
+#include <QDir>
+
 #include <QDebug>
 #include <QJsonDocument>
 
@@ -93,6 +97,38 @@ NodeTestServer::Response RapidProEmulator::download(const QString& url) const
 {
     const QUrl parsed(url);
     return m_server.request("GET", parsed.path(QUrl::FullyEncoded).mid(1));
+}
+
+Result<RapidProDeployment> deployRapidPro(const QUrl& baseUrl, const QString& keyDir, const QString& agentPrefix)
+{
+    TestCluster& cluster = TestCluster::instance();
+    RapidProDeployment d;
+    d.database = cluster.createDatabase();
+    auto owner = cluster.connectSuperuser(d.database);
+    if (!owner)
+        return owner.error();
+    d.owner.emplace(std::move(*owner));
+    auto service = cluster.createUser(d.database, UserKind::Service, QStringLiteral("engine"));
+    if (!service)
+        return service.error();
+    d.service = *service;
+    auto agent = cluster.createUser(d.database, UserKind::Agent, agentPrefix);
+    if (!agent)
+        return agent.error();
+    d.agent = *agent;
+    d.keyPath = QDir(keyDir).filePath(d.database + QStringLiteral(".key"));
+    auto key = cluster.installEngineKey(d.database, d.keyPath);
+    if (!key)
+        return key.error();
+    d.key = *key;
+    rapidpro::RapidProSource source;
+    source.name = QStringLiteral("rapidpro");
+    source.baseUrl = baseUrl;
+    source.token = RapidProEmulator::token();
+    source.region = QStringLiteral("LR");
+    if (Status added = rapidpro::addRapidProSource(d.owner->db(), source); !added)
+        return added.error();
+    return d;
 }
 
 } // namespace mhero::test

@@ -1,11 +1,18 @@
 #pragma once
 
 #include "NodeTestServer.h"
+#include "TestCluster.h"
+
+#include "Result.h"
+#include "db/Connection.h"
+#include "secrets/SealedSecrets.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QStringList>
 #include <QUrl>
+
+#include <optional>
 
 namespace mhero::test {
 
@@ -44,5 +51,21 @@ private:
 
     NodeTestServer m_server;
 };
+
+/// What a test of one RapidPro workspace needs, in a database of its own (from the template): the
+/// owner's connection, a service login for the engine and an agent's login, the engine's key
+/// (installed as mhero-server makes it on its first start; its file in @p keyDir) and the source
+/// "rapidpro" at @p baseUrl (default phone region LR) with the emulator's token sealed to it.
+struct RapidProDeployment
+{
+    QString database;
+    std::optional<ScopedConnection> owner;
+    TestUser service;
+    TestUser agent;
+    QString keyPath;
+    std::optional<secrets::EngineKey> key;
+};
+Result<RapidProDeployment> deployRapidPro(const QUrl& baseUrl, const QString& keyDir,
+                                          const QString& agentPrefix = QStringLiteral("agent"));
 
 } // namespace mhero::test

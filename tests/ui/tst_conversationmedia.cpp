@@ -108,26 +108,13 @@ void TestConversationMedia::init()
 {
     m_rapidpro = std::make_unique<RapidProEmulator>(QStringList{QStringLiteral("--advance-ms"), QStringLiteral("20")});
     QVERIFY2(m_rapidpro->ok(), qPrintable(m_rapidpro->startError()));
-    m_database = TestCluster::instance().createDatabase();
-    auto owner = TestCluster::instance().connectSuperuser(m_database);
-    MHERO_VERIFY_OK(owner);
-    m_owner.emplace(std::move(*owner));
-    auto agent = TestCluster::instance().createUser(m_database, UserKind::Agent, QStringLiteral("esther"));
-    MHERO_VERIFY_OK(agent);
-    m_agent = *agent;
-    auto service = TestCluster::instance().createUser(m_database, UserKind::Service, QStringLiteral("engine"));
-    MHERO_VERIFY_OK(service);
-    m_serviceUser = *service;
-    auto key
-        = TestCluster::instance().installEngineKey(m_database, m_dir.filePath(m_database + QStringLiteral(".key")));
-    MHERO_VERIFY_OK(key);
-    m_key = *key;
-    rapidpro::RapidProSource source;
-    source.name = QStringLiteral("rapidpro");
-    source.baseUrl = m_rapidpro->baseUrl();
-    source.token = RapidProEmulator::token();
-    source.region = QStringLiteral("LR");
-    MHERO_VERIFY_OK(rapidpro::addRapidProSource(m_owner->db(), source));
+    auto deployed = deployRapidPro(m_rapidpro->baseUrl(), m_dir.path(), QStringLiteral("esther"));
+    MHERO_VERIFY_OK(deployed);
+    m_database = deployed->database;
+    m_owner = std::move(deployed->owner);
+    m_agent = deployed->agent;
+    m_serviceUser = deployed->service;
+    m_key = deployed->key;
     MHERO_VERIFY_OK(sql::exec(m_owner->db(),
                               QStringLiteral("INSERT INTO mhero.setting (key, value) VALUES "
                                              "('messaging.free_text_policy', '\"free_text\"') "
