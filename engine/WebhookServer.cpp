@@ -99,6 +99,61 @@ protected:
     }
 };
 
+/// Processes stored deliveries on its own thread and connection, a round at a time: wakes that
+/// arrive during a round make one more round, not one each.
+class WebhookProcessor final : public QObject
+{
+    Q_OBJECT
+public:
+    WebhookProcessor(ConnectionSettings settings, std::shared_ptr<secrets::EngineKeyring> keyring)
+        : m_settings(std::move(settings))
+        , m_door(std::move(keyring))
+    { }
+
+    void wake()
+    {
+        if (m_scheduled)
+            return;
+        m_scheduled = true;
+        QMetaObject::invokeMethod(this, &WebhookProcessor::round, Qt::QueuedConnection);
+    }
+
+Q_SIGNALS:
+    void processed(int events, int messages, int statuses);
+
+private:
+    void round()
+    {
+        m_scheduled = false;
+        if (!m_connection || !sql::isConnectionHealthy(m_connection->db())) {
+            m_connection.reset();
+            ConnectionSettings settings = m_settings;
+            settings.applicationName = QStringLiteral("mhero sync engine (webhook processing)");
+            auto opened = ScopedConnection::open(settings, QStringLiteral("webhook-processing"));
+            if (!opened) {
+                qCWarning(lcWebhooks).noquote() << "cannot connect to process webhook events:" << opened.error().toString();
+                return; // the catch-up timer wakes us again
+            }
+            m_connection.emplace(std::move(opened.value()));
+        }
+        auto done = m_door.processPending(m_connection->db());
+        if (!done) {
+            qCWarning(lcWebhooks).noquote() << "cannot process webhook events:" << done.error().toString();
+            return;
+        }
+        if (done->events > 0) {
+            qCDebug(lcWebhooks) << "processed" << done->events << "webhook events:" << done->messages << "messages,"
+                                << done->statuses << "statuses";
+            Q_EMIT processed(done->events, done->messages, done->statuses);
+        }
+    }
+
+    ConnectionSettings m_settings;
+    meta::WebhookDoor m_door;
+    std::optional<ScopedConnection> m_connection;
+    bool m_scheduled = false;
+};
+
 void answer(QHttpServerResponder& responder, StatusCode status, const QByteArray& text)
 {
     responder.write(text, QByteArrayLiteral("text/plain; charset=utf-8"), status);
@@ -109,19 +164,26 @@ WebhookServer::WebhookServer(ConnectionSettings settings, std::shared_ptr<secret
                              QObject* parent)
     : QAbstractHttpServer(parent)
     , m_settings(std::move(settings))
-    , m_meta(std::move(keyring))
-    , m_processTimer(this)
+    , m_meta(keyring)
     , m_catchUpTimer(this)
 {
-    // A burst of deliveries is processed in one round, right after the last answer went out.
-    m_processTimer.setSingleShot(true);
-    m_processTimer.setInterval(0);
-    connect(&m_processTimer, &QTimer::timeout, this, &WebhookServer::processPending);
+    m_processorThread.setObjectName(QStringLiteral("webhook-processing"));
+    auto* processor = new WebhookProcessor(m_settings, std::move(keyring));
+    processor->moveToThread(&m_processorThread);
+    connect(&m_processorThread, &QThread::finished, processor, &QObject::deleteLater);
+    connect(this, &WebhookServer::wakeProcessor, processor, &WebhookProcessor::wake, Qt::QueuedConnection);
+    connect(processor, &WebhookProcessor::processed, this, &WebhookServer::processed, Qt::QueuedConnection);
+    m_processorThread.start();
+    // Events a failure left (the database was away) are tried again now and then.
     m_catchUpTimer.setInterval(kCatchUpMs);
     connect(&m_catchUpTimer, &QTimer::timeout, this, &WebhookServer::processPending);
 }
 
-WebhookServer::~WebhookServer() = default;
+WebhookServer::~WebhookServer()
+{
+    m_processorThread.quit();
+    m_processorThread.wait();
+}
 
 Result<quint16> WebhookServer::start(const QHostAddress& address, quint16 port)
 {
@@ -132,7 +194,7 @@ Result<quint16> WebhookServer::start(const QHostAddress& address, quint16 port)
                      m_tcp->errorString()};
     bind(m_tcp);
     m_catchUpTimer.start();
-    m_processTimer.start(); // what a crash left stored and unprocessed
+    processPending(); // what a crash left stored and unprocessed
     qCInfo(lcWebhooks).noquote() << "listening for webhooks on" << address.toString() << "port" << m_tcp->serverPort();
     return m_tcp->serverPort();
 }
@@ -180,7 +242,7 @@ bool WebhookServer::handleRequest(const QHttpServerRequest& request, QTcpSocket*
     if (reply.stored) {
         Q_EMIT eventStored(reply.source, reply.isNew);
         if (reply.isNew)
-            m_processTimer.start();
+            processPending();
     }
     return true;
 }
@@ -193,18 +255,9 @@ void WebhookServer::missingHandler(const QHttpServerRequest& request, QTcpSocket
 
 void WebhookServer::processPending()
 {
-    if (Status connected = ensureConnection(); !connected)
-        return;
-    auto round = m_meta.processPending(m_connection->db());
-    if (!round) {
-        qCWarning(lcWebhooks).noquote() << "cannot process webhook events:" << round.error().toString();
-        return;
-    }
-    if (round->events > 0) {
-        qCDebug(lcWebhooks) << "processed" << round->events << "webhook events:" << round->messages
-                            << "messages," << round->statuses << "statuses";
-        Q_EMIT processed(round->events, round->messages, round->statuses);
-    }
+    Q_EMIT wakeProcessor();
 }
 
 } // namespace mhero::engine
+
+#include "WebhookServer.moc"

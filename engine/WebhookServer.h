@@ -7,6 +7,7 @@
 
 #include <QAbstractHttpServer>
 #include <QHostAddress>
+#include <QThread>
 #include <QTimer>
 
 #include <memory>
@@ -42,7 +43,8 @@ public:
 
     /// Starts listening; returns the port (useful with port 0).
     Result<quint16> start(const QHostAddress& address, quint16 port);
-    /// Processes what is stored and not processed yet (also called after each delivery).
+    /// Asks the processing thread to process what is stored and not processed yet (also done
+    /// after each new delivery, every few seconds, and at start).
     void processPending();
 
 Q_SIGNALS:
@@ -55,14 +57,19 @@ protected:
     bool handleRequest(const QHttpServerRequest& request, QTcpSocket* socket) override;
     void missingHandler(const QHttpServerRequest& request, QTcpSocket* socket) override;
 
+Q_SIGNALS:
+    /// (internal) wakes the processor on its thread.
+    void wakeProcessor();
+
 private:
     Status ensureConnection();
 
     ConnectionSettings m_settings;
     std::optional<ScopedConnection> m_connection;
     meta::WebhookDoor m_meta;
-    QTimer m_processTimer;
     QTimer m_catchUpTimer;
+    /// Processing has a thread and a connection of its own: answering Meta never waits for it.
+    QThread m_processorThread;
     QTcpServer* m_tcp = nullptr;
 };
 

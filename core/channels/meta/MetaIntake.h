@@ -39,11 +39,15 @@ public:
     /// kMaxAttempts; an event whose body cannot be read at all is given up at once.
     Result<Report> processPending(int limit = 100);
     static constexpr int kMaxAttempts = 5;
+    static constexpr int kBatch = 100; ///< events processed in one transaction
 
     /// Forgets processed events older than @p days (they are for diagnosis only).
     Result<int> purgeProcessed(int days);
 
 private:
+    /// Up to @p limit events in one transaction; Error (nothing kept) when the database refused.
+    Result<Report> processBatch(int limit);
+
     QSqlDatabase& m_db;
 };
 
