@@ -56,6 +56,7 @@ private Q_SLOTS:
     void unreadableEventIsGivenUpWithItsReason();
     void killedServerLosesNoAcknowledgedDelivery();
     void outsideTheWindowOnlyAnApprovedWhatsAppTemplateGoes();
+    void eachNumberAndPageGoesToItsOwnSource();
 
 private:
     Reply request(const QByteArray& method, const QString& path, const QByteArray& body = {},
@@ -471,6 +472,55 @@ void TestWebhookServer::outsideTheWindowOnlyAnApprovedWhatsAppTemplateGoes()
     // Nobody but the engine writes WhatsApp's template list.
     QCOMPARE(sqlState(agent->db(), QStringLiteral("UPDATE mhero.whatsapp_template SET status = 'APPROVED'")),
              QStringLiteral("42501"));
+}
+
+void TestWebhookServer::eachNumberAndPageGoesToItsOwnSource()
+{
+    // One Meta app's webhook carries all its numbers, whichever source's address Meta was given:
+    // a message to number B arriving at A's door is B's, a number no source has is left out, and
+    // a template change of the Business Account holds for every number of that account.
+    meta::MetaSource second;
+    second.name = QStringLiteral("moh-whatsapp-2");
+    second.graphUrl = QUrl(QStringLiteral("http://127.0.0.1:9/v21.0/"));
+    second.phoneNumberId = QStringLiteral("106540352249999");
+    second.businessAccountId = QStringLiteral("102290129340398");
+    second.accessToken = QStringLiteral("t");
+    second.appSecret = QString::fromLatin1(kAppSecret);
+    second.verifyToken = QStringLiteral("v");
+    MHERO_VERIFY_OK(meta::addMetaSource(m_owner->db(), second));
+    m_server.reset();
+    startServer(); // knows the new source at once
+    const QString path = QStringLiteral("/webhooks/whatsapp/moh-whatsapp");
+    QByteArray toSecond = whatsAppText("wamid.toB", "for the second number", "231770100002");
+    toSecond.replace("106540352242922", "106540352249999");
+    QByteArray toNobody = whatsAppText("wamid.toX", "for a number we do not have", "231770100003");
+    toNobody.replace("106540352242922", "999999999999999");
+    QCOMPARE(post(path, toSecond, kAppSecret).status, 200);
+    QCOMPARE(post(path, toNobody, kAppSecret).status, 200);
+    QCOMPARE(post(path, whatsAppText("wamid.toA", "for the first number"), kAppSecret).status, 200);
+    QTRY_COMPARE_WITH_TIMEOUT(count(QStringLiteral("SELECT count(*) FROM mhero.webhook_event WHERE processed_at IS NULL")), 0, 5000);
+    const auto sourceOf = [this](const char* wamid) {
+        return sql::scalar(m_owner->db(), QStringLiteral("SELECT s.name FROM mhero.message m JOIN mhero.source s "
+                                                         "ON s.id = m.source_id WHERE m.external_id = ?"),
+                           {QString::fromLatin1(wamid)})
+            .valueOr(QVariant(QStringLiteral("none")))
+            .toString();
+    };
+    QCOMPARE(sourceOf("wamid.toB"), QStringLiteral("moh-whatsapp-2"));
+    QCOMPARE(sourceOf("wamid.toA"), QStringLiteral("moh-whatsapp"));
+    QCOMPARE(sourceOf("wamid.toX"), QStringLiteral("none"));
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM mhero.webhook_event WHERE error LIKE '%999999999999999%'")), 1);
+    const QByteArray approved = R"({"object":"whatsapp_business_account","entry":[{"id":"102290129340398","time":1765000000,"changes":[{"value":{
+      "event":"APPROVED","message_template_id":7,"message_template_name":"payday","message_template_language":"en",
+      "reason":"NONE"},"field":"message_template_status_update"}]}]})";
+    QCOMPARE(post(path, approved, kAppSecret).status, 200);
+    QTRY_COMPARE_WITH_TIMEOUT(count(QStringLiteral("SELECT count(*) FROM mhero.whatsapp_template WHERE name = 'payday'")), 2, 5000);
+    // A Page the app serves but no source has.
+    const QByteArray otherPage = R"({"object":"page","entry":[{"id":"777","time":1765000000000,"messaging":[
+      {"sender":{"id":"6783451299"},"recipient":{"id":"777"},"timestamp":1765000000123,"message":{"mid":"m_other","text":"hi"}}]}]})";
+    QCOMPARE(post(QStringLiteral("/webhooks/messenger/moh-page"), otherPage, kPageSecret).status, 200);
+    QTRY_COMPARE_WITH_TIMEOUT(count(QStringLiteral("SELECT count(*) FROM mhero.webhook_event WHERE error LIKE '%Page 777%'")), 1, 5000);
+    QCOMPARE(sourceOf("m_other"), QStringLiteral("none"));
 }
 
 QTEST_GUILESS_MAIN(TestWebhookServer)

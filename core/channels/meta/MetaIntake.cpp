@@ -36,15 +36,45 @@ Result<Applied> apply(QSqlDatabase& db, int sourceId, const QString& kind, const
 {
     Applied applied;
     channels::ChannelStore store(db);
-    QList<channels::InboundMessage> messages;
-    QList<channels::StatusUpdate> statuses;
     if (kind == QLatin1String("whatsapp")) {
         auto events = parseWhatsApp(body);
         if (!events)
             return events.error();
-        messages = events->messages;
-        statuses = events->statuses;
         applied.problems = events->problems;
+        // One Meta app's webhook carries every number and Business Account it serves, whichever
+        // source's address Meta was given: each number's messages and statuses go to the source
+        // of that number, each account's template changes to every source of that account.
+        auto known = sql::exec(db, QStringLiteral("SELECT id, coalesce(config->>'phone_number_id', ''), "
+                                                  "coalesce(config->>'waba_id', '') FROM mhero.source "
+                                                  "WHERE kind = 'whatsapp'"));
+        if (!known)
+            return known.error();
+        QHash<QString, int> byNumber;
+        QMultiHash<QString, int> byAccount;
+        while (known->next()) {
+            byNumber.insert(known->value(1).toString(), known->value(0).toInt());
+            byAccount.insert(known->value(2).toString(), known->value(0).toInt());
+        }
+        known->finish();
+        for (const QString& number : std::as_const(events->phoneNumberIds)) {
+            // A change without its number is taken as the receiving source's.
+            const int target = number.isEmpty() ? sourceId : byNumber.value(number, 0);
+            if (target == 0) {
+                applied.problems << tr("messages for WhatsApp number %1, which is no source's: left out").arg(number.left(40));
+                continue;
+            }
+            auto mine = parseWhatsApp(body, number);
+            if (!mine)
+                return mine.error();
+            auto added = store.ingestInbound(target, mine->messages, &applied.problems);
+            if (!added)
+                return added.error();
+            applied.messages += *added;
+            auto moved = store.applyStatuses(target, mine->statuses);
+            if (!moved)
+                return moved.error();
+            applied.statuses += *moved;
+        }
         for (const TemplateStatusChange& change : std::as_const(events->templates)) {
             // Checked here as the table does: a violation would abort the event's transaction.
             static const QRegularExpression name(QStringLiteral("^[a-z0-9_]{1,512}$"));
@@ -57,8 +87,15 @@ Result<Applied> apply(QSqlDatabase& db, int sourceId, const QString& kind, const
                                         .arg(change.name.left(80), change.language.left(20), change.event.left(40));
                 continue;
             }
+            const QList<int> targets = byAccount.values(change.accountId);
+            if (targets.isEmpty()) {
+                applied.problems << tr("a template update for WhatsApp Business Account %1, which is no source's")
+                                        .arg(change.accountId.left(40));
+                continue;
+            }
             // REINSTATED puts a paused or flagged template back in service.
             const QString status = change.event == QLatin1String("REINSTATED") ? QStringLiteral("APPROVED") : change.event;
+            for (const int target : targets) {
             auto upserted = sql::exec(
                 db,
                 QStringLiteral("INSERT INTO mhero.whatsapp_template AS w (source_id, name, language, status, category, "
@@ -68,37 +105,55 @@ Result<Applied> apply(QSqlDatabase& db, int sourceId, const QString& kind, const
                                "category = coalesce(EXCLUDED.category, w.category), "
                                "template_id = coalesce(EXCLUDED.template_id, w.template_id), reason = EXCLUDED.reason, "
                                "updated_at = now()"),
-                {sourceId, change.name, change.language, status, change.category, change.templateId.left(64),
+                {target, change.name, change.language, status, change.category, change.templateId.left(64),
                  change.reason.left(500)});
             if (!upserted)
                 return upserted.error();
+            }
             ++applied.templates;
         }
     } else if (kind == QLatin1String("messenger")) {
         auto events = parseMessenger(body);
         if (!events)
             return events.error();
-        messages = events->messages;
-        statuses = events->statuses;
         applied.problems = events->problems;
-        for (const ReadWatermark& read : std::as_const(events->reads)) {
-            auto marked = sql::scalar(db, QStringLiteral("SELECT mhero.apply_read_watermark(?, ?, ?::timestamptz)"),
-                                      {sourceId, read.urn, read.upTo.toUTC().toString(Qt::ISODateWithMs)});
-            if (!marked)
-                return marked.error();
-            applied.reads += marked->toInt();
+        // As for WhatsApp: each Page's events go to the source of that Page.
+        auto known = sql::exec(db, QStringLiteral("SELECT id, coalesce(config->>'page_id', '') FROM mhero.source "
+                                                  "WHERE kind = 'messenger'"));
+        if (!known)
+            return known.error();
+        QHash<QString, int> byPage;
+        while (known->next())
+            byPage.insert(known->value(1).toString(), known->value(0).toInt());
+        known->finish();
+        for (const QString& page : std::as_const(events->pageIds)) {
+            const int target = page.isEmpty() ? sourceId : byPage.value(page, 0);
+            if (target == 0) {
+                applied.problems << tr("events for Facebook Page %1, which is no source's: left out").arg(page.left(40));
+                continue;
+            }
+            auto mine = parseMessenger(body, page);
+            if (!mine)
+                return mine.error();
+            for (const ReadWatermark& read : std::as_const(mine->reads)) {
+                auto marked = sql::scalar(db, QStringLiteral("SELECT mhero.apply_read_watermark(?, ?, ?::timestamptz)"),
+                                          {target, read.urn, read.upTo.toUTC().toString(Qt::ISODateWithMs)});
+                if (!marked)
+                    return marked.error();
+                applied.reads += marked->toInt();
+            }
+            auto added = store.ingestInbound(target, mine->messages, &applied.problems);
+            if (!added)
+                return added.error();
+            applied.messages += *added;
+            auto moved = store.applyStatuses(target, mine->statuses);
+            if (!moved)
+                return moved.error();
+            applied.statuses += *moved;
         }
     } else {
         return Error{QStringLiteral("webhook-wrong-kind"), tr("Source %1 does not take webhooks.").arg(sourceId), {}};
     }
-    auto added = store.ingestInbound(sourceId, messages, &applied.problems);
-    if (!added)
-        return added.error();
-    applied.messages = *added;
-    auto moved = store.applyStatuses(sourceId, statuses);
-    if (!moved)
-        return moved.error();
-    applied.statuses = *moved;
     return applied;
 }
 } // namespace

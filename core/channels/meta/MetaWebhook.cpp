@@ -279,7 +279,7 @@ std::optional<QString> handshakeChallenge(const QUrlQuery& query, const QString&
     return challenge;
 }
 
-Result<WhatsAppEvents> parseWhatsApp(const QByteArray& body)
+Result<WhatsAppEvents> parseWhatsApp(const QByteArray& body, const std::optional<QString>& onlyPhoneNumberId)
 {
     auto root = parseObject(body, QLatin1StringView("whatsapp_business_account"));
     if (!root)
@@ -320,6 +320,10 @@ Result<WhatsAppEvents> parseWhatsApp(const QByteArray& body)
                 string(value.value(QLatin1StringView("metadata")).toObject(), QLatin1StringView("phone_number_id"));
             if (!phoneNumberId.isEmpty())
                 events.phoneNumberId = phoneNumberId;
+            if (!events.phoneNumberIds.contains(phoneNumberId))
+                events.phoneNumberIds << phoneNumberId;
+            if (onlyPhoneNumberId && *onlyPhoneNumberId != phoneNumberId)
+                continue;
             QHash<QString, QString> names; // wa_id → profile name
             for (const QJsonValue& contact : value.value(QLatin1StringView("contacts")).toArray())
                 names.insert(string(contact.toObject(), QLatin1StringView("wa_id")),
@@ -349,7 +353,7 @@ Result<WhatsAppEvents> parseWhatsApp(const QByteArray& body)
     return events;
 }
 
-Result<MessengerEvents> parseMessenger(const QByteArray& body)
+Result<MessengerEvents> parseMessenger(const QByteArray& body, const std::optional<QString>& onlyPageId)
 {
     auto root = parseObject(body, QLatin1StringView("page"));
     if (!root)
@@ -357,6 +361,13 @@ Result<MessengerEvents> parseMessenger(const QByteArray& body)
     MessengerEvents events;
     int entryIndex = 0;
     for (const QJsonValue& entryValue : root->value(QLatin1StringView("entry")).toArray()) {
+        const QString pageId = string(entryValue.toObject(), QLatin1StringView("id"));
+        if (!events.pageIds.contains(pageId))
+            events.pageIds << pageId;
+        if (onlyPageId && *onlyPageId != pageId) {
+            ++entryIndex;
+            continue;
+        }
         int index = 0;
         for (const QJsonValue& eventValue : entryValue.toObject().value(QLatin1StringView("messaging")).toArray()) {
             const QString where = tr("entry %1, event %2: ").arg(entryIndex).arg(index++);

@@ -53,6 +53,9 @@ struct TemplateStatusChange
 struct WhatsAppEvents
 {
     QString phoneNumberId; ///< the business number the messages came to (metadata.phone_number_id)
+    /// Every business number the body's messages and statuses came to ("" when a change had no
+    /// metadata): one app's webhook carries all its numbers, so each goes to its own source.
+    QStringList phoneNumberIds;
     QList<channels::InboundMessage> messages;
     QList<channels::StatusUpdate> statuses;
     QList<TemplateStatusChange> templates;
@@ -63,7 +66,9 @@ struct WhatsAppEvents
 /// Reads a WhatsApp Business Account webhook body (object "whatsapp_business_account"). Error
 /// only when the body as a whole is unusable (not JSON, another object); an entry that is not
 /// understood becomes a problem, never a crash or a half-read message.
-Result<WhatsAppEvents> parseWhatsApp(const QByteArray& body);
+/// With @p onlyPhoneNumberId, the messages and statuses of changes for other numbers are left out.
+Result<WhatsAppEvents> parseWhatsApp(const QByteArray& body,
+                                     const std::optional<QString>& onlyPhoneNumberId = std::nullopt);
 
 /// A person read every message the Page sent them up to `upTo` (Messenger read receipts are
 /// watermarks, not ids).
@@ -81,9 +86,12 @@ struct MessengerEvents
     QList<ReadWatermark> reads;
     QStringList problems;
     int echoes = 0; ///< the Page's own messages echoed back (ignored: mHero stored them when it sent them)
+    /// Every Page the body's events are for (entry ids): one app's webhook carries all its Pages.
+    QStringList pageIds;
 };
 
 /// Reads a Messenger webhook body (object "page").
-Result<MessengerEvents> parseMessenger(const QByteArray& body);
+/// With @p onlyPageId, the events of other Pages are left out.
+Result<MessengerEvents> parseMessenger(const QByteArray& body, const std::optional<QString>& onlyPageId = std::nullopt);
 
 } // namespace mhero::meta
