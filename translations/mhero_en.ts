@@ -623,6 +623,18 @@
         <source>a message without a usable id or time</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>messages for WhatsApp number %1, which is no source&apos;s: left out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a template update for WhatsApp Business Account %1, which is no source&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>events for Facebook Page %1, which is no source&apos;s: left out</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mhero::phone</name>
@@ -2193,6 +2205,10 @@ by %3 · %4</source>
     </message>
     <message>
         <source>No program on this computer opens %1 files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 files are not opened from a conversation: they could run a program on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

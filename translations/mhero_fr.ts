@@ -623,6 +623,18 @@
         <source>a message without a usable id or time</source>
         <translation>un message sans identifiant ni heure exploitables</translation>
     </message>
+    <message>
+        <source>messages for WhatsApp number %1, which is no source&apos;s: left out</source>
+        <translation>messages pour le numéro WhatsApp %1, qui n&apos;est celui d&apos;aucune source&#xa0;: ignorés</translation>
+    </message>
+    <message>
+        <source>a template update for WhatsApp Business Account %1, which is no source&apos;s</source>
+        <translation>une mise à jour de modèle pour le compte WhatsApp Business %1, qui n&apos;est celui d&apos;aucune source</translation>
+    </message>
+    <message>
+        <source>events for Facebook Page %1, which is no source&apos;s: left out</source>
+        <translation>événements pour la page Facebook %1, qui n&apos;est celle d&apos;aucune source&#xa0;: ignorés</translation>
+    </message>
 </context>
 <context>
     <name>mhero::phone</name>
@@ -2195,6 +2207,10 @@ par %3 · %4</translation>
     <message>
         <source>No program on this computer opens %1 files.</source>
         <translation>Aucun programme de cet ordinateur n&apos;ouvre les fichiers %1.</translation>
+    </message>
+    <message>
+        <source>%1 files are not opened from a conversation: they could run a program on this computer.</source>
+        <translation>Les fichiers %1 ne sont pas ouverts depuis une conversation&#xa0;: ils pourraient lancer un programme sur cet ordinateur.</translation>
     </message>
 </context>
 <context>

@@ -623,6 +623,18 @@
         <source>a message without a usable id or time</source>
         <translation>uma mensagem sem identificador ou hora utilizáveis</translation>
     </message>
+    <message>
+        <source>messages for WhatsApp number %1, which is no source&apos;s: left out</source>
+        <translation>mensagens para o número WhatsApp %1, que não pertence a nenhuma fonte: ignoradas</translation>
+    </message>
+    <message>
+        <source>a template update for WhatsApp Business Account %1, which is no source&apos;s</source>
+        <translation>uma atualização de modelo para a conta WhatsApp Business %1, que não pertence a nenhuma fonte</translation>
+    </message>
+    <message>
+        <source>events for Facebook Page %1, which is no source&apos;s: left out</source>
+        <translation>eventos para a página do Facebook %1, que não pertence a nenhuma fonte: ignorados</translation>
+    </message>
 </context>
 <context>
     <name>mhero::phone</name>
@@ -2195,6 +2207,10 @@ por %3 · %4</translation>
     <message>
         <source>No program on this computer opens %1 files.</source>
         <translation>Nenhum programa deste computador abre ficheiros %1.</translation>
+    </message>
+    <message>
+        <source>%1 files are not opened from a conversation: they could run a program on this computer.</source>
+        <translation>Os ficheiros %1 não são abertos a partir de uma conversa: poderiam executar um programa neste computador.</translation>
     </message>
 </context>
 <context>

@@ -30,6 +30,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QMimeDatabase>
 #include <QTest>
 #include <QToolButton>
 
@@ -87,6 +88,7 @@ private Q_SLOTS:
     void cleanup();
     void composerSendsAPictureOnce();
     void inboundPictureIsShownFromTheDatabaseWithRapidProStopped();
+    void filesOpenOnlyAsTheirTypeSays();
 
 private:
     void openDatabase(Database& database);
@@ -331,6 +333,27 @@ void TestConversationMedia::inboundPictureIsShownFromTheDatabaseWithRapidProStop
     QVERIFY(opened.open(QIODevice::ReadOnly));
     QCOMPARE(opened.readAll(), pdf);
     database.close();
+}
+
+void TestConversationMedia::filesOpenOnlyAsTheirTypeSays()
+{
+    // A sender chooses an inbound document's name and type: the desktop is given a file whose
+    // extension is the type's, never the sender's, and nothing that could run.
+    QCOMPARE(MediaOpener::safeFileName(QStringLiteral("report.pdf"), QStringLiteral("application/pdf")),
+             QStringLiteral("report.pdf"));
+    QCOMPARE(MediaOpener::safeFileName(QStringLiteral("results.pdf.exe"), QStringLiteral("application/pdf")),
+             QStringLiteral("results_pdf_exe.pdf"));
+    QCOMPARE(MediaOpener::safeFileName(QStringLiteral("../../x/payslip.pdf"), QStringLiteral("application/pdf")),
+             QStringLiteral("payslip.pdf"));
+    const QString voice = MediaOpener::safeFileName(QStringLiteral("voice"), QStringLiteral("audio/ogg; codecs=opus"));
+    QVERIFY2(voice.startsWith(QLatin1String("voice."))
+                 && QMimeDatabase().mimeTypeForName(QStringLiteral("audio/ogg")).suffixes().contains(voice.mid(6)),
+             qPrintable(voice));
+    QVERIFY(MediaOpener::safeFileName(QStringLiteral(".bashrc"), QStringLiteral("text/plain")).endsWith(QLatin1String(".txt")));
+    QVERIFY(!MediaOpener::safeFileName(QStringLiteral(".bashrc"), QStringLiteral("text/plain")).startsWith(QLatin1Char('.')));
+    for (const char* type : {"application/x-msdownload", "application/x-sh", "text/html", "image/svg+xml",
+                             "application/octet-stream", "application/x-desktop", "application/java-archive", ""})
+        QVERIFY2(MediaOpener::safeFileName(QStringLiteral("invoice.pdf"), QString::fromLatin1(type)).isEmpty(), type);
 }
 
 QTEST_MAIN(TestConversationMedia)

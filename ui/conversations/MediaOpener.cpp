@@ -12,6 +12,7 @@
 #include <QImage>
 #include <QLabel>
 #include <QPixmap>
+#include <QMimeDatabase>
 #include <QRegularExpression>
 #include <QScreen>
 #include <QScrollArea>
@@ -85,10 +86,13 @@ void MediaOpener::open(qint64 messageId, int position)
             // Anything else (and a picture Qt cannot read) goes to the desktop's own program.
             if (!m_files)
                 m_files = std::make_unique<QTemporaryDir>();
-            QString name = QFileInfo(content.fileName).fileName();
-            name.replace(QRegularExpression(QStringLiteral("[^\\w.\\- ]")), QStringLiteral("_"));
-            if (name.isEmpty() || name.startsWith(QLatin1Char('.')))
-                name = tr("attachment") + QLatin1Char('.') + content.contentType.section(QLatin1Char('/'), 1);
+            const QString name = safeFileName(content.fileName, content.contentType);
+            if (name.isEmpty()) {
+                Q_EMIT failed(tr("%1 files are not opened from a conversation: they could run a program on "
+                                 "this computer.")
+                                  .arg(content.contentType));
+                return;
+            }
             QString path = m_files->filePath(name);
             for (int n = 2; QFileInfo::exists(path); ++n)
                 path = m_files->filePath(QStringLiteral("%1-%2").arg(n).arg(name));
@@ -105,6 +109,29 @@ void MediaOpener::open(qint64 messageId, int position)
             }
             Q_EMIT openedExternally(path);
         });
+}
+
+QString MediaOpener::safeFileName(const QString& fileName, const QString& contentType)
+{
+    const QString type = contentType.section(QLatin1Char(';'), 0, 0).trimmed().toLower();
+    static const QRegularExpression openable(QStringLiteral(
+        "^(image|audio|video)/[a-z0-9.+-]+$|^application/(pdf|msword|vnd\\.ms-excel|vnd\\.ms-powerpoint|"
+        "vnd\\.openxmlformats-officedocument\\.[a-z.]+|vnd\\.oasis\\.opendocument\\.[a-z.]+|rtf)$|^text/(plain|csv)$"));
+    if (!openable.match(type).hasMatch() || type == QLatin1String("image/svg+xml"))
+        return {};
+    const QMimeType mime = QMimeDatabase().mimeTypeForName(type);
+    const QString suffix = mime.isValid() ? mime.preferredSuffix() : QString();
+    if (suffix.isEmpty())
+        return {};
+    // The name without any extension of its own, only harmless characters, not too long.
+    QString base = QFileInfo(fileName).fileName();
+    base.replace(QRegularExpression(QStringLiteral("[^\\w\\- ]")), QStringLiteral("_"));
+    base = base.left(80).trimmed();
+    if (base.isEmpty() || base.startsWith(QLatin1Char('_')))
+        base = tr("attachment") + base;
+    if (base.endsWith(QLatin1Char('_') + suffix, Qt::CaseInsensitive))
+        base.chop(suffix.size() + 1); // "report.pdf" → "report", not "report_pdf.pdf"
+    return base + QLatin1Char('.') + suffix;
 }
 
 } // namespace mhero::ui

@@ -35,6 +35,12 @@ public:
     /// How a file is handed to the desktop (QDesktopServices::openUrl by default): a seam for tests.
     void setExternalOpener(std::function<bool(const QUrl&)> opener) { m_openExternally = std::move(opener); }
 
+    /// The name an attachment is saved under to be opened by the desktop, or empty when its type
+    /// must not be handed to the desktop at all. The sender chose both the name and the type: the
+    /// extension always follows the type (never the name: "results.pdf.exe" would run on
+    /// Windows), and only documents, pictures, sound and video are opened.
+    static QString safeFileName(const QString& fileName, const QString& contentType);
+
 Q_SIGNALS:
     /// A picture is shown in a viewer (objectName "mediaViewer").
     void viewerShown(QWidget* viewer);
