@@ -196,27 +196,6 @@ Result<qint64> parseBroadcastId(const QByteArray& body)
     return static_cast<qint64>(id.toDouble());
 }
 
-QString errorText(const QByteArray& body)
-{
-    const QJsonDocument document = QJsonDocument::fromJson(body);
-    if (!document.isObject())
-        return QString::fromUtf8(body.left(300)).simplified();
-    const QJsonObject object = document.object();
-    if (object.value(QLatin1String("detail")).isString())
-        return object.value(QLatin1String("detail")).toString();
-    QStringList parts;
-    for (auto it = object.begin(); it != object.end(); ++it) {
-        QStringList messages;
-        for (const QJsonValue& v : it.value().toArray())
-            messages.append(v.toString());
-        if (it.value().isString())
-            messages.append(it.value().toString());
-        const QString text = messages.join(QLatin1Char(' '));
-        parts.append(it.key() == QLatin1String("non_field_errors") ? text : it.key() + QLatin1String(": ") + text);
-    }
-    return parts.join(QLatin1String("; "));
-}
-
 QString mheroStatus(const QString& s)
 {
     if (s == QLatin1String("queued") || s == QLatin1String("errored") || s == QLatin1String("pending")

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "net/HttpClient.h"
+
 #include "Result.h"
 
 #include <QDateTime>
@@ -71,8 +73,9 @@ Result<Message> parseMessage(const QByteArray& body);
 /// The id of the broadcast of a 201 answer to POST broadcasts.json.
 Result<qint64> parseBroadcastId(const QByteArray& body);
 
-/// RapidPro's error body as one line: {"detail": "…"} or DRF's field map {"text": ["…"]}.
-QString errorText(const QByteArray& body);
+/// RapidPro's error body as one line: {"detail": "…"} or DRF's field map {"text": ["…"]}
+/// (net::errorText, which reads every platform's error answers).
+using net::errorText;
 
 /// mHero's status word for RapidPro's: queued/errored (RapidPro retries) → queued; wired/sent →
 /// sent; delivered; read; failed. Empty for inbound states (handled, pending).
