@@ -24,6 +24,19 @@ struct OutboundAttachment
     QByteArray bytes;
 };
 
+/// The platform's own approved template a reply may go as (WhatsApp's message templates): outside
+/// the person's reply window it is the only way to reach them.
+struct PlatformTemplate
+{
+    QString name; ///< the platform's name of it (lower case, underscores)
+    QString language; ///< the platform's language code (en_US, fr)
+    /// Body parameters in the platform's order ({{1}}, {{2}}, …): the values of our placeholders
+    /// in order of first appearance in the version's body, recovered from the sent text.
+    QStringList parameters;
+    /// Why it cannot be sent as that template (the text no longer follows the body); empty: it can.
+    QString problem;
+};
+
 /// A reply on its way out, as the outbox hands it to a channel: mHero's words, no wire type.
 struct OutboundMessage
 {
@@ -37,6 +50,13 @@ struct OutboundMessage
     /// (invalid when none): where to start looking for it (ChannelAdapter::findAttempts()).
     QDateTime unfinishedAttemptAt;
     QList<OutboundAttachment> attachments; ///< in order; the text may be empty when there are some
+    /// When the person last wrote in this conversation (invalid: never): a platform with a reply
+    /// window decides from it how the reply goes (WhatsApp: as its template once the window has
+    /// closed; Messenger: with the HUMAN_AGENT tag after 24 hours).
+    QDateTime lastInboundAt;
+    /// Set when the reply follows a template version mapped to the platform's own template that
+    /// the platform reported APPROVED for this source (mhero.whatsapp_template).
+    std::optional<PlatformTemplate> platformTemplate;
 };
 
 /// A message the platform holds: the one it just accepted, or one found by findAttempts().
@@ -76,6 +96,9 @@ struct SendOutcome
     ChannelMessage message; ///< Accepted
     QString reason; ///< failures: one translated line for the thread and the log
     int retryAfterMs = 0; ///< Throttled
+    /// The platform's error code, when it gave one (WhatsApp 131026: the number cannot receive):
+    /// kept with the failed message for what the console offers next.
+    std::optional<int> errorCode;
     /// TransientFailure: every other message of this channel would meet the same fate now (the
     /// token was refused), so the run stops instead of burning an attempt of each.
     bool stopRun = false;

@@ -1,5 +1,7 @@
 #include "channels/OutboxStore.h"
 
+#include "templates/TemplateText.h"
+
 #include "db/Sql.h"
 #include "net/HttpSupport.h"
 
@@ -21,6 +23,8 @@ OutboundMessage OutboxItem::outbound() const
     message.channelContactId = channelContactId;
     message.unfinishedAttemptAt = unfinishedAttemptAt;
     message.attachments = attachments;
+    message.lastInboundAt = lastInboundAt;
+    message.platformTemplate = platformTemplate;
     return message;
 }
 
@@ -80,6 +84,27 @@ RetryPolicy OutboxStore::retryPolicy()
     return policy;
 }
 
+namespace {
+/// The platform template a reply goes as, its parameters recovered from the text (see
+/// PlatformTemplate::parameters).
+PlatformTemplate platformTemplate(const QString& name, const QString& language, const QString& body,
+                                  const QString& text)
+{
+    PlatformTemplate t{name, language, {}, {}};
+    const auto values = templates::placeholderValues(body, text);
+    if (!values) {
+        t.problem = QCoreApplication::translate("mhero::channels::OutboxStore",
+                                                "The text no longer follows the template's wording, so it cannot "
+                                                "go as the approved WhatsApp template %1.")
+                        .arg(name);
+        return t;
+    }
+    for (const QString& placeholder : templates::placeholders(body))
+        t.parameters.append(values->value(placeholder));
+    return t;
+}
+} // namespace
+
 Result<QList<OutboxItem>> OutboxStore::claim(int sourceId, const QString& worker, int limit, int leaseSeconds)
 {
     auto query = sql::exec(m_db, QStringLiteral(R"sql(
@@ -97,10 +122,17 @@ UPDATE mhero.outbox o
   JOIN mhero.conversation c ON c.id = m.conversation_id
   JOIN mhero.contact_urn u ON u.id = c.urn_id
   LEFT JOIN mhero.channel_contact cc ON cc.source_id = m.source_id AND cc.urn_id = u.id
+  LEFT JOIN mhero.template_version v ON v.id = m.template_version_id
+  LEFT JOIN mhero.whatsapp_template w ON w.source_id = m.source_id AND w.name = v.whatsapp_template_name
+                                     AND w.language = v.whatsapp_language AND w.status = 'APPROVED'
  WHERE o.message_id = due.message_id
 RETURNING o.message_id, m.conversation_id, o.attempts, o.attempt_started_at, m.text, u.urn,
           cc.contact_uuid, coalesce(cc.status, CASE WHEN u.status <> 'active' THEN u.status END, ''),
-          m.attachments::text
+          m.attachments::text, c.last_inbound_at, w.name, w.language,
+          (SELECT b.body FROM mhero.template_body b
+            WHERE w.name IS NOT NULL AND b.template_version_id = m.template_version_id
+              AND mhero.text_follows_template(b.body, m.text)
+            ORDER BY b.language LIMIT 1)
 )sql"),
                            {sourceId, leaseSeconds, limit, worker});
     if (!query)
@@ -123,6 +155,11 @@ RETURNING o.message_id, m.conversation_id, o.attempts, o.attempt_started_at, m.t
                                      o.value(QLatin1String("file_name")).toString(),
                                      {}});
         }
+        if (!query->value(9).isNull())
+            item.lastInboundAt = query->value(9).toDateTime().toUTC();
+        if (!query->value(10).isNull())
+            item.platformTemplate = platformTemplate(query->value(10).toString(), query->value(11).toString(),
+                                                     query->value(12).toString(), item.text);
         items.append(item);
     }
     std::sort(items.begin(), items.end(), [](const OutboxItem& a, const OutboxItem& b) { return a.messageId < b.messageId; });
@@ -156,11 +193,15 @@ Status OutboxStore::recordAccepted(qint64 messageId, const ChannelMessage& accep
         m_db,
         QStringLiteral("UPDATE mhero.message SET external_id = ?, external_num = ?, status = ?, channel_status = ?, "
                        "status_changed_at = now(), "
-                       "sent_at = CASE WHEN ? IN ('sent', 'delivered', 'read') THEN coalesce(sent_at, now()) END, "
+                       // Sent when the attempt began (committed before the request left): a
+                       // platform's "read up to" watermark (Messenger) is in its own time of the
+                       // send, which is before its answer reached us.
+                       "sent_at = CASE WHEN ? IN ('sent', 'delivered', 'read') THEN coalesce(sent_at, "
+                       "(SELECT o.attempt_started_at FROM mhero.outbox o WHERE o.message_id = ?), now()) END, "
                        "failed_at = CASE WHEN ? THEN now() END, error = CASE WHEN ? THEN ? END WHERE id = ?"),
         {accepted.externalId,
          accepted.externalNum ? QVariant::fromValue(*accepted.externalNum) : QVariant(QMetaType(QMetaType::LongLong)),
-         status, accepted.channelStatus, status, failed, failed, reason, messageId});
+         status, accepted.channelStatus, status, messageId, failed, failed, reason, messageId});
     if (updated)
         updated = sql::exec(m_db, QStringLiteral("DELETE FROM mhero.outbox WHERE message_id = ?"), {messageId});
     if (!updated)

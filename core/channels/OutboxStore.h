@@ -27,6 +27,8 @@ struct OutboxItem
     QString contactStatus; ///< active, blocked, stopped, archived ("" when unknown)
     /// Its attachments without their bytes (type and name, in order): enough to look it up.
     QList<OutboundAttachment> attachments;
+    QDateTime lastInboundAt; ///< the conversation's last message from the person
+    std::optional<PlatformTemplate> platformTemplate; ///< see OutboundMessage
 
     /// What the channel adapter is given.
     [[nodiscard]] OutboundMessage outbound() const;

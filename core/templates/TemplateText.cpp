@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QLocale>
+#include <QRegularExpression>
 #include <QSet>
 
 #include <algorithm>
@@ -222,6 +223,40 @@ QStringList placeholders(const QString& body)
         if (token.kind == Token::Kind::Placeholder && !names.contains(token.name))
             names.append(token.name);
     return names;
+}
+
+std::optional<QHash<QString, QString>> placeholderValues(const QString& body, const QString& text)
+{
+    // One anchored expression: fixed words escaped, a placeholder's first occurrence a lazy group,
+    // later ones a back-reference to it (the same value everywhere, as render() writes it).
+    QString pattern = QStringLiteral("\\A");
+    QStringList names;
+    bool lastWasPlaceholder = false;
+    for (const Token& token : tokenize(body)) {
+        if (token.kind != Token::Kind::Placeholder) {
+            pattern += QRegularExpression::escape(QStringView(body).mid(token.start, token.length).toString());
+            lastWasPlaceholder = false;
+            continue;
+        }
+        if (lastWasPlaceholder)
+            return std::nullopt; // "{{a}}{{b}}": where one ends and the other starts is anyone's guess
+        lastWasPlaceholder = true;
+        if (const qsizetype seen = names.indexOf(token.name); seen >= 0) {
+            pattern += QStringLiteral("\\%1").arg(seen + 1);
+        } else {
+            names.append(token.name);
+            pattern += QStringLiteral("(.+?)");
+        }
+    }
+    pattern += QStringLiteral("\\z");
+    const QRegularExpression expression(pattern, QRegularExpression::DotMatchesEverythingOption);
+    const QRegularExpressionMatch match = expression.match(text);
+    if (!expression.isValid() || !match.hasMatch())
+        return std::nullopt;
+    QHash<QString, QString> values;
+    for (qsizetype i = 0; i < names.size(); ++i)
+        values.insert(names.at(i), match.captured(int(i + 1)));
+    return values;
 }
 
 Rendered render(const QString& body, const QHash<QString, QString>& values)

@@ -6,6 +6,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 /// The text of a message template: its `{{placeholders}}`, their checking, rendering for one
 /// health worker, and the choice among a version's language variants. Pure functions: no database,
 /// no widgets, so the editor, the composer and the broadcast planner all see the same rules.
@@ -73,6 +75,13 @@ struct Problem
 /// The names of the well-formed placeholders of @p body (known or not), in order of first
 /// appearance, each once. Malformed constructs are not placeholders and are not listed.
 [[nodiscard]] QStringList placeholders(const QString& body);
+
+/// The values that turned @p body into @p text — the inverse of render() — by name, or nothing
+/// when @p text does not follow @p body (its fixed words changed, or a repeated placeholder got
+/// two different values). A platform that renders the template itself (WhatsApp) needs them as
+/// parameters. Two placeholders with nothing between them cannot be told apart, so such a body
+/// gives nothing (the WhatsApp mapping refuses it for the same reason).
+[[nodiscard]] std::optional<QHash<QString, QString>> placeholderValues(const QString& body, const QString& text);
 
 /// A range of a rendered text.
 struct Span

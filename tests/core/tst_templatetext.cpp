@@ -70,6 +70,8 @@ private Q_SLOTS:
     void placeholders();
     void render_data();
     void render();
+    void placeholderValuesInvertRender();
+    void placeholderValuesRefuseWhatDoesNotFollow();
     void languageCode_data();
     void languageCode();
     void pickLanguage_data();
@@ -212,6 +214,39 @@ void TestTemplateText::placeholders()
     QFETCH(QString, body);
     QFETCH(QStringList, expected);
     QCOMPARE(mhero::templates::placeholders(body), expected);
+}
+
+void TestTemplateText::placeholderValuesInvertRender()
+{
+    using mhero::templates::placeholderValues;
+    const QString body = QStringLiteral("Dear {{ given_name }}, your {{cadre}} licence (ref. {{code}}) expires on "
+                                        "{{date}}. Questions? Reply, {{given_name}}.");
+    const QHash<QString, QString> values{{QStringLiteral("given_name"), QStringLiteral("Mary (Ann)")},
+                                         {QStringLiteral("cadre"), QStringLiteral("nurse.midwife")},
+                                         {QStringLiteral("code"), QStringLiteral("A-1*2")},
+                                         {QStringLiteral("date"), QStringLiteral("3 Jan\n2027")}};
+    const auto back = placeholderValues(body, mhero::templates::render(body, values).text);
+    QVERIFY(back.has_value());
+    QCOMPARE(*back, values);
+    // Regex characters in the fixed words are words, not patterns.
+    QCOMPARE(placeholderValues(QStringLiteral("[x] {{a}}?"), QStringLiteral("[x] 42?"))->value(QStringLiteral("a")),
+             QStringLiteral("42"));
+    QVERIFY(placeholderValues(QStringLiteral("no placeholders"), QStringLiteral("no placeholders"))->isEmpty());
+}
+
+void TestTemplateText::placeholderValuesRefuseWhatDoesNotFollow()
+{
+    using mhero::templates::placeholderValues;
+    // The fixed words changed.
+    QVERIFY(!placeholderValues(QStringLiteral("Hello {{a}}, welcome"), QStringLiteral("Hi Bo, welcome")));
+    // A repeated placeholder with two values.
+    QVERIFY(!placeholderValues(QStringLiteral("{{a}} and {{a}}"), QStringLiteral("x and y")));
+    // An empty value is no value (WhatsApp refuses empty parameters too).
+    QVERIFY(!placeholderValues(QStringLiteral("Hello {{a}}!"), QStringLiteral("Hello !")));
+    // Side by side: no telling where one ends.
+    QVERIFY(!placeholderValues(QStringLiteral("{{a}}{{b}}"), QStringLiteral("xy")));
+    // "[x]" must not act as a character class.
+    QVERIFY(!placeholderValues(QStringLiteral("[x] {{a}}"), QStringLiteral("x 42")));
 }
 
 void TestTemplateText::render_data()

@@ -1,6 +1,7 @@
 #include "channels/meta/MetaChannel.h"
 
 #include "channels/meta/MetaIntake.h"
+#include "channels/meta/MetaSync.h"
 #include "channels/meta/MetaWebhook.h"
 
 #include <QLoggingCategory>
@@ -125,6 +126,31 @@ Result<WebhookDoor::Processed> WebhookDoor::processPending(QSqlDatabase& db)
             qCInfo(lcWebhookDoor) << "forgot" << *purged << "processed webhook events older than" << kPurgeDays << "days";
     }
     return total;
+}
+
+channels::ChannelKind channelKind(MetaSource::Platform platform)
+{
+    channels::ChannelKind kind;
+    kind.kind = platform == MetaSource::Platform::WhatsApp ? QStringLiteral("whatsapp") : QStringLiteral("messenger");
+    kind.load = [platform](QSqlDatabase& db, const secrets::EngineKey* key,
+                           const std::optional<Error>& keyError) -> Result<QList<channels::LoadedSource>> {
+        auto sources = loadMetaSources(db, {}, key);
+        if (!sources)
+            return sources.error();
+        QList<channels::LoadedSource> loaded;
+        for (MetaSource& source : *sources) {
+            if (source.platform != platform)
+                continue;
+            if (!key && keyError && source.secretError && source.secretError->code == QLatin1String("no-engine-key"))
+                source.secretError = keyError;
+            loaded.append({sourceEntry(source), [source](QSqlDatabase& connection, const QString& worker) {
+                               return std::unique_ptr<channels::ChannelSource>(
+                                   std::make_unique<MetaSync>(source, connection, worker));
+                           }});
+        }
+        return loaded;
+    };
+    return kind;
 }
 
 } // namespace mhero::meta

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Result.h"
+#include "channels/ChannelSource.h"
 #include "channels/meta/MetaSource.h"
 #include "secrets/SealedSecrets.h"
 
@@ -14,6 +15,10 @@
 #include <memory>
 
 namespace mhero::meta {
+
+/// WhatsApp (@p platform WhatsApp) or Messenger as a channel kind the sync engine runs: its
+/// sources, each with its MetaSync jobs (ChannelRegistry.cpp lists both).
+channels::ChannelKind channelKind(MetaSource::Platform platform);
 
 /// What to answer Meta, and what happened.
 struct WebhookAnswer

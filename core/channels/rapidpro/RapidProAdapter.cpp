@@ -1,5 +1,7 @@
 #include "channels/rapidpro/RapidProAdapter.h"
 
+#include "channels/MediaErrors.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -286,25 +288,10 @@ void RapidProAdapter::fetchMedia(const channels::MediaReference& media, qint64 m
         return;
     }
     m_client->fetch(url, maxBytes, [url, maxBytes, done = std::move(done)](HttpOutcome outcome) {
-        if (outcome.success()) {
+        if (outcome.success())
             done(std::move(outcome.body));
-            return;
-        }
-        if (outcome.tooLarge) {
-            done(Error{QStringLiteral("media-too-large"),
-                       tr("The attachment is larger than %1 MB.").arg(double(maxBytes) / (1024 * 1024), 0, 'f', 1),
-                       outcome.announcedSize >= 0 ? QString::number(outcome.announcedSize) : QString()});
-            return;
-        }
-        if (!outcome.refusal.isEmpty()) {
-            done(Error{QStringLiteral("media-refused"), outcome.refusal, url.toString()});
-            return;
-        }
-        const QString code
-            = outcome.status >= 400 && outcome.status < 500 && outcome.status != 408 && outcome.status != 429
-            ? QStringLiteral("media-gone")
-            : QStringLiteral("media-unreachable");
-        done(Error{code, tr("RapidPro could not give the attachment: %1").arg(outcome.describe()), url.toString()});
+        else
+            done(channels::mediaDownloadError(outcome, maxBytes, QStringLiteral("RapidPro"), url));
     });
 }
 
