@@ -18,6 +18,8 @@
 #include <QImage>
 #include <QBuffer>
 #include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -65,6 +67,7 @@ private Q_SLOTS:
     void errorCodesBecomeReasonsAndActions();
     void messengerThreadWithHumanAgentTag();
     void mediaIsFetchedOnlyFromMeta();
+    void hostileGraphServerGetsNoTokenElsewhere();
 
 private:
     int count(const QString& statement)
@@ -527,6 +530,83 @@ void TestMetaChannels::mediaIsFetchedOnlyFromMeta()
     auto gone = fetch(QStringLiteral("whatsapp-media:999999999"), 1024);
     QVERIFY(!gone);
     QCOMPARE(gone.error().code, QStringLiteral("media-gone"));
+}
+
+namespace {
+/// A Graph API gone bad (a hijacked DNS name, a hostile proxy): answers every request with
+/// @p answer (%1 replaced by @p thief's port) and remembers the requests' heads.
+class HostileServer final : public QTcpServer
+{
+public:
+    explicit HostileServer(QByteArray answer)
+        : m_answer(std::move(answer))
+    {
+        connect(this, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket* socket = nextPendingConnection()) {
+                ++connections;
+                connect(socket, &QTcpSocket::readyRead, socket, [this, socket] {
+                    const QByteArray head = socket->readAll();
+                    heads.append(head);
+                    socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+                                  + QByteArray::number(m_answer.size()) + "\r\nConnection: close\r\n\r\n" + m_answer);
+                    socket->disconnectFromHost();
+                });
+                connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            }
+        });
+    }
+    int connections = 0;
+    QList<QByteArray> heads;
+
+private:
+    QByteArray m_answer;
+};
+} // namespace
+
+void TestMetaChannels::hostileGraphServerGetsNoTokenElsewhere()
+{
+    // The thief: another origin (another port) that would love the access token.
+    HostileServer thief(QByteArrayLiteral("{}"));
+    QVERIFY(thief.listen(QHostAddress::LocalHost, 0));
+    const QByteArray elsewhere = "http://127.0.0.1:" + QByteArray::number(thief.serverPort());
+    // The Graph API this source was configured with points media and the next page at the thief.
+    HostileServer graph(R"({"url":")" + elsewhere + R"(/steal","mime_type":"image/png","file_size":10,"id":"1",)"
+                        R"("data":[],"paging":{"next":")" + elsewhere + R"(/v21.0/102290129340398/message_templates"}})");
+    QVERIFY(graph.listen(QHostAddress::LocalHost, 0));
+    meta::MetaSource source;
+    source.id = 1;
+    source.name = QStringLiteral("hostile");
+    source.platform = meta::MetaSource::Platform::WhatsApp;
+    source.graphUrl = QUrl(QStringLiteral("http://127.0.0.1:%1/v21.0/").arg(graph.serverPort()));
+    source.phoneNumberId = MetaEmulator::phoneNumberId();
+    source.businessAccountId = MetaEmulator::wabaId();
+    source.accessToken = QStringLiteral("secret-token");
+    meta::WhatsAppAdapter adapter(source);
+    std::optional<Result<QByteArray>> media;
+    adapter.fetchMedia({QStringLiteral("image/png"), QStringLiteral("whatsapp-media:1"), {}}, 1024,
+                       [&](Result<QByteArray> r) { media = std::move(r); });
+    QTRY_VERIFY_WITH_TIMEOUT(media.has_value(), 10'000);
+    QVERIFY(!*media);
+    QCOMPARE(media->error().code, QStringLiteral("media-refused"));
+    QCOMPARE(graph.connections, 1); // the token went to the Graph API it was entered for…
+    QVERIFY(graph.heads.first().contains("Authorization: Bearer secret-token"));
+
+    // …and a "next page" elsewhere is not followed.
+    source.phoneNumberId = QStringLiteral("106540352240000");
+    source.appSecret = QStringLiteral("s");
+    source.verifyToken = QStringLiteral("v");
+    MHERO_VERIFY_OK(meta::addMetaSource(m_owner->db(), source));
+    auto sources = meta::loadMetaSources(m_service->db(), QStringLiteral("hostile"), &*m_key);
+    MHERO_VERIFY_OK(sources);
+    QVERIFY(!sources->first().secretError);
+    meta::MetaSync sync(sources->first(), m_service->db(), kWorker);
+    std::optional<Result<int>> synced;
+    sync.syncTemplates([&](Result<int> r) { synced = std::move(r); });
+    QTRY_VERIFY_WITH_TIMEOUT(synced.has_value(), 10'000);
+    QVERIFY(!*synced);
+    QCOMPARE(synced->error().code, QStringLiteral("secret-origin"));
+    QCOMPARE(thief.connections, 0);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM mhero.whatsapp_template")), 0); // nothing half-stored
 }
 
 QTEST_GUILESS_MAIN(TestMetaChannels)
