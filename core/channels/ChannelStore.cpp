@@ -95,7 +95,7 @@ Result<int> ChannelStore::ingestContacts(int sourceId, const QList<channels::Con
     return callCount(m_db, QStringLiteral("ingest_contacts"), sourceId, payload);
 }
 
-Result<int> ChannelStore::applyStatuses(int sourceId, const QList<channels::StatusUpdate>& updates)
+Result<int> ChannelStore::applyStatuses(int sourceId, const QList<channels::StatusUpdate>& updates, bool keepEarly)
 {
     QJsonArray payload;
     for (const channels::StatusUpdate& u : updates)
@@ -107,7 +107,20 @@ Result<int> ChannelStore::applyStatuses(int sourceId, const QList<channels::Stat
             {QStringLiteral("at"), timestamp(u.at)},
             {QStringLiteral("error"), u.error},
         });
-    return callCount(m_db, QStringLiteral("apply_statuses"), sourceId, payload);
+    auto applied = callCount(m_db, QStringLiteral("apply_statuses"), sourceId, payload);
+    if (!applied || !keepEarly || payload.isEmpty())
+        return applied;
+    // Statuses of messages not known (yet): kept for the sender to apply when it records the id.
+    auto kept = sql::exec(m_db, QStringLiteral(R"sql(
+INSERT INTO mhero.early_status (source_id, external_id, status)
+SELECT ?, e->>'external_id', e FROM jsonb_array_elements(?::jsonb) e
+ WHERE coalesce(e->>'external_id', '') <> ''
+   AND NOT EXISTS (SELECT FROM mhero.message m WHERE m.source_id = ? AND m.external_id = e->>'external_id')
+)sql"),
+                          {sourceId, compact(payload), sourceId});
+    if (!kept)
+        return kept.error();
+    return applied;
 }
 
 Result<QDateTime> ChannelStore::unsettledSince(int sourceId)

@@ -28,8 +28,11 @@ public:
     Result<int> ingestInbound(int sourceId, const QList<channels::InboundMessage>& messages,
                               QStringList* problems = nullptr);
     Result<int> ingestContacts(int sourceId, const QList<channels::ContactUpdate>& contacts);
-    /// Applies status changes of outgoing messages (unknown ones are ignored).
-    Result<int> applyStatuses(int sourceId, const QList<channels::StatusUpdate>& updates);
+    /// Applies status changes of outgoing messages (unknown ones are ignored, unless
+    /// @p keepEarly: then they are kept in mhero.early_status until the engine that sent the
+    /// message stores its id — a platform that pushes statuses may be faster than our own
+    /// record of the send; OutboxStore::recordAccepted() applies them).
+    Result<int> applyStatuses(int sourceId, const QList<channels::StatusUpdate>& updates, bool keepEarly = false);
 
     /// When the oldest outgoing message whose status may still change was created (invalid: none).
     Result<QDateTime> unsettledSince(int sourceId);

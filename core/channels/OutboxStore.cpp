@@ -2,6 +2,7 @@
 
 #include "templates/TemplateText.h"
 
+
 #include "db/Sql.h"
 #include "net/HttpSupport.h"
 
@@ -204,6 +205,27 @@ Status OutboxStore::recordAccepted(qint64 messageId, const ChannelMessage& accep
          status, accepted.channelStatus, status, messageId, failed, failed, reason, messageId});
     if (updated)
         updated = sql::exec(m_db, QStringLiteral("DELETE FROM mhero.outbox WHERE message_id = ?"), {messageId});
+    // Statuses that came before this record of the send (ChannelStore::applyStatuses, keepEarly),
+    // one at a time in order of arrival (apply_statuses moves a message one step per call).
+    if (updated && !accepted.externalId.isEmpty()) {
+        updated = sql::exec(m_db, QStringLiteral("WITH early AS (DELETE FROM mhero.early_status e USING mhero.message m "
+                                                 "WHERE m.id = ? AND e.source_id = m.source_id "
+                                                 "AND e.external_id = m.external_id "
+                                                 "RETURNING e.source_id, e.status, e.received_at) "
+                                                 "SELECT min(source_id), jsonb_agg(status ORDER BY received_at)::text "
+                                                 "FROM early HAVING count(*) > 0"),
+                            {messageId});
+        if (updated && updated->next()) {
+            const int sourceId = updated->value(0).toInt();
+            const QJsonArray early = QJsonDocument::fromJson(updated->value(1).toString().toUtf8()).array();
+            for (const QJsonValue& one : early) {
+                if (!updated)
+                    break;
+                updated = sql::exec(m_db, QStringLiteral("SELECT mhero.apply_statuses(?, jsonb_build_array(?::jsonb))"),
+                                    {sourceId, QString::fromUtf8(QJsonDocument(one.toObject()).toJson(QJsonDocument::Compact))});
+            }
+        }
+    }
     if (!updated)
         return updated.error(); // rolled back
     return transaction->commit();

@@ -8,6 +8,8 @@
 #include "TestCluster.h"
 
 #include "channels/MediaFetcher.h"
+#include "channels/OutboxStore.h"
+#include "channels/meta/MetaIntake.h"
 #include "channels/meta/MetaAdapter.h"
 #include "channels/meta/MetaSource.h"
 #include "channels/meta/MetaSync.h"
@@ -68,6 +70,7 @@ private Q_SLOTS:
     void messengerThreadWithHumanAgentTag();
     void mediaIsFetchedOnlyFromMeta();
     void hostileGraphServerGetsNoTokenElsewhere();
+    void statusesThatComeBeforeTheSendIsRecordedAreKept();
 
 private:
     int count(const QString& statement)
@@ -607,6 +610,44 @@ void TestMetaChannels::hostileGraphServerGetsNoTokenElsewhere()
     QCOMPARE(synced->error().code, QStringLiteral("secret-origin"));
     QCOMPARE(thief.connections, 0);
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM mhero.whatsapp_template")), 0); // nothing half-stored
+}
+
+void TestMetaChannels::statusesThatComeBeforeTheSendIsRecordedAreKept()
+{
+    m_meta->whatsappText(kHealthWorkerNumber, QStringLiteral("hello"));
+    QTRY_COMPARE_WITH_TIMEOUT(count(QStringLiteral("SELECT count(*) FROM mhero.conversation")), 1, 10'000);
+    const qint64 conversation = conversationOf(QStringLiteral("whatsapp:") + kHealthWorkerNumber);
+    auto reply = sql::scalar(m_agent->db(), QStringLiteral("SELECT mhero.reply(?, 'On its way')"), {conversation});
+    MHERO_VERIFY_OK(reply);
+    const int sourceId = sync(QStringLiteral("wa")).entry().id;
+    channels::OutboxStore outbox(m_service->db());
+    auto claimed = outbox.claim(sourceId, kWorker, 10, 300);
+    MHERO_VERIFY_OK(claimed);
+    QCOMPARE(claimed->size(), 1);
+    MHERO_VERIFY_OK(outbox.markAttemptStarted(reply->toLongLong(), kWorker));
+
+    // Meta answered the send with wamid.early, and its webhooks won the race against our record.
+    const auto status = [](const char* name, const char* timestamp) -> QByteArray {
+        return QByteArray(R"({"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{"value":{
+          "messaging_product":"whatsapp","metadata":{"phone_number_id":"106540352242922"},
+          "statuses":[{"id":"wamid.early","status":")") + name + R"(","timestamp":")" + timestamp
+            + R"(","recipient_id":"231770100001"}]},"field":"messages"}]}]})";
+    };
+    meta::MetaIntake intake(m_service->db());
+    MHERO_VERIFY_OK(intake.store(sourceId, status("sent", "1765000001")));
+    MHERO_VERIFY_OK(intake.store(sourceId, status("delivered", "1765000002")));
+    auto processed = intake.processPending();
+    MHERO_VERIFY_OK(processed);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM mhero.early_status")), 2);
+    QCOMPARE(text(QStringLiteral("SELECT status FROM mhero.message WHERE id = ?"), {*reply}), QStringLiteral("queued"));
+
+    channels::ChannelMessage accepted;
+    accepted.externalId = QStringLiteral("wamid.early");
+    MHERO_VERIFY_OK(outbox.recordAccepted(reply->toLongLong(), accepted));
+    QCOMPARE(text(QStringLiteral("SELECT status FROM mhero.message WHERE id = ?"), {*reply}), QStringLiteral("delivered"));
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM mhero.early_status")), 0);
+    // Nobody but the engine touches them.
+    QCOMPARE(sqlState(m_agent->db(), QStringLiteral("SELECT count(*) FROM mhero.early_status")), QStringLiteral("42501"));
 }
 
 QTEST_GUILESS_MAIN(TestMetaChannels)

@@ -70,7 +70,7 @@ Result<Applied> apply(QSqlDatabase& db, int sourceId, const QString& kind, const
             if (!added)
                 return added.error();
             applied.messages += *added;
-            auto moved = store.applyStatuses(target, mine->statuses);
+            auto moved = store.applyStatuses(target, mine->statuses, true);
             if (!moved)
                 return moved.error();
             applied.statuses += *moved;
@@ -146,7 +146,7 @@ Result<Applied> apply(QSqlDatabase& db, int sourceId, const QString& kind, const
             if (!added)
                 return added.error();
             applied.messages += *added;
-            auto moved = store.applyStatuses(target, mine->statuses);
+            auto moved = store.applyStatuses(target, mine->statuses, true);
             if (!moved)
                 return moved.error();
             applied.statuses += *moved;
@@ -327,7 +327,12 @@ Result<int> MetaIntake::purgeProcessed(int days)
                            {days});
     if (!query)
         return query.error();
-    return query->numRowsAffected();
+    const int purged = query->numRowsAffected();
+    // Early statuses no send claimed within a day belong to messages mHero did not send.
+    auto early = sql::exec(m_db, QStringLiteral("DELETE FROM mhero.early_status WHERE received_at < now() - interval '1 day'"));
+    if (!early)
+        return early.error();
+    return purged;
 }
 
 } // namespace mhero::meta
