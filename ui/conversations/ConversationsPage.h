@@ -90,6 +90,8 @@ private:
     void loadMediaRules();
     void retryMessage(qint64 messageId);
     void linkContact();
+    void loadReplyWindow();
+    void writeBySms();
     [[nodiscard]] bool isMine(const messaging::ConversationRow& row) const;
 
     Database& m_database;
@@ -124,6 +126,10 @@ private:
     QPushButton* m_linkButton = nullptr;
     NotesPanel* m_notesPanel = nullptr;
     QTimer* m_countsTimer = nullptr;
+    QFrame* m_smsBanner = nullptr;
+    QPushButton* m_writeBySms = nullptr;
+    std::optional<messaging::ReplyWindow> m_replyWindow;
+    int m_windowGeneration = 0;
 
     std::optional<messaging::ConversationRow> m_current;
     std::optional<messaging::ContactCard> m_cardData;
