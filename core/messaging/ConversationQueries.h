@@ -246,6 +246,11 @@ Result<qint64> startConversation(QSqlDatabase& db, qint64 healthWorkerId);
 /// Returns its id.
 Result<qint64> startSmsConversation(QSqlDatabase& db, qint64 whatsAppConversationId);
 
+/// The newest open conversation on a source of kind @p sourceKind ("whatsapp", "messenger") in
+/// which the person has written, whose free reply window is open (@p windowOpen) or closed; 0
+/// when there is none. For screenshots and demos.
+Result<qint64> exampleConversation(QSqlDatabase& db, const QString& sourceKind, bool windowOpen);
+
 /// The server's HINT of an error (the "HINT:" line libpq appends), or empty.
 QString errorHint(const Error& error);
 

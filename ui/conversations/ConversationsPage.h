@@ -59,6 +59,10 @@ public:
     void openConversation(qint64 id);
     /// Shows all open conversations and opens the newest one (screenshots, demos).
     void showExample();
+    /// Opens the newest open conversation on a @p sourceKind source whose free reply window is
+    /// open (@p windowOpen) or closed (screenshots, demos); nothing when there is none.
+    void showExampleOn(const QString& sourceKind, bool windowOpen);
+    [[nodiscard]] TemplatePicker* templatePicker() const { return m_picker; }
 
 Q_SIGNALS:
     /// Conversations waiting for this user: unread in their queue or unassigned (sidebar badge).
