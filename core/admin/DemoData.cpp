@@ -7,6 +7,7 @@
 #include <QBuffer>
 #include <QFile>
 #include <QImage>
+#include <QtEndian>
 #include <QSqlDatabase>
 #include <QVariant>
 
@@ -84,12 +85,20 @@ QByteArray voiceNote()
         pcm.append(char((sample >> 8) & 0xFF));
     }
     const auto le32 = [](quint32 v) {
-        return QByteArray{{char(v & 0xFF), char((v >> 8) & 0xFF), char((v >> 16) & 0xFF), char((v >> 24) & 0xFF)}};
+        QByteArray b(4, '\0');
+        qToLittleEndian(v, b.data());
+        return b;
     };
-    const auto le16 = [](quint16 v) { return QByteArray{{char(v & 0xFF), char((v >> 8) & 0xFF)}}; };
-    QByteArray wav = "RIFF" + le32(quint32(36 + pcm.size())) + "WAVEfmt " + le32(16) + le16(1) + le16(1) + le32(rate)
-        + le32(rate * 2) + le16(2) + le16(16) + "data" + le32(quint32(pcm.size()));
-    return wav + pcm;
+    const auto le16 = [](quint16 v) {
+        QByteArray b(2, '\0');
+        qToLittleEndian(v, b.data());
+        return b;
+    };
+    QByteArray wav;
+    wav.append("RIFF").append(le32(quint32(36 + pcm.size()))).append("WAVEfmt ").append(le32(16));
+    wav.append(le16(1)).append(le16(1)).append(le32(rate)).append(le32(rate * 2)).append(le16(2)).append(le16(16));
+    wav.append("data").append(le32(quint32(pcm.size()))).append(pcm);
+    return wav;
 }
 
 /// Keeps @p bytes as the stored media of the demo message @p externalId (its first attachment).
