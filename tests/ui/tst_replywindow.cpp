@@ -196,7 +196,7 @@ void TestReplyWindow::composerCountsDownWithoutTheDatabase()
 {
     ComposerWidget composer;
     composer.setTemplatesOnly(false);
-    QDateTime now = QDateTime(QDate(2026, 12, 7), QTime(9, 0), QTimeZone::UTC);
+    QDateTime now = QDateTime(QDate(2026, 12, 7), QTime(9, 0), Qt::UTC);
     composer.setClock([&now] { return now; });
     composer.show();
     auto* line = composer.findChild<QLabel*>(QStringLiteral("composerWindow"));
@@ -259,7 +259,7 @@ void TestReplyWindow::messengerHumanAgentThenNothing()
 {
     ComposerWidget composer;
     composer.setTemplatesOnly(false);
-    QDateTime now = QDateTime(QDate(2026, 12, 7), QTime(9, 0), QTimeZone::UTC);
+    QDateTime now = QDateTime(QDate(2026, 12, 7), QTime(9, 0), Qt::UTC);
     composer.setClock([&now] { return now; });
     composer.show();
     auto* line = composer.findChild<QLabel*>(QStringLiteral("composerWindow"));
@@ -275,7 +275,7 @@ void TestReplyWindow::messengerHumanAgentThenNothing()
     w.freeSecondsLeft = -3600; // wrote 25 hours ago
     w.agentSecondsLeft = 6 * 86400 - 3600;
     composer.setReplyWindow(w);
-    QVERIFY2(line->text().startsWith(QLatin1String("Human agent reply — allowed until ")), qPrintable(line->text()));
+    QVERIFY2(line->text().startsWith(QStringLiteral("Human agent reply — allowed until ")), qPrintable(line->text()));
     composer.setText(QStringLiteral("Your salary goes to the same account."));
     QVERIFY(composer.canSend());
     QVERIFY(!composer.whatsAppTemplatesOnly());
