@@ -7,9 +7,9 @@
 #include <QBuffer>
 #include <QFile>
 #include <QImage>
-#include <QtEndian>
 #include <QSqlDatabase>
 #include <QVariant>
+#include <QtEndian>
 
 #include <cmath>
 #include <numbers>
@@ -78,8 +78,9 @@ QByteArray voiceNote()
         const double t = double(i) / rate;
         const double syllables = 0.5 + 0.5 * std::sin(2 * std::numbers::pi * 3.2 * t); // about three syllables a second
         const double pitch = 170 + 30 * std::sin(2 * std::numbers::pi * 0.7 * t);
-        const double v = syllables * (0.6 * std::sin(2 * std::numbers::pi * pitch * t) + 0.3 * std::sin(4 * std::numbers::pi * pitch * t)
-                                      + 0.1 * std::sin(6 * std::numbers::pi * pitch * t));
+        const double v = syllables
+            * (0.6 * std::sin(2 * std::numbers::pi * pitch * t) + 0.3 * std::sin(4 * std::numbers::pi * pitch * t)
+               + 0.1 * std::sin(6 * std::numbers::pi * pitch * t));
         const auto sample = qint16(std::lround(v * 9000));
         pcm.append(char(sample & 0xFF));
         pcm.append(char((sample >> 8) & 0xFF));
@@ -105,15 +106,14 @@ QByteArray voiceNote()
 Status storeMedia(QSqlDatabase& db, const QString& externalId, const QByteArray& bytes, const QString& fileName,
                   bool picture)
 {
-    auto kept = sql::exec(db,
-                          QStringLiteral("UPDATE mhero.media SET state = 'stored', bytes = ?, size = ?, thumbnail = ?, "
-                                         "file_name = ?, fetched_at = now() WHERE message_id IN "
-                                         "(SELECT id FROM mhero.message WHERE external_id = ?)"),
-                          {bytes, qint64(bytes.size()),
-                           picture ? QVariant(channels::MediaStore::makeThumbnail(bytes))
-                                   : QVariant(QMetaType::fromType<QByteArray>()),
-                           fileName.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(fileName),
-                           externalId});
+    auto kept = sql::exec(
+        db,
+        QStringLiteral("UPDATE mhero.media SET state = 'stored', bytes = ?, size = ?, thumbnail = ?, "
+                       "file_name = ?, fetched_at = now() WHERE message_id IN "
+                       "(SELECT id FROM mhero.message WHERE external_id = ?)"),
+        {bytes, qint64(bytes.size()),
+         picture ? QVariant(channels::MediaStore::makeThumbnail(bytes)) : QVariant(QMetaType::fromType<QByteArray>()),
+         fileName.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(fileName), externalId});
     if (!kept)
         return kept.error();
     return {};

@@ -543,12 +543,13 @@ Result<qint64> exampleConversation(QSqlDatabase& db, const QString& sourceKind, 
 {
     auto id = sql::scalar(
         db,
-        QStringLiteral("SELECT coalesce((SELECT c.id FROM mhero.conversation c "
-                       "  JOIN mhero.source s ON s.id = c.channel_source_id "
-                       "  JOIN mhero.channel_kind k ON k.kind = s.kind "
-                       " WHERE s.kind = ? AND c.status <> 'resolved' AND c.last_inbound_at IS NOT NULL "
-                       "   AND (c.last_inbound_at > now() - make_interval(secs => coalesce(k.reply_window_seconds, 0))) = ? "
-                       " ORDER BY c.last_activity_at DESC, c.id DESC LIMIT 1), 0)"),
+        QStringLiteral(
+            "SELECT coalesce((SELECT c.id FROM mhero.conversation c "
+            "  JOIN mhero.source s ON s.id = c.channel_source_id "
+            "  JOIN mhero.channel_kind k ON k.kind = s.kind "
+            " WHERE s.kind = ? AND c.status <> 'resolved' AND c.last_inbound_at IS NOT NULL "
+            "   AND (c.last_inbound_at > now() - make_interval(secs => coalesce(k.reply_window_seconds, 0))) = ? "
+            " ORDER BY c.last_activity_at DESC, c.id DESC LIMIT 1), 0)"),
         {sourceKind, windowOpen});
     if (!id)
         return id.error();

@@ -239,7 +239,7 @@ Result<QList<PendingApproval>> approvalQueue(QSqlDatabase& db)
 }
 
 Result<QList<ApprovedTemplate>> approvedTemplates(QSqlDatabase& db, const QString& search, int limit,
-                                                 int whatsAppSource)
+                                                  int whatsAppSource)
 {
     QStringList words = search.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts);
     words = words.mid(0, 8);

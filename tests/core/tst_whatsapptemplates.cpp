@@ -72,16 +72,20 @@ void TestWhatsAppTemplates::initTestCase()
     login(UserKind::Agent, QStringLiteral("agent"), m_agent);
     login(UserKind::Service, QStringLiteral("engine"), m_engine);
     QSqlDatabase& db = m_owner->db();
-    MHERO_VERIFY_OK(sql::exec(db, QStringLiteral("UPDATE mhero.setting SET value = '\"free_text\"' "
-                                                 "WHERE key = 'messaging.free_text_policy'")));
-    auto whatsapp = sql::scalar(db, QStringLiteral("INSERT INTO mhero.source (name, kind, base_url, config) VALUES "
-                                                   "('wa', 'whatsapp', 'https://graph.test.invalid/v21.0/', "
-                                                   "'{\"phone_number_id\": \"1065\", \"waba_id\": \"1022\"}') RETURNING id"));
+    MHERO_VERIFY_OK(sql::exec(db,
+                              QStringLiteral("UPDATE mhero.setting SET value = '\"free_text\"' "
+                                             "WHERE key = 'messaging.free_text_policy'")));
+    auto whatsapp
+        = sql::scalar(db,
+                      QStringLiteral("INSERT INTO mhero.source (name, kind, base_url, config) VALUES "
+                                     "('wa', 'whatsapp', 'https://graph.test.invalid/v21.0/', "
+                                     "'{\"phone_number_id\": \"1065\", \"waba_id\": \"1022\"}') RETURNING id"));
     MHERO_VERIFY_OK(whatsapp);
     m_whatsapp = whatsapp->toInt();
-    auto other = sql::scalar(db, QStringLiteral("INSERT INTO mhero.source (name, kind, base_url, config) VALUES "
-                                                "('wa2', 'whatsapp', 'https://graph.test.invalid/v21.0/', "
-                                                "'{\"phone_number_id\": \"1066\", \"waba_id\": \"1023\"}') RETURNING id"));
+    auto other = sql::scalar(db,
+                             QStringLiteral("INSERT INTO mhero.source (name, kind, base_url, config) VALUES "
+                                            "('wa2', 'whatsapp', 'https://graph.test.invalid/v21.0/', "
+                                            "'{\"phone_number_id\": \"1066\", \"waba_id\": \"1023\"}') RETURNING id"));
     MHERO_VERIFY_OK(other);
     m_otherNumber = other->toInt();
     auto worker = sql::scalar(db,
@@ -141,8 +145,8 @@ void TestWhatsAppTemplates::setWhatsAppTemplate(int source, const QString& name,
 QString TestWhatsAppTemplates::problem(qint64 version, int source)
 {
     // Asked as an agent (the composer's picker does): no privilege beyond reading is needed.
-    auto value = sql::scalar(m_agent->db(), QStringLiteral("SELECT mhero.whatsapp_template_problem(?, ?)"),
-                             {version, source});
+    auto value
+        = sql::scalar(m_agent->db(), QStringLiteral("SELECT mhero.whatsapp_template_problem(?, ?)"), {version, source});
     if (!value)
         return QStringLiteral("error: ") + value.error().toString();
     return value->isNull() ? QStringLiteral("NULL") : value->toString();
@@ -158,54 +162,71 @@ void TestWhatsAppTemplates::problems_data()
 
     const QString body2 = QStringLiteral(R"({"en": "Dear {{given_name}}, salaries for {{facility}} were paid."})");
     const QString wa2 = QStringLiteral(R"([{"type": "BODY", "text": "Dear {{1}}, salaries for {{2}} were paid."}])");
-    QTest::newRow("usable") << body2 << "pay_a" << "APPROVED" << wa2 << "NULL";
-    QTest::newRow("not mapped") << body2 << "" << "" << wa2 << "not linked to a WhatsApp template";
-    QTest::newRow("unknown to WhatsApp") << body2 << "pay_b" << "" << wa2 << "WhatsApp has no template pay_b in language en";
+    QTest::newRow("usable") << body2 << "pay_a"
+                            << "APPROVED" << wa2 << "NULL";
+    QTest::newRow("not mapped") << body2 << ""
+                                << "" << wa2 << "not linked to a WhatsApp template";
+    QTest::newRow("unknown to WhatsApp") << body2 << "pay_b"
+                                         << "" << wa2 << "WhatsApp has no template pay_b in language en";
     for (const char* status : {"PAUSED", "DISABLED", "REJECTED", "PENDING"})
         QTest::newRow(status) << body2 << QStringLiteral("pay_%1").arg(QString::fromLatin1(status).toLower())
                               << QString::fromLatin1(status) << wa2
                               << QStringLiteral("not approved by WhatsApp (%1)").arg(QString::fromLatin1(status));
     QTest::newRow("more parameters than placeholders")
-        << body2 << "pay_c" << "APPROVED"
+        << body2 << "pay_c"
+        << "APPROVED"
         << R"([{"type": "BODY", "text": "Dear {{1}}, salaries for {{2}} were paid on {{3}}."}])"
         << "WhatsApp's template takes 3 parameters, ours has 2 placeholders";
     QTest::newRow("fewer parameters than placeholders")
-        << body2 << "pay_d" << "APPROVED" << R"([{"type": "BODY", "text": "Dear colleague, salaries were paid."}])"
+        << body2 << "pay_d"
+        << "APPROVED"
+        << R"([{"type": "BODY", "text": "Dear colleague, salaries were paid."}])"
         << "WhatsApp's template takes 0 parameters, ours has 2 placeholders";
     // WhatsApp's {{1}} used twice is one parameter; our repeated placeholder is one too.
     QTest::newRow("repeats count once")
-        << R"({"en": "{{given_name}}: salaries for {{facility}} were paid, {{given_name}}."})" << "pay_e" << "APPROVED"
-        << R"([{"type": "BODY", "text": "{{1}}: salaries for {{2}} were paid, {{1}}."}])" << "NULL";
+        << R"({"en": "{{given_name}}: salaries for {{facility}} were paid, {{given_name}}."})"
+        << "pay_e"
+        << "APPROVED"
+        << R"([{"type": "BODY", "text": "{{1}}: salaries for {{2}} were paid, {{1}}."}])"
+        << "NULL";
     QTest::newRow("header parameter")
-        << body2 << "pay_f" << "APPROVED"
+        << body2 << "pay_f"
+        << "APPROVED"
         << R"([{"type": "HEADER", "format": "TEXT", "text": "Pay for {{1}}"}, {"type": "BODY", "text": "Dear {{1}}, salaries for {{2}} were paid."}])"
         << "header or button parameters are not supported";
     QTest::newRow("picture header")
-        << body2 << "pay_g" << "APPROVED"
+        << body2 << "pay_g"
+        << "APPROVED"
         << R"([{"type": "HEADER", "format": "IMAGE"}, {"type": "BODY", "text": "Dear {{1}}, salaries for {{2}} were paid."}])"
         << "header or button parameters are not supported";
     QTest::newRow("URL button parameter")
-        << body2 << "pay_h" << "APPROVED"
+        << body2 << "pay_h"
+        << "APPROVED"
         << R"([{"type": "BODY", "text": "Dear {{1}}, salaries for {{2}} were paid."}, {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Payslip", "url": "https://moh.example.org/pay/{{1}}"}]}])"
         << "header or button parameters are not supported";
     QTest::newRow("fixed header and buttons are fine")
-        << body2 << "pay_i" << "APPROVED"
+        << body2 << "pay_i"
+        << "APPROVED"
         << R"([{"type": "HEADER", "format": "TEXT", "text": "Payroll"}, {"type": "BODY", "text": "Dear {{1}}, salaries for {{2}} were paid."}, {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Payroll", "url": "https://moh.example.org/pay"}, {"type": "QUICK_REPLY", "text": "Thanks"}]}])"
         << "NULL";
     QTest::newRow("named parameters")
-        << body2 << "pay_j" << "APPROVED"
+        << body2 << "pay_j"
+        << "APPROVED"
         << R"([{"type": "BODY", "text": "Dear {{first_name}}, salaries for {{place}} were paid."}])"
         << "WhatsApp's template has named parameters; only numbered ones ({{1}}, {{2}}, …) are supported";
-    QTest::newRow("side by side")
-        << R"({"en": "Dear {{given_name}}{{family_name}}, salaries were paid."})" << "pay_k" << "APPROVED"
-        << R"([{"type": "BODY", "text": "Dear {{1}}{{2}}, salaries were paid."}])"
-        << "two placeholders side by side cannot be told apart";
+    QTest::newRow("side by side") << R"({"en": "Dear {{given_name}}{{family_name}}, salaries were paid."})"
+                                  << "pay_k"
+                                  << "APPROVED"
+                                  << R"([{"type": "BODY", "text": "Dear {{1}}{{2}}, salaries were paid."}])"
+                                  << "two placeholders side by side cannot be told apart";
     QTest::newRow("languages disagree")
         << R"({"en": "Dear {{given_name}}, salaries for {{facility}} were paid.", "fr": "Cher {{given_name}}, les salaires ont été payés."})"
-        << "pay_l" << "APPROVED" << wa2 << "our languages have different numbers of placeholders (en 2, fr 1)";
+        << "pay_l"
+        << "APPROVED" << wa2 << "our languages have different numbers of placeholders (en 2, fr 1)";
     QTest::newRow("languages agree")
         << R"({"en": "Dear {{given_name}}, salaries for {{facility}} were paid.", "fr": "Les salaires de {{facility}} sont payés, {{given_name}}."})"
-        << "pay_m" << "APPROVED" << wa2 << "NULL";
+        << "pay_m"
+        << "APPROVED" << wa2 << "NULL";
 }
 
 void TestWhatsAppTemplates::problems()
@@ -227,7 +248,8 @@ void TestWhatsAppTemplates::onlyTheNumbersOwnTemplatesCount()
     // Approved for one number (Business Account) says nothing about another; nor the language.
     setWhatsAppTemplate(m_whatsapp, QStringLiteral("own_a"), QStringLiteral("APPROVED"),
                         QStringLiteral(R"([{"type": "BODY", "text": "Thank you {{1}}."}])"));
-    const qint64 version = approvedVersion(QStringLiteral(R"({"en": "Thank you {{given_name}}."})"), QStringLiteral("own_a"));
+    const qint64 version
+        = approvedVersion(QStringLiteral(R"({"en": "Thank you {{given_name}}."})"), QStringLiteral("own_a"));
     QVERIFY(version > 0);
     QCOMPARE(problem(version, m_whatsapp), QStringLiteral("NULL"));
     QCOMPARE(problem(version, m_otherNumber), QStringLiteral("WhatsApp has no template own_a in language en"));
@@ -298,13 +320,15 @@ void TestWhatsAppTemplates::queueReplyOutsideTheWindow()
                         QStringLiteral(R"([{"type": "BODY", "text": "Dear {{1}}, salaries for {{2}} are late."}])"));
     setWhatsAppTemplate(m_whatsapp, QStringLiteral("reply_count"), QStringLiteral("APPROVED"),
                         QStringLiteral(R"([{"type": "BODY", "text": "Dear {{1}}, salaries were counted."}])"));
-    const qint64 ok = approvedVersion(
-        QStringLiteral(R"({"en": "Dear {{given_name}}, salaries for {{facility}} were paid."})"), QStringLiteral("reply_ok"));
-    const qint64 paused = approvedVersion(
-        QStringLiteral(R"({"en": "Dear {{given_name}}, salaries for {{facility}} are late."})"), QStringLiteral("reply_paused"));
-    const qint64 wrongCount = approvedVersion(
-        QStringLiteral(R"({"en": "Dear {{given_name}}, salaries for {{facility}} were counted."})"),
-        QStringLiteral("reply_count"));
+    const qint64 ok
+        = approvedVersion(QStringLiteral(R"({"en": "Dear {{given_name}}, salaries for {{facility}} were paid."})"),
+                          QStringLiteral("reply_ok"));
+    const qint64 paused
+        = approvedVersion(QStringLiteral(R"({"en": "Dear {{given_name}}, salaries for {{facility}} are late."})"),
+                          QStringLiteral("reply_paused"));
+    const qint64 wrongCount
+        = approvedVersion(QStringLiteral(R"({"en": "Dear {{given_name}}, salaries for {{facility}} were counted."})"),
+                          QStringLiteral("reply_count"));
     QVERIFY(ok > 0 && paused > 0 && wrongCount > 0);
     const QString reply = QStringLiteral("SELECT mhero.reply(?, ?, ?)");
     QSqlDatabase& agent = m_agent->db();
@@ -316,35 +340,41 @@ void TestWhatsAppTemplates::queueReplyOutsideTheWindow()
     // Free text, a paused template, a template whose parameters do not match: refused, nothing queued.
     QCOMPARE(sqlState(agent, QStringLiteral("SELECT mhero.reply(?, 'Please call 4455.')"), {conversation}),
              QStringLiteral("55000"));
-    QCOMPARE(sqlState(agent, reply, {conversation, QStringLiteral("Dear Mariama, salaries for Phebe Hospital are late."), paused}),
-             QStringLiteral("55000"));
     QCOMPARE(sqlState(agent, reply,
-                      {conversation, QStringLiteral("Dear Mariama, salaries for Phebe Hospital were counted."), wrongCount}),
+                      {conversation, QStringLiteral("Dear Mariama, salaries for Phebe Hospital are late."), paused}),
              QStringLiteral("55000"));
+    QCOMPARE(
+        sqlState(agent, reply,
+                 {conversation, QStringLiteral("Dear Mariama, salaries for Phebe Hospital were counted."), wrongCount}),
+        QStringLiteral("55000"));
     // The refusal names the template's problem.
-    auto refused = sql::exec(agent, reply,
-                             {conversation, QStringLiteral("Dear Mariama, salaries for Phebe Hospital are late."), paused});
+    auto refused = sql::exec(
+        agent, reply, {conversation, QStringLiteral("Dear Mariama, salaries for Phebe Hospital are late."), paused});
     QVERIFY(!refused);
     QVERIFY2(refused.error().toString().contains(QLatin1String("not approved by WhatsApp (PAUSED)")),
              qPrintable(refused.error().toString()));
     QCOMPARE(outbox(), before);
 
     // The usable mapping goes.
-    QCOMPARE(sqlState(agent, reply, {conversation, QStringLiteral("Dear Mariama, salaries for Phebe Hospital were paid."), ok}),
+    QCOMPARE(sqlState(agent, reply,
+                      {conversation, QStringLiteral("Dear Mariama, salaries for Phebe Hospital were paid."), ok}),
              QStringLiteral("ok"));
     QCOMPARE(outbox(), before + 1);
     // Paused by Meta afterwards: refused from then on.
     setWhatsAppTemplate(m_whatsapp, QStringLiteral("reply_ok"), QStringLiteral("PAUSED"),
                         QStringLiteral(R"([{"type": "BODY", "text": "Dear {{1}}, salaries for {{2}} were paid."}])"));
-    QCOMPARE(sqlState(agent, reply, {conversation, QStringLiteral("Dear Mariama, salaries for Phebe Hospital were paid."), ok}),
+    QCOMPARE(sqlState(agent, reply,
+                      {conversation, QStringLiteral("Dear Mariama, salaries for Phebe Hospital were paid."), ok}),
              QStringLiteral("55000"));
     QCOMPARE(outbox(), before + 1);
 
     // Inside the window the WhatsApp mapping does not matter.
     const qint64 recent = whatsAppConversation(QStringLiteral("231770000102"), 2);
-    QCOMPARE(sqlState(agent, reply, {recent, QStringLiteral("Dear Mariama, salaries for Phebe Hospital are late."), paused}),
+    QCOMPARE(
+        sqlState(agent, reply, {recent, QStringLiteral("Dear Mariama, salaries for Phebe Hospital are late."), paused}),
+        QStringLiteral("ok"));
+    QCOMPARE(sqlState(agent, QStringLiteral("SELECT mhero.reply(?, 'Please call 4455.')"), {recent}),
              QStringLiteral("ok"));
-    QCOMPARE(sqlState(agent, QStringLiteral("SELECT mhero.reply(?, 'Please call 4455.')"), {recent}), QStringLiteral("ok"));
 }
 
 void TestWhatsAppTemplates::failureCodesAreStoredAndRead()
@@ -354,8 +384,9 @@ void TestWhatsAppTemplates::failureCodesAreStoredAndRead()
     auto sent = sql::scalar(m_agent->db(), QStringLiteral("SELECT mhero.reply(?, 'Are you still at Phebe?')"),
                             {conversation});
     MHERO_VERIFY_OK(sent);
-    MHERO_VERIFY_OK(sql::exec(m_owner->db(), QStringLiteral("UPDATE mhero.message SET external_id = 'wamid.f1', "
-                                                            "status = 'sent' WHERE id = ?"),
+    MHERO_VERIFY_OK(sql::exec(m_owner->db(),
+                              QStringLiteral("UPDATE mhero.message SET external_id = 'wamid.f1', "
+                                             "status = 'sent' WHERE id = ?"),
                               {*sent}));
     channels::ChannelStore store(m_engine->db());
     channels::StatusUpdate failed;
@@ -368,8 +399,9 @@ void TestWhatsAppTemplates::failureCodesAreStoredAndRead()
     MHERO_VERIFY_OK(moved);
     QCOMPARE(*moved, 1);
     const auto codeOf = [this](const QVariant& id) {
-        return sql::scalar(m_owner->db(), QStringLiteral("SELECT coalesce(error_code, 0) || ' ' || coalesce(error, '') "
-                                                         "FROM mhero.message WHERE id = ?"),
+        return sql::scalar(m_owner->db(),
+                           QStringLiteral("SELECT coalesce(error_code, 0) || ' ' || coalesce(error, '') "
+                                          "FROM mhero.message WHERE id = ?"),
                            {id})
             .value()
             .toString();
@@ -381,10 +413,11 @@ void TestWhatsAppTemplates::failureCodesAreStoredAndRead()
                  .toInt(),
              131026);
     // A status without a code keeps the code; a bad code in the JSON is left out, not the batch.
-    auto again = sql::scalar(m_engine->db(),
-                             QStringLiteral("SELECT mhero.apply_statuses(?, '[{\"external_id\": \"wamid.f1\", "
-                                            "\"status\": \"failed\", \"channel_status\": \"x\", \"error_code\": \"13x\"}]')"),
-                             {m_whatsapp});
+    auto again
+        = sql::scalar(m_engine->db(),
+                      QStringLiteral("SELECT mhero.apply_statuses(?, '[{\"external_id\": \"wamid.f1\", "
+                                     "\"status\": \"failed\", \"channel_status\": \"x\", \"error_code\": \"13x\"}]')"),
+                      {m_whatsapp});
     MHERO_VERIFY_OK(again);
     QCOMPARE(again->toInt(), 1);
     QCOMPARE(codeOf(*sent), QStringLiteral("131026 131026: Message undeliverable"));
@@ -421,29 +454,33 @@ void TestWhatsAppTemplates::replyWindowAsTheComposerReadsIt()
                               {*sent}));
     QVERIFY(window(open).reengagementRefused);
     QVERIFY(!window(open).notOnWhatsApp);
-    MHERO_VERIFY_OK(sql::exec(m_owner->db(),
-                              QStringLiteral("INSERT INTO mhero.message (conversation_id, direction, text, source_id, "
-                                             "external_id, status) VALUES (?, 'in', 'here I am', ?, 'wamid.in2', 'received')"),
-                              {open, m_whatsapp}));
+    MHERO_VERIFY_OK(
+        sql::exec(m_owner->db(),
+                  QStringLiteral("INSERT INTO mhero.message (conversation_id, direction, text, source_id, "
+                                 "external_id, status) VALUES (?, 'in', 'here I am', ?, 'wamid.in2', 'received')"),
+                  {open, m_whatsapp}));
     QVERIFY(!window(open).reengagementRefused);
 
     // Never written: no window at all; an SMS conversation has none to count.
     const qint64 silent = whatsAppConversation(QStringLiteral("231770000105"), -1);
     w = window(silent);
     QVERIFY(w.hasWindow && !w.personWrote);
-    auto sms = sql::scalar(m_owner->db(), QStringLiteral("INSERT INTO mhero.source (name, kind, base_url) VALUES "
-                                                         "('sms-for-window', 'rapidpro', 'https://rp.test.invalid') "
-                                                         "RETURNING id"));
+    auto sms = sql::scalar(m_owner->db(),
+                           QStringLiteral("INSERT INTO mhero.source (name, kind, base_url) VALUES "
+                                          "('sms-for-window', 'rapidpro', 'https://rp.test.invalid') "
+                                          "RETURNING id"));
     MHERO_VERIFY_OK(sms);
-    auto smsConversation = sql::scalar(m_owner->db(),
-                                       QStringLiteral("INSERT INTO mhero.conversation (urn_id, channel_source_id) "
-                                                      "SELECT urn_id, ? FROM mhero.conversation WHERE id = ? RETURNING id"),
-                                       {*sms, silent});
+    auto smsConversation
+        = sql::scalar(m_owner->db(),
+                      QStringLiteral("INSERT INTO mhero.conversation (urn_id, channel_source_id) "
+                                     "SELECT urn_id, ? FROM mhero.conversation WHERE id = ? RETURNING id"),
+                      {*sms, silent});
     MHERO_VERIFY_OK(smsConversation);
     w = window(smsConversation->toLongLong());
     QVERIFY(!w.hasWindow);
     QCOMPARE(w.kind, QStringLiteral("rapidpro"));
-    MHERO_VERIFY_OK(sql::exec(m_owner->db(), QStringLiteral("DELETE FROM mhero.conversation WHERE id = ?"), {*smsConversation}));
+    MHERO_VERIFY_OK(
+        sql::exec(m_owner->db(), QStringLiteral("DELETE FROM mhero.conversation WHERE id = ?"), {*smsConversation}));
     MHERO_VERIFY_OK(sql::exec(m_owner->db(), QStringLiteral("DELETE FROM mhero.source WHERE id = ?"), {*sms}));
 }
 
@@ -459,8 +496,9 @@ void TestWhatsAppTemplates::writeBySms()
     QVERIFY(!none);
     QCOMPARE(none.error().detail, QStringLiteral("no-sms-channel"));
 
-    auto sms = sql::scalar(m_owner->db(), QStringLiteral("INSERT INTO mhero.source (name, kind, base_url) VALUES "
-                                                         "('sms', 'rapidpro', 'https://rapidpro.test.invalid') RETURNING id"));
+    auto sms = sql::scalar(m_owner->db(),
+                           QStringLiteral("INSERT INTO mhero.source (name, kind, base_url) VALUES "
+                                          "('sms', 'rapidpro', 'https://rapidpro.test.invalid') RETURNING id"));
     MHERO_VERIFY_OK(sms);
     auto started = messaging::startSmsConversation(agent, known);
     MHERO_VERIFY_OK(started);
@@ -480,8 +518,9 @@ void TestWhatsAppTemplates::writeBySms()
     auto again = messaging::startSmsConversation(agent, known);
     MHERO_VERIFY_OK(again);
     QCOMPARE(*again, *started);
-    QCOMPARE(sql::scalar(m_owner->db(), QStringLiteral("SELECT count(*) FROM mhero.audit_log WHERE action = 'start' "
-                                                       "AND row_key = ?::text"),
+    QCOMPARE(sql::scalar(m_owner->db(),
+                         QStringLiteral("SELECT count(*) FROM mhero.audit_log WHERE action = 'start' "
+                                        "AND row_key = ?::text"),
                          {*started})
                  .value()
                  .toInt(),
@@ -490,19 +529,22 @@ void TestWhatsAppTemplates::writeBySms()
     // An unknown WhatsApp number gets its tel: address (unknown too).
     auto stranger = messaging::startSmsConversation(agent, unknown);
     MHERO_VERIFY_OK(stranger);
-    QCOMPARE(sql::scalar(m_owner->db(), QStringLiteral("SELECT u.urn || ' ' || coalesce(u.health_worker_id, 0) "
-                                                       "FROM mhero.conversation c JOIN mhero.contact_urn u "
-                                                       "ON u.id = c.urn_id WHERE c.id = ?"),
+    QCOMPARE(sql::scalar(m_owner->db(),
+                         QStringLiteral("SELECT u.urn || ' ' || coalesce(u.health_worker_id, 0) "
+                                        "FROM mhero.conversation c JOIN mhero.contact_urn u "
+                                        "ON u.id = c.urn_id WHERE c.id = ?"),
                          {*stranger})
                  .value()
                  .toString(),
              QStringLiteral("tel:+231770000107 0"));
 
     // An opted-out number is refused; so is a conversation that is not on WhatsApp.
-    MHERO_VERIFY_OK(sql::exec(m_owner->db(), QStringLiteral("UPDATE mhero.contact_urn SET status = 'stopped' "
-                                                            "WHERE urn = 'tel:+231770000107'")));
-    MHERO_VERIFY_OK(sql::exec(m_owner->db(), QStringLiteral("UPDATE mhero.conversation SET status = 'resolved', "
-                                                            "resolved_at = now() WHERE id = ?"),
+    MHERO_VERIFY_OK(sql::exec(m_owner->db(),
+                              QStringLiteral("UPDATE mhero.contact_urn SET status = 'stopped' "
+                                             "WHERE urn = 'tel:+231770000107'")));
+    MHERO_VERIFY_OK(sql::exec(m_owner->db(),
+                              QStringLiteral("UPDATE mhero.conversation SET status = 'resolved', "
+                                             "resolved_at = now() WHERE id = ?"),
                               {*stranger}));
     auto stopped = messaging::startSmsConversation(agent, unknown);
     QVERIFY(!stopped);

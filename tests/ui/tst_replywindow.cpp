@@ -96,7 +96,8 @@ void TestReplyWindow::initTestCase()
     auto owner = cluster.connectSuperuser(m_db);
     MHERO_VERIFY_OK(owner);
     m_owner.emplace(std::move(*owner));
-    for (auto [prefix, into] : {std::pair{QStringLiteral("writer"), &m_writer}, {QStringLiteral("approver"), &m_approver}}) {
+    for (auto [prefix, into] :
+         {std::pair{QStringLiteral("writer"), &m_writer}, {QStringLiteral("approver"), &m_approver}}) {
         auto user = cluster.createUser(m_db, UserKind::Supervisor, prefix);
         MHERO_VERIFY_OK(user);
         auto connection = TestCluster::connectAs(*user);
@@ -115,8 +116,9 @@ void TestReplyWindow::initTestCase()
     m_messenger = source("fb", "messenger", R"({"page_id": "1001"})");
     m_sms = source("sms", "rapidpro", "{}");
     QVERIFY(m_whatsapp > 0 && m_messenger > 0 && m_sms > 0);
-    MHERO_VERIFY_OK(sql::exec(db, QStringLiteral("UPDATE mhero.setting SET value = '\"free_text\"' "
-                                                 "WHERE key = 'messaging.free_text_policy'")));
+    MHERO_VERIFY_OK(sql::exec(db,
+                              QStringLiteral("UPDATE mhero.setting SET value = '\"free_text\"' "
+                                             "WHERE key = 'messaging.free_text_policy'")));
     auto worker = sql::scalar(db,
                               QStringLiteral("INSERT INTO mhero.health_worker (source_id, resource_type, resource_id, "
                                              "display_name, given_name, family_name, cadre, facility) VALUES (?, "
@@ -129,12 +131,14 @@ void TestReplyWindow::initTestCase()
     // WhatsApp's templates of the number (as the engine keeps them) and ours mapped to them.
     MHERO_VERIFY_OK(sql::exec(
         db,
-        QStringLiteral("INSERT INTO mhero.whatsapp_template (source_id, name, language, status, components) VALUES "
-                       "(?, 'pay_ok', 'en', 'APPROVED', '[{\"type\": \"BODY\", \"text\": \"Dear {{1}}, salaries were paid.\"}]'), "
-                       "(?, 'pay_paused', 'en', 'PAUSED', '[{\"type\": \"BODY\", \"text\": \"Dear {{1}}, salaries are late.\"}]')"),
+        QStringLiteral(
+            "INSERT INTO mhero.whatsapp_template (source_id, name, language, status, components) VALUES "
+            "(?, 'pay_ok', 'en', 'APPROVED', '[{\"type\": \"BODY\", \"text\": \"Dear {{1}}, salaries were paid.\"}]'), "
+            "(?, 'pay_paused', 'en', 'PAUSED', '[{\"type\": \"BODY\", \"text\": \"Dear {{1}}, salaries are "
+            "late.\"}]')"),
         {m_whatsapp, m_whatsapp}));
-    m_usable = approvedVersion(QStringLiteral("Salary paid"), QStringLiteral("Dear {{given_name}}, salaries were paid."),
-                               QStringLiteral("pay_ok"));
+    m_usable = approvedVersion(QStringLiteral("Salary paid"),
+                               QStringLiteral("Dear {{given_name}}, salaries were paid."), QStringLiteral("pay_ok"));
     m_paused = approvedVersion(QStringLiteral("Salary late"), QStringLiteral("Dear {{given_name}}, salaries are late."),
                                QStringLiteral("pay_paused"));
     QVERIFY(m_usable > 0 && m_paused > 0);
@@ -150,11 +154,13 @@ void TestReplyWindow::cleanupTestCase()
 
 qint64 TestReplyWindow::approvedVersion(const QString& name, const QString& body, const QString& whatsAppName)
 {
-    auto created = sql::scalar(m_writer->db(), QStringLiteral("SELECT mhero.create_template(?, 'hr_payroll', '{}')"), {name});
+    auto created
+        = sql::scalar(m_writer->db(), QStringLiteral("SELECT mhero.create_template(?, 'hr_payroll', '{}')"), {name});
     if (!created)
         return 0;
-    auto version = sql::scalar(m_writer->db(), QStringLiteral("SELECT mhero.save_draft(?, ?::jsonb, '{}', ?, 'en', '{}')"),
-                               {created->toLongLong(), QStringLiteral("{\"en\": \"%1\"}").arg(body), whatsAppName});
+    auto version
+        = sql::scalar(m_writer->db(), QStringLiteral("SELECT mhero.save_draft(?, ?::jsonb, '{}', ?, 'en', '{}')"),
+                      {created->toLongLong(), QStringLiteral("{\"en\": \"%1\"}").arg(body), whatsAppName});
     if (!version || !sql::exec(m_writer->db(), QStringLiteral("SELECT mhero.submit_version(?)"), {*version})
         || !sql::exec(m_approver->db(), QStringLiteral("SELECT mhero.approve_version(?)"), {*version}))
         return 0;
@@ -164,8 +170,9 @@ qint64 TestReplyWindow::approvedVersion(const QString& name, const QString& body
 qint64 TestReplyWindow::conversation(int source, const QString& urn, int inboundHoursAgo, qint64 worker)
 {
     QSqlDatabase& db = m_owner->db();
-    if (!sql::exec(db, QStringLiteral("INSERT INTO mhero.contact_urn (urn, health_worker_id, display) VALUES (?, ?, ?) "
-                                      "ON CONFLICT (urn) DO NOTHING"),
+    if (!sql::exec(db,
+                   QStringLiteral("INSERT INTO mhero.contact_urn (urn, health_worker_id, display) VALUES (?, ?, ?) "
+                                  "ON CONFLICT (urn) DO NOTHING"),
                    {urn, worker > 0 ? QVariant(worker) : QVariant(QMetaType::fromType<qint64>()),
                     urn.startsWith(QLatin1String("facebook:")) ? QVariant(QStringLiteral("Fatu Kamara"))
                                                                : QVariant(QMetaType::fromType<QString>())}))
@@ -176,11 +183,12 @@ qint64 TestReplyWindow::conversation(int source, const QString& urn, int inbound
                           {source, urn});
     if (!id)
         return 0;
-    if (!sql::exec(db,
-                   QStringLiteral("INSERT INTO mhero.message (conversation_id, direction, text, source_id, external_id, "
-                                  "status, created_at) VALUES (?, 'in', 'hello', ?, gen_random_uuid()::text, 'received', "
-                                  "now() - make_interval(hours => ?))"),
-                   {id->toLongLong(), source, inboundHoursAgo}))
+    if (!sql::exec(
+            db,
+            QStringLiteral("INSERT INTO mhero.message (conversation_id, direction, text, source_id, external_id, "
+                           "status, created_at) VALUES (?, 'in', 'hello', ?, gen_random_uuid()::text, 'received', "
+                           "now() - make_interval(hours => ?))"),
+            {id->toLongLong(), source, inboundHoursAgo}))
         return 0;
     return id->toLongLong();
 }
@@ -226,7 +234,8 @@ void TestReplyWindow::composerCountsDownWithoutTheDatabase()
     // Closed: only an approved WhatsApp template, no free text, no file.
     now = now.addSecs(43 * 60);
     composer.refreshWindow();
-    QCOMPARE(line->text(), QStringLiteral("The 24-hour window has closed: only approved WhatsApp templates can be sent"));
+    QCOMPARE(line->text(),
+             QStringLiteral("The 24-hour window has closed: only approved WhatsApp templates can be sent"));
     QVERIFY(composer.whatsAppTemplatesOnly());
     QVERIFY(!composer.canSend());
     QVERIFY(editor->isReadOnly());
@@ -284,14 +293,14 @@ void TestReplyWindow::messengerHumanAgentThenNothing()
     composer.refreshWindow();
     QVERIFY(!composer.canSend());
     QVERIFY(line->isHidden());
-    QCOMPARE(note->text(), QStringLiteral("Messenger allows replies only within 7 days of the person's last message: "
-                                          "nothing can be sent until they write again."));
+    QCOMPARE(note->text(),
+             QStringLiteral("Messenger allows replies only within 7 days of the person's last message: "
+                            "nothing can be sent until they write again."));
 }
 
 void TestReplyWindow::closedWhatsAppWindowOffersOnlyItsTemplates()
 {
-    const qint64 closed
-        = conversation(m_whatsapp, QStringLiteral("whatsapp:231770000201"), 30, m_worker);
+    const qint64 closed = conversation(m_whatsapp, QStringLiteral("whatsapp:231770000201"), 30, m_worker);
     QVERIFY(closed > 0);
     Database database;
     open(database);
@@ -304,7 +313,8 @@ void TestReplyWindow::closedWhatsAppWindowOffersOnlyItsTemplates()
     auto* line = page.findChild<QLabel*>(QStringLiteral("composerWindow"));
     auto* button = page.findChild<QPushButton*>(QStringLiteral("whatsAppTemplateButton"));
     QVERIFY(line && button);
-    QTRY_COMPARE(line->text(), QStringLiteral("The 24-hour window has closed: only approved WhatsApp templates can be sent"));
+    QTRY_COMPARE(line->text(),
+                 QStringLiteral("The 24-hour window has closed: only approved WhatsApp templates can be sent"));
     QVERIFY(page.composer()->whatsAppTemplatesOnly());
     QTRY_VERIFY(button->isVisible());
     QVERIFY(!page.findChild<QFrame*>(QStringLiteral("notOnWhatsAppBanner"))->isVisible());
@@ -325,16 +335,16 @@ void TestReplyWindow::closedWhatsAppWindowOffersOnlyItsTemplates()
     picker->hide();
     // Sent: the database takes it (the window rule is the server's too).
     page.findChild<QPushButton*>(QStringLiteral("sendButton"))->click();
-    QTRY_COMPARE(sql::scalar(m_owner->db(), QStringLiteral("SELECT count(*) FROM mhero.message WHERE conversation_id = ? "
-                                                           "AND direction = 'out' AND template_version_id = ?"),
+    QTRY_COMPARE(sql::scalar(m_owner->db(),
+                             QStringLiteral("SELECT count(*) FROM mhero.message WHERE conversation_id = ? "
+                                            "AND direction = 'out' AND template_version_id = ?"),
                              {closed, m_usable})
                      .value()
                      .toInt(),
                  1);
 
     // Inside a window the picker is not filtered.
-    const qint64 open
-        = conversation(m_whatsapp, QStringLiteral("whatsapp:231770000202"), 2, m_worker);
+    const qint64 open = conversation(m_whatsapp, QStringLiteral("whatsapp:231770000202"), 2, m_worker);
     page.openConversation(open);
     QTRY_COMPARE(page.currentConversation(), open);
     QTRY_VERIFY(line->text().startsWith(QLatin1String("Replies free for 21 h")));
@@ -357,15 +367,17 @@ void TestReplyWindow::reengagementFailureOffersTemplates()
     QTRY_COMPARE(page.currentConversation(), id);
     auto* line = page.findChild<QLabel*>(QStringLiteral("composerWindow"));
     QTRY_VERIFY(line->text().startsWith(QLatin1String("Replies free for ")));
-    MHERO_VERIFY_OK(sql::exec(m_owner->db(),
-                              QStringLiteral("INSERT INTO mhero.message (conversation_id, direction, text, source_id, "
-                                             "external_id, status, author, error, error_code, failed_at) VALUES (?, 'out', "
-                                             "'Hello?', ?, 'wamid.r1', 'failed', ?, '131047: Re-engagement message', "
-                                             "131047, now())"),
-                              {id, m_whatsapp, m_agent.name}));
+    MHERO_VERIFY_OK(
+        sql::exec(m_owner->db(),
+                  QStringLiteral("INSERT INTO mhero.message (conversation_id, direction, text, source_id, "
+                                 "external_id, status, author, error, error_code, failed_at) VALUES (?, 'out', "
+                                 "'Hello?', ?, 'wamid.r1', 'failed', ?, '131047: Re-engagement message', "
+                                 "131047, now())"),
+                  {id, m_whatsapp, m_agent.name}));
     // The notification refreshes what the composer offers.
-    QTRY_COMPARE(line->text(), QStringLiteral("WhatsApp refused the last reply: the 24-hour window has closed. Only "
-                                              "approved WhatsApp templates can be sent."));
+    QTRY_COMPARE(line->text(),
+                 QStringLiteral("WhatsApp refused the last reply: the 24-hour window has closed. Only "
+                                "approved WhatsApp templates can be sent."));
     QVERIFY(page.composer()->whatsAppTemplatesOnly());
     QTRY_VERIFY(page.findChild<QPushButton*>(QStringLiteral("whatsAppTemplateButton"))->isVisible());
 }
@@ -374,12 +386,13 @@ void TestReplyWindow::notOnWhatsAppOffersSms()
 {
     const qint64 id = conversation(m_whatsapp, QStringLiteral("whatsapp:231770000204"), 1, m_worker);
     QVERIFY(id > 0);
-    MHERO_VERIFY_OK(sql::exec(m_owner->db(),
-                              QStringLiteral("INSERT INTO mhero.message (conversation_id, direction, text, source_id, "
-                                             "external_id, status, author, error, error_code, failed_at) VALUES (?, 'out', "
-                                             "'Are you on duty?', ?, 'wamid.n1', 'failed', ?, '131026: Message "
-                                             "undeliverable', 131026, now())"),
-                              {id, m_whatsapp, m_agent.name}));
+    MHERO_VERIFY_OK(
+        sql::exec(m_owner->db(),
+                  QStringLiteral("INSERT INTO mhero.message (conversation_id, direction, text, source_id, "
+                                 "external_id, status, author, error, error_code, failed_at) VALUES (?, 'out', "
+                                 "'Are you on duty?', ?, 'wamid.n1', 'failed', ?, '131026: Message "
+                                 "undeliverable', 131026, now())"),
+                  {id, m_whatsapp, m_agent.name}));
     Database database;
     open(database);
     ConversationsPage page(database, sessionOf(m_agent));
@@ -397,9 +410,10 @@ void TestReplyWindow::notOnWhatsAppOffersSms()
     // The same person's SMS conversation opens, theirs to write in.
     QTRY_VERIFY(page.currentConversation() != id && page.currentConversation() != 0);
     const qint64 smsConversation = page.currentConversation();
-    QCOMPARE(sql::scalar(m_owner->db(), QStringLiteral("SELECT u.urn || ' ' || c.channel_source_id || ' ' || "
-                                                       "c.assignee FROM mhero.conversation c JOIN mhero.contact_urn u "
-                                                       "ON u.id = c.urn_id WHERE c.id = ?"),
+    QCOMPARE(sql::scalar(m_owner->db(),
+                         QStringLiteral("SELECT u.urn || ' ' || c.channel_source_id || ' ' || "
+                                        "c.assignee FROM mhero.conversation c JOIN mhero.contact_urn u "
+                                        "ON u.id = c.urn_id WHERE c.id = ?"),
                          {smsConversation})
                  .value()
                  .toString(),
@@ -437,16 +451,18 @@ void TestReplyWindow::messengerIdLinkedAndRemembered()
     dialog->accept();
     QTRY_COMPARE(page.findChild<QLabel*>(QStringLiteral("conversationTitle"))->text(), QStringLiteral("Fatu Kamara"));
     QTRY_VERIFY(link->isHidden());
-    QCOMPARE(sql::scalar(m_owner->db(), QStringLiteral("SELECT coalesce(health_worker_id, 0) FROM mhero.contact_urn "
-                                                       "WHERE urn = ?"),
+    QCOMPARE(sql::scalar(m_owner->db(),
+                         QStringLiteral("SELECT coalesce(health_worker_id, 0) FROM mhero.contact_urn "
+                                        "WHERE urn = ?"),
                          {psid})
                  .value()
                  .toLongLong(),
              m_worker);
 
     // Remembered: the next conversation of that id is the health worker's at once.
-    MHERO_VERIFY_OK(sql::exec(m_owner->db(), QStringLiteral("UPDATE mhero.conversation SET status = 'resolved', "
-                                                            "resolved_at = now() WHERE id = ?"),
+    MHERO_VERIFY_OK(sql::exec(m_owner->db(),
+                              QStringLiteral("UPDATE mhero.conversation SET status = 'resolved', "
+                                             "resolved_at = now() WHERE id = ?"),
                               {id}));
     const qint64 next = conversation(m_messenger, psid, 0);
     QVERIFY(next > 0 && next != id);

@@ -9,13 +9,13 @@
 #include <QImage>
 #include <QKeySequence>
 #include <QLabel>
+#include <QLocale>
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QShortcut>
 #include <QTextCursor>
-#include <QLocale>
 #include <QTextEdit>
 #include <QTimer>
 #include <QToolButton>
@@ -416,7 +416,8 @@ bool ComposerWidget::attachFile(const QString& path)
 bool ComposerWidget::attachData(const QString& fileName, const QByteArray& bytes)
 {
     if (m_whatsAppTemplatesOnly) {
-        showAttachmentProblem(tr("Outside the reply window only an approved template's words can be sent, without a file."));
+        showAttachmentProblem(
+            tr("Outside the reply window only an approved template's words can be sent, without a file."));
         return false;
     }
     const QString type = messaging::contentTypeOf(fileName, bytes);
@@ -487,7 +488,8 @@ void ComposerWidget::updateState()
     const bool noFreeText = m_whatsAppTemplatesOnly && m_templateVersion == 0;
     m_editor->setReadOnly(blocked || m_busy || noFreeText);
     m_editor->setEnabled(!blocked);
-    m_editor->setPlaceholderText(noFreeText ? tr("Choose an approved WhatsApp template (Ctrl+T)") : tr("Write a reply…"));
+    m_editor->setPlaceholderText(noFreeText ? tr("Choose an approved WhatsApp template (Ctrl+T)")
+                                            : tr("Write a reply…"));
     m_templateButton->setEnabled(!blocked && !m_busy);
     m_whatsAppTemplates->setVisible(m_whatsAppTemplatesOnly && !blocked && m_templateVersion == 0);
     m_whatsAppTemplates->setEnabled(!m_busy);

@@ -570,7 +570,10 @@ void ConversationsPage::showExampleOn(const QString& sourceKind, bool windowOpen
 {
     setView(QueueView::Open);
     m_database.run(
-        this, [sourceKind, windowOpen](QSqlDatabase& db) { return messaging::exampleConversation(db, sourceKind, windowOpen); },
+        this,
+        [sourceKind, windowOpen](QSqlDatabase& db) {
+            return messaging::exampleConversation(db, sourceKind, windowOpen);
+        },
         [this](const Result<qint64>& id) {
             if (id && *id > 0)
                 openConversation(*id);

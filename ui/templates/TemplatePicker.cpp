@@ -119,8 +119,8 @@ void TemplatePicker::runSearch()
                 m_status->setText(tr("No template approved by WhatsApp for this number matches."));
             else
                 m_status->setText(m_results.isEmpty() ? tr("No approved template matches.")
-                                                  : tr("%n template(s) · Enter to use, Esc to close", nullptr,
-                                                       int(m_results.size())));
+                                                      : tr("%n template(s) · Enter to use, Esc to close", nullptr,
+                                                           int(m_results.size())));
             if (!m_results.isEmpty())
                 m_list->setCurrentRow(0);
             Q_EMIT resultsChanged();
