@@ -83,7 +83,6 @@ ComposerWidget::ComposerWidget(QWidget* parent)
     layout->setContentsMargins(0, 6, 0, 0);
     layout->setSpacing(4);
 
-    auto* windowRow = new QHBoxLayout;
     m_window = new QLabel;
     m_window->setObjectName(QStringLiteral("composerWindow"));
     m_window->setWordWrap(true);
@@ -91,9 +90,7 @@ ComposerWidget::ComposerWidget(QWidget* parent)
     m_whatsAppTemplates = new QPushButton(tr("Choose an approved WhatsApp template"));
     m_whatsAppTemplates->setObjectName(QStringLiteral("whatsAppTemplateButton"));
     m_whatsAppTemplates->hide();
-    windowRow->addWidget(m_window, 1);
-    windowRow->addWidget(m_whatsAppTemplates);
-    layout->addLayout(windowRow);
+    layout->addWidget(m_window);
     // The countdown is redrawn from the deadline the server gave: no query per tick.
     m_clock = [] { return QDateTime::currentDateTimeUtc(); };
     m_windowTimer = new QTimer(this);
@@ -103,6 +100,7 @@ ComposerWidget::ComposerWidget(QWidget* parent)
     connect(m_whatsAppTemplates, &QPushButton::clicked, this, &ComposerWidget::templatePickerRequested);
 
     auto* chipRow = new QHBoxLayout;
+    chipRow->addWidget(m_whatsAppTemplates);
     m_templateChip = new QLabel;
     m_templateChip->setObjectName(QStringLiteral("composerTemplate"));
     m_templateChip->setStyleSheet(
