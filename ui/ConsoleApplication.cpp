@@ -8,6 +8,7 @@
 #include "conversations/ConversationsPage.h"
 #include "directory/DirectoryPage.h"
 #include "signin/SignInDialog.h"
+#include "templates/TemplatePicker.h"
 #include "templates/TemplatesPage.h"
 
 #include <QApplication>
@@ -15,6 +16,8 @@
 #include <QDir>
 #include <QIcon>
 #include <QLoggingCategory>
+#include <QPainter>
+#include <QPushButton>
 #include <QTimer>
 
 Q_LOGGING_CATEGORY(lcConsole, "mhero.ui")
@@ -168,14 +171,15 @@ void ConsoleApplication::signOut()
 
 void ConsoleApplication::takeScreenshots()
 {
-    // Page by page, giving each a moment to load its data; then the About dialog; then quit.
+    // Page by page, giving each a moment to load its data; then the WhatsApp and Messenger
+    // threads; then the About dialog; then quit.
     const QDir dir(m_options.screenshotDir);
     const QStringList keys = m_mainWindow->pageKeys();
     auto shoot = std::make_shared<std::function<void(int)>>();
     *shoot = [this, dir, keys, shoot](int index) {
         if (!m_mainWindow)
             return;
-        if (index > 0) {
+        if (index > 0 && index <= keys.size()) {
             const QString file = dir.filePath(keys.at(index - 1) + QStringLiteral(".png"));
             m_mainWindow->grab().save(file);
             qCInfo(lcConsole) << "saved" << file;
@@ -194,6 +198,11 @@ void ConsoleApplication::takeScreenshots()
             QTimer::singleShot(1200, this, [shoot, index] { (*shoot)(index + 1); });
             return;
         }
+        if (index == keys.size()) {
+            // WhatsApp and Messenger threads (issue 14), then the About dialog.
+            takeChannelScreenshots(0, [shoot, index] { (*shoot)(index + 1); });
+            return;
+        }
         auto* about = m_mainWindow->findChild<QAction*>(QStringLiteral("actionAbout"));
         if (about)
             about->trigger();
@@ -205,6 +214,54 @@ void ConsoleApplication::takeScreenshots()
     };
     m_mainWindow->resize(1280, 800);
     (*shoot)(0);
+}
+
+void ConsoleApplication::takeChannelScreenshots(int step, const std::function<void()>& done)
+{
+    // The WhatsApp thread with its picture, voice note and countdown; a closed WhatsApp window
+    // with the picker offering only WhatsApp's approved templates (the popup drawn into the
+    // window's picture: it is a window of its own); a Messenger thread.
+    struct Shot
+    {
+        const char* file;
+        const char* kind;
+        bool windowOpen;
+        bool picker;
+    };
+    static constexpr Shot kShots[] = {{"conversations-whatsapp.png", "whatsapp", true, false},
+                                      {"conversations-whatsapp-closed.png", "whatsapp", false, true},
+                                      {"conversations-messenger.png", "messenger", false, false}};
+    auto* page = m_mainWindow ? m_mainWindow->findChild<ConversationsPage*>() : nullptr;
+    if (!page || step >= int(std::size(kShots))) {
+        done();
+        return;
+    }
+    const Shot shot = kShots[step];
+    m_mainWindow->showPage(QStringLiteral("conversations"));
+    page->showExampleOn(QLatin1String(shot.kind), shot.windowOpen);
+    QTimer::singleShot(1500, this, [this, page, shot, step, done] {
+        if (!m_mainWindow)
+            return;
+        if (shot.picker)
+            if (auto* button = page->findChild<QPushButton*>(QStringLiteral("whatsAppTemplateButton")))
+                button->click();
+        QTimer::singleShot(shot.picker ? 1000 : 0, this, [this, page, shot, step, done] {
+            if (!m_mainWindow)
+                return;
+            QPixmap picture = m_mainWindow->grab();
+            TemplatePicker* picker = page->templatePicker();
+            if (shot.picker && picker && picker->isVisible()) {
+                QPainter painter(&picture);
+                painter.drawPixmap(m_mainWindow->mapFromGlobal(picker->mapToGlobal(QPoint(0, 0))), picker->grab());
+                painter.end();
+                picker->hide();
+            }
+            const QString file = QDir(m_options.screenshotDir).filePath(QLatin1String(shot.file));
+            picture.save(file);
+            qCInfo(lcConsole) << "saved" << file;
+            takeChannelScreenshots(step + 1, done);
+        });
+    });
 }
 
 } // namespace mhero::ui

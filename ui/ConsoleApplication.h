@@ -11,6 +11,7 @@
 #include <QPointer>
 #include <QSettings>
 
+#include <functional>
 #include <memory>
 
 class QApplication;
@@ -62,6 +63,8 @@ private:
     void onSignedIn();
     void signOut();
     void takeScreenshots();
+    /// The WhatsApp and Messenger threads (step by step), then @p done.
+    void takeChannelScreenshots(int step, const std::function<void()>& done);
 
     Options m_options;
     ServerProfiles& m_profiles;

@@ -9,6 +9,10 @@
 #include <QImage>
 #include <QSqlDatabase>
 #include <QVariant>
+#include <QtEndian>
+
+#include <cmath>
+#include <numbers>
 
 namespace mhero::demo {
 
@@ -34,6 +38,85 @@ QByteArray demoPicture()
     buffer.open(QIODevice::WriteOnly);
     image.save(&buffer, "JPG", 85);
     return jpeg;
+}
+/// The WhatsApp thread's picture: a fridge thermometer, shapes only like demoPicture().
+QByteArray fridgePicture()
+{
+    QImage image(480, 640, QImage::Format_RGB32);
+    image.fill(QColor(0xE8, 0xEC, 0xEE));
+    const auto fill = [&image](const QRect& r, const QColor& c) {
+        for (int y = r.top(); y <= r.bottom(); ++y)
+            for (int x = r.left(); x <= r.right(); ++x)
+                image.setPixelColor(x, y, c);
+    };
+    fill(QRect(60, 40, 360, 560), QColor(0xFA, 0xFA, 0xFA)); // the fridge door
+    fill(QRect(60, 40, 360, 6), QColor(0x90, 0xA4, 0xAE));
+    fill(QRect(380, 200, 16, 180), QColor(0x90, 0xA4, 0xAE)); // handle
+    fill(QRect(200, 120, 80, 400), QColor(0xFF, 0xFF, 0xFF)); // thermometer
+    fill(QRect(232, 140, 16, 340), QColor(0xEC, 0xEF, 0xF1));
+    fill(QRect(232, 300, 16, 180), QColor(0xC6, 0x28, 0x28)); // the column: too warm
+    fill(QRect(222, 470, 36, 36), QColor(0xC6, 0x28, 0x28));
+    for (int y = 150; y < 470; y += 32)
+        fill(QRect(206, y, 20, 3), QColor(0x37, 0x47, 0x4F));
+    fill(QRect(206, 380, 20, 3), QColor(0x1E, 0x88, 0xE5)); // the 8 °C mark
+    QByteArray jpeg;
+    QBuffer buffer(&jpeg);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "JPG", 85);
+    return jpeg;
+}
+
+/// The WhatsApp thread's voice note: 1.6 s of a voice-like warble, 8 kHz 16-bit mono PCM in a
+/// WAV file (no audio encoder is linked; any player opens it).
+QByteArray voiceNote()
+{
+    constexpr int rate = 8000;
+    constexpr int samples = rate * 16 / 10;
+    QByteArray pcm;
+    pcm.reserve(samples * 2);
+    for (int i = 0; i < samples; ++i) {
+        const double t = double(i) / rate;
+        const double syllables = 0.5 + 0.5 * std::sin(2 * std::numbers::pi * 3.2 * t); // about three syllables a second
+        const double pitch = 170 + 30 * std::sin(2 * std::numbers::pi * 0.7 * t);
+        const double v = syllables
+            * (0.6 * std::sin(2 * std::numbers::pi * pitch * t) + 0.3 * std::sin(4 * std::numbers::pi * pitch * t)
+               + 0.1 * std::sin(6 * std::numbers::pi * pitch * t));
+        const auto sample = qint16(std::lround(v * 9000));
+        pcm.append(char(sample & 0xFF));
+        pcm.append(char((sample >> 8) & 0xFF));
+    }
+    const auto le32 = [](quint32 v) {
+        QByteArray b(4, '\0');
+        qToLittleEndian(v, b.data());
+        return b;
+    };
+    const auto le16 = [](quint16 v) {
+        QByteArray b(2, '\0');
+        qToLittleEndian(v, b.data());
+        return b;
+    };
+    QByteArray wav;
+    wav.append("RIFF").append(le32(quint32(36 + pcm.size()))).append("WAVEfmt ").append(le32(16));
+    wav.append(le16(1)).append(le16(1)).append(le32(rate)).append(le32(rate * 2)).append(le16(2)).append(le16(16));
+    wav.append("data").append(le32(quint32(pcm.size()))).append(pcm);
+    return wav;
+}
+
+/// Keeps @p bytes as the stored media of the demo message @p externalId (its first attachment).
+Status storeMedia(QSqlDatabase& db, const QString& externalId, const QByteArray& bytes, const QString& fileName,
+                  bool picture)
+{
+    auto kept = sql::exec(
+        db,
+        QStringLiteral("UPDATE mhero.media SET state = 'stored', bytes = ?, size = ?, thumbnail = ?, "
+                       "file_name = ?, fetched_at = now() WHERE message_id IN "
+                       "(SELECT id FROM mhero.message WHERE external_id = ?)"),
+        {bytes, qint64(bytes.size()),
+         picture ? QVariant(channels::MediaStore::makeThumbnail(bytes)) : QVariant(QMetaType::fromType<QByteArray>()),
+         fileName.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(fileName), externalId});
+    if (!kept)
+        return kept.error();
+    return {};
 }
 } // namespace
 
@@ -89,6 +172,10 @@ Result<QString> load(QSqlDatabase& db)
                         {picture, qint64(picture.size()), channels::MediaStore::makeThumbnail(picture)});
         if (!kept)
             return kept.error();
+        if (Status stored = storeMedia(db, QStringLiteral("demo-meta-1-1"), fridgePicture(), {}, true); !stored)
+            return stored;
+        if (Status stored = storeMedia(db, QStringLiteral("demo-meta-1-3"), voiceNote(), {}, false); !stored)
+            return stored;
         return sql::execScript(db, "SELECT mhero.refresh_facets()"); // the directory page's filter choices
     });
     if (!loaded)

@@ -106,6 +106,7 @@ Result<int> ChannelStore::applyStatuses(int sourceId, const QList<channels::Stat
             {QStringLiteral("channel_status"), u.channelStatus},
             {QStringLiteral("at"), timestamp(u.at)},
             {QStringLiteral("error"), u.error},
+            {QStringLiteral("error_code"), u.errorCode ? QJsonValue(*u.errorCode) : QJsonValue()},
         });
     auto applied = callCount(m_db, QStringLiteral("apply_statuses"), sourceId, payload);
     if (!applied || !keepEarly || payload.isEmpty())

@@ -156,6 +156,10 @@ Error explain(QSqlDatabase& db, const Error& error)
                         .arg(hint.mid(11).toDouble() / (1024 * 1024), 0, 'f', 1);
     else if (hint == QLatin1String("media-empty"))
         e.message = tr("The file is empty.");
+    else if (hint == QLatin1String("no-sms-channel"))
+        e.message = tr("No SMS channel is set up: ask IT to connect a RapidPro workspace.");
+    else if (hint == QLatin1String("not-whatsapp"))
+        e.message = tr("This conversation is not with a WhatsApp number.");
     else if (hint == QLatin1String("no-channel"))
         e.message = tr("No messaging channel is set up (or several are): ask IT to connect one RapidPro workspace.");
     return e;
@@ -478,6 +482,77 @@ Result<qint64> startConversation(QSqlDatabase& db, qint64 healthWorkerId)
     auto id = sql::scalar(db, QStringLiteral("SELECT mhero.start_conversation(?)"), {healthWorkerId});
     if (!id)
         return explain(db, id.error());
+    return id->toLongLong();
+}
+
+Result<ReplyWindow> loadReplyWindow(QSqlDatabase& db, qint64 conversationId)
+{
+    // The newest outbound message decides what its failure offers: an older failure the agent
+    // has since written past (or a new inbound message, for 131047) no longer matters.
+    auto query = sql::exec(
+        db,
+        QStringLiteral(
+            "SELECT s.id, s.kind, coalesce(k.platform, ''), k.kind IS NOT NULL AND k.reply_window_seconds IS NOT NULL, "
+            "       coalesce(k.templates, false), c.last_inbound_at IS NOT NULL, coalesce(k.reply_window_seconds, 0), "
+            "       coalesce(k.agent_window_seconds, k.reply_window_seconds, 0), "
+            "       coalesce(floor(extract(epoch FROM c.last_inbound_at "
+            "                + make_interval(secs => k.reply_window_seconds) - now()))::bigint, 0), "
+            "       coalesce(floor(extract(epoch FROM c.last_inbound_at + make_interval(secs => coalesce("
+            "                k.agent_window_seconds, k.reply_window_seconds)) - now()))::bigint, 0), "
+            "       coalesce(o.status = 'failed' AND (o.error_code = 131047 OR o.error LIKE '131047%') "
+            "                AND (c.last_inbound_at IS NULL OR c.last_inbound_at < o.created_at), false), "
+            "       coalesce(o.status = 'failed' AND (o.error_code = 131026 OR o.error LIKE '131026%'), false) "
+            "  FROM mhero.conversation c "
+            "  LEFT JOIN mhero.source s ON s.id = c.channel_source_id "
+            "  LEFT JOIN mhero.channel_kind k ON k.kind = s.kind "
+            "  LEFT JOIN LATERAL (SELECT m.status, m.error, m.error_code, m.created_at FROM mhero.message m "
+            "                      WHERE m.conversation_id = c.id AND m.direction = 'out' "
+            "                      ORDER BY m.created_at DESC, m.id DESC LIMIT 1) o ON true "
+            " WHERE c.id = ?"),
+        {conversationId});
+    if (!query)
+        return query.error();
+    if (!query->next())
+        return Error{QStringLiteral("no-row"), tr("This conversation does not exist."), {}};
+    ReplyWindow w;
+    w.conversationId = conversationId;
+    w.sourceId = query->value(0).toInt();
+    w.kind = query->value(1).toString();
+    w.platform = query->value(2).toString();
+    w.hasWindow = query->value(3).toBool();
+    w.platformTemplates = query->value(4).toBool();
+    w.personWrote = query->value(5).toBool();
+    w.freeWindowSeconds = query->value(6).toInt();
+    w.agentWindowSeconds = query->value(7).toInt();
+    w.freeSecondsLeft = query->value(8).toLongLong();
+    w.agentSecondsLeft = query->value(9).toLongLong();
+    w.reengagementRefused = query->value(10).toBool();
+    w.notOnWhatsApp = w.kind == QLatin1String("whatsapp") && query->value(11).toBool();
+    return w;
+}
+
+Result<qint64> startSmsConversation(QSqlDatabase& db, qint64 whatsAppConversationId)
+{
+    auto id = sql::scalar(db, QStringLiteral("SELECT mhero.start_sms_conversation(?)"), {whatsAppConversationId});
+    if (!id)
+        return explain(db, id.error());
+    return id->toLongLong();
+}
+
+Result<qint64> exampleConversation(QSqlDatabase& db, const QString& sourceKind, bool windowOpen)
+{
+    auto id = sql::scalar(
+        db,
+        QStringLiteral(
+            "SELECT coalesce((SELECT c.id FROM mhero.conversation c "
+            "  JOIN mhero.source s ON s.id = c.channel_source_id "
+            "  JOIN mhero.channel_kind k ON k.kind = s.kind "
+            " WHERE s.kind = ? AND c.status <> 'resolved' AND c.last_inbound_at IS NOT NULL "
+            "   AND (c.last_inbound_at > now() - make_interval(secs => coalesce(k.reply_window_seconds, 0))) = ? "
+            " ORDER BY c.last_activity_at DESC, c.id DESC LIMIT 1), 0)"),
+        {sourceKind, windowOpen});
+    if (!id)
+        return id.error();
     return id->toLongLong();
 }
 

@@ -168,6 +168,33 @@ Result<ContactCard> loadContactCard(QSqlDatabase& db, qint64 conversationId);
 /// (the default) or "free_text".
 Result<QString> loadFreeTextPolicy(QSqlDatabase& db);
 
+/// The platform's reply window of a conversation and what its newest failure says, for the
+/// composer (channel_kind's windows, conversation.last_inbound_at, message.error_code). Times are
+/// seconds left as the server counts them, so a workstation's wrong clock cannot open a window
+/// the database will refuse.
+struct ReplyWindow
+{
+    qint64 conversationId = 0;
+    int sourceId = 0;
+    QString kind; ///< the source's kind: whatsapp, messenger, rapidpro…
+    QString platform; ///< "WhatsApp", "Messenger" (channel_kind.platform)
+    bool hasWindow = false; ///< the channel has a reply window at all
+    bool platformTemplates = false; ///< the platform's own approved templates may go outside it
+    bool personWrote = false; ///< there is an inbound message to count from
+    int freeWindowSeconds = 0; ///< channel_kind.reply_window_seconds (WhatsApp, Messenger: 24 h)
+    int agentWindowSeconds = 0; ///< channel_kind.agent_window_seconds (Messenger: 7 days), else = free
+    qint64 freeSecondsLeft = 0; ///< until the free window closes (<= 0: closed)
+    qint64 agentSecondsLeft = 0; ///< until a person's reply is refused (<= 0: closed)
+    /// The newest outbound message failed with WhatsApp's 131047 (re-engagement: the window has
+    /// closed as Meta counts it) and the person has not written since.
+    bool reengagementRefused = false;
+    /// The newest outbound message failed with WhatsApp's 131026: the number cannot receive
+    /// WhatsApp messages.
+    bool notOnWhatsApp = false;
+};
+/// Blocking: run it on the database thread.
+Result<ReplyWindow> loadReplyWindow(QSqlDatabase& db, qint64 conversationId);
+
 /// People a supervisor may assign a conversation to: role name and display name.
 struct Assignable
 {
@@ -213,6 +240,16 @@ Status linkContact(QSqlDatabase& db, qint64 urnId, qint64 healthWorkerId);
 /// mobile number. Returns the conversation's id. Refused for people who opted out or have no
 /// valid number, with words for the agent.
 Result<qint64> startConversation(QSqlDatabase& db, qint64 healthWorkerId);
+
+/// "Write by SMS" for a WhatsApp conversation (mhero.start_sms_conversation): the same number's
+/// open SMS conversation through the RapidPro source, or a new one assigned to the caller.
+/// Returns its id.
+Result<qint64> startSmsConversation(QSqlDatabase& db, qint64 whatsAppConversationId);
+
+/// The newest open conversation on a source of kind @p sourceKind ("whatsapp", "messenger") in
+/// which the person has written, whose free reply window is open (@p windowOpen) or closed; 0
+/// when there is none. For screenshots and demos.
+Result<qint64> exampleConversation(QSqlDatabase& db, const QString& sourceKind, bool windowOpen);
 
 /// The server's HINT of an error (the "HINT:" line libpq appends), or empty.
 QString errorHint(const Error& error);

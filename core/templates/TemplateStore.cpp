@@ -238,7 +238,8 @@ Result<QList<PendingApproval>> approvalQueue(QSqlDatabase& db)
     return queue;
 }
 
-Result<QList<ApprovedTemplate>> approvedTemplates(QSqlDatabase& db, const QString& search, int limit)
+Result<QList<ApprovedTemplate>> approvedTemplates(QSqlDatabase& db, const QString& search, int limit,
+                                                  int whatsAppSource)
 {
     QStringList words = search.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts);
     words = words.mid(0, 8);
@@ -250,6 +251,10 @@ Result<QList<ApprovedTemplate>> approvedTemplates(QSqlDatabase& db, const QStrin
             " AND (t.name ILIKE ? OR array_to_string(t.tags, ' ') ILIKE ? OR t.category ILIKE ? "
             "      OR EXISTS (SELECT FROM mhero.template_body b WHERE b.template_version_id = v.id AND b.body ILIKE ?))");
         values << pattern << pattern << pattern << pattern;
+    }
+    if (whatsAppSource > 0) {
+        where += QStringLiteral(" AND mhero.whatsapp_template_problem(v.id, ?) IS NULL");
+        values << whatsAppSource;
     }
     // Names that contain the first word come first, then alphabetical order.
     values << (words.isEmpty() ? QStringLiteral("%") : containsPattern(words.first())) << limit;

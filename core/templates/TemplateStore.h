@@ -104,8 +104,11 @@ struct ApprovedTemplate
 [[nodiscard]] Result<TemplateDetails> loadTemplate(QSqlDatabase& db, qint64 templateId);
 [[nodiscard]] Result<QList<PendingApproval>> approvalQueue(QSqlDatabase& db);
 /// Approved versions of templates that are not retired whose name, tag or text contains every
-/// word of @p search (case-insensitive), best-named first.
-[[nodiscard]] Result<QList<ApprovedTemplate>> approvedTemplates(QSqlDatabase& db, const QString& search, int limit = 50);
+/// word of @p search (case-insensitive), best-named first. With @p whatsAppSource (a WhatsApp
+/// source's id), only those that number can send as its WhatsApp template
+/// (mhero.whatsapp_template_problem() is NULL): what may go outside the 24-hour window.
+[[nodiscard]] Result<QList<ApprovedTemplate>> approvedTemplates(QSqlDatabase& db, const QString& search, int limit = 50,
+                                                                int whatsAppSource = 0);
 /// The server's body length limit (setting templates.max_body_chars).
 [[nodiscard]] Result<int> maxBodyChars(QSqlDatabase& db);
 

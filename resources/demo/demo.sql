@@ -218,23 +218,28 @@ INSERT INTO template (name, category, tags, created_at, created_by)
 SELECT name, category, tags, now() - interval '30 days', 'demo_supervisor2' FROM demo_template ORDER BY id;
 
 -- Version 1 approved for all but the last template, which is still a draft.
+-- The salary template is also WhatsApp's salary_confirmation (approved), the Lassa alert its
+-- lassa_alert (paused by Meta): see the WhatsApp part below.
 INSERT INTO template_version (template_id, version, status, example_questions, author, last_editor, created_at,
-                              updated_at, submitted_at, decided_by, decided_at)
+                              updated_at, submitted_at, decided_by, decided_at, whatsapp_template_name,
+                              whatsapp_language)
 SELECT t.id, 1,
        CASE WHEN d.id = 8 THEN 'draft' ELSE 'approved' END,
        d.questions, 'demo_supervisor2', 'demo_supervisor2',
        now() - interval '30 days', now() - interval '29 days',
        CASE WHEN d.id = 8 THEN NULL ELSE now() - interval '29 days' END,
        CASE WHEN d.id = 8 THEN NULL ELSE 'demo_supervisor' END,
-       CASE WHEN d.id = 8 THEN NULL ELSE now() - interval '28 days' END
+       CASE WHEN d.id = 8 THEN NULL ELSE now() - interval '28 days' END,
+       CASE d.id WHEN 1 THEN 'salary_confirmation' WHEN 2 THEN 'lassa_alert' END,
+       CASE WHEN d.id IN (1, 2) THEN 'en' END
 FROM demo_template d
 JOIN template t ON t.name = d.name;
 
 -- The salary template has a version 2 waiting for approval.
 INSERT INTO template_version (template_id, version, status, example_questions, author, last_editor, created_at,
-                              updated_at, submitted_at)
+                              updated_at, submitted_at, whatsapp_template_name, whatsapp_language)
 SELECT t.id, 2, 'submitted', d.questions, 'demo_supervisor2', 'demo_supervisor2', now() - interval '1 day',
-       now() - interval '1 day', now() - interval '20 hours'
+       now() - interval '1 day', now() - interval '20 hours', 'salary_confirmation', 'en'
 FROM demo_template d
 JOIN template t ON t.name = d.name
 WHERE d.id = 1;
@@ -334,5 +339,103 @@ FROM (VALUES ('demo-3-1', 'Surveillance officer for the county informed by phone
              ('demo-10-1', 'Cold-chain officer confirmed a replacement fridge arrives Thursday.')) AS n(external_id, body)
 JOIN message m ON m.external_id = n.external_id
 JOIN conversation c ON c.id = m.conversation_id;
+
+-- ---------------------------------------------------------------------------------------------
+-- WhatsApp (Cloud API) and Messenger (issue 14): a WhatsApp number (the Meta emulator's default
+-- ids) and a Facebook Page, switched off like the other demo sources (no secrets: nothing is
+-- sent), WhatsApp's templates of that number, and four threads. The pictures and the voice note
+-- get their bytes from `demo load` (DemoData.cpp), as the engine would have fetched them.
+INSERT INTO source (name, kind, base_url, config, enabled) VALUES
+    ('whatsapp-demo', 'whatsapp', 'https://graph.facebook.com/v21.0/',
+     '{"phone_number_id": "106540352242922", "waba_id": "102290129340398", "region": "LR"}', false),
+    ('messenger-demo', 'messenger', 'https://graph.facebook.com/v21.0/',
+     '{"page_id": "100200300400500", "region": "LR"}', false);
+
+INSERT INTO whatsapp_template (source_id, name, language, status, category, template_id, components, reason)
+SELECT (SELECT id FROM source WHERE name = 'whatsapp-demo'), t.name, 'en', t.status, 'UTILITY', t.template_id,
+       t.components::jsonb, t.reason
+FROM (VALUES
+    ('salary_confirmation', 'APPROVED', '880001',
+     '[{"type": "BODY", "text": "Dear {{1}}, the Ministry of Health confirms that salaries for {{2}} staff were sent to the banks on {{3}}. Allow 3 working days. Call 4455 with questions."}]',
+     NULL),
+    ('lassa_alert', 'PAUSED', '880002',
+     '[{"type": "HEADER", "format": "TEXT", "text": "Lassa fever"}, {"type": "BODY", "text": "ALERT {{1}}: suspected Lassa fever cases reported. Use full PPE for any patient with fever and bleeding, isolate, and call the county surveillance officer at once."}]',
+     'Paused by Meta after low quality feedback')
+) AS t(name, status, template_id, components, reason);
+
+-- Threads: [direction, text, minutes after the thread's start, content type of an attachment or
+-- null]. Thread 1: the window closes in about 4 hours (the last message 20 hours ago). Thread 2:
+-- it closed a day ago. Thread 3: the agent wrote first and WhatsApp answered 131026 (the number
+-- has no WhatsApp). Thread 4: Messenger, linked to a health worker, the person wrote 2 days ago.
+CREATE TEMPORARY TABLE demo_meta_thread (
+    id int PRIMARY KEY, source text, urn text, worker bigint, hours_ago int, messages jsonb
+) ON COMMIT DROP;
+WITH reachable AS (
+    SELECT u.health_worker_id AS worker, substr(u.urn, 6) AS digits, row_number() OVER (ORDER BY u.health_worker_id) AS k
+    FROM contact_urn u
+    JOIN health_worker hw ON hw.id = u.health_worker_id
+    WHERE u.urn LIKE 'tel:+%' AND hw.active AND hw.language = 'en'
+)
+INSERT INTO demo_meta_thread
+SELECT t.n, t.source,
+       CASE WHEN t.source = 'messenger-demo' THEN 'facebook:6783451200339' ELSE 'whatsapp:' || r.digits END,
+       r.worker, t.hours_ago, t.messages::jsonb
+FROM (VALUES
+    (1, 'whatsapp-demo', 5, 21, '[["in","Good morning. The vaccine fridge at our clinic shows 12 degrees since last night, see the picture",0,"image/jpeg"],["out","Thank you. Move the vaccines to the cold box with frozen ice packs now, and do not use any vial whose VVM has changed colour.",8,null],["in","",60,"audio/wav"]]'),
+    (2, 'whatsapp-demo', 8, 31, '[["in","Please can the county send us the new IMNCI chart booklets",0,null],["out","They go out with the county supply run this week.",30,null],["in","ok thank you",60,null]]'),
+    (3, 'whatsapp-demo', 10, 3, '[["out","Dear colleague, please confirm your facility for the payroll verification.",0,"failed"]]'),
+    (4, 'messenger-demo', 12, 50, '[["in","Hello, this is the OIC of the clinic. My SIM card was stolen, I can only write here on Messenger for now",0,null],["in","Is my salary still going to the same bank account?",3,null]]')
+) AS t(n, source, k, hours_ago, messages)
+JOIN reachable r ON r.k = t.k;
+
+INSERT INTO contact_urn (urn, health_worker_id, display)
+SELECT urn, worker, NULL FROM demo_meta_thread WHERE source = 'messenger-demo'
+ON CONFLICT (urn) DO NOTHING;
+INSERT INTO conversation (urn_id, channel_source_id, status, opened_at, last_activity_at, language, assignee)
+SELECT u.id, (SELECT id FROM source WHERE name = d.source), 'open',
+       now() - make_interval(hours => d.hours_ago), now() - make_interval(hours => d.hours_ago), 'en',
+       CASE WHEN d.id = 3 THEN 'demo_agent' END
+FROM demo_meta_thread d
+JOIN contact_urn u ON u.urn = d.urn
+ORDER BY d.id;
+
+INSERT INTO message (conversation_id, direction, text, attachments, source_id, external_id, status, created_at,
+                     sent_at, delivered_at, failed_at, error, error_code, author)
+SELECT c.id, m.value ->> 0, m.value ->> 1,
+       CASE WHEN m.value ->> 3 IS NULL OR m.value ->> 3 = 'failed' THEN '[]'::jsonb
+            ELSE jsonb_build_array(jsonb_build_object('content_type', m.value ->> 3,
+                                                      'url', format('whatsapp-media:demo-%s-%s', d.id, m.ordinality))) END,
+       c.channel_source_id,
+       format('demo-meta-%s-%s', d.id, m.ordinality),
+       CASE WHEN m.value ->> 0 = 'in' THEN 'received' WHEN m.value ->> 3 = 'failed' THEN 'failed' ELSE 'read' END,
+       c.opened_at + make_interval(mins => (m.value ->> 2)::int),
+       CASE WHEN m.value ->> 0 = 'out' THEN c.opened_at + make_interval(mins => (m.value ->> 2)::int, secs => 2) END,
+       CASE WHEN m.value ->> 0 = 'out' AND m.value ->> 3 IS NULL
+            THEN c.opened_at + make_interval(mins => (m.value ->> 2)::int, secs => 20) END,
+       CASE WHEN m.value ->> 3 = 'failed' THEN c.opened_at + make_interval(mins => (m.value ->> 2)::int, secs => 3) END,
+       CASE WHEN m.value ->> 3 = 'failed'
+            THEN '131026: Message undeliverable — the number is not on WhatsApp or cannot receive messages' END,
+       CASE WHEN m.value ->> 3 = 'failed' THEN 131026 END,
+       CASE WHEN m.value ->> 0 = 'out' THEN 'demo_agent' END
+FROM demo_meta_thread d
+JOIN contact_urn u ON u.urn = d.urn
+JOIN conversation c ON c.urn_id = u.id AND c.channel_source_id = (SELECT id FROM source WHERE name = d.source)
+CROSS JOIN LATERAL jsonb_array_elements(d.messages) WITH ORDINALITY AS m(value, ordinality);
+
+UPDATE conversation c
+SET last_activity_at = s.last_at,
+    last_inbound_at = s.last_in,
+    window_ends_at = s.last_in + interval '24 hours',
+    unread_count = s.unread
+FROM (
+    SELECT conversation_id, max(created_at) AS last_at, max(created_at) FILTER (WHERE direction = 'in') AS last_in,
+           count(*) FILTER (WHERE direction = 'in' AND created_at > coalesce(
+               (SELECT max(o.created_at) FROM message o WHERE o.conversation_id = m.conversation_id AND o.direction = 'out'),
+               '-infinity')) AS unread
+    FROM message m
+    WHERE m.external_id LIKE 'demo-meta-%'
+    GROUP BY conversation_id
+) s
+WHERE s.conversation_id = c.id;
 
 ANALYZE;

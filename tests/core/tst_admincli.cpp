@@ -470,6 +470,34 @@ void TestAdminCli::loadsDemoData()
                 .value()
                 .toInt()
             >= 3);
+    // WhatsApp and Messenger (issue 14): the picture and the voice note kept with their bytes, the
+    // salary template sendable as WhatsApp's approved one, the Lassa alert not (paused by Meta).
+    QCOMPARE(sql::scalar(db,
+                         QStringLiteral("SELECT string_agg(md.content_type || ' ' || md.state, ', ' "
+                                        "ORDER BY m.external_id) FROM mhero.media md JOIN mhero.message m "
+                                        "ON m.id = md.message_id WHERE m.external_id LIKE 'demo-meta-%' "
+                                        "AND md.size > 1000"))
+                 .value()
+                 .toString(),
+             QStringLiteral("image/jpeg stored, audio/wav stored"));
+    QCOMPARE(
+        sql::scalar(db,
+                    QStringLiteral("SELECT string_agg(t.name || ': ' || coalesce(mhero.whatsapp_template_problem("
+                                   "v.id, s.id), 'usable'), '; ' ORDER BY t.name) FROM mhero.template t "
+                                   "JOIN mhero.template_version v ON v.template_id = t.id AND v.status = "
+                                   "'approved' JOIN mhero.source s ON s.name = 'whatsapp-demo' "
+                                   "WHERE v.whatsapp_template_name IS NOT NULL"))
+            .value()
+            .toString(),
+        QStringLiteral("Lassa fever alert: not approved by WhatsApp (PAUSED); Salary payment confirmation: usable"));
+    QCOMPARE(sql::scalar(db,
+                         QStringLiteral("SELECT string_agg(s.kind || ' ' || (c.last_inbound_at > now() - "
+                                        "interval '24 hours')::text, ', ' ORDER BY c.id) FROM mhero.conversation c "
+                                        "JOIN mhero.source s ON s.id = c.channel_source_id "
+                                        "WHERE s.kind IN ('whatsapp', 'messenger') AND c.last_inbound_at IS NOT NULL"))
+                 .value()
+                 .toString(),
+             QStringLiteral("whatsapp true, whatsapp false, messenger false"));
     for (const auto& account : demo::kAccounts)
         MHERO_VERIFY_OK(ScopedConnection::open(
             TestCluster::instance().cluster().userSettings(QString(account.name), QString(demo::kPassword), m_db)));

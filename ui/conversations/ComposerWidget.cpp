@@ -9,6 +9,7 @@
 #include <QImage>
 #include <QKeySequence>
 #include <QLabel>
+#include <QLocale>
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -16,6 +17,7 @@
 #include <QShortcut>
 #include <QTextCursor>
 #include <QTextEdit>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -26,6 +28,28 @@ const QRegularExpression& placeholderPattern()
 {
     static const QRegularExpression pattern(QStringLiteral("\\{\\{\\s*([a-z][a-z0-9_]*)\\s*\\}\\}"));
     return pattern;
+}
+
+/// "3 h 12 min", "57 min", "less than a minute": what is left of a window, rounded down (the
+/// agent must not count on a minute the server will not give).
+QString timeLeft(qint64 seconds)
+{
+    const auto tr = [](const char* text) { return ComposerWidget::tr(text); };
+    if (seconds < 60)
+        return tr("less than a minute");
+    const qint64 hours = seconds / 3600;
+    const qint64 minutes = (seconds % 3600) / 60;
+    if (hours == 0)
+        return tr("%1 min").arg(minutes);
+    return tr("%1 h %2 min").arg(hours).arg(minutes);
+}
+
+/// "24-hour", "7-day": a window's length as its rule names it.
+QString windowLength(int seconds)
+{
+    if (seconds >= 2 * 86400 && seconds % 86400 == 0)
+        return ComposerWidget::tr("%1-day").arg(seconds / 86400);
+    return ComposerWidget::tr("%1-hour").arg(seconds / 3600);
 }
 } // namespace
 
@@ -59,7 +83,24 @@ ComposerWidget::ComposerWidget(QWidget* parent)
     layout->setContentsMargins(0, 6, 0, 0);
     layout->setSpacing(4);
 
+    m_window = new QLabel;
+    m_window->setObjectName(QStringLiteral("composerWindow"));
+    m_window->setWordWrap(true);
+    m_window->hide();
+    m_whatsAppTemplates = new QPushButton(tr("Choose an approved WhatsApp template"));
+    m_whatsAppTemplates->setObjectName(QStringLiteral("whatsAppTemplateButton"));
+    m_whatsAppTemplates->hide();
+    layout->addWidget(m_window);
+    // The countdown is redrawn from the deadline the server gave: no query per tick.
+    m_clock = [] { return QDateTime::currentDateTimeUtc(); };
+    m_windowTimer = new QTimer(this);
+    m_windowTimer->setObjectName(QStringLiteral("composerWindowTimer"));
+    m_windowTimer->setInterval(30'000);
+    connect(m_windowTimer, &QTimer::timeout, this, &ComposerWidget::refreshWindow);
+    connect(m_whatsAppTemplates, &QPushButton::clicked, this, &ComposerWidget::templatePickerRequested);
+
     auto* chipRow = new QHBoxLayout;
+    chipRow->addWidget(m_whatsAppTemplates);
     m_templateChip = new QLabel;
     m_templateChip->setObjectName(QStringLiteral("composerTemplate"));
     m_templateChip->setStyleSheet(
@@ -173,6 +214,85 @@ void ComposerWidget::setBusy(bool busy)
 {
     m_busy = busy;
     updateState();
+}
+
+void ComposerWidget::setClock(std::function<QDateTime()> clock)
+{
+    m_clock = std::move(clock);
+    refreshWindow();
+}
+
+void ComposerWidget::setReplyWindow(const std::optional<messaging::ReplyWindow>& window)
+{
+    m_replyWindow = window;
+    const QDateTime now = m_clock();
+    if (window) {
+        m_freeUntil = now.addSecs(window->freeSecondsLeft);
+        m_agentUntil = now.addSecs(window->agentSecondsLeft);
+    }
+    if (window && window->hasWindow)
+        m_windowTimer->start();
+    else
+        m_windowTimer->stop();
+    refreshWindow();
+}
+
+void ComposerWidget::refreshWindow()
+{
+    const bool wasTemplatesOnly = m_whatsAppTemplatesOnly;
+    m_whatsAppTemplatesOnly = false;
+    m_windowBlockedReason.clear();
+    QString line;
+    bool warning = false;
+    if (m_replyWindow && m_replyWindow->hasWindow) {
+        const messaging::ReplyWindow& w = *m_replyWindow;
+        const QDateTime now = m_clock();
+        const qint64 freeLeft = w.personWrote ? now.secsTo(m_freeUntil) : 0;
+        const qint64 agentLeft = w.personWrote ? now.secsTo(m_agentUntil) : 0;
+        if (w.reengagementRefused && w.platformTemplates) {
+            // Meta's clock is the one that counts: it has refused a reply as outside the window.
+            m_whatsAppTemplatesOnly = true;
+            line = tr("%1 refused the last reply: the %2 window has closed. Only approved %1 templates can be sent.")
+                       .arg(w.platform, windowLength(w.freeWindowSeconds));
+            warning = true;
+        } else if (freeLeft > 0) {
+            line = tr("Replies free for %1").arg(timeLeft(freeLeft));
+            warning = freeLeft < 3600;
+        } else if (agentLeft > 0) {
+            // Messenger: past 24 hours a person may still answer, tagged HUMAN_AGENT, for 7 days.
+            line = tr("Human agent reply — allowed until %1")
+                       .arg(QLocale().toString(m_agentUntil.toLocalTime(), QLocale::ShortFormat));
+            warning = agentLeft < 3600;
+        } else if (w.platformTemplates) {
+            m_whatsAppTemplatesOnly = true;
+            line = w.personWrote
+                ? tr("The %1 window has closed: only approved %2 templates can be sent")
+                      .arg(windowLength(w.agentWindowSeconds), w.platform)
+                : tr("The person has not written on %1 yet: only approved %1 templates can be sent").arg(w.platform);
+            warning = true;
+        } else {
+            m_windowBlockedReason
+                = tr("%1 allows replies only within %2 days of the person's last message: nothing can be sent until "
+                     "they write again.")
+                      .arg(w.platform)
+                      .arg(std::max(1, w.agentWindowSeconds / 86400));
+        }
+    }
+    m_window->setText(line);
+    m_window->setVisible(!line.isEmpty());
+    m_window->setProperty("warning", warning);
+    m_window->setStyleSheet(warning ? QStringLiteral("color: #8A4B00; background: #FFF3E0; border-radius: 4px; "
+                                                     "padding: 3px 8px; font-weight: bold;")
+                                    : QStringLiteral("color: #0B5138; background: #E3F2EC; border-radius: 4px; "
+                                                     "padding: 3px 8px;"));
+    if (m_whatsAppTemplatesOnly && !wasTemplatesOnly && m_templateVersion == 0)
+        m_attachment.reset(); // WhatsApp's templates go without a file
+    updateState();
+}
+
+QString ComposerWidget::effectiveBlockedReason() const
+{
+    return m_blockedReason.isEmpty() ? m_windowBlockedReason : m_blockedReason;
 }
 
 void ComposerWidget::setTemplateVersion(qint64 id, const QString& renderedText, const QStringList& unfilled)
@@ -293,6 +413,11 @@ bool ComposerWidget::attachFile(const QString& path)
 
 bool ComposerWidget::attachData(const QString& fileName, const QByteArray& bytes)
 {
+    if (m_whatsAppTemplatesOnly) {
+        showAttachmentProblem(
+            tr("Outside the reply window only an approved template's words can be sent, without a file."));
+        return false;
+    }
     const QString type = messaging::contentTypeOf(fileName, bytes);
     if (const QString problem = m_mediaRules.problem(type, bytes.size()); !problem.isEmpty()) {
         showAttachmentProblem(problem);
@@ -307,7 +432,7 @@ bool ComposerWidget::attachData(const QString& fileName, const QByteArray& bytes
 void ComposerWidget::dragEnterEvent(QDragEnterEvent* event)
 {
     const QList<QUrl> urls = event->mimeData()->urls();
-    if (m_blockedReason.isEmpty() && !urls.isEmpty() && urls.first().isLocalFile())
+    if (effectiveBlockedReason().isEmpty() && !m_whatsAppTemplatesOnly && !urls.isEmpty() && urls.first().isLocalFile())
         event->acceptProposedAction();
 }
 
@@ -341,8 +466,9 @@ void ComposerWidget::showAttachmentProblem(const QString& problem)
 bool ComposerWidget::canSend() const
 {
     const bool hasContent = !text().trimmed().isEmpty() || m_attachment.has_value();
-    return m_blockedReason.isEmpty() && !m_busy && hasContent && slashSearch().isEmpty()
+    return effectiveBlockedReason().isEmpty() && !m_busy && hasContent && slashSearch().isEmpty()
         && !text().startsWith(QLatin1Char('/')) && (!m_templatesOnly || m_templateVersion > 0)
+        && (!m_whatsAppTemplatesOnly || (m_templateVersion > 0 && !m_attachment))
         && (m_templateVersion == 0 || remainingPlaceholders().isEmpty());
 }
 
@@ -354,25 +480,32 @@ void ComposerWidget::send()
 
 void ComposerWidget::updateState()
 {
-    const bool blocked = !m_blockedReason.isEmpty();
-    m_editor->setReadOnly(blocked || m_busy);
+    const QString blockedReason = effectiveBlockedReason();
+    const bool blocked = !blockedReason.isEmpty();
+    // Outside WhatsApp's window the words are a template's: typed only to fill its placeholders.
+    const bool noFreeText = m_whatsAppTemplatesOnly && m_templateVersion == 0;
+    m_editor->setReadOnly(blocked || m_busy || noFreeText);
     m_editor->setEnabled(!blocked);
+    m_editor->setPlaceholderText(noFreeText ? tr("Choose an approved WhatsApp template (Ctrl+T)")
+                                            : tr("Write a reply…"));
     m_templateButton->setEnabled(!blocked && !m_busy);
+    m_whatsAppTemplates->setVisible(m_whatsAppTemplatesOnly && !blocked && m_templateVersion == 0);
+    m_whatsAppTemplates->setEnabled(!m_busy);
     m_send->setEnabled(canSend());
     m_templateChip->setVisible(m_templateVersion > 0);
     m_clearTemplate->setVisible(m_templateVersion > 0);
     m_templateChip->setText(tr("Approved template"));
-    m_attachButton->setEnabled(!blocked && !m_busy && !m_mediaRules.mediaTypes.isEmpty());
+    m_attachButton->setEnabled(!blocked && !m_busy && !m_whatsAppTemplatesOnly && !m_mediaRules.mediaTypes.isEmpty());
     m_attachmentChip->setVisible(m_attachment.has_value());
     m_removeAttachment->setVisible(m_attachment.has_value() && !m_busy);
     if (m_attachment)
         m_attachmentChip->setText(
             QStringLiteral("📎 %1 · %2").arg(m_attachment->fileName, messaging::formatSize(m_attachment->bytes.size())));
     if (blocked)
-        m_note->setText(m_blockedReason);
+        m_note->setText(blockedReason);
     else if (const QStringList left = remainingPlaceholders(); m_templateVersion > 0 && !left.isEmpty())
         m_note->setText(tr("Fill in the highlighted parts before sending: %1.").arg(left.join(QStringLiteral(", "))));
-    else if (m_templatesOnly && m_templateVersion == 0)
+    else if (m_templatesOnly && m_templateVersion == 0 && !m_whatsAppTemplatesOnly)
         m_note->setText(tr("This deployment sends approved templates only — type / or press Ctrl+T to choose one. "
                            "Notes for colleagues go under Notes, beside the thread."));
     else

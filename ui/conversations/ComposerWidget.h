@@ -6,9 +6,13 @@
 #include <QPlainTextEdit>
 #include <QWidget>
 
+#include <QDateTime>
+
+#include <functional>
 #include <optional>
 
 class QLabel;
+class QTimer;
 class QPlainTextEdit;
 class QPushButton;
 class QToolButton;
@@ -39,6 +43,14 @@ protected:
 /// person, resolved conversation) says why. One file may go with the reply (the Attach button,
 /// drag and drop, paste): its type and size are checked against the channel's rules at once
 /// (setMediaRules()), and again by the database when the reply is queued.
+///
+/// On a channel with a reply window (WhatsApp, Messenger; setReplyWindow()) a line above the
+/// editor counts down the free window ("Replies free for 3 h 12 min", every 30 s from the time
+/// the server gave, without asking it again), warns in its last hour, says when a Messenger
+/// reply goes with Meta's HUMAN_AGENT tag, and once WhatsApp's window has closed (or WhatsApp
+/// refused a reply with 131047) lets only an approved WhatsApp template be sent: free typing and
+/// attachments off, the picker filtered by the page (whatsAppTemplatesOnly()). When even that is
+/// over (Messenger after 7 days) nothing can be sent, and it says so.
 class ComposerWidget final : public QWidget
 {
     Q_OBJECT
@@ -54,6 +66,15 @@ public:
     void setBlockedReason(const QString& reason);
     /// While a send is under way.
     void setBusy(bool busy);
+
+    /// The conversation's reply window as the server counted it just now; nullopt: none known.
+    void setReplyWindow(const std::optional<messaging::ReplyWindow>& window);
+    /// Outside WhatsApp's window: only the number's approved WhatsApp templates can be sent.
+    [[nodiscard]] bool whatsAppTemplatesOnly() const { return m_whatsAppTemplatesOnly; }
+    /// Re-reads the clock and redraws the countdown (the 30-second timer calls it).
+    void refreshWindow();
+    /// Where the countdown reads the time (tests move it); the system clock by default.
+    void setClock(std::function<QDateTime()> clock);
 
     /// A template was chosen: its version and the text rendered for this person (editable only
     /// where the template allows; the server checks the wording).
@@ -103,6 +124,17 @@ private:
     void send();
 
     void showAttachmentProblem(const QString& problem);
+    [[nodiscard]] QString effectiveBlockedReason() const;
+
+    QLabel* m_window = nullptr;
+    QPushButton* m_whatsAppTemplates = nullptr;
+    QTimer* m_windowTimer = nullptr;
+    std::function<QDateTime()> m_clock;
+    std::optional<messaging::ReplyWindow> m_replyWindow;
+    QDateTime m_freeUntil; ///< local clock time the free window closes
+    QDateTime m_agentUntil; ///< local clock time a person's reply is refused
+    QString m_windowBlockedReason; ///< the window allows nothing at all
+    bool m_whatsAppTemplatesOnly = false;
 
     ComposerEdit* m_editor = nullptr;
     QToolButton* m_attachButton = nullptr;

@@ -236,6 +236,8 @@ ConversationsPage::ConversationsPage(Database& database, const SessionInfo& sess
                 recipient.fallbackLanguages = {card.language};
         }
         m_picker->setRecipient(recipient);
+        // Outside WhatsApp's window only what this number's WhatsApp has approved can go.
+        m_picker->setWhatsAppSource(m_composer->whatsAppTemplatesOnly() && m_replyWindow ? m_replyWindow->sourceId : 0);
         m_picker->popup(m_composer->mapToGlobal(QPoint(0, 0)), m_composer->slashSearch());
     });
     connect(m_picker, &TemplatePicker::templateChosen, this, [this](const PickedTemplate& chosen) {
@@ -401,6 +403,25 @@ QWidget* ConversationsPage::buildThreadPanel()
         QStringLiteral("QListView#threadView { background: #EEF2F0; border: 1px solid #D8DEDC; }"));
     thread->addWidget(m_threadView, 1);
 
+    // WhatsApp said the number cannot receive its messages (131026): offer the same number by SMS.
+    m_smsBanner = new QFrame;
+    m_smsBanner->setObjectName(QStringLiteral("notOnWhatsAppBanner"));
+    m_smsBanner->setStyleSheet(QStringLiteral("QFrame#notOnWhatsAppBanner { background: #FDECEA; border-radius: 4px; }"
+                                              "QLabel { color: #8E1B1B; }"));
+    auto* banner = new QHBoxLayout(m_smsBanner);
+    banner->setContentsMargins(10, 6, 10, 6);
+    auto* bannerText = new QLabel(tr("This number cannot receive WhatsApp messages"));
+    bannerText->setObjectName(QStringLiteral("notOnWhatsAppText"));
+    bannerText->setWordWrap(true);
+    m_writeBySms = new QPushButton(tr("Write by SMS"));
+    m_writeBySms->setObjectName(QStringLiteral("writeBySmsButton"));
+    m_writeBySms->setToolTip(tr("Open a conversation with the same number by SMS"));
+    banner->addWidget(bannerText, 1);
+    banner->addWidget(m_writeBySms);
+    m_smsBanner->hide();
+    thread->addWidget(m_smsBanner);
+    connect(m_writeBySms, &QPushButton::clicked, this, &ConversationsPage::writeBySms);
+
     m_composer = new ComposerWidget;
     thread->addWidget(m_composer);
     layout->addWidget(m_threadPanel, 1);
@@ -545,11 +566,27 @@ void ConversationsPage::showExample()
     });
 }
 
+void ConversationsPage::showExampleOn(const QString& sourceKind, bool windowOpen)
+{
+    setView(QueueView::Open);
+    m_database.run(
+        this,
+        [sourceKind, windowOpen](QSqlDatabase& db) {
+            return messaging::exampleConversation(db, sourceKind, windowOpen);
+        },
+        [this](const Result<qint64>& id) {
+            if (id && *id > 0)
+                openConversation(*id);
+        });
+}
+
 void ConversationsPage::showConversation(const ConversationRow& row)
 {
     clearMessage();
     if (row.id == 0) {
         m_current.reset();
+        m_replyWindow.reset();
+        m_composer->setReplyWindow(std::nullopt);
         m_thread->setConversation(0);
         m_notesPanel->setConversation(0);
         m_cardData.reset();
@@ -569,7 +606,11 @@ void ConversationsPage::showConversation(const ConversationRow& row)
         m_notesPanel->setConversation(row.id);
         m_composer->clear();
         m_composer->setMediaRules({});
+        m_composer->setReplyWindow(std::nullopt);
+        m_replyWindow.reset();
+        m_smsBanner->hide();
         loadMediaRules();
+        loadReplyWindow();
         loadCard();
         selectCurrentInQueue();
     }
@@ -723,6 +764,8 @@ void ConversationsPage::onNotification(const QString& channel, const QString& pa
     } else if (channel == notify::kMessage || channel == notify::kMedia) {
         if (id == currentConversation())
             m_thread->refresh();
+        if (id == currentConversation() && channel == notify::kMessage)
+            loadReplyWindow(); // a failure (131047, 131026) changes what the composer offers
     } else if (channel == notify::kNote) {
         if (id == currentConversation())
             m_notesPanel->reload();
@@ -747,6 +790,7 @@ void ConversationsPage::onConversationRefreshed(const ConversationRow& row)
         }
         updateHeader();
         markReadIfNeeded();
+        loadReplyWindow(); // a new inbound message reopens the window
     }
 }
 
@@ -912,12 +956,58 @@ void ConversationsPage::retryMessage(qint64 messageId)
     runAction([messageId](QSqlDatabase& db) { return messaging::retry(db, messageId); }, tr("Sending again."));
 }
 
+void ConversationsPage::loadReplyWindow()
+{
+    if (!m_current)
+        return;
+    const qint64 id = m_current->id;
+    const int generation = ++m_windowGeneration;
+    m_database.run(
+        this, [id](QSqlDatabase& db) { return messaging::loadReplyWindow(db, id); },
+        [this, id, generation](const Result<messaging::ReplyWindow>& window) {
+            if (generation != m_windowGeneration || currentConversation() != id)
+                return; // a newer answer, or another conversation, is on screen
+            if (!window) {
+                showMessage(window.error().message);
+                return;
+            }
+            m_replyWindow = *window;
+            m_composer->setReplyWindow(*window);
+            m_smsBanner->setVisible(window->notOnWhatsApp);
+        });
+}
+
+void ConversationsPage::writeBySms()
+{
+    if (!m_current || m_busy)
+        return;
+    const qint64 id = m_current->id;
+    m_writeBySms->setEnabled(false);
+    m_database.run(
+        this, [id](QSqlDatabase& db) { return messaging::startSmsConversation(db, id); },
+        [this](const Result<qint64>& sms) {
+            m_writeBySms->setEnabled(true);
+            if (!sms) {
+                showMessage(sms.error().message);
+                return;
+            }
+            m_countsTimer->start();
+            openConversation(*sms);
+        });
+}
+
 void ConversationsPage::linkContact()
 {
     if (!m_cardData)
         return;
     const qint64 urnId = m_cardData->urnId;
-    auto* dialog = new LinkContactDialog(m_database, m_cardData->urn, this);
+    // A Messenger or Telegram id says nothing the directory knows; the name the person gave the
+    // platform is the better first search.
+    const QString scheme = m_cardData->urn.section(QLatin1Char(':'), 0, 0);
+    const QString search = scheme == QLatin1String("tel") || scheme == QLatin1String("whatsapp")
+        ? m_cardData->urn.section(QLatin1Char(':'), 1)
+        : m_cardData->platformName;
+    auto* dialog = new LinkContactDialog(m_database, m_cardData->urn, search, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog, urnId] {
         const qint64 worker = dialog->selectedHealthWorker();

@@ -59,6 +59,10 @@ public:
     void openConversation(qint64 id);
     /// Shows all open conversations and opens the newest one (screenshots, demos).
     void showExample();
+    /// Opens the newest open conversation on a @p sourceKind source whose free reply window is
+    /// open (@p windowOpen) or closed (screenshots, demos); nothing when there is none.
+    void showExampleOn(const QString& sourceKind, bool windowOpen);
+    [[nodiscard]] TemplatePicker* templatePicker() const { return m_picker; }
 
 Q_SIGNALS:
     /// Conversations waiting for this user: unread in their queue or unassigned (sidebar badge).
@@ -90,6 +94,8 @@ private:
     void loadMediaRules();
     void retryMessage(qint64 messageId);
     void linkContact();
+    void loadReplyWindow();
+    void writeBySms();
     [[nodiscard]] bool isMine(const messaging::ConversationRow& row) const;
 
     Database& m_database;
@@ -124,6 +130,10 @@ private:
     QPushButton* m_linkButton = nullptr;
     NotesPanel* m_notesPanel = nullptr;
     QTimer* m_countsTimer = nullptr;
+    QFrame* m_smsBanner = nullptr;
+    QPushButton* m_writeBySms = nullptr;
+    std::optional<messaging::ReplyWindow> m_replyWindow;
+    int m_windowGeneration = 0;
 
     std::optional<messaging::ConversationRow> m_current;
     std::optional<messaging::ContactCard> m_cardData;

@@ -13,7 +13,7 @@
 
 namespace mhero::ui {
 
-LinkContactDialog::LinkContactDialog(Database& database, const QString& urn, QWidget* parent)
+LinkContactDialog::LinkContactDialog(Database& database, const QString& urn, const QString& search, QWidget* parent)
     : QDialog(parent)
     , m_database(database)
 {
@@ -52,7 +52,7 @@ LinkContactDialog::LinkContactDialog(Database& database, const QString& urn, QWi
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     // An unknown contact usually writes from a number the directory knows in another format.
-    m_query->setText(urn.section(QLatin1Char(':'), 1));
+    m_query->setText(search);
 }
 
 qint64 LinkContactDialog::selectedHealthWorker() const

@@ -21,7 +21,8 @@ class LinkContactDialog final : public QDialog
     Q_DISABLE_COPY_MOVE(LinkContactDialog)
 
 public:
-    LinkContactDialog(Database& database, const QString& urn, QWidget* parent = nullptr);
+    /// @p search: what to look for first (the number, or the name the person gave the platform).
+    LinkContactDialog(Database& database, const QString& urn, const QString& search, QWidget* parent = nullptr);
     [[nodiscard]] qint64 selectedHealthWorker() const;
 
 private:

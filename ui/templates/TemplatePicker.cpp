@@ -56,6 +56,11 @@ TemplatePicker::TemplatePicker(Database& database, QWidget* parent)
     connect(m_list, &QListWidget::itemActivated, this, [this] { chooseCurrent(); });
 }
 
+void TemplatePicker::setWhatsAppSource(int sourceId)
+{
+    m_whatsAppSource = sourceId;
+}
+
 void TemplatePicker::setRecipient(const TemplateRecipient& recipient)
 {
     m_recipient = recipient;
@@ -89,9 +94,10 @@ void TemplatePicker::runSearch()
     const quint64 generation = ++m_generation;
     const QString text = m_search->text();
     m_status->setText(tr("Searching…"));
+    const int whatsAppSource = m_whatsAppSource;
     m_database.run(
-        this, [text](QSqlDatabase& db) { return approvedTemplates(db, text, 30); },
-        [this, generation](const Result<QList<ApprovedTemplate>>& found) {
+        this, [text, whatsAppSource](QSqlDatabase& db) { return approvedTemplates(db, text, 30, whatsAppSource); },
+        [this, generation, whatsAppSource](const Result<QList<ApprovedTemplate>>& found) {
             if (generation != m_generation)
                 return; // a newer search is under way
             m_answered = generation;
@@ -109,9 +115,12 @@ void TemplatePicker::runSearch()
                 row->setToolTip(item.tags.join(QStringLiteral(", ")));
                 m_list->addItem(row);
             }
-            m_status->setText(m_results.isEmpty() ? tr("No approved template matches.")
-                                                  : tr("%n template(s) · Enter to use, Esc to close", nullptr,
-                                                       int(m_results.size())));
+            if (m_results.isEmpty() && whatsAppSource > 0)
+                m_status->setText(tr("No template approved by WhatsApp for this number matches."));
+            else
+                m_status->setText(m_results.isEmpty() ? tr("No approved template matches.")
+                                                      : tr("%n template(s) · Enter to use, Esc to close", nullptr,
+                                                           int(m_results.size())));
             if (!m_results.isEmpty())
                 m_list->setCurrentRow(0);
             Q_EMIT resultsChanged();

@@ -68,6 +68,10 @@ public:
     explicit TemplatePicker(Database& database, QWidget* parent = nullptr);
 
     void setRecipient(const TemplateRecipient& recipient);
+    /// Non-zero: offer only versions WhatsApp number @p sourceId can send as its approved
+    /// WhatsApp template (outside the 24-hour window); 0: every approved version.
+    void setWhatsAppSource(int sourceId);
+    [[nodiscard]] int whatsAppSource() const { return m_whatsAppSource; }
     [[nodiscard]] const TemplateRecipient& recipient() const { return m_recipient; }
 
     /// Shows the picker as a popup whose bottom-left corner is at @p anchor (global coordinates),
@@ -109,6 +113,7 @@ private:
     QTimer m_delay;
     QList<templates::ApprovedTemplate> m_results;
     quint64 m_generation = 0;
+    int m_whatsAppSource = 0;
     quint64 m_answered = 0;        ///< generation of the results shown
     bool m_chooseWhenReady = false; ///< Enter came before the results of what was typed
 };

@@ -17,6 +17,7 @@ DECLARE
     mid bigint;
     k mhero.channel_kind;
     reply_window integer;
+    template_problem text;
     has_media boolean := jsonb_array_length(coalesce(p_attachments, '[]')) > 0;
 BEGIN
     PERFORM mhero.require_agent();
@@ -65,19 +66,21 @@ BEGIN
 
     -- The platform's window (migration 17): outside it a reply is refused here, before anything
     -- leaves, unless it is one of the platform's own approved templates (WhatsApp: the version's
-    -- WhatsApp template, APPROVED for this number in its language, without an attachment).
+    -- WhatsApp template, usable for this number as whatsapp_template_problem() decides — approved,
+    -- and its parameters filled from our placeholders — without an attachment).
     SELECT ck.* INTO k FROM mhero.source s JOIN mhero.channel_kind ck ON ck.kind = s.kind
      WHERE s.id = c.channel_source_id;
     reply_window := coalesce(k.agent_window_seconds, k.reply_window_seconds);
     IF reply_window IS NOT NULL
        AND (c.last_inbound_at IS NULL OR c.last_inbound_at < now() - make_interval(secs => reply_window)) THEN
-        IF NOT (k.templates AND NOT has_media AND p_template_version IS NOT NULL
-                AND EXISTS (SELECT FROM mhero.template_version v
-                              JOIN mhero.whatsapp_template w ON w.source_id = c.channel_source_id
-                               AND w.name = v.whatsapp_template_name AND w.language = v.whatsapp_language
-                             WHERE v.id = p_template_version AND w.status = 'APPROVED')) THEN
-            RAISE EXCEPTION '% replies are free only within % hours of the person''s last message; outside it only an approved % template can be sent',
-                k.platform, reply_window / 3600, k.platform
+        IF k.templates AND p_template_version IS NOT NULL THEN
+            template_problem := mhero.whatsapp_template_problem(p_template_version, c.channel_source_id);
+        END IF;
+        IF NOT (k.templates AND NOT has_media AND p_template_version IS NOT NULL AND template_problem IS NULL) THEN
+            RAISE EXCEPTION '% replies are free only within % hours of the person''s last message; outside it only an approved % template can be sent%',
+                k.platform, reply_window / 3600, k.platform,
+                CASE WHEN template_problem IS NOT NULL THEN ' (this one: ' || template_problem || ')'
+                     WHEN has_media AND p_template_version IS NOT NULL THEN ', without an attachment' ELSE '' END
                 USING ERRCODE = 'object_not_in_prerequisite_state', HINT = 'window-closed';
         END IF;
     END IF;

@@ -28,7 +28,7 @@ BEGIN
         RAISE EXCEPTION 'the platform accepted this message and then failed it; write a new reply'
             USING ERRCODE = 'object_not_in_prerequisite_state';
     END IF;
-    UPDATE message SET status = 'queued', error = NULL, failed_at = NULL, status_changed_at = now() WHERE id = p_message;
+    UPDATE message SET status = 'queued', error = NULL, error_code = NULL, failed_at = NULL, status_changed_at = now() WHERE id = p_message;
     INSERT INTO outbox (message_id, source_id) VALUES (p_message, m.source_id)
     ON CONFLICT (message_id) DO UPDATE SET attempts = 0, next_attempt_at = now(), last_error = NULL,
                                            claimed_by = NULL, claimed_at = NULL;

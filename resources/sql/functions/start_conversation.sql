@@ -26,6 +26,10 @@ BEGIN
         SELECT min(id) INTO channel FROM source WHERE kind IN (SELECT kind FROM channel_kind) AND enabled HAVING count(*) = 1;
         IF channel IS NULL AND NOT EXISTS (SELECT FROM source WHERE kind IN (SELECT kind FROM channel_kind) AND enabled) THEN
             SELECT min(id) INTO channel FROM source WHERE kind IN (SELECT kind FROM channel_kind) HAVING count(*) = 1;
+            -- The demo has WhatsApp and Messenger sources too: its SMS one is the phone number's.
+            IF channel IS NULL THEN
+                SELECT min(id) INTO channel FROM source WHERE kind = 'rapidpro' HAVING count(*) = 1;
+            END IF;
         END IF;
         IF channel IS NULL THEN
             RAISE EXCEPTION 'choose the channel to write through (there is not exactly one messaging source)'
