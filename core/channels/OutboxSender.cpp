@@ -85,10 +85,12 @@ void OutboxSender::sendBatch(QList<OutboxItem> items, std::shared_ptr<SendReport
 }
 
 void OutboxSender::fail(const OutboxItem& item, const QString& error, bool uncertain, bool permanent,
-                        SendReport& report)
+                        SendReport& report, std::optional<int> errorCode)
 {
     const bool last = permanent || item.attempts >= m_policy.maxAttempts;
-    if (Status s = m_store.recordFailure(item, error, uncertain, permanent, m_policy, m_adapter.platformName()); !s)
+    if (Status s = m_store.recordFailure(item, error, uncertain, permanent, m_policy, m_adapter.platformName(),
+                                         errorCode);
+        !s)
         qCWarning(lcOutbox).noquote() << "could not record the failure of message" << item.messageId
                                       << s.error().toString();
     ++(last ? report.failed : report.retrying);
@@ -208,15 +210,15 @@ void OutboxSender::postNow(const OutboxItem& item, Next next, std::shared_ptr<Se
             next(true);
             return;
         case SendOutcome::Kind::Uncertain:
-            fail(item, outcome.reason, true, false, *report);
+            fail(item, outcome.reason, true, false, *report, outcome.errorCode);
             next(false);
             return;
         case SendOutcome::Kind::TransientFailure:
-            fail(item, outcome.reason, false, false, *report);
+            fail(item, outcome.reason, false, false, *report, outcome.errorCode);
             next(outcome.stopRun);
             return;
         case SendOutcome::Kind::PermanentFailure:
-            fail(item, outcome.reason, false, true, *report);
+            fail(item, outcome.reason, false, true, *report, outcome.errorCode);
             next(false);
             return;
         }

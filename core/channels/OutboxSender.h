@@ -69,7 +69,8 @@ private:
     void lookUp(const OutboxItem& item, std::function<void(Result<std::optional<ChannelMessage>>)> done);
     void post(const OutboxItem& item, Next next, std::shared_ptr<SendReport> report);
     void postNow(const OutboxItem& item, Next next, std::shared_ptr<SendReport> report);
-    void fail(const OutboxItem& item, const QString& error, bool uncertain, bool permanent, SendReport& report);
+    void fail(const OutboxItem& item, const QString& error, bool uncertain, bool permanent, SendReport& report,
+              std::optional<int> errorCode = {});
 
     ChannelAdapter& m_adapter;
     int m_sourceId;

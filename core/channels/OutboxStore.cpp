@@ -89,9 +89,16 @@ namespace {
 /// The platform template a reply goes as, its parameters recovered from the text (see
 /// PlatformTemplate::parameters).
 PlatformTemplate platformTemplate(const QString& name, const QString& language, const QString& body,
-                                  const QString& text)
+                                  const QString& text, const QString& problem)
 {
     PlatformTemplate t{name, language, {}, {}};
+    if (!problem.isEmpty()) {
+        // mhero.whatsapp_template_problem(): paused, deleted, not approved… since it was queued.
+        t.problem = QCoreApplication::translate("mhero::channels::OutboxStore",
+                                                "It cannot go as the WhatsApp template %1: %2.")
+                        .arg(name, problem);
+        return t;
+    }
     const auto values = templates::placeholderValues(body, text);
     if (!values) {
         t.problem = QCoreApplication::translate("mhero::channels::OutboxStore",
@@ -123,17 +130,17 @@ UPDATE mhero.outbox o
   JOIN mhero.conversation c ON c.id = m.conversation_id
   JOIN mhero.contact_urn u ON u.id = c.urn_id
   LEFT JOIN mhero.channel_contact cc ON cc.source_id = m.source_id AND cc.urn_id = u.id
-  LEFT JOIN mhero.template_version v ON v.id = m.template_version_id
-  LEFT JOIN mhero.whatsapp_template w ON w.source_id = m.source_id AND w.name = v.whatsapp_template_name
-                                     AND w.language = v.whatsapp_language AND w.status = 'APPROVED'
+  LEFT JOIN mhero.template_version v ON v.id = m.template_version_id AND v.whatsapp_template_name IS NOT NULL
+                                     AND EXISTS (SELECT FROM mhero.channel_kind k JOIN mhero.source s ON s.kind = k.kind
+                                                  WHERE s.id = m.source_id AND k.templates)
  WHERE o.message_id = due.message_id
 RETURNING o.message_id, m.conversation_id, o.attempts, o.attempt_started_at, m.text, u.urn,
           cc.contact_uuid, coalesce(cc.status, CASE WHEN u.status <> 'active' THEN u.status END, ''),
-          m.attachments::text, c.last_inbound_at, w.name, w.language,
+          m.attachments::text, c.last_inbound_at, v.whatsapp_template_name, v.whatsapp_language,
           (SELECT b.body FROM mhero.template_body b
-            WHERE w.name IS NOT NULL AND b.template_version_id = m.template_version_id
-              AND mhero.text_follows_template(b.body, m.text)
-            ORDER BY b.language LIMIT 1)
+            WHERE v.id IS NOT NULL AND b.template_version_id = v.id AND mhero.text_follows_template(b.body, m.text)
+            ORDER BY b.language LIMIT 1),
+          CASE WHEN v.id IS NOT NULL THEN mhero.whatsapp_template_problem(v.id, m.source_id) END
 )sql"),
                            {sourceId, leaseSeconds, limit, worker});
     if (!query)
@@ -160,7 +167,8 @@ RETURNING o.message_id, m.conversation_id, o.attempts, o.attempt_started_at, m.t
             item.lastInboundAt = query->value(9).toDateTime().toUTC();
         if (!query->value(10).isNull())
             item.platformTemplate = platformTemplate(query->value(10).toString(), query->value(11).toString(),
-                                                     query->value(12).toString(), item.text);
+                                                     query->value(12).toString(), item.text,
+                                                     query->value(13).toString());
         items.append(item);
     }
     std::sort(items.begin(), items.end(), [](const OutboxItem& a, const OutboxItem& b) { return a.messageId < b.messageId; });
@@ -232,7 +240,7 @@ Status OutboxStore::recordAccepted(qint64 messageId, const ChannelMessage& accep
 }
 
 Status OutboxStore::recordFailure(const OutboxItem& item, const QString& error, bool uncertain, bool permanent,
-                                  const RetryPolicy& policy, const QString& platform)
+                                  const RetryPolicy& policy, const QString& platform, std::optional<int> errorCode)
 {
     const bool last = permanent || item.attempts >= policy.maxAttempts;
     if (!last) {
@@ -256,9 +264,10 @@ Status OutboxStore::recordFailure(const OutboxItem& item, const QString& error, 
         return transaction.error();
     const QString shown = uncertain ? tr("%1 (%2 may or may not have accepted it)").arg(error, platform) : error;
     auto query = sql::exec(m_db,
-                           QStringLiteral("UPDATE mhero.message SET status = 'failed', error = ?, failed_at = now(), "
-                                          "status_changed_at = now() WHERE id = ? AND status = 'queued'"),
-                           {shown, item.messageId});
+                           QStringLiteral("UPDATE mhero.message SET status = 'failed', error = ?, error_code = ?, "
+                                          "failed_at = now(), status_changed_at = now() "
+                                          "WHERE id = ? AND status = 'queued'"),
+                           {shown, errorCode ? QVariant(*errorCode) : QVariant(QMetaType(QMetaType::Int)), item.messageId});
     if (query)
         query = sql::exec(m_db,
                           QStringLiteral("UPDATE mhero.outbox SET next_attempt_at = 'infinity', last_error = ?, "

@@ -72,8 +72,10 @@ public:
     /// next attempt). @p permanent: trying again cannot help (validation error, opted out).
     /// Otherwise the next attempt is scheduled with backoff, until the policy's last attempt.
     /// @p platform names the channel in the thread ("RapidPro may or may not have accepted it").
+    /// @p errorCode: the platform's code, kept with a failed message (message.error_code) for
+    /// what the console offers next (WhatsApp 131047: its templates; 131026: SMS).
     Status recordFailure(const OutboxItem& item, const QString& error, bool uncertain, bool permanent,
-                         const RetryPolicy& policy, const QString& platform);
+                         const RetryPolicy& policy, const QString& platform, std::optional<int> errorCode = {});
     /// Gives a claimed row back untried (throttled): due again after @p delayMs, attempt not counted.
     Status release(const OutboxItem& item, int delayMs);
     /// The attachments of an outgoing message with their bytes (mhero.media), in order, loaded

@@ -382,6 +382,20 @@ void TestMetaChannels::templateListIsSyncedAndATemplateGoesOutsideTheWindow()
     QCOMPARE(parameters.at(1).toObject().value(QLatin1String("text")).toString(), QStringLiteral("November 2026"));
     QTRY_COMPARE_WITH_TIMEOUT(text(QStringLiteral("SELECT status FROM mhero.message WHERE id = ?"), {*reply}),
                               QStringLiteral("read"), 10'000);
+
+    // Queued while approved, paused by Meta before it left: not sent, and the thread says why.
+    auto second = sql::scalar(m_agent->db(), QStringLiteral("SELECT mhero.reply(?, ?, ?)"),
+                              {conversation, QStringLiteral("Hello Mariama, your salary for December was paid."),
+                               *version});
+    MHERO_VERIFY_OK(second);
+    MHERO_VERIFY_OK(sql::exec(m_owner->db(), QStringLiteral("UPDATE mhero.whatsapp_template SET status = 'PAUSED' "
+                                                            "WHERE name = 'salary_update'")));
+    const int before = int(m_meta->sent().size());
+    QCOMPARE(sendOutbox(QStringLiteral("wa")), 0);
+    QCOMPARE(int(m_meta->sent().size()), before);
+    QCOMPARE(text(QStringLiteral("SELECT status FROM mhero.message WHERE id = ?"), {*second}), QStringLiteral("failed"));
+    const QString why = text(QStringLiteral("SELECT error FROM mhero.message WHERE id = ?"), {*second});
+    QVERIFY2(why.contains(QStringLiteral("salary_update")) && why.contains(QStringLiteral("PAUSED")), qPrintable(why));
 }
 
 void TestMetaChannels::errorCodesBecomeReasonsAndActions()
@@ -421,6 +435,7 @@ void TestMetaChannels::errorCodesBecomeReasonsAndActions()
     QCOMPARE(sendOutbox(QStringLiteral("wa")), 0);
     QCOMPARE(text(QStringLiteral("SELECT status FROM mhero.message WHERE id = ?"), {refused}), QStringLiteral("failed"));
     QVERIFY(text(QStringLiteral("SELECT error FROM mhero.message WHERE id = ?"), {refused}).startsWith(QStringLiteral("132001: ")));
+    QCOMPARE(count(QStringLiteral("SELECT error_code FROM mhero.message WHERE id = %1").arg(refused)), 132001);
 
     // 131026 (not on WhatsApp) arrives as a failed status after Meta accepted the message.
     QVERIFY(m_meta->markNotOnWhatsApp(kHealthWorkerNumber));
@@ -449,6 +464,7 @@ void TestMetaChannels::errorCodesBecomeReasonsAndActions()
     QCOMPARE(sendOutbox(QStringLiteral("wa")), 0);
     QCOMPARE(text(QStringLiteral("SELECT status FROM mhero.message WHERE id = ?"), {waiting}), QStringLiteral("failed"));
     QVERIFY(text(QStringLiteral("SELECT error FROM mhero.message WHERE id = ?"), {waiting}).startsWith(QStringLiteral("131047: ")));
+    QCOMPARE(count(QStringLiteral("SELECT error_code FROM mhero.message WHERE id = %1").arg(waiting)), 131047);
     QVERIFY(!m_meta->takeRequests().join(QLatin1Char('\n')).contains(QStringLiteral("/messages")));
 }
 
