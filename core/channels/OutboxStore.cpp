@@ -135,7 +135,7 @@ UPDATE mhero.outbox o
                                                   WHERE s.id = m.source_id AND k.templates)
  WHERE o.message_id = due.message_id
 RETURNING o.message_id, m.conversation_id, o.attempts, o.attempt_started_at, m.text, u.urn,
-          cc.contact_uuid, coalesce(cc.status, CASE WHEN u.status <> 'active' THEN u.status END, ''),
+          cc.contact_uuid, CASE WHEN u.status <> 'active' THEN u.status ELSE coalesce(cc.status, '') END,
           m.attachments::text, c.last_inbound_at, v.whatsapp_template_name, v.whatsapp_language,
           (SELECT b.body FROM mhero.template_body b
             WHERE v.id IS NOT NULL AND b.template_version_id = v.id AND mhero.text_follows_template(b.body, m.text)

@@ -625,6 +625,18 @@ Result<WorkerDetails> loadDetails(QSqlDatabase& db, qint64 id)
     d.updatedAt = row->value(19).toDateTime();
     d.deletedAt = row->value(20).toDateTime();
 
+    auto optOut = sql::exec(db,
+                            QStringLiteral("SELECT min(opted_out_at), min(opt_out_reason) FROM mhero.contact_urn "
+                                           "WHERE health_worker_id = ? AND status = 'stopped' HAVING count(*) > 0"),
+                            {id});
+    if (!optOut)
+        return optOut.error();
+    if (optOut->next()) {
+        d.optedOut = true;
+        d.optedOutAt = optOut->value(0).toDateTime();
+        d.optOutReason = optOut->value(1).toString();
+    }
+
     auto phones = sql::exec(db,
                             QStringLiteral("SELECT raw, e164, use, problem FROM mhero.health_worker_phone "
                                            "WHERE health_worker_id = ? ORDER BY e164 IS NULL, raw"),

@@ -166,6 +166,10 @@ struct WorkerDetails
     QDateTime sourceUpdatedAt;
     QDateTime updatedAt;
     QDateTime deletedAt;
+    /// Opted out of messages (a STOP reply or the platform's opt-out): no channel reaches them.
+    bool optedOut = false;
+    QDateTime optedOutAt; ///< invalid when not known
+    QString optOutReason; ///< stop_word, platform, or empty
     QList<Phone> phones;
     QList<Role> roles;
     QList<Conversation> conversations;

@@ -388,6 +388,18 @@ void DirectoryPage::renderDetails(const Result<directory::WorkerDetails>& loaded
     if (!d.row.active)
         subtitle << QStringLiteral("<b style='color:#B71C1C'>%1</b>")
                         .arg(d.deletedAt.isValid() ? tr("deleted from the registry") : tr("inactive"));
+    if (d.optedOut) {
+        const QString since = d.optedOutAt.isValid()
+            ? QLocale().toString(d.optedOutAt.toLocalTime(), QLocale::ShortFormat)
+            : QString();
+        const QString how = d.optOutReason == QLatin1String("stop_word") ? tr("replied STOP")
+            : d.optOutReason == QLatin1String("platform")                ? tr("opted out on the messaging platform")
+                                                                         : QString();
+        QString text = since.isEmpty() ? tr("opted out of messages") : tr("opted out of messages since %1").arg(since);
+        if (!how.isEmpty())
+            text += QStringLiteral(" (") + how + QLatin1Char(')');
+        subtitle << QStringLiteral("<b style='color:#B71C1C'>%1</b>").arg(esc(text));
+    }
     html += QStringLiteral("<p style='color:#546E7A; margin-top:0'>%1</p>").arg(subtitle.join(QStringLiteral(" · ")));
 
     QString rows;

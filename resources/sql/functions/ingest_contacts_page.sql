@@ -41,14 +41,22 @@ BEGIN
      WHERE cc.modified_on IS NULL OR EXCLUDED.modified_on IS NULL OR cc.modified_on <= EXCLUDED.modified_on;
     GET DIAGNOSTICS changed = ROW_COUNT;
 
-    -- The address itself carries the opt-out, so every channel and the directory see it.
-    UPDATE contact_urn u SET status = CASE cc.status WHEN 'stopped' THEN 'stopped'
-                                                     WHEN 'blocked' THEN 'blocked' ELSE 'active' END
+    -- The address itself carries the opt-out, so every channel and the directory see it. The
+    -- platform's "stopped" stops the person everywhere (migration 20); its "active" again (RapidPro
+    -- reactivates a contact who writes again) lifts only what the platform itself stopped, never
+    -- a STOP the person sent to mHero.
+    PERFORM mark_opted_out(array_agg(cc.urn_id), 'platform', now())
+       FROM channel_contact cc JOIN contact_urn u ON u.id = cc.urn_id
+      WHERE cc.source_id = p_source AND cc.status = 'stopped' AND u.status <> 'stopped'
+        AND u.id IN (SELECT cu.id FROM contact_urn cu JOIN pg_temp.contact_page p ON p.urn = cu.urn)
+     HAVING count(*) > 0;
+    UPDATE contact_urn u SET status = CASE cc.status WHEN 'blocked' THEN 'blocked' ELSE 'active' END,
+                             opted_out_at = NULL, opt_out_reason = NULL
       FROM channel_contact cc
-     WHERE cc.source_id = p_source AND cc.urn_id = u.id
+     WHERE cc.source_id = p_source AND cc.urn_id = u.id AND cc.status <> 'stopped'
        AND u.id IN (SELECT cu.id FROM contact_urn cu JOIN pg_temp.contact_page p ON p.urn = cu.urn)
-       AND u.status IS DISTINCT FROM CASE cc.status WHEN 'stopped' THEN 'stopped'
-                                                    WHEN 'blocked' THEN 'blocked' ELSE 'active' END;
+       AND u.opt_out_reason IS DISTINCT FROM 'stop_word'
+       AND u.status IS DISTINCT FROM CASE cc.status WHEN 'blocked' THEN 'blocked' ELSE 'active' END;
     RETURN changed;
 END
 $function$;

@@ -105,6 +105,13 @@ BEGIN
      ORDER BY created_at, external_num NULLS LAST, external_id
     ON CONFLICT DO NOTHING;
     GET DIAGNOSTICS added = ROW_COUNT;
+
+    -- "STOP" (any opt-out word, migration 20): the person is never messaged again, on any channel,
+    -- until they write again and an agent lifts it.
+    PERFORM mhero.mark_opted_out(array_agg(DISTINCT p.urn_id), 'stop_word', max(p.created_at))
+       FROM pg_temp.inbound_page p
+      WHERE EXISTS (SELECT FROM mhero.opt_out_word w WHERE w.word = mhero.opt_out_key(p.text))
+     HAVING count(*) > 0;
     RETURN added;
 END
 $function$;
