@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>channels</name>
+    <message>
+        <source>%1 may or may not have accepted it (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mhero::Connection</name>
     <message>
         <source>The PostgreSQL driver for Qt (QPSQL) is not installed.</source>
@@ -212,6 +219,17 @@
     </message>
 </context>
 <context>
+    <name>mhero::channels</name>
+    <message>
+        <source>The attachment is larger than %1 MB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not give the attachment: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mhero::channels::ChannelStore</name>
     <message>
         <source>message %1: control characters or broken characters removed from its text</source>
@@ -260,6 +278,14 @@
     </message>
     <message>
         <source>%1 (%2 may or may not have accepted it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It cannot go as the WhatsApp template %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text no longer follows the template&apos;s wording, so it cannot go as the approved WhatsApp template %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -497,6 +523,18 @@
         <source>The file is empty.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No SMS channel is set up: ask IT to connect a RapidPro workspace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This conversation is not with a WhatsApp number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This conversation does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mhero::messaging::MediaRules</name>
@@ -635,6 +673,183 @@
         <source>events for Facebook Page %1, which is no source&apos;s: left out</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>More than 24 hours have passed since the person last wrote: only an approved WhatsApp template can reach them now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This number cannot receive WhatsApp messages (not on WhatsApp, or an old app): try SMS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many messages to this person in a short time; it will be sent again shortly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WhatsApp&apos;s sending rate for this number was reached; sending resumes shortly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The WhatsApp template takes a different number of values than were given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WhatsApp has no approved template of this name in this language.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The WhatsApp template is paused (too many people blocked or reported it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The WhatsApp template is disabled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A value of the template is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WhatsApp refused a value of the message as invalid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused the access token (expired or revoked): IT must enter a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This person is not available on Messenger right now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messenger allows replies only within 24 hours of the person&apos;s last message (7 days for a human agent&apos;s reply).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messenger knows no such person for this Page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mhero::meta::GraphAdapter</name>
+    <message>
+        <source>%1 asked to slow down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Part of the message was sent; the rest was not (%1). It will be sent again, and the person may see the first part twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered without a message id: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mhero::meta::MessengerAdapter</name>
+    <message>
+        <source>%1 is not a Messenger address (facebook: and the person&apos;s page-scoped id).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messenger takes at most 2,000 characters in a message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messenger accepted the file but gave no attachment id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messenger gave no usable link for the attachment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mhero::meta::MetaSync</name>
+    <message>
+        <source>WhatsApp&apos;s template list could not be read (no &quot;data&quot; list).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WhatsApp&apos;s template list went on past %1 pages; it was not taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mhero::meta::WhatsAppAdapter</name>
+    <message>
+        <source>%1 is not a WhatsApp address (whatsapp: and the number&apos;s digits).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WhatsApp accepted the file but gave no media id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WhatsApp gave no usable media id for the attachment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WhatsApp could not give the attachment: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The attachment is larger than %1 MB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WhatsApp pointed the attachment at %1, which is not Meta&apos;s; the access token is not sent there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The attachment WhatsApp gave does not match its checksum; it will be fetched again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mhero::net</name>
+    <message>
+        <source>no answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mhero::net::HttpClient</name>
+    <message>
+        <source>The access token was entered for %1; it is not sent to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 redirected to %2, another server; the access token is not sent there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer was larger than %1 MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused the access token (HTTP %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be reached: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Gave up after %n attempt(s).</source>
+        <translation type="unfinished">
+            <numerusform>Gave up after %n attempt.</numerusform>
+            <numerusform>Gave up after %n attempts.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The attachment is kept at %1, which is neither %2&apos;s server nor https; it is not fetched.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mhero::phone</name>
@@ -657,14 +872,6 @@
 </context>
 <context>
     <name>mhero::rapidpro</name>
-    <message>
-        <source>no answer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the answer was larger than %1 MB</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>RapidPro sent a reply that is not JSON.</source>
         <translation type="unfinished"></translation>
@@ -719,10 +926,6 @@
     </message>
     <message>
         <source>RapidPro answered with an unreadable broadcast.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>RapidPro redirected to %1, another server; the API token is not sent there.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -784,46 +987,11 @@
         <source>RapidPro gave no usable link for the attachment.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>The attachment is larger than %1 MB.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>RapidPro could not give the attachment: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>mhero::rapidpro::RapidProClient</name>
     <message>
         <source>RapidPro sent a link to another server; it is not followed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>RapidPro refused the API token (HTTP %1).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>RapidPro answered HTTP %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>RapidPro could not be reached: %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Gave up after %n attempt(s).</source>
-        <translation>
-            <numerusform>Gave up after %n attempt.</numerusform>
-            <numerusform>Gave up after %n attempts.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The API token was entered for %1; it is not sent to %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The attachment is kept at %1, which is neither RapidPro&apos;s server nor https; it is not fetched.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1113,6 +1281,14 @@
     </message>
     <message>
         <source>yesterday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>less than a minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1421,6 +1597,50 @@ by %3 · %4</source>
         <source>%1 cannot be read: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1-day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1-hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an approved WhatsApp template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused the last reply: the %2 window has closed. Only approved %1 templates can be sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replies free for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Human agent reply — allowed until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 window has closed: only approved %2 templates can be sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The person has not written on %1 yet: only approved %1 templates can be sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 allows replies only within %2 days of the person&apos;s last message: nothing can be sent until they write again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outside the reply window only an approved template&apos;s words can be sent, without a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an approved WhatsApp template (Ctrl+T)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mhero::ui::ConversationListModel</name>
@@ -1661,6 +1881,18 @@ by %3 · %4</source>
     </message>
     <message>
         <source>All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This number cannot receive WhatsApp messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write by SMS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a conversation with the same number by SMS</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1934,6 +2166,22 @@ by %3 · %4</source>
             <numerusform>%n older note in the person&apos;s conversations.</numerusform>
             <numerusform>%n older notes in the person&apos;s conversations.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>replied STOP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>opted out on the messaging platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>opted out of messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>opted out of messages since %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2577,6 +2825,10 @@ by %3 · %4</source>
     </message>
     <message>
         <source>To fill in before sending: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No template approved by WhatsApp for this number matches.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

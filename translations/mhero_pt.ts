@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pt">
 <context>
+    <name>channels</name>
+    <message>
+        <source>%1 may or may not have accepted it (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mhero::Connection</name>
     <message>
         <source>The PostgreSQL driver for Qt (QPSQL) is not installed.</source>
@@ -212,6 +219,17 @@
     </message>
 </context>
 <context>
+    <name>mhero::channels</name>
+    <message>
+        <source>The attachment is larger than %1 MB.</source>
+        <translation type="unfinished">O anexo tem mais de %1 MB.</translation>
+    </message>
+    <message>
+        <source>%1 could not give the attachment: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mhero::channels::ChannelStore</name>
     <message>
         <source>message %1: control characters or broken characters removed from its text</source>
@@ -261,6 +279,14 @@
     <message>
         <source>%1 (%2 may or may not have accepted it)</source>
         <translation>%1 (não se sabe se o %2 a aceitou)</translation>
+    </message>
+    <message>
+        <source>It cannot go as the WhatsApp template %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text no longer follows the template&apos;s wording, so it cannot go as the approved WhatsApp template %1.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -497,6 +523,18 @@
         <source>The file is empty.</source>
         <translation>O ficheiro está vazio.</translation>
     </message>
+    <message>
+        <source>No SMS channel is set up: ask IT to connect a RapidPro workspace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This conversation is not with a WhatsApp number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This conversation does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mhero::messaging::MediaRules</name>
@@ -635,6 +673,183 @@
         <source>events for Facebook Page %1, which is no source&apos;s: left out</source>
         <translation>eventos para a página do Facebook %1, que não pertence a nenhuma fonte: ignorados</translation>
     </message>
+    <message>
+        <source>More than 24 hours have passed since the person last wrote: only an approved WhatsApp template can reach them now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This number cannot receive WhatsApp messages (not on WhatsApp, or an old app): try SMS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many messages to this person in a short time; it will be sent again shortly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WhatsApp&apos;s sending rate for this number was reached; sending resumes shortly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The WhatsApp template takes a different number of values than were given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WhatsApp has no approved template of this name in this language.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The WhatsApp template is paused (too many people blocked or reported it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The WhatsApp template is disabled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A value of the template is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WhatsApp refused a value of the message as invalid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused the access token (expired or revoked): IT must enter a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This person is not available on Messenger right now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messenger allows replies only within 24 hours of the person&apos;s last message (7 days for a human agent&apos;s reply).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messenger knows no such person for this Page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mhero::meta::GraphAdapter</name>
+    <message>
+        <source>%1 asked to slow down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Part of the message was sent; the rest was not (%1). It will be sent again, and the person may see the first part twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered without a message id: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mhero::meta::MessengerAdapter</name>
+    <message>
+        <source>%1 is not a Messenger address (facebook: and the person&apos;s page-scoped id).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messenger takes at most 2,000 characters in a message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messenger accepted the file but gave no attachment id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messenger gave no usable link for the attachment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mhero::meta::MetaSync</name>
+    <message>
+        <source>WhatsApp&apos;s template list could not be read (no &quot;data&quot; list).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WhatsApp&apos;s template list went on past %1 pages; it was not taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mhero::meta::WhatsAppAdapter</name>
+    <message>
+        <source>%1 is not a WhatsApp address (whatsapp: and the number&apos;s digits).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WhatsApp accepted the file but gave no media id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WhatsApp gave no usable media id for the attachment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WhatsApp could not give the attachment: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The attachment is larger than %1 MB.</source>
+        <translation type="unfinished">O anexo tem mais de %1 MB.</translation>
+    </message>
+    <message>
+        <source>WhatsApp pointed the attachment at %1, which is not Meta&apos;s; the access token is not sent there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The attachment WhatsApp gave does not match its checksum; it will be fetched again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mhero::net</name>
+    <message>
+        <source>no answer</source>
+        <translation type="unfinished">sem resposta</translation>
+    </message>
+</context>
+<context>
+    <name>mhero::net::HttpClient</name>
+    <message>
+        <source>The access token was entered for %1; it is not sent to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 redirected to %2, another server; the access token is not sent there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer was larger than %1 MB</source>
+        <translation type="unfinished">a resposta tinha mais de %1 MB</translation>
+    </message>
+    <message>
+        <source>%1 refused the access token (HTTP %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be reached: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Gave up after %n attempt(s).</source>
+        <translation type="unfinished">
+            <numerusform>Desistiu após %n tentativa.</numerusform>
+            <numerusform>Desistiu após %n tentativas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The attachment is kept at %1, which is neither %2&apos;s server nor https; it is not fetched.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mhero::phone</name>
@@ -657,14 +872,6 @@
 </context>
 <context>
     <name>mhero::rapidpro</name>
-    <message>
-        <source>no answer</source>
-        <translation>sem resposta</translation>
-    </message>
-    <message>
-        <source>the answer was larger than %1 MB</source>
-        <translation>a resposta tinha mais de %1 MB</translation>
-    </message>
     <message>
         <source>RapidPro sent a reply that is not JSON.</source>
         <translation>O RapidPro enviou uma resposta que não é JSON.</translation>
@@ -720,10 +927,6 @@
     <message>
         <source>RapidPro answered with an unreadable broadcast.</source>
         <translation>O RapidPro respondeu com uma difusão ilegível.</translation>
-    </message>
-    <message>
-        <source>RapidPro redirected to %1, another server; the API token is not sent there.</source>
-        <translation>O RapidPro redirecionou para %1, outro servidor; o token de API não é enviado para lá.</translation>
     </message>
     <message>
         <source>A RapidPro source needs an API token.</source>
@@ -784,47 +987,12 @@
         <source>RapidPro gave no usable link for the attachment.</source>
         <translation>O RapidPro não forneceu nenhuma ligação utilizável para o anexo.</translation>
     </message>
-    <message>
-        <source>The attachment is larger than %1 MB.</source>
-        <translation>O anexo tem mais de %1 MB.</translation>
-    </message>
-    <message>
-        <source>RapidPro could not give the attachment: %1</source>
-        <translation>O RapidPro não conseguiu fornecer o anexo: %1</translation>
-    </message>
 </context>
 <context>
     <name>mhero::rapidpro::RapidProClient</name>
     <message>
         <source>RapidPro sent a link to another server; it is not followed.</source>
         <translation>O RapidPro enviou uma ligação para outro servidor; não é seguida.</translation>
-    </message>
-    <message>
-        <source>RapidPro refused the API token (HTTP %1).</source>
-        <translation>O RapidPro recusou o token de API (HTTP %1).</translation>
-    </message>
-    <message>
-        <source>RapidPro answered HTTP %1.</source>
-        <translation>O RapidPro respondeu HTTP %1.</translation>
-    </message>
-    <message>
-        <source>RapidPro could not be reached: %1.</source>
-        <translation>Não foi possível contactar o RapidPro: %1.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Gave up after %n attempt(s).</source>
-        <translation>
-            <numerusform>Desistiu após %n tentativa.</numerusform>
-            <numerusform>Desistiu após %n tentativas.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The API token was entered for %1; it is not sent to %2.</source>
-        <translation>O token de API foi introduzido para %1; não é enviado para %2.</translation>
-    </message>
-    <message>
-        <source>The attachment is kept at %1, which is neither RapidPro&apos;s server nor https; it is not fetched.</source>
-        <translation>O anexo está alojado em %1, que não é o servidor do RapidPro nem https; não é transferido.</translation>
     </message>
 </context>
 <context>
@@ -1114,6 +1282,14 @@
     <message>
         <source>yesterday</source>
         <translation>ontem</translation>
+    </message>
+    <message>
+        <source>less than a minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1422,6 +1598,50 @@ por %3 · %4</translation>
         <source>%1 cannot be read: %2</source>
         <translation>Não é possível ler %1: %2</translation>
     </message>
+    <message>
+        <source>%1-day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1-hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an approved WhatsApp template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused the last reply: the %2 window has closed. Only approved %1 templates can be sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replies free for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Human agent reply — allowed until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 window has closed: only approved %2 templates can be sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The person has not written on %1 yet: only approved %1 templates can be sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 allows replies only within %2 days of the person&apos;s last message: nothing can be sent until they write again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outside the reply window only an approved template&apos;s words can be sent, without a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an approved WhatsApp template (Ctrl+T)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mhero::ui::ConversationListModel</name>
@@ -1663,6 +1883,18 @@ por %3 · %4</translation>
     <message>
         <source>All files (*)</source>
         <translation>Todos os ficheiros (*)</translation>
+    </message>
+    <message>
+        <source>This number cannot receive WhatsApp messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write by SMS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a conversation with the same number by SMS</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1935,6 +2167,22 @@ por %3 · %4</translation>
             <numerusform>%n nota mais antiga nas conversas da pessoa.</numerusform>
             <numerusform>%n notas mais antigas nas conversas da pessoa.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>replied STOP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>opted out on the messaging platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>opted out of messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>opted out of messages since %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2579,6 +2827,10 @@ por %3 · %4</translation>
     <message>
         <source>To fill in before sending: %1</source>
         <translation>A preencher antes de enviar: %1</translation>
+    </message>
+    <message>
+        <source>No template approved by WhatsApp for this number matches.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
