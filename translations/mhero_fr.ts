@@ -5,7 +5,7 @@
     <name>channels</name>
     <message>
         <source>%1 may or may not have accepted it (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 l&apos;a peut-être accepté, ou peut-être pas (%2).</translation>
     </message>
 </context>
 <context>
@@ -222,11 +222,11 @@
     <name>mhero::channels</name>
     <message>
         <source>The attachment is larger than %1 MB.</source>
-        <translation type="unfinished">La pièce jointe dépasse %1 Mo.</translation>
+        <translation>La pièce jointe dépasse %1 Mo.</translation>
     </message>
     <message>
         <source>%1 could not give the attachment: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n&apos;a pas pu fournir la pièce jointe&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -282,11 +282,11 @@
     </message>
     <message>
         <source>It cannot go as the WhatsApp template %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le message ne peut pas être envoyé comme modèle WhatsApp %1&#xa0;: %2.</translation>
     </message>
     <message>
         <source>The text no longer follows the template&apos;s wording, so it cannot go as the approved WhatsApp template %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le texte ne suit plus la formulation du modèle&#xa0;; il ne peut donc pas être envoyé comme modèle WhatsApp approuvé %1.</translation>
     </message>
 </context>
 <context>
@@ -525,15 +525,15 @@
     </message>
     <message>
         <source>No SMS channel is set up: ask IT to connect a RapidPro workspace.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun canal SMS n&apos;est configuré&#xa0;: demandez à l&apos;informatique de connecter un espace RapidPro.</translation>
     </message>
     <message>
         <source>This conversation is not with a WhatsApp number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette conversation n&apos;est pas avec un numéro WhatsApp.</translation>
     </message>
     <message>
         <source>This conversation does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette conversation n&apos;existe pas.</translation>
     </message>
 </context>
 <context>
@@ -675,180 +675,180 @@
     </message>
     <message>
         <source>More than 24 hours have passed since the person last wrote: only an approved WhatsApp template can reach them now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Plus de 24 heures se sont écoulées depuis le dernier message de la personne&#xa0;: seul un modèle WhatsApp approuvé peut désormais la joindre.</translation>
     </message>
     <message>
         <source>This number cannot receive WhatsApp messages (not on WhatsApp, or an old app): try SMS.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce numéro ne peut pas recevoir de messages WhatsApp (pas sur WhatsApp, ou application trop ancienne)&#xa0;: essayez par SMS.</translation>
     </message>
     <message>
         <source>Too many messages to this person in a short time; it will be sent again shortly.</source>
-        <translation type="unfinished"></translation>
+        <translation>Trop de messages envoyés à cette personne en peu de temps&#xa0;; le message sera renvoyé sous peu.</translation>
     </message>
     <message>
         <source>WhatsApp&apos;s sending rate for this number was reached; sending resumes shortly.</source>
-        <translation type="unfinished"></translation>
+        <translation>La limite d&apos;envoi de WhatsApp pour ce numéro a été atteinte&#xa0;; l&apos;envoi reprendra sous peu.</translation>
     </message>
     <message>
         <source>The WhatsApp template takes a different number of values than were given.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le modèle WhatsApp attend un nombre de valeurs différent de celui fourni.</translation>
     </message>
     <message>
         <source>WhatsApp has no approved template of this name in this language.</source>
-        <translation type="unfinished"></translation>
+        <translation>WhatsApp n&apos;a aucun modèle approuvé de ce nom dans cette langue.</translation>
     </message>
     <message>
         <source>The WhatsApp template is paused (too many people blocked or reported it).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le modèle WhatsApp est suspendu (trop de personnes l&apos;ont bloqué ou signalé).</translation>
     </message>
     <message>
         <source>The WhatsApp template is disabled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le modèle WhatsApp est désactivé.</translation>
     </message>
     <message>
         <source>A value of the template is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une valeur du modèle est manquante.</translation>
     </message>
     <message>
         <source>WhatsApp refused a value of the message as invalid.</source>
-        <translation type="unfinished"></translation>
+        <translation>WhatsApp a refusé une valeur du message comme non valide.</translation>
     </message>
     <message>
         <source>%1 refused the access token (expired or revoked): IT must enter a new one.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a refusé le jeton d&apos;accès (expiré ou révoqué)&#xa0;: le service informatique doit en saisir un nouveau.</translation>
     </message>
     <message>
         <source>This person is not available on Messenger right now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette personne n&apos;est pas joignable sur Messenger pour le moment.</translation>
     </message>
     <message>
         <source>Messenger allows replies only within 24 hours of the person&apos;s last message (7 days for a human agent&apos;s reply).</source>
-        <translation type="unfinished"></translation>
+        <translation>Messenger n&apos;autorise les réponses que dans les 24 heures suivant le dernier message de la personne (7 jours pour la réponse d&apos;un agent humain).</translation>
     </message>
     <message>
         <source>Messenger knows no such person for this Page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Messenger ne connaît pas cette personne pour cette Page.</translation>
     </message>
 </context>
 <context>
     <name>mhero::meta::GraphAdapter</name>
     <message>
         <source>%1 asked to slow down</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a demandé de ralentir</translation>
     </message>
     <message>
         <source>Part of the message was sent; the rest was not (%1). It will be sent again, and the person may see the first part twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une partie du message a été envoyée, mais pas le reste (%1). Il sera renvoyé, et la personne verra peut-être la première partie deux fois.</translation>
     </message>
     <message>
         <source>%1 answered without a message id: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a répondu sans identifiant de message&#xa0;: %2</translation>
     </message>
 </context>
 <context>
     <name>mhero::meta::MessengerAdapter</name>
     <message>
         <source>%1 is not a Messenger address (facebook: and the person&apos;s page-scoped id).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n&apos;est pas une adresse Messenger (facebook: suivi de l&apos;identifiant de la personne propre à la Page).</translation>
     </message>
     <message>
         <source>Messenger takes at most 2,000 characters in a message.</source>
-        <translation type="unfinished"></translation>
+        <translation>Messenger accepte au plus 2&#xa0;000 caractères par message.</translation>
     </message>
     <message>
         <source>Messenger accepted the file but gave no attachment id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Messenger a accepté le fichier mais n&apos;a fourni aucun identifiant de pièce jointe.</translation>
     </message>
     <message>
         <source>Messenger gave no usable link for the attachment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Messenger n&apos;a fourni aucun lien utilisable pour la pièce jointe.</translation>
     </message>
 </context>
 <context>
     <name>mhero::meta::MetaSync</name>
     <message>
         <source>WhatsApp&apos;s template list could not be read (no &quot;data&quot; list).</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire la liste des modèles de WhatsApp (pas de liste &quot;data&quot;).</translation>
     </message>
     <message>
         <source>WhatsApp&apos;s template list went on past %1 pages; it was not taken.</source>
-        <translation type="unfinished"></translation>
+        <translation>La liste des modèles de WhatsApp dépassait %1 pages&#xa0;; elle n&apos;a pas été prise en compte.</translation>
     </message>
 </context>
 <context>
     <name>mhero::meta::WhatsAppAdapter</name>
     <message>
         <source>%1 is not a WhatsApp address (whatsapp: and the number&apos;s digits).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n&apos;est pas une adresse WhatsApp (whatsapp: suivi des chiffres du numéro).</translation>
     </message>
     <message>
         <source>WhatsApp accepted the file but gave no media id.</source>
-        <translation type="unfinished"></translation>
+        <translation>WhatsApp a accepté le fichier mais n&apos;a fourni aucun identifiant de média.</translation>
     </message>
     <message>
         <source>WhatsApp gave no usable media id for the attachment.</source>
-        <translation type="unfinished"></translation>
+        <translation>WhatsApp n&apos;a fourni aucun identifiant de média utilisable pour la pièce jointe.</translation>
     </message>
     <message>
         <source>WhatsApp could not give the attachment: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>WhatsApp n&apos;a pas pu fournir la pièce jointe&#xa0;: %1</translation>
     </message>
     <message>
         <source>The attachment is larger than %1 MB.</source>
-        <translation type="unfinished">La pièce jointe dépasse %1 Mo.</translation>
+        <translation>La pièce jointe dépasse %1 Mo.</translation>
     </message>
     <message>
         <source>WhatsApp pointed the attachment at %1, which is not Meta&apos;s; the access token is not sent there.</source>
-        <translation type="unfinished"></translation>
+        <translation>WhatsApp a placé la pièce jointe à l&apos;adresse %1, qui n&apos;appartient pas à Meta&#xa0;; le jeton d&apos;accès n&apos;y est pas envoyé.</translation>
     </message>
     <message>
         <source>The attachment WhatsApp gave does not match its checksum; it will be fetched again.</source>
-        <translation type="unfinished"></translation>
+        <translation>La pièce jointe fournie par WhatsApp ne correspond pas à sa somme de contrôle&#xa0;; elle sera récupérée à nouveau.</translation>
     </message>
 </context>
 <context>
     <name>mhero::net</name>
     <message>
         <source>no answer</source>
-        <translation type="unfinished">pas de réponse</translation>
+        <translation>pas de réponse</translation>
     </message>
 </context>
 <context>
     <name>mhero::net::HttpClient</name>
     <message>
         <source>The access token was entered for %1; it is not sent to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le jeton d&apos;accès a été saisi pour %1&#xa0;; il n&apos;est pas envoyé à %2.</translation>
     </message>
     <message>
         <source>%1 redirected to %2, another server; the access token is not sent there.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a redirigé vers %2, un autre serveur&#xa0;; le jeton d&apos;accès n&apos;y est pas envoyé.</translation>
     </message>
     <message>
         <source>the answer was larger than %1 MB</source>
-        <translation type="unfinished">la réponse dépassait %1 Mo</translation>
+        <translation>la réponse dépassait %1 Mo</translation>
     </message>
     <message>
         <source>%1 refused the access token (HTTP %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a refusé le jeton d&apos;accès (HTTP %2).</translation>
     </message>
     <message>
         <source>%1 answered HTTP %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a répondu HTTP %2.</translation>
     </message>
     <message>
         <source>%1 could not be reached: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de joindre %1&#xa0;: %2.</translation>
     </message>
     <message numerus="yes">
         <source>Gave up after %n attempt(s).</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>Abandon après %n tentative.</numerusform>
             <numerusform>Abandon après %n tentatives.</numerusform>
         </translation>
     </message>
     <message>
         <source>The attachment is kept at %1, which is neither %2&apos;s server nor https; it is not fetched.</source>
-        <translation type="unfinished"></translation>
+        <translation>La pièce jointe se trouve à l&apos;adresse %1, qui n&apos;est ni le serveur de %2 ni en https&#xa0;; elle n&apos;est pas récupérée.</translation>
     </message>
 </context>
 <context>
@@ -1285,11 +1285,11 @@
     </message>
     <message>
         <source>less than a minute</source>
-        <translation type="unfinished"></translation>
+        <translation>moins d&apos;une minute</translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 h %2 min</translation>
     </message>
 </context>
 <context>
@@ -1600,47 +1600,47 @@ par %3 · %4</translation>
     </message>
     <message>
         <source>%1-day</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 jours</translation>
     </message>
     <message>
         <source>%1-hour</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 heures</translation>
     </message>
     <message>
         <source>Choose an approved WhatsApp template</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir un modèle WhatsApp approuvé</translation>
     </message>
     <message>
         <source>%1 refused the last reply: the %2 window has closed. Only approved %1 templates can be sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a refusé la dernière réponse&#xa0;: la fenêtre de réponse de %2 est fermée. Seuls des modèles %1 approuvés peuvent être envoyés.</translation>
     </message>
     <message>
         <source>Replies free for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Réponses libres possibles pendant %1</translation>
     </message>
     <message>
         <source>Human agent reply — allowed until %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Réponse d&apos;agent humain — autorisée jusqu&apos;au %1</translation>
     </message>
     <message>
         <source>The %1 window has closed: only approved %2 templates can be sent</source>
-        <translation type="unfinished"></translation>
+        <translation>La fenêtre de réponse de %1 est fermée&#xa0;: seuls des modèles %2 approuvés peuvent être envoyés</translation>
     </message>
     <message>
         <source>The person has not written on %1 yet: only approved %1 templates can be sent</source>
-        <translation type="unfinished"></translation>
+        <translation>La personne n&apos;a pas encore écrit sur %1&#xa0;: seuls des modèles %1 approuvés peuvent être envoyés</translation>
     </message>
     <message>
         <source>%1 allows replies only within %2 days of the person&apos;s last message: nothing can be sent until they write again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n&apos;autorise les réponses que dans les %2 jours suivant le dernier message de la personne&#xa0;: rien ne peut être envoyé avant qu&apos;elle écrive de nouveau.</translation>
     </message>
     <message>
         <source>Outside the reply window only an approved template&apos;s words can be sent, without a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hors de la fenêtre de réponse, seul le texte d&apos;un modèle approuvé peut être envoyé, sans fichier.</translation>
     </message>
     <message>
         <source>Choose an approved WhatsApp template (Ctrl+T)</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir un modèle WhatsApp approuvé (Ctrl+T)</translation>
     </message>
 </context>
 <context>
@@ -1886,15 +1886,15 @@ par %3 · %4</translation>
     </message>
     <message>
         <source>This number cannot receive WhatsApp messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce numéro ne peut pas recevoir de messages WhatsApp</translation>
     </message>
     <message>
         <source>Write by SMS</source>
-        <translation type="unfinished"></translation>
+        <translation>Écrire par SMS</translation>
     </message>
     <message>
         <source>Open a conversation with the same number by SMS</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir une conversation par SMS avec le même numéro</translation>
     </message>
 </context>
 <context>
@@ -2170,19 +2170,19 @@ par %3 · %4</translation>
     </message>
     <message>
         <source>replied STOP</source>
-        <translation type="unfinished"></translation>
+        <translation>a répondu STOP</translation>
     </message>
     <message>
         <source>opted out on the messaging platform</source>
-        <translation type="unfinished"></translation>
+        <translation>désinscrit sur la plateforme de messagerie</translation>
     </message>
     <message>
         <source>opted out of messages</source>
-        <translation type="unfinished"></translation>
+        <translation>désinscrit des messages</translation>
     </message>
     <message>
         <source>opted out of messages since %1</source>
-        <translation type="unfinished"></translation>
+        <translation>désinscrit des messages depuis le %1</translation>
     </message>
 </context>
 <context>
@@ -2830,7 +2830,7 @@ par %3 · %4</translation>
     </message>
     <message>
         <source>No template approved by WhatsApp for this number matches.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun modèle approuvé par WhatsApp pour ce numéro ne correspond.</translation>
     </message>
 </context>
 <context>

@@ -5,7 +5,7 @@
     <name>channels</name>
     <message>
         <source>%1 may or may not have accepted it (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Não se sabe se o %1 a aceitou (%2).</translation>
     </message>
 </context>
 <context>
@@ -222,11 +222,11 @@
     <name>mhero::channels</name>
     <message>
         <source>The attachment is larger than %1 MB.</source>
-        <translation type="unfinished">O anexo tem mais de %1 MB.</translation>
+        <translation>O anexo tem mais de %1 MB.</translation>
     </message>
     <message>
         <source>%1 could not give the attachment: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 não conseguiu fornecer o anexo: %2</translation>
     </message>
 </context>
 <context>
@@ -282,11 +282,11 @@
     </message>
     <message>
         <source>It cannot go as the WhatsApp template %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>A mensagem não pode ser enviada como modelo WhatsApp %1: %2.</translation>
     </message>
     <message>
         <source>The text no longer follows the template&apos;s wording, so it cannot go as the approved WhatsApp template %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>O texto já não segue a redação do modelo, por isso não pode ser enviado como o modelo WhatsApp aprovado %1.</translation>
     </message>
 </context>
 <context>
@@ -525,15 +525,15 @@
     </message>
     <message>
         <source>No SMS channel is set up: ask IT to connect a RapidPro workspace.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não há canal SMS configurado: peça à informática que ligue um espaço RapidPro.</translation>
     </message>
     <message>
         <source>This conversation is not with a WhatsApp number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta conversa não é com um número WhatsApp.</translation>
     </message>
     <message>
         <source>This conversation does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta conversa não existe.</translation>
     </message>
 </context>
 <context>
@@ -675,180 +675,180 @@
     </message>
     <message>
         <source>More than 24 hours have passed since the person last wrote: only an approved WhatsApp template can reach them now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Passaram mais de 24 horas desde a última mensagem da pessoa: agora só um modelo WhatsApp aprovado a pode contactar.</translation>
     </message>
     <message>
         <source>This number cannot receive WhatsApp messages (not on WhatsApp, or an old app): try SMS.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este número não pode receber mensagens WhatsApp (não está no WhatsApp ou tem uma aplicação antiga): experimente por SMS.</translation>
     </message>
     <message>
         <source>Too many messages to this person in a short time; it will be sent again shortly.</source>
-        <translation type="unfinished"></translation>
+        <translation>Demasiadas mensagens para esta pessoa em pouco tempo; a mensagem será reenviada em breve.</translation>
     </message>
     <message>
         <source>WhatsApp&apos;s sending rate for this number was reached; sending resumes shortly.</source>
-        <translation type="unfinished"></translation>
+        <translation>Foi atingido o limite de envio do WhatsApp para este número; o envio será retomado em breve.</translation>
     </message>
     <message>
         <source>The WhatsApp template takes a different number of values than were given.</source>
-        <translation type="unfinished"></translation>
+        <translation>O modelo WhatsApp espera um número de valores diferente do que foi fornecido.</translation>
     </message>
     <message>
         <source>WhatsApp has no approved template of this name in this language.</source>
-        <translation type="unfinished"></translation>
+        <translation>O WhatsApp não tem nenhum modelo aprovado com este nome neste idioma.</translation>
     </message>
     <message>
         <source>The WhatsApp template is paused (too many people blocked or reported it).</source>
-        <translation type="unfinished"></translation>
+        <translation>O modelo WhatsApp está em pausa (demasiadas pessoas bloquearam-no ou denunciaram-no).</translation>
     </message>
     <message>
         <source>The WhatsApp template is disabled.</source>
-        <translation type="unfinished"></translation>
+        <translation>O modelo WhatsApp está desativado.</translation>
     </message>
     <message>
         <source>A value of the template is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Falta um valor do modelo.</translation>
     </message>
     <message>
         <source>WhatsApp refused a value of the message as invalid.</source>
-        <translation type="unfinished"></translation>
+        <translation>O WhatsApp recusou um valor da mensagem por ser inválido.</translation>
     </message>
     <message>
         <source>%1 refused the access token (expired or revoked): IT must enter a new one.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 recusou o token de acesso (expirado ou revogado): a informática tem de introduzir um novo.</translation>
     </message>
     <message>
         <source>This person is not available on Messenger right now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta pessoa não está disponível no Messenger neste momento.</translation>
     </message>
     <message>
         <source>Messenger allows replies only within 24 hours of the person&apos;s last message (7 days for a human agent&apos;s reply).</source>
-        <translation type="unfinished"></translation>
+        <translation>O Messenger só permite respostas nas 24 horas seguintes à última mensagem da pessoa (7 dias para a resposta de um agente humano).</translation>
     </message>
     <message>
         <source>Messenger knows no such person for this Page.</source>
-        <translation type="unfinished"></translation>
+        <translation>O Messenger não conhece esta pessoa para esta Página.</translation>
     </message>
 </context>
 <context>
     <name>mhero::meta::GraphAdapter</name>
     <message>
         <source>%1 asked to slow down</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 pediu para reduzir o ritmo</translation>
     </message>
     <message>
         <source>Part of the message was sent; the rest was not (%1). It will be sent again, and the person may see the first part twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Parte da mensagem foi enviada, mas o resto não (%1). Será reenviada e a pessoa poderá ver a primeira parte duas vezes.</translation>
     </message>
     <message>
         <source>%1 answered without a message id: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 respondeu sem identificador de mensagem: %2</translation>
     </message>
 </context>
 <context>
     <name>mhero::meta::MessengerAdapter</name>
     <message>
         <source>%1 is not a Messenger address (facebook: and the person&apos;s page-scoped id).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 não é um endereço Messenger (facebook: seguido do identificador da pessoa específico da Página).</translation>
     </message>
     <message>
         <source>Messenger takes at most 2,000 characters in a message.</source>
-        <translation type="unfinished"></translation>
+        <translation>O Messenger aceita no máximo 2000 caracteres por mensagem.</translation>
     </message>
     <message>
         <source>Messenger accepted the file but gave no attachment id.</source>
-        <translation type="unfinished"></translation>
+        <translation>O Messenger aceitou o ficheiro, mas não forneceu nenhum identificador de anexo.</translation>
     </message>
     <message>
         <source>Messenger gave no usable link for the attachment.</source>
-        <translation type="unfinished"></translation>
+        <translation>O Messenger não forneceu nenhuma ligação utilizável para o anexo.</translation>
     </message>
 </context>
 <context>
     <name>mhero::meta::MetaSync</name>
     <message>
         <source>WhatsApp&apos;s template list could not be read (no &quot;data&quot; list).</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível ler a lista de modelos do WhatsApp (sem lista &quot;data&quot;).</translation>
     </message>
     <message>
         <source>WhatsApp&apos;s template list went on past %1 pages; it was not taken.</source>
-        <translation type="unfinished"></translation>
+        <translation>A lista de modelos do WhatsApp ultrapassava %1 páginas; não foi tida em conta.</translation>
     </message>
 </context>
 <context>
     <name>mhero::meta::WhatsAppAdapter</name>
     <message>
         <source>%1 is not a WhatsApp address (whatsapp: and the number&apos;s digits).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 não é um endereço WhatsApp (whatsapp: seguido dos algarismos do número).</translation>
     </message>
     <message>
         <source>WhatsApp accepted the file but gave no media id.</source>
-        <translation type="unfinished"></translation>
+        <translation>O WhatsApp aceitou o ficheiro, mas não forneceu nenhum identificador de multimédia.</translation>
     </message>
     <message>
         <source>WhatsApp gave no usable media id for the attachment.</source>
-        <translation type="unfinished"></translation>
+        <translation>O WhatsApp não forneceu nenhum identificador de multimédia utilizável para o anexo.</translation>
     </message>
     <message>
         <source>WhatsApp could not give the attachment: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>O WhatsApp não conseguiu fornecer o anexo: %1</translation>
     </message>
     <message>
         <source>The attachment is larger than %1 MB.</source>
-        <translation type="unfinished">O anexo tem mais de %1 MB.</translation>
+        <translation>O anexo tem mais de %1 MB.</translation>
     </message>
     <message>
         <source>WhatsApp pointed the attachment at %1, which is not Meta&apos;s; the access token is not sent there.</source>
-        <translation type="unfinished"></translation>
+        <translation>O WhatsApp indicou o anexo em %1, que não pertence à Meta; o token de acesso não é enviado para lá.</translation>
     </message>
     <message>
         <source>The attachment WhatsApp gave does not match its checksum; it will be fetched again.</source>
-        <translation type="unfinished"></translation>
+        <translation>O anexo fornecido pelo WhatsApp não corresponde à sua soma de verificação; será obtido novamente.</translation>
     </message>
 </context>
 <context>
     <name>mhero::net</name>
     <message>
         <source>no answer</source>
-        <translation type="unfinished">sem resposta</translation>
+        <translation>sem resposta</translation>
     </message>
 </context>
 <context>
     <name>mhero::net::HttpClient</name>
     <message>
         <source>The access token was entered for %1; it is not sent to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>O token de acesso foi introduzido para %1; não é enviado para %2.</translation>
     </message>
     <message>
         <source>%1 redirected to %2, another server; the access token is not sent there.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 redirecionou para %2, outro servidor; o token de acesso não é enviado para lá.</translation>
     </message>
     <message>
         <source>the answer was larger than %1 MB</source>
-        <translation type="unfinished">a resposta tinha mais de %1 MB</translation>
+        <translation>a resposta tinha mais de %1 MB</translation>
     </message>
     <message>
         <source>%1 refused the access token (HTTP %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 recusou o token de acesso (HTTP %2).</translation>
     </message>
     <message>
         <source>%1 answered HTTP %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 respondeu HTTP %2.</translation>
     </message>
     <message>
         <source>%1 could not be reached: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível contactar %1: %2.</translation>
     </message>
     <message numerus="yes">
         <source>Gave up after %n attempt(s).</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>Desistiu após %n tentativa.</numerusform>
             <numerusform>Desistiu após %n tentativas.</numerusform>
         </translation>
     </message>
     <message>
         <source>The attachment is kept at %1, which is neither %2&apos;s server nor https; it is not fetched.</source>
-        <translation type="unfinished"></translation>
+        <translation>O anexo está em %1, que não é o servidor de %2 nem usa https; não é obtido.</translation>
     </message>
 </context>
 <context>
@@ -1285,11 +1285,11 @@
     </message>
     <message>
         <source>less than a minute</source>
-        <translation type="unfinished"></translation>
+        <translation>menos de um minuto</translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 h %2 min</translation>
     </message>
 </context>
 <context>
@@ -1600,47 +1600,47 @@ por %3 · %4</translation>
     </message>
     <message>
         <source>%1-day</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 dias</translation>
     </message>
     <message>
         <source>%1-hour</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 horas</translation>
     </message>
     <message>
         <source>Choose an approved WhatsApp template</source>
-        <translation type="unfinished"></translation>
+        <translation>Escolher um modelo WhatsApp aprovado</translation>
     </message>
     <message>
         <source>%1 refused the last reply: the %2 window has closed. Only approved %1 templates can be sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 recusou a última resposta: a janela de resposta de %2 fechou. Só podem ser enviados modelos %1 aprovados.</translation>
     </message>
     <message>
         <source>Replies free for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Respostas livres possíveis durante %1</translation>
     </message>
     <message>
         <source>Human agent reply — allowed until %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Resposta de agente humano — permitida até %1</translation>
     </message>
     <message>
         <source>The %1 window has closed: only approved %2 templates can be sent</source>
-        <translation type="unfinished"></translation>
+        <translation>A janela de resposta de %1 fechou: só podem ser enviados modelos %2 aprovados</translation>
     </message>
     <message>
         <source>The person has not written on %1 yet: only approved %1 templates can be sent</source>
-        <translation type="unfinished"></translation>
+        <translation>A pessoa ainda não escreveu no %1: só podem ser enviados modelos %1 aprovados</translation>
     </message>
     <message>
         <source>%1 allows replies only within %2 days of the person&apos;s last message: nothing can be sent until they write again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 só permite respostas nos %2 dias seguintes à última mensagem da pessoa: não é possível enviar nada até que ela volte a escrever.</translation>
     </message>
     <message>
         <source>Outside the reply window only an approved template&apos;s words can be sent, without a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fora da janela de resposta, só pode ser enviado o texto de um modelo aprovado, sem ficheiro.</translation>
     </message>
     <message>
         <source>Choose an approved WhatsApp template (Ctrl+T)</source>
-        <translation type="unfinished"></translation>
+        <translation>Escolher um modelo WhatsApp aprovado (Ctrl+T)</translation>
     </message>
 </context>
 <context>
@@ -1886,15 +1886,15 @@ por %3 · %4</translation>
     </message>
     <message>
         <source>This number cannot receive WhatsApp messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Este número não pode receber mensagens WhatsApp</translation>
     </message>
     <message>
         <source>Write by SMS</source>
-        <translation type="unfinished"></translation>
+        <translation>Escrever por SMS</translation>
     </message>
     <message>
         <source>Open a conversation with the same number by SMS</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir uma conversa por SMS com o mesmo número</translation>
     </message>
 </context>
 <context>
@@ -2170,19 +2170,19 @@ por %3 · %4</translation>
     </message>
     <message>
         <source>replied STOP</source>
-        <translation type="unfinished"></translation>
+        <translation>respondeu STOP</translation>
     </message>
     <message>
         <source>opted out on the messaging platform</source>
-        <translation type="unfinished"></translation>
+        <translation>cancelou na plataforma de mensagens</translation>
     </message>
     <message>
         <source>opted out of messages</source>
-        <translation type="unfinished"></translation>
+        <translation>cancelou a subscrição das mensagens</translation>
     </message>
     <message>
         <source>opted out of messages since %1</source>
-        <translation type="unfinished"></translation>
+        <translation>cancelou a subscrição das mensagens em %1</translation>
     </message>
 </context>
 <context>
@@ -2830,7 +2830,7 @@ por %3 · %4</translation>
     </message>
     <message>
         <source>No template approved by WhatsApp for this number matches.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhum modelo aprovado pelo WhatsApp para este número corresponde à pesquisa.</translation>
     </message>
 </context>
 <context>
