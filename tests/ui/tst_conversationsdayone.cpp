@@ -13,6 +13,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QImage>
 #include <QLabel>
 #include <QListView>
 #include <QPlainTextEdit>
