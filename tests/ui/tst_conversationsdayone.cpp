@@ -67,7 +67,7 @@ void TestConversationsDayOne::initTestCase()
     auto owner = TestCluster::instance().connectSuperuser(m_db);
     MHERO_VERIFY_OK(owner);
     m_owner.emplace(std::move(*owner));
-    m_source = addSource(QStringLiteral("RapidPro Liberia"));
+    m_source = addSource(QStringLiteral("rapidpro-liberia"));
     QVERIFY(m_source > 0);
     MHERO_VERIFY_OK(sql::exec(m_owner->db(),
                               QStringLiteral("INSERT INTO mhero.setting (key, value) VALUES "
@@ -196,7 +196,7 @@ void TestConversationsDayOne::openedConversationIsReadyToWrite()
 // its accessible text and the thread's header name the channel and the source.
 void TestConversationsDayOne::twoSourcesAreTwoRecognisableRows()
 {
-    const int second = addSource(QStringLiteral("Ebola hotline"));
+    const int second = addSource(QStringLiteral("ebola-hotline"));
     QVERIFY(second > 0);
     QSqlDatabase& db = m_owner->db();
     auto worker = sql::scalar(
@@ -228,12 +228,12 @@ void TestConversationsDayOne::twoSourcesAreTwoRecognisableRows()
     const QModelIndex b = list->index(list->rowOf(other));
     // The same person, the same number: only the source tells the rows apart, and it is shown.
     QCOMPARE(a.data(ConversationListModel::ContactRole), b.data(ConversationListModel::ContactRole));
-    QCOMPARE(a.data(ConversationListModel::ChannelRole).toString(), QStringLiteral("SMS · RapidPro Liberia"));
-    QCOMPARE(b.data(ConversationListModel::ChannelRole).toString(), QStringLiteral("SMS · Ebola hotline"));
-    QVERIFY(a.data(Qt::ToolTipRole).toString().contains(QLatin1String("RapidPro Liberia")));
-    QVERIFY(b.data(Qt::ToolTipRole).toString().contains(QLatin1String("Ebola hotline")));
-    QVERIFY(a.data(Qt::AccessibleTextRole).toString().contains(QLatin1String("RapidPro Liberia")));
-    QVERIFY(b.data(Qt::AccessibleTextRole).toString().contains(QLatin1String("Ebola hotline")));
+    QCOMPARE(a.data(ConversationListModel::ChannelRole).toString(), QStringLiteral("SMS · rapidpro-liberia"));
+    QCOMPARE(b.data(ConversationListModel::ChannelRole).toString(), QStringLiteral("SMS · ebola-hotline"));
+    QVERIFY(a.data(Qt::ToolTipRole).toString().contains(QLatin1String("rapidpro-liberia")));
+    QVERIFY(b.data(Qt::ToolTipRole).toString().contains(QLatin1String("ebola-hotline")));
+    QVERIFY(a.data(Qt::AccessibleTextRole).toString().contains(QLatin1String("rapidpro-liberia")));
+    QVERIFY(b.data(Qt::AccessibleTextRole).toString().contains(QLatin1String("ebola-hotline")));
     QVERIFY(a.data(Qt::AccessibleTextRole).toString().contains(QLatin1String("Joseph Kollie")));
 
     // The painted rows differ where the source is written (the third line), not only in the age.
@@ -251,9 +251,9 @@ void TestConversationsDayOne::twoSourcesAreTwoRecognisableRows()
     QVERIFY(subtitle);
     page.openConversation(other);
     QTRY_COMPARE(page.currentConversation(), other);
-    QVERIFY2(subtitle->text().contains(QLatin1String("Ebola hotline")), qPrintable(subtitle->text()));
+    QVERIFY2(subtitle->text().contains(QLatin1String("ebola-hotline")), qPrintable(subtitle->text()));
     page.openConversation(first);
-    QTRY_VERIFY2(subtitle->text().contains(QLatin1String("RapidPro Liberia")), qPrintable(subtitle->text()));
+    QTRY_VERIFY2(subtitle->text().contains(QLatin1String("rapidpro-liberia")), qPrintable(subtitle->text()));
 }
 
 // Defect 5: a reply still in the outbox says, in words, why it has not gone: the attempts so far,
@@ -261,7 +261,7 @@ void TestConversationsDayOne::twoSourcesAreTwoRecognisableRows()
 // nothing more than its clock. What the engine records later shows without reopening the thread.
 void TestConversationsDayOne::queuedRepliesSayWhyTheyWait()
 {
-    const int source = addSource(QStringLiteral("Outbox line"));
+    const int source = addSource(QStringLiteral("outbox-line"));
     const qint64 id = addConversation(source, QStringLiteral("tel:+231770666001"), m_agent.name, 1);
     QVERIFY(source > 0 && id > 0);
     QSqlDatabase& db = m_owner->db();
@@ -332,7 +332,7 @@ void TestConversationsDayOne::queuedRepliesSayWhyTheyWait()
     MHERO_VERIFY_OK(sql::exec(db, QStringLiteral("UPDATE mhero.source SET enabled = false WHERE id = ?"), {source}));
     for (qint64 message : {fresh, failing})
         QTRY_VERIFY2(at(message).data(ThreadModel::SendingNoteRole).toString().contains(
-                         QLatin1String("the channel is switched off (Outbox line)")),
+                         QLatin1String("the channel is switched off (outbox-line)")),
                      qPrintable(at(message).data(ThreadModel::SendingNoteRole).toString()));
     QVERIFY(at(fresh).data(Qt::ToolTipRole).toString().contains(QLatin1String("switched off")));
 

@@ -57,7 +57,7 @@ void TestConversationsLayout::initTestCase()
     QSqlDatabase& db = m_owner->db();
     auto source = sql::scalar(db,
                               QStringLiteral("INSERT INTO mhero.source (name, kind, base_url) VALUES "
-                                             "('RapidPro Ministère de la Santé', 'rapidpro', "
+                                             "('rapidpro-ministere-sante', 'rapidpro', "
                                              "'https://rapidpro.test.invalid') RETURNING id"));
     MHERO_VERIFY_OK(source);
     // A long name, facility and source: what makes a header wide.
