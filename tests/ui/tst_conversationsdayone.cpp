@@ -98,8 +98,7 @@ int TestConversationsDayOne::addSource(const QString& name)
     return source ? source->toInt() : 0;
 }
 
-qint64 TestConversationsDayOne::addConversation(int source, const QString& urn, const QString& assignee,
-                                                int minutesAgo)
+qint64 TestConversationsDayOne::addConversation(int source, const QString& urn, const QString& assignee, int minutesAgo)
 {
     QSqlDatabase& db = m_owner->db();
     if (!sql::exec(db, QStringLiteral("INSERT INTO mhero.contact_urn (urn) VALUES (?) ON CONFLICT DO NOTHING"), {urn}))
@@ -136,8 +135,8 @@ void TestConversationsDayOne::openedConversationIsReadyToWrite()
 {
     QList<qint64> mine;
     for (int i = 0; i < 30; ++i)
-        mine << addConversation(m_source, QStringLiteral("tel:+2317710%1").arg(i, 4, 10, QLatin1Char('0')), m_agent.name,
-                                10 + i);
+        mine << addConversation(m_source, QStringLiteral("tel:+2317710%1").arg(i, 4, 10, QLatin1Char('0')),
+                                m_agent.name, 10 + i);
     QVERIFY(!mine.contains(0));
     const qint64 target = mine.constLast(); // the oldest: the last row of the agent's queue
     // The later tests start from an empty queue of the agent's, even when this one fails.
@@ -332,8 +331,10 @@ void TestConversationsDayOne::queuedRepliesSayWhyTheyWait()
     // The channel switched off: both say so, at once.
     MHERO_VERIFY_OK(sql::exec(db, QStringLiteral("UPDATE mhero.source SET enabled = false WHERE id = ?"), {source}));
     for (qint64 message : {fresh, failing})
-        QTRY_VERIFY2(at(message).data(ThreadModel::SendingNoteRole).toString().contains(
-                         QLatin1String("the channel is switched off (outbox-line)")),
+        QTRY_VERIFY2(at(message)
+                         .data(ThreadModel::SendingNoteRole)
+                         .toString()
+                         .contains(QLatin1String("the channel is switched off (outbox-line)")),
                      qPrintable(at(message).data(ThreadModel::SendingNoteRole).toString()));
     QVERIFY(at(fresh).data(Qt::ToolTipRole).toString().contains(QLatin1String("switched off")));
 

@@ -74,12 +74,12 @@ void TestConversationsLayout::initTestCase()
                                              "('tel:+224620000001', ?), ('tel:+224620000002', ?)"),
                               {worker->toLongLong(), worker->toLongLong()}));
     auto conversation = [&](const QString& urn, bool resolved) -> qint64 {
-        auto id = sql::scalar(db,
-                              QStringLiteral("INSERT INTO mhero.conversation (urn_id, channel_source_id, status, "
-                                             "resolved_at) SELECT id, ?, ?, CASE WHEN ? THEN now() END "
-                                             "FROM mhero.contact_urn WHERE urn = ? RETURNING id"),
-                              {source->toInt(), resolved ? QStringLiteral("resolved") : QStringLiteral("open"),
-                               resolved, urn});
+        auto id = sql::scalar(
+            db,
+            QStringLiteral("INSERT INTO mhero.conversation (urn_id, channel_source_id, status, "
+                           "resolved_at) SELECT id, ?, ?, CASE WHEN ? THEN now() END "
+                           "FROM mhero.contact_urn WHERE urn = ? RETURNING id"),
+            {source->toInt(), resolved ? QStringLiteral("resolved") : QStringLiteral("open"), resolved, urn});
         if (!id
             || !sql::exec(db,
                           QStringLiteral("INSERT INTO mhero.message (conversation_id, direction, text, source_id, "

@@ -175,8 +175,7 @@ QVariant ConversationListModel::data(const QModelIndex& index, int role) const
     case Qt::ToolTipRole: {
         // The address says the channel (tel:, whatsapp:…); the source says which number or
         // workspace of it the person wrote to.
-        const QString who
-            = r.known() ? tr("%1 — %2").arg(r.contactName, r.urn) : tr("Unknown contact — %1").arg(r.urn);
+        const QString who = r.known() ? tr("%1 — %2").arg(r.contactName, r.urn) : tr("Unknown contact — %1").arg(r.urn);
         return r.channelName.isEmpty() ? who : who + QLatin1Char('\n') + tr("Through %1").arg(r.channelName);
     }
     case Qt::AccessibleTextRole: {

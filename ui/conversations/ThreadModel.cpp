@@ -371,8 +371,7 @@ QVariant ThreadModel::data(const QModelIndex& index, int role) const
             if (m.channelOff)
                 lines << tr("The channel is switched off (%1).").arg(m.channelName);
             else if (m.nextAttemptAt.isValid() && m.nextAttemptAt > QDateTime::currentDateTimeUtc())
-                lines << tr("Next try: %1")
-                             .arg(locale.toString(m.nextAttemptAt.toLocalTime(), QLocale::ShortFormat));
+                lines << tr("Next try: %1").arg(locale.toString(m.nextAttemptAt.toLocalTime(), QLocale::ShortFormat));
         }
         if (m.sentAt.isValid())
             lines << tr("Sent %1").arg(locale.toString(m.sentAt.toLocalTime(), QLocale::ShortFormat));
