@@ -87,8 +87,13 @@ QString messageSelect()
                "coalesce(m.author::text, ''), "
                "coalesce(a.display_name, m.author::text, ''), m.status, coalesce(m.error, ''), "
                "m.created_at, %1, m.sent_at, m.delivered_at, m.read_at, m.failed_at, "
-               "coalesce(m.template_version_id, 0), coalesce(m.unsupported_type, '') "
-               "FROM mhero.message m LEFT JOIN mhero.app_user a ON a.role_name = m.author ")
+               "coalesce(m.template_version_id, 0), coalesce(m.unsupported_type, ''), "
+               "coalesce(o.attempts, 0), coalesce(o.last_error, ''), "
+               "CASE WHEN isfinite(o.next_attempt_at) THEN o.next_attempt_at END, "
+               "coalesce(NOT s.enabled, false), coalesce(s.name, '') "
+               "FROM mhero.message m LEFT JOIN mhero.app_user a ON a.role_name = m.author "
+               "LEFT JOIN mhero.outbox o ON o.message_id = m.id AND m.status = 'queued' "
+               "LEFT JOIN mhero.source s ON s.id = m.source_id ")
         .arg(keyOf("m.created_at"));
 }
 
@@ -123,6 +128,11 @@ MessageRow readMessage(const QSqlQuery& q)
     m.failedAt = q.value(13).toDateTime();
     m.templateVersionId = q.value(14).toLongLong();
     m.unsupportedType = q.value(15).toString();
+    m.attempts = q.value(16).toInt();
+    m.lastError = q.value(17).toString();
+    m.nextAttemptAt = q.value(18).toDateTime();
+    m.channelOff = q.value(19).toBool();
+    m.channelName = q.value(20).toString();
     return m;
 }
 

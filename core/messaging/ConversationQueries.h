@@ -118,6 +118,14 @@ struct MessageRow
     /// Set when the platform delivered nothing mHero can show (a sticker, an unsupported media
     /// type): the platform's type of the message; text and attachments are then empty.
     QString unsupportedType;
+    // While an outgoing message waits in the outbox (status queued), how its sending goes, so
+    // the thread can tell a reply about to leave from one failing or held by a switched-off
+    // channel (mhero.outbox, migration 20).
+    int attempts = 0; ///< tries so far (a try in flight counts)
+    QString lastError; ///< the reason the last try failed, empty when none has
+    QDateTime nextAttemptAt; ///< when the sender tries again (invalid: not waiting)
+    bool channelOff = false; ///< the message's source is switched off: nothing is tried
+    QString channelName; ///< the source's name
 };
 
 /// Where the next (older) thread page starts (exclusive).

@@ -16,6 +16,7 @@
 #include <QRegularExpression>
 #include <QShortcut>
 #include <QTextCursor>
+#include <QTextDocument>
 #include <QTextEdit>
 #include <QTimer>
 #include <QToolButton>
@@ -52,6 +53,23 @@ QString windowLength(int seconds)
     return ComposerWidget::tr("%1-hour").arg(seconds / 3600);
 }
 } // namespace
+
+int ComposerEdit::heightForLines(int lines) const
+{
+    const QMargins margins = contentsMargins();
+    return fontMetrics().lineSpacing() * lines + int(2 * document()->documentMargin()) + margins.top()
+        + margins.bottom() + 2 * frameWidth();
+}
+
+QSize ComposerEdit::sizeHint() const
+{
+    return {QPlainTextEdit::sizeHint().width(), heightForLines(6)};
+}
+
+QSize ComposerEdit::minimumSizeHint() const
+{
+    return {QPlainTextEdit::minimumSizeHint().width(), heightForLines(3)};
+}
 
 bool ComposerEdit::canInsertFromMimeData(const QMimeData* source) const
 {
@@ -130,7 +148,7 @@ ComposerWidget::ComposerWidget(QWidget* parent)
     m_editor->setObjectName(QStringLiteral("composerText"));
     m_editor->setPlaceholderText(tr("Write a reply…"));
     m_editor->setTabChangesFocus(true);
-    m_editor->setFixedHeight(72);
+    m_editor->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     row->addWidget(m_editor, 1);
     auto* buttons = new QVBoxLayout;
     m_send = new QPushButton(tr("Send"));
@@ -374,6 +392,11 @@ void ComposerWidget::clear()
     m_attachment.reset();
     showAttachmentProblem({});
     updateState();
+}
+
+void ComposerWidget::focusEditor()
+{
+    m_editor->setFocus(Qt::OtherFocusReason);
 }
 
 void ComposerWidget::setMediaRules(const messaging::MediaRules& rules)

@@ -28,6 +28,13 @@ class ComposerEdit final : public QPlainTextEdit
 public:
     using QPlainTextEdit::QPlainTextEdit;
 
+    /// Six lines when the window has room, three at least: a reply of a few sentences is read
+    /// whole before it goes (a fixed 72 px box showed four, and cut them at larger fonts).
+    [[nodiscard]] QSize sizeHint() const override;
+    [[nodiscard]] QSize minimumSizeHint() const override;
+    /// The height that shows @p lines lines of text.
+    [[nodiscard]] int heightForLines(int lines) const;
+
 Q_SIGNALS:
     void fileDropped(const QString& path);
     void imagePasted(const QImage& image);
@@ -92,6 +99,8 @@ public:
     void setText(const QString& text);
     /// After a successful send: empties the text and forgets the template.
     void clear();
+    /// Puts the keyboard in the text box: the conversation was opened to write in it.
+    void focusEditor();
     [[nodiscard]] bool canSend() const;
 
     /// What the conversation's channel accepts as attachments (empty rules: none).

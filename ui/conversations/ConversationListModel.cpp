@@ -37,6 +37,22 @@ void ConversationListModel::reload()
     fetchMore({});
 }
 
+QString ConversationListModel::channelLabel(const QString& scheme)
+{
+    if (scheme == QLatin1String("whatsapp"))
+        return tr("WhatsApp");
+    if (scheme == QLatin1String("telegram"))
+        return tr("Telegram");
+    if (scheme == QLatin1String("facebook"))
+        return tr("Messenger");
+    return tr("SMS");
+}
+
+QString ConversationListModel::channelText(const QString& scheme, const QString& source)
+{
+    return source.isEmpty() ? channelLabel(scheme) : tr("%1 · %2").arg(channelLabel(scheme), source);
+}
+
 int ConversationListModel::rowCount(const QModelIndex& parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());
@@ -156,8 +172,23 @@ QVariant ConversationListModel::data(const QModelIndex& index, int role) const
     case Qt::DisplayRole:
     case ContactRole:
         return r.contactName;
-    case Qt::ToolTipRole:
-        return r.known() ? tr("%1 — %2").arg(r.contactName, r.urn) : tr("Unknown contact — %1").arg(r.urn);
+    case Qt::ToolTipRole: {
+        // The address says the channel (tel:, whatsapp:…); the source says which number or
+        // workspace of it the person wrote to.
+        const QString who = r.known() ? tr("%1 — %2").arg(r.contactName, r.urn) : tr("Unknown contact — %1").arg(r.urn);
+        return r.channelName.isEmpty() ? who : who + QLatin1Char('\n') + tr("Through %1").arg(r.channelName);
+    }
+    case Qt::AccessibleTextRole: {
+        QStringList parts{r.known() ? r.contactName : tr("Unknown contact %1").arg(r.contactName), r.urn};
+        if (!r.channelName.isEmpty())
+            parts << tr("through %1").arg(r.channelName);
+        if (r.unreadCount > 0)
+            parts << tr("%1 unread").arg(r.unreadCount);
+        parts << r.lastMessageText;
+        parts << (r.assignee.isEmpty() ? tr("unassigned") : tr("assigned to %1").arg(r.assigneeName));
+        parts.removeAll(QString());
+        return parts.join(QStringLiteral(", "));
+    }
     case Qt::FontRole:
         if (r.unreadCount > 0) {
             QFont bold;
@@ -191,6 +222,10 @@ QVariant ConversationListModel::data(const QModelIndex& index, int role) const
         return r.optedOut;
     case FacilityRole:
         return r.facility;
+    case SourceNameRole:
+        return r.channelName;
+    case ChannelRole:
+        return channelText(r.scheme, r.channelName);
     default:
         break;
     }
@@ -213,7 +248,9 @@ QHash<int, QByteArray> ConversationListModel::roleNames() const
                   {AssigneeNameRole, "assigneeName"},
                   {StatusRole, "status"},
                   {OptedOutRole, "optedOut"},
-                  {FacilityRole, "facility"}});
+                  {FacilityRole, "facility"},
+                  {SourceNameRole, "sourceName"},
+                  {ChannelRole, "channel"}});
     return names;
 }
 

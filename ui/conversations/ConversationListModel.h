@@ -37,7 +37,19 @@ public:
         StatusRole,
         OptedOutRole,
         FacilityRole,
+        /// The source the person wrote through (its name): with the channel icon, what tells two
+        /// conversations of one person apart.
+        SourceNameRole,
+        /// "SMS · RapidPro Liberia": channelText() of the row.
+        ChannelRole,
     };
+
+    /// "SMS", "WhatsApp", "Messenger", "Telegram": the channel of an address scheme.
+    [[nodiscard]] static QString channelLabel(const QString& scheme);
+    /// The channel and the source a conversation goes through ("SMS · RapidPro Liberia"): a
+    /// person who wrote by SMS and by WhatsApp, or to two numbers, has a conversation on each,
+    /// and this is what tells them apart in the queue and the thread's header.
+    [[nodiscard]] static QString channelText(const QString& scheme, const QString& source);
 
     /// @p me: the signed-in role name (decides the Mine queue).
     ConversationListModel(Database& database, const QString& me, QObject* parent = nullptr);

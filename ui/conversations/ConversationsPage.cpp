@@ -55,17 +55,6 @@ QString channelIconName(const QString& scheme)
     return QStringLiteral("channel-sms");
 }
 
-QString channelLabel(const QString& scheme)
-{
-    if (scheme == QLatin1String("whatsapp"))
-        return QCoreApplication::translate("mhero::ui::ConversationsPage", "WhatsApp");
-    if (scheme == QLatin1String("telegram"))
-        return QCoreApplication::translate("mhero::ui::ConversationsPage", "Telegram");
-    if (scheme == QLatin1String("facebook"))
-        return QCoreApplication::translate("mhero::ui::ConversationsPage", "Messenger");
-    return QCoreApplication::translate("mhero::ui::ConversationsPage", "SMS");
-}
-
 /// "now", "12 min", "3 h", "yesterday", or the date: how long a person has waited.
 QString age(const QDateTime& at)
 {
@@ -166,6 +155,9 @@ public:
         const QString facility = index.data(ConversationListModel::FacilityRole).toString();
         if (!facility.isEmpty())
             third = facility + QStringLiteral(" · ") + third;
+        // The channel and its source first: one person writing by SMS and by WhatsApp (or to two
+        // numbers) has two conversations, and this is what tells them apart.
+        third = index.data(ConversationListModel::ChannelRole).toString() + QStringLiteral(" · ") + third;
         p->drawText(QRect(x + 22, y, r.right() - 10 - (x + 22), line), Qt::AlignLeft | Qt::AlignVCenter,
                     QFontMetrics(small).elidedText(third, Qt::ElideRight, r.right() - 10 - (x + 22)));
         p->restore();
@@ -332,6 +324,15 @@ QWidget* ConversationsPage::buildQueuePanel()
         if (!m_liveUpdate)
             selectCurrentInQueue();
     });
+    // Queued: a page's rows are in and the model's own bookkeeping done before the next request.
+    connect(
+        m_list, &ConversationListModel::loadingChanged, this,
+        [this](bool loading) {
+            if (!loading)
+                continueReveal();
+        },
+        Qt::QueuedConnection);
+    connect(m_list, &QAbstractItemModel::rowsInserted, this, &ConversationsPage::continueReveal, Qt::QueuedConnection);
     return panel;
 }
 
@@ -350,7 +351,9 @@ QWidget* ConversationsPage::buildThreadPanel()
     auto* thread = new QVBoxLayout(m_threadPanel);
     thread->setContentsMargins(0, 0, 0, 0);
 
-    auto* header = new QHBoxLayout;
+    // Titles above the actions: side by side, a long name or subtitle squeezed the buttons until
+    // their words were cut ("ssign to."); the labels wrap instead, the buttons keep their words.
+    auto* header = new QVBoxLayout;
     auto* titles = new QVBoxLayout;
     m_title = new QLabel;
     m_title->setObjectName(QStringLiteral("conversationTitle"));
@@ -362,10 +365,11 @@ QWidget* ConversationsPage::buildThreadPanel()
     m_subtitle->setObjectName(QStringLiteral("conversationSubtitle"));
     m_assigneeLabel = new QLabel;
     m_assigneeLabel->setObjectName(QStringLiteral("assigneeLabel"));
-    titles->addWidget(m_title);
-    titles->addWidget(m_subtitle);
-    titles->addWidget(m_assigneeLabel);
-    header->addLayout(titles, 1);
+    for (QLabel* label : {m_title, m_subtitle, m_assigneeLabel}) {
+        label->setWordWrap(true);
+        titles->addWidget(label);
+    }
+    header->addLayout(titles);
 
     auto* actions = new QHBoxLayout;
     actions->setSpacing(4);
@@ -379,6 +383,7 @@ QWidget* ConversationsPage::buildThreadPanel()
     m_reopenButton = actionButton(QStringLiteral("reopenButton"), tr("Reopen"));
     for (QPushButton* b : {m_claimButton, m_releaseButton, m_assignButton, m_resolveButton, m_reopenButton})
         actions->addWidget(b);
+    actions->addStretch(1);
     header->addLayout(actions);
     thread->addLayout(header);
 
@@ -527,6 +532,48 @@ void ConversationsPage::selectCurrentInQueue()
     m_liveUpdate = guard;
 }
 
+void ConversationsPage::revealInQueue()
+{
+    if (!m_current)
+        return;
+    m_revealing = m_current->id;
+    const ConversationRow& c = *m_current;
+    if (!messaging::belongsTo(c, m_list->view(), m_session.user.roleName)) {
+        // The queue on screen would hide it: show the one it is in (its button is checked, so
+        // the agent sees the switch).
+        const QueueView view = c.status == QLatin1String("resolved") ? QueueView::Resolved
+            : isMine(c)                                              ? QueueView::Mine
+            : c.assignee.isEmpty()                                   ? QueueView::Unassigned
+                                                                     : QueueView::Open;
+        setView(view);
+    }
+    continueReveal();
+}
+
+void ConversationsPage::continueReveal()
+{
+    if (m_revealing == 0)
+        return;
+    if (m_revealing != currentConversation()) {
+        m_revealing = 0; // another conversation was opened meanwhile
+        return;
+    }
+    const int row = m_list->rowOf(m_revealing);
+    if (row >= 0) {
+        m_revealing = 0;
+        selectCurrentInQueue();
+        m_queueView->scrollTo(m_list->index(row), QAbstractItemView::EnsureVisible);
+        return;
+    }
+    if (m_list->isLoading())
+        return; // the page on its way calls again
+    if (m_list->canFetchMore({})) {
+        m_list->fetchMore({}); // further down the queue: pages come in until the row does
+        return;
+    }
+    m_revealing = 0; // not in this queue after all: it moved meanwhile, and a live update says so
+}
+
 void ConversationsPage::setView(QueueView view)
 {
     if (QAbstractButton* button = m_viewButtons->button(int(view)))
@@ -547,10 +594,13 @@ void ConversationsPage::openConversation(qint64 id)
         [this](const Result<std::optional<ConversationRow>>& row) {
             if (!row)
                 showMessage(row.error().message);
-            else if (*row)
+            else if (*row) {
                 showConversation(**row);
-            else
+                revealInQueue();
+                m_composer->focusEditor(); // "composer ready" (docs/messaging.md)
+            } else {
                 showMessage(tr("This conversation is not visible to you (it may belong to another team)."));
+            }
         });
 }
 
@@ -627,7 +677,8 @@ void ConversationsPage::updateHeader()
     const bool mine = isMine(c);
     const bool supervisor = m_session.user.isSupervisor;
     m_title->setText(c.known() ? c.contactName : tr("Unknown contact"));
-    QStringList sub{channelLabel(c.scheme) + QStringLiteral(" · ") + c.urn.section(QLatin1Char(':'), 1)};
+    // Which of the person's conversations this is (SMS and WhatsApp, two numbers): channel, source.
+    QStringList sub{ConversationListModel::channelText(c.scheme, c.channelName), c.urn.section(QLatin1Char(':'), 1)};
     if (c.scheme == QLatin1String("whatsapp") && c.windowEndsAt.isValid()) {
         sub << (c.windowEndsAt > QDateTime::currentDateTimeUtc()
                     ? tr("reply window open until %1")

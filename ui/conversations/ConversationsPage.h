@@ -55,7 +55,9 @@ public:
     /// Not owned; nullptr: no desktop notifications. The page starts with a tray notifier.
     void setNotifier(Notifier* notifier) { m_notifier = notifier; }
     void setView(messaging::QueueView view);
-    /// Opens conversation @p id (whether or not it is in the shown queue).
+    /// Opens conversation @p id ready to write: its row selected and scrolled into view (the
+    /// queue that holds it is shown when the current one would hide it) and the keyboard in the
+    /// composer. The directory's Message (Ctrl+M) comes here.
     void openConversation(qint64 id);
     /// Shows all open conversations and opens the newest one (screenshots, demos).
     void showExample();
@@ -83,6 +85,10 @@ private:
     void loadPolicy();
     void markReadIfNeeded();
     void selectCurrentInQueue();
+    /// Shows the open conversation in the queue: the queue it belongs to, pages loaded until its
+    /// row is in, the row selected and scrolled to (m_revealing until then).
+    void revealInQueue();
+    void continueReveal();
     void showMessage(const QString& text, bool error = true);
     void clearMessage();
     /// Runs an action on the current conversation: buttons off meanwhile, errors in the bar.
@@ -144,6 +150,7 @@ private:
     bool m_liveUpdate = false; ///< rows are moving under the selection
     int m_cardGeneration = 0;
     qint64 m_threadAnchor = 0; ///< the message kept in place while older ones load
+    qint64 m_revealing = 0; ///< the conversation revealInQueue() is still looking for
     bool m_threadFollow = true; ///< the thread view follows new messages
 };
 

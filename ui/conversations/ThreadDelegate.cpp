@@ -29,6 +29,7 @@ const QColor kMuted(0x60, 0x6F, 0x76);
 const QColor kLink(0x0B, 0x5C, 0xAD);
 const QColor kRead(0x1E, 0x88, 0xE5);
 const QColor kFailed(0xC6, 0x28, 0x28);
+const QColor kWaiting(0x8A, 0x5A, 0x00);
 
 QFont smallFont(const QFont& base)
 {
@@ -125,6 +126,7 @@ struct ThreadDelegate::Layout
     QRect footer;
     QRect error;
     QRect retry;
+    QRect note; ///< why a queued reply has not gone yet (ThreadModel::SendingNoteRole)
     int height = 0;
 };
 
@@ -234,6 +236,14 @@ ThreadDelegate::Layout ThreadDelegate::layout(const QStyleOptionViewItem& option
         l.retry = QRect(area.right() - kSide - retryWidth, y + 2, retryWidth, small.height());
         y += small.height() + 4;
     }
+    const QString note = index.data(ThreadModel::SendingNoteRole).toString();
+    if (out && !note.isEmpty()) {
+        // Under the bubble, wrapped (the reason is the point: it is never cut), right-aligned.
+        const QRect bounds = small.boundingRect(QRect(0, 0, maxBubble, 10'000), Qt::TextWordWrap, note);
+        const int width = std::min(maxBubble, bounds.width() + 2);
+        l.note = QRect(area.right() - kSide - width, y + 2, width, bounds.height());
+        y += bounds.height() + 4;
+    }
     l.height = y - area.top() + kGap;
     return l;
 }
@@ -339,6 +349,12 @@ void ThreadDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option
         painter->setFont(link);
         painter->setPen(kLink);
         painter->drawText(l.retry, Qt::AlignLeft | Qt::AlignVCenter, tr("Retry"));
+    }
+    if (l.note.isValid()) {
+        painter->setFont(small);
+        painter->setPen(kWaiting);
+        painter->drawText(l.note, Qt::AlignRight | Qt::AlignTop | Qt::TextWordWrap,
+                          index.data(ThreadModel::SendingNoteRole).toString());
     }
     painter->restore();
 }

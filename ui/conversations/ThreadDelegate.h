@@ -6,9 +6,11 @@ namespace mhero::ui {
 
 /// Paints a thread as chat bubbles: inbound on the left, outbound on the right with delivery
 /// ticks (clock queued, ✓ sent, ✓✓ delivered, blue ✓✓ read, red ✗ failed with the reason and a
-/// Retry link), day lines, and attachments as the model gives them (ThreadModel::AttachmentsRole):
-/// picture thumbnails, a placeholder while the engine fetches them, a line for files, and a clear
-/// line when one failed or was too large to keep. Clicking a stored attachment opens it.
+/// Retry link; under a reply still queued, why it has not gone: the channel switched off, or
+/// the attempts, last error and next try), day lines, and attachments as the model gives them
+/// (ThreadModel::AttachmentsRole): picture thumbnails, a placeholder while the engine fetches
+/// them, a line for files, and a clear line when one failed or was too large to keep. Clicking a
+/// stored attachment opens it.
 class ThreadDelegate final : public QStyledItemDelegate
 {
     Q_OBJECT

@@ -228,6 +228,56 @@ QString ThreadModel::dayLabel(const QDate& day) const
     return QLocale().toString(day, day.year() == now.year() ? tr("dddd d MMMM") : tr("d MMMM yyyy"));
 }
 
+namespace {
+// When the sender tries next, as an agent reads it: a time today, else a date and time.
+QString whenNext(const QDateTime& at)
+{
+    const QLocale locale;
+    const QDateTime local = at.toLocalTime();
+    if (local.date() == QDate::currentDate())
+        return locale.toString(local.time(), QLocale::ShortFormat);
+    return locale.toString(local, QLocale::ShortFormat);
+}
+} // namespace
+
+QString ThreadModel::sendingNote(const MessageRow& m)
+{
+    if (m.direction != QLatin1String("out") || m.status != QLatin1String("queued"))
+        return {};
+    if (m.channelOff) {
+        return m.channelName.isEmpty()
+            ? tr("Not sent yet: the channel is switched off. It goes when the channel is switched on again.")
+            : tr("Not sent yet: the channel is switched off (%1). It goes when the channel is switched on again.")
+                  .arg(m.channelName);
+    }
+    const bool later = m.nextAttemptAt.isValid() && m.nextAttemptAt > QDateTime::currentDateTimeUtc().addSecs(5);
+    if (!m.lastError.isEmpty()) {
+        const QString next = later ? tr("Next try at %1.").arg(whenNext(m.nextAttemptAt)) : tr("Trying again now.");
+        return tr("Not sent yet: attempts so far: %1; last error: %2. %3").arg(m.attempts).arg(m.lastError, next);
+    }
+    if (later) // given back by the platform (too many requests) before a try
+        return tr("Not sent yet: waiting for the platform. Next try at %1.").arg(whenNext(m.nextAttemptAt));
+    return {};
+}
+
+QString ThreadModel::statusText(const MessageRow& m)
+{
+    if (m.direction != QLatin1String("out"))
+        return tr("Received");
+    if (m.status == QLatin1String("queued"))
+        return m.attempts > 0 && m.lastError.isEmpty() ? tr("Being sent (attempt %1)").arg(m.attempts)
+                                                       : tr("Waiting to be sent");
+    if (m.status == QLatin1String("sent"))
+        return tr("Sent");
+    if (m.status == QLatin1String("delivered"))
+        return tr("Delivered");
+    if (m.status == QLatin1String("read"))
+        return tr("Read");
+    if (m.status == QLatin1String("failed"))
+        return m.error.isEmpty() ? tr("Not sent") : tr("Not sent: %1").arg(m.error);
+    return m.status;
+}
+
 QVariant ThreadModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -289,9 +339,40 @@ QVariant ThreadModel::data(const QModelIndex& index, int role) const
         return isDayStart(index.row());
     case DayLabelRole:
         return dayLabel(dayOf(index.row()));
+    case SendingNoteRole:
+        return sendingNote(m);
+    case StatusTextRole:
+        return statusText(m);
+    case Qt::AccessibleTextRole: {
+        // What a screen reader says of a bubble: who, when, the words, and the ticks in words.
+        const QString when = QLocale().toString(m.createdAt.toLocalTime(), QLocale::ShortFormat);
+        const QString who = m.direction == QLatin1String("out")
+            ? (m.authorName.isEmpty() ? tr("Reply, %1").arg(when) : tr("Reply by %1, %2").arg(m.authorName, when))
+            : tr("Message received %1").arg(when);
+        QStringList parts{who, data(index, TextRole).toString()};
+        for (const messaging::Attachment& a : m.attachments)
+            parts << (a.fileName.isEmpty() ? a.contentType : a.fileName);
+        if (m.direction == QLatin1String("out"))
+            parts << statusText(m);
+        if (const QString note = sendingNote(m); !note.isEmpty())
+            parts << note;
+        parts.removeAll(QString());
+        return parts.join(QStringLiteral(". "));
+    }
     case Qt::ToolTipRole: {
         const QLocale locale;
         QStringList lines{tr("Written %1").arg(locale.toString(m.createdAt.toLocalTime(), QLocale::ShortFormat))};
+        if (m.direction == QLatin1String("out") && m.status == QLatin1String("queued")) {
+            lines << statusText(m);
+            if (m.attempts > 0)
+                lines << tr("Attempts so far: %1").arg(m.attempts);
+            if (!m.lastError.isEmpty())
+                lines << tr("Last error: %1").arg(m.lastError);
+            if (m.channelOff)
+                lines << tr("The channel is switched off (%1).").arg(m.channelName);
+            else if (m.nextAttemptAt.isValid() && m.nextAttemptAt > QDateTime::currentDateTimeUtc())
+                lines << tr("Next try: %1").arg(locale.toString(m.nextAttemptAt.toLocalTime(), QLocale::ShortFormat));
+        }
         if (m.sentAt.isValid())
             lines << tr("Sent %1").arg(locale.toString(m.sentAt.toLocalTime(), QLocale::ShortFormat));
         if (m.deliveredAt.isValid())
@@ -320,7 +401,9 @@ QHash<int, QByteArray> ThreadModel::roleNames() const
                   {AttachmentsRole, "attachments"},
                   {ErrorRole, "error"},
                   {DaySeparatorRole, "daySeparator"},
-                  {DayLabelRole, "dayLabel"}});
+                  {DayLabelRole, "dayLabel"},
+                  {SendingNoteRole, "sendingNote"},
+                  {StatusTextRole, "statusText"}});
     return names;
 }
 

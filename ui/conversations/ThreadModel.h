@@ -40,6 +40,12 @@ public:
         ErrorRole,
         DaySeparatorRole, ///< the first message of its day (a "Today" / date line goes above it)
         DayLabelRole,
+        /// For an outgoing message still waiting in the outbox, how its sending goes, in words:
+        /// the channel switched off, or the attempts so far, the last error and the next try.
+        /// Empty while there is nothing to say (a reply about to leave, or not waiting).
+        SendingNoteRole,
+        /// The message's status in words ("Waiting to be sent", "Delivered"…): what the ticks say.
+        StatusTextRole,
     };
 
     explicit ThreadModel(Database& database, QObject* parent = nullptr);
@@ -65,6 +71,10 @@ public:
 
     /// "Today", "Yesterday", or the date.
     [[nodiscard]] QString dayLabel(const QDate& day) const;
+    /// What SendingNoteRole says of @p message.
+    [[nodiscard]] static QString sendingNote(const messaging::MessageRow& message);
+    /// What StatusTextRole says of @p message.
+    [[nodiscard]] static QString statusText(const messaging::MessageRow& message);
 
 Q_SIGNALS:
     void loadingChanged(bool loading);
