@@ -487,6 +487,11 @@ Status linkContact(QSqlDatabase& db, qint64 urnId, qint64 healthWorkerId)
     return callVoid(db, QStringLiteral("SELECT mhero.link_contact(?, ?)"), {urnId, healthWorkerId});
 }
 
+Status liftOptOut(QSqlDatabase& db, qint64 urnId)
+{
+    return callVoid(db, QStringLiteral("SELECT mhero.lift_opt_out(?)"), {urnId});
+}
+
 Result<qint64> startConversation(QSqlDatabase& db, qint64 healthWorkerId)
 {
     auto id = sql::scalar(db, QStringLiteral("SELECT mhero.start_conversation(?)"), {healthWorkerId});

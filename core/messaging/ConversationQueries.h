@@ -243,6 +243,9 @@ Result<qint64> replyWithMedia(QSqlDatabase& db, qint64 conversationId, const QSt
                               const OutgoingAttachment& attachment);
 Status retry(QSqlDatabase& db, qint64 messageId);
 Status linkContact(QSqlDatabase& db, qint64 urnId, qint64 healthWorkerId);
+/// Lifts the opt-out of the person behind @p urnId (mhero.lift_opt_out): refused until they have
+/// written again after opting out.
+Status liftOptOut(QSqlDatabase& db, qint64 urnId);
 /// The directory's "Message": the person's open conversation on the messaging channel, or a new
 /// one (assigned to the caller) on the address they last wrote from, else their first valid
 /// mobile number. Returns the conversation's id. Refused for people who opted out or have no

@@ -17,6 +17,7 @@
 #include <QLabel>
 #include <QListView>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTest>
@@ -47,6 +48,7 @@ private Q_SLOTS:
     void openedConversationIsReadyToWrite();
     void twoSourcesAreTwoRecognisableRows();
     void queuedRepliesSayWhyTheyWait();
+    void optOutIsLiftedOnlyAfterThePersonWroteAgain();
 
 private:
     void open(Database& database, const ConnectionSettings& settings);
@@ -347,6 +349,59 @@ void TestConversationsDayOne::queuedRepliesSayWhyTheyWait()
                               {failing}));
     QTRY_COMPARE(at(failing).data(ThreadModel::StatusTextRole).toString(), QStringLiteral("Sent"));
     QCOMPARE(at(failing).data(ThreadModel::SendingNoteRole).toString(), QString());
+}
+
+// Issue 15, item 7: a person who replied STOP shows as opted out with a button to lift it, which
+// the database refuses until they have written again; then the composer is free again.
+void TestConversationsDayOne::optOutIsLiftedOnlyAfterThePersonWroteAgain()
+{
+    const QString urn = QStringLiteral("tel:+231770199999");
+    const qint64 conversation = addConversation(m_source, urn, m_agent.name, 30);
+    QVERIFY(conversation > 0);
+    MHERO_VERIFY_OK(sql::exec(m_owner->db(),
+                              QStringLiteral("UPDATE mhero.contact_urn SET status = 'stopped', opt_out_reason = "
+                                             "'stop_word', opted_out_at = now() - interval '10 minutes' WHERE urn = ?"),
+                              {urn}));
+    const auto cleanup = qScopeGuard([&] {
+        (void)sql::exec(m_owner->db(), QStringLiteral("DELETE FROM mhero.conversation WHERE id = ?"), {conversation});
+    });
+
+    Database database;
+    open(database, m_agent.settings);
+    ConversationsPage page(database, sessionOf(m_agent));
+    page.setNotifier(nullptr);
+    page.resize(1200, 700);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowActive(&page));
+    page.openConversation(conversation);
+    QTRY_COMPARE(page.currentConversation(), conversation);
+    auto* lift = page.findChild<QPushButton*>(QStringLiteral("liftOptOutButton"));
+    QVERIFY(lift);
+    QTRY_VERIFY(lift->isVisible());
+    auto* editor = page.findChild<QPlainTextEdit*>(QStringLiteral("composerText"));
+    QVERIFY(editor);
+    QTRY_VERIFY(!editor->isEnabled() || editor->isReadOnly());
+
+    // They have not written since: refused, and said so.
+    lift->click();
+    auto* bar = page.findChild<QLabel*>(QStringLiteral("messageBar"));
+    QVERIFY(bar);
+    QTRY_VERIFY(bar->isVisible() && bar->text().contains(QLatin1String("not written")));
+    QVERIFY(lift->isVisible());
+
+    // They write again: lifted, the button goes, the composer is free.
+    MHERO_VERIFY_OK(sql::exec(m_owner->db(),
+                              QStringLiteral("INSERT INTO mhero.message (conversation_id, direction, text, source_id, "
+                                             "external_id, status) VALUES (?, 'in', 'please send me the alerts again', "
+                                             "?, gen_random_uuid()::text, 'received')"),
+                              {conversation, m_source}));
+    lift->click();
+    QTRY_VERIFY(!lift->isVisible());
+    QTRY_VERIFY(editor->isEnabled() && !editor->isReadOnly());
+    QCOMPARE(sql::scalar(m_owner->db(), QStringLiteral("SELECT status FROM mhero.contact_urn WHERE urn = ?"), {urn})
+                 .valueOr(QVariant())
+                 .toString(),
+             QStringLiteral("active"));
 }
 
 QTEST_MAIN(TestConversationsDayOne)

@@ -510,11 +510,18 @@ QWidget* ConversationsPage::buildCardPanel()
     m_linkButton = new QPushButton(tr("Link to a health worker…"));
     m_linkButton->setObjectName(QStringLiteral("linkContactButton"));
     layout->addWidget(m_linkButton);
+    m_liftOptOutButton = new QPushButton(tr("They wrote again: lift the opt-out"));
+    m_liftOptOutButton->setObjectName(QStringLiteral("liftOptOutButton"));
+    m_liftOptOutButton->setToolTip(tr("Only when the person asked, in their own words after opting out, to receive "
+                                      "messages again. Recorded in the audit log."));
+    m_liftOptOutButton->hide();
+    layout->addWidget(m_liftOptOutButton);
     layout->addSpacing(10);
     m_notesPanel = new NotesPanel(m_database);
     m_notesPanel->setObjectName(QStringLiteral("notesPanel"));
     layout->addWidget(m_notesPanel, 1);
     connect(m_linkButton, &QPushButton::clicked, this, &ConversationsPage::linkContact);
+    connect(m_liftOptOutButton, &QPushButton::clicked, this, &ConversationsPage::liftOptOut);
     return m_card;
 }
 
@@ -727,6 +734,7 @@ void ConversationsPage::loadCard()
     m_cardName->setText(m_current->contactName);
     m_cardDetails->clear();
     m_linkButton->hide();
+    m_liftOptOutButton->hide();
     m_database.run(
         this, [id](QSqlDatabase& db) { return messaging::loadContactCard(db, id); },
         [this, generation](const Result<messaging::ContactCard>& card) {
@@ -768,6 +776,7 @@ void ConversationsPage::loadCard()
             if (!c.optOutStatus.isEmpty())
                 html += QStringLiteral("<p style='color:#C62828'>%1</p>")
                             .arg(tr("Opted out (%1)").arg(c.optOutStatus).toHtmlEscaped());
+            m_liftOptOutButton->setVisible(c.optOutStatus == QLatin1String("stopped"));
             m_cardDetails->setText(html);
         });
 }
@@ -834,11 +843,12 @@ void ConversationsPage::onConversationRefreshed(const ConversationRow& row)
     }
     if (m_current && m_current->id == row.id) {
         const bool relinked = m_current->healthWorkerId != row.healthWorkerId;
+        const bool optOutChanged = m_current->optedOut != row.optedOut;
         m_current = row;
-        if (relinked) {
+        if (relinked || optOutChanged)
             loadCard();
+        if (relinked)
             m_notesPanel->reload(); // the person's notes from other conversations
-        }
         updateHeader();
         markReadIfNeeded();
         loadReplyWindow(); // a new inbound message reopens the window
@@ -1045,6 +1055,17 @@ void ConversationsPage::writeBySms()
             m_countsTimer->start();
             openConversation(*sms);
         });
+}
+
+void ConversationsPage::liftOptOut()
+{
+    if (!m_cardData)
+        return;
+    const qint64 urnId = m_cardData->urnId;
+    // The database decides (they must have written again since); the card follows its answer.
+    // The row's refresh after it brings the card and the composer along (opt-out changed).
+    runAction([urnId](QSqlDatabase& db) { return messaging::liftOptOut(db, urnId); },
+              tr("The opt-out is lifted: messages can be sent to this person again."));
 }
 
 void ConversationsPage::linkContact()

@@ -100,6 +100,7 @@ private:
     void loadMediaRules();
     void retryMessage(qint64 messageId);
     void linkContact();
+    void liftOptOut();
     void loadReplyWindow();
     void writeBySms();
     [[nodiscard]] bool isMine(const messaging::ConversationRow& row) const;
@@ -134,6 +135,7 @@ private:
     QLabel* m_cardName = nullptr;
     QLabel* m_cardDetails = nullptr;
     QPushButton* m_linkButton = nullptr;
+    QPushButton* m_liftOptOutButton = nullptr;
     NotesPanel* m_notesPanel = nullptr;
     QTimer* m_countsTimer = nullptr;
     QFrame* m_smsBanner = nullptr;
