@@ -212,6 +212,17 @@
     </message>
 </context>
 <context>
+    <name>mhero::channels</name>
+    <message>
+        <source>The attachment is larger than %1 MB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not give the attachment: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mhero::channels::ChannelStore</name>
     <message>
         <source>message %1: control characters or broken characters removed from its text</source>
@@ -260,6 +271,10 @@
     </message>
     <message>
         <source>%1 (%2 may or may not have accepted it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text no longer follows the template&apos;s wording, so it cannot go as the approved WhatsApp template %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -635,6 +650,187 @@
         <source>events for Facebook Page %1, which is no source&apos;s: left out</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>More than 24 hours have passed since the person last wrote: only an approved WhatsApp template can reach them now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This number cannot receive WhatsApp messages (not on WhatsApp, or an old app): try SMS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many messages to this person in a short time; it will be sent again shortly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WhatsApp&apos;s sending rate for this number was reached; sending resumes shortly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The WhatsApp template takes a different number of values than were given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WhatsApp has no approved template of this name in this language.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The WhatsApp template is paused (too many people blocked or reported it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The WhatsApp template is disabled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A value of the template is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WhatsApp refused a value of the message as invalid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused the access token (expired or revoked): IT must enter a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This person is not available on Messenger right now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messenger allows replies only within 24 hours of the person&apos;s last message (7 days for a human agent&apos;s reply).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messenger knows no such person for this Page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 may or may not have accepted it (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mhero::meta::GraphAdapter</name>
+    <message>
+        <source>%1 asked to slow down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Part of the message was sent; the rest was not (%1). It will be sent again, and the person may see the first part twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered without a message id: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mhero::meta::MessengerAdapter</name>
+    <message>
+        <source>%1 is not a Messenger address (facebook: and the person&apos;s page-scoped id).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messenger takes at most 2,000 characters in a message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messenger accepted the file but gave no attachment id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messenger gave no usable link for the attachment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mhero::meta::MetaSync</name>
+    <message>
+        <source>WhatsApp&apos;s template list could not be read (no &quot;data&quot; list).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WhatsApp&apos;s template list went on past %1 pages; it was not taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mhero::meta::WhatsAppAdapter</name>
+    <message>
+        <source>%1 is not a WhatsApp address (whatsapp: and the number&apos;s digits).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WhatsApp accepted the file but gave no media id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WhatsApp gave no usable media id for the attachment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WhatsApp could not give the attachment: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The attachment is larger than %1 MB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WhatsApp pointed the attachment at %1, which is not Meta&apos;s; the access token is not sent there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The attachment WhatsApp gave does not match its checksum; it will be fetched again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mhero::net</name>
+    <message>
+        <source>no answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mhero::net::HttpClient</name>
+    <message>
+        <source>The access token was entered for %1; it is not sent to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 redirected to %2, another server; the access token is not sent there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer was larger than %1 MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused the access token (HTTP %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be reached: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Gave up after %n attempt(s).</source>
+        <translation>
+            <numerusform>Gave up after %n attempt.</numerusform>
+            <numerusform>Gave up after %n attempts.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The attachment is kept at %1, which is neither %2&apos;s server nor https; it is not fetched.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mhero::phone</name>
@@ -657,14 +853,6 @@
 </context>
 <context>
     <name>mhero::rapidpro</name>
-    <message>
-        <source>no answer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the answer was larger than %1 MB</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>RapidPro sent a reply that is not JSON.</source>
         <translation type="unfinished"></translation>
@@ -719,10 +907,6 @@
     </message>
     <message>
         <source>RapidPro answered with an unreadable broadcast.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>RapidPro redirected to %1, another server; the API token is not sent there.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -784,46 +968,11 @@
         <source>RapidPro gave no usable link for the attachment.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>The attachment is larger than %1 MB.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>RapidPro could not give the attachment: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>mhero::rapidpro::RapidProClient</name>
     <message>
         <source>RapidPro sent a link to another server; it is not followed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>RapidPro refused the API token (HTTP %1).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>RapidPro answered HTTP %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>RapidPro could not be reached: %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Gave up after %n attempt(s).</source>
-        <translation>
-            <numerusform>Gave up after %n attempt.</numerusform>
-            <numerusform>Gave up after %n attempts.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The API token was entered for %1; it is not sent to %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The attachment is kept at %1, which is neither RapidPro&apos;s server nor https; it is not fetched.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -946,6 +1095,162 @@
     </message>
     <message>
         <source>a country code (ISO 3166), e.g. LR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln second(s)</source>
+        <translation>
+            <numerusform>%Ln second</numerusform>
+            <numerusform>%Ln seconds</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln minute(s)</source>
+        <translation>
+            <numerusform>%Ln minute</numerusform>
+            <numerusform>%Ln minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln attempt(s)</source>
+        <translation>
+            <numerusform>%Ln attempt</numerusform>
+            <numerusform>%Ln attempts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln character(s)</source>
+        <translation>
+            <numerusform>%Ln character</numerusform>
+            <numerusform>%Ln characters</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%Ln byte(s))</source>
+        <translation>
+            <numerusform>%1 (%Ln byte)</numerusform>
+            <numerusform>%1 (%Ln bytes)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Default phone region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The country whose local phone numbers (such as 0770 123 456) are read when a source gives no country code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replies agents may send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whether agents may type replies of their own, or send approved templates only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many times a message is handed to its channel before it is marked as failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First retry after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long to wait before the second attempt; the wait doubles after each failure.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check an unanswered send after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long to wait before asking the channel whether a message it gave no answer for was received, rather than sending it twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sender&apos;s hold on a message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long a sender keeps a message it took from the outbox before another sender may take it over (when the first stopped half-way).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longest wait between attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The doubling wait between two attempts never grows beyond this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Directory sync interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How often the sync engine reads each directory source for changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longest template text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The most characters a template may have in any one language.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Largest attachment kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inbound attachments larger than this are not downloaded; agents see them listed as too large.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attachment download attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many times the sync engine tries to fetch an inbound attachment before it is marked as failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved templates only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved templates and free text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>a range and its unit: 1–100 attempts</comment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1146,10 +1451,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Approve  (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Reject</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1211,6 +1512,52 @@ by %3 · %4</source>
     </message>
     <message>
         <source>Rejected &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve…  (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mhero::ui::ApproveDialog</name>
+    <message>
+        <source>Approve this version?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Approve &lt;b&gt;%1&lt;/b&gt;, version %2, in %n language(s): %3?</source>
+        <translation>
+            <numerusform>Approve &lt;b&gt;%1&lt;/b&gt;, version %2, in %n language: %3?</numerusform>
+            <numerusform>Approve &lt;b&gt;%1&lt;/b&gt;, version %2, in %n languages: %3?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Agents will send this wording from now on, instead of version %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agents will be able to send this wording from now on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changed, while %2 stayed word for word as in version %3. Check that every language still says the same thing before approving.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unchanged since version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2180,6 +2527,14 @@ by %3 · %4</source>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mhero::ui::MediaOpener</name>
@@ -2368,6 +2723,10 @@ by %3 · %4</source>
         <source>%1 is now %2.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Allowed: %1 · key: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mhero::ui::SignInDialog</name>
@@ -2534,6 +2893,111 @@ by %3 · %4</source>
     <message>
         <source>Connecting to the database on this computer…</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mhero::ui::SourcesPage</name>
+    <message>
+        <source>Sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The directories and messaging platforms the sync engine reads and sends through. IT adds and changes them (&quot;mhero-admin source&quot;); secrets never leave the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FHIR directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Directory file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RapidPro</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WhatsApp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messenger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrators only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sealed for the sync engine, sent only to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Must be entered again (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sources could not be loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last success: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n source(s)</source>
+        <translation>
+            <numerusform>%n source</numerusform>
+            <numerusform>%n sources</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failing</source>
+        <translation>
+            <numerusform>%n failing</numerusform>
+            <numerusform>%n failing</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2963,6 +3427,67 @@ by %3 · %4</source>
     <message>
         <source>mHero Console</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mhero::ui::UsersPage</name>
+    <message>
+        <source>Users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everyone who may sign in, with their role. Accounts are created and deactivated by IT (&quot;mhero-admin user&quot;); every change is in the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The users could not be loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n user(s)</source>
+        <translation>
+            <numerusform>%n user</numerusform>
+            <numerusform>%n users</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active</source>
+        <translation>
+            <numerusform>%n active</numerusform>
+            <numerusform>%n active</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -212,6 +212,17 @@
     </message>
 </context>
 <context>
+    <name>mhero::channels</name>
+    <message>
+        <source>The attachment is larger than %1 MB.</source>
+        <translation>La pièce jointe dépasse %1 Mo.</translation>
+    </message>
+    <message>
+        <source>%1 could not give the attachment: %2</source>
+        <translation>%1 n&apos;a pas pu fournir la pièce jointe : %2</translation>
+    </message>
+</context>
+<context>
     <name>mhero::channels::ChannelStore</name>
     <message>
         <source>message %1: control characters or broken characters removed from its text</source>
@@ -261,6 +272,10 @@
     <message>
         <source>%1 (%2 may or may not have accepted it)</source>
         <translation>%1 (%2 l&apos;a peut-être accepté, ou peut-être pas)</translation>
+    </message>
+    <message>
+        <source>The text no longer follows the template&apos;s wording, so it cannot go as the approved WhatsApp template %1.</source>
+        <translation>Le texte ne suit plus la formulation du modèle : il ne peut pas partir comme modèle WhatsApp approuvé %1.</translation>
     </message>
 </context>
 <context>
@@ -635,6 +650,187 @@
         <source>events for Facebook Page %1, which is no source&apos;s: left out</source>
         <translation>événements pour la page Facebook %1, qui n&apos;est celle d&apos;aucune source&#xa0;: ignorés</translation>
     </message>
+    <message>
+        <source>More than 24 hours have passed since the person last wrote: only an approved WhatsApp template can reach them now.</source>
+        <translation>Plus de 24 heures se sont écoulées depuis le dernier message de la personne : seul un modèle WhatsApp approuvé peut encore l&apos;atteindre.</translation>
+    </message>
+    <message>
+        <source>This number cannot receive WhatsApp messages (not on WhatsApp, or an old app): try SMS.</source>
+        <translation>Ce numéro ne peut pas recevoir de messages WhatsApp (pas sur WhatsApp, ou application trop ancienne) : essayez le SMS.</translation>
+    </message>
+    <message>
+        <source>Too many messages to this person in a short time; it will be sent again shortly.</source>
+        <translation>Trop de messages à cette personne en peu de temps ; il sera renvoyé sous peu.</translation>
+    </message>
+    <message>
+        <source>WhatsApp&apos;s sending rate for this number was reached; sending resumes shortly.</source>
+        <translation>La cadence d&apos;envoi WhatsApp de ce numéro est atteinte ; l&apos;envoi reprend sous peu.</translation>
+    </message>
+    <message>
+        <source>The WhatsApp template takes a different number of values than were given.</source>
+        <translation>Le modèle WhatsApp attend un autre nombre de valeurs que celles fournies.</translation>
+    </message>
+    <message>
+        <source>WhatsApp has no approved template of this name in this language.</source>
+        <translation>WhatsApp n&apos;a aucun modèle approuvé de ce nom dans cette langue.</translation>
+    </message>
+    <message>
+        <source>The WhatsApp template is paused (too many people blocked or reported it).</source>
+        <translation>Le modèle WhatsApp est suspendu (trop de personnes l&apos;ont bloqué ou signalé).</translation>
+    </message>
+    <message>
+        <source>The WhatsApp template is disabled.</source>
+        <translation>Le modèle WhatsApp est désactivé.</translation>
+    </message>
+    <message>
+        <source>A value of the template is missing.</source>
+        <translation>Une valeur du modèle manque.</translation>
+    </message>
+    <message>
+        <source>WhatsApp refused a value of the message as invalid.</source>
+        <translation>WhatsApp a refusé une valeur du message comme non valide.</translation>
+    </message>
+    <message>
+        <source>%1 refused the access token (expired or revoked): IT must enter a new one.</source>
+        <translation>%1 a refusé le jeton d&apos;accès (expiré ou révoqué) : l&apos;informatique doit en saisir un nouveau.</translation>
+    </message>
+    <message>
+        <source>This person is not available on Messenger right now.</source>
+        <translation>Cette personne n&apos;est pas joignable sur Messenger pour le moment.</translation>
+    </message>
+    <message>
+        <source>Messenger allows replies only within 24 hours of the person&apos;s last message (7 days for a human agent&apos;s reply).</source>
+        <translation>Messenger n&apos;autorise les réponses que dans les 24 heures suivant le dernier message de la personne (7 jours pour la réponse d&apos;un agent humain).</translation>
+    </message>
+    <message>
+        <source>Messenger knows no such person for this Page.</source>
+        <translation>Messenger ne connaît pas cette personne pour cette Page.</translation>
+    </message>
+    <message>
+        <source>%1 may or may not have accepted it (%2).</source>
+        <translation>%1 l&apos;a peut-être accepté, peut-être pas (%2).</translation>
+    </message>
+</context>
+<context>
+    <name>mhero::meta::GraphAdapter</name>
+    <message>
+        <source>%1 asked to slow down</source>
+        <translation>%1 a demandé de ralentir</translation>
+    </message>
+    <message>
+        <source>Part of the message was sent; the rest was not (%1). It will be sent again, and the person may see the first part twice.</source>
+        <translation>Une partie du message est partie, le reste non (%1). Il sera renvoyé, et la personne pourra voir la première partie deux fois.</translation>
+    </message>
+    <message>
+        <source>%1 answered without a message id: %2</source>
+        <translation>%1 a répondu sans identifiant de message : %2</translation>
+    </message>
+</context>
+<context>
+    <name>mhero::meta::MessengerAdapter</name>
+    <message>
+        <source>%1 is not a Messenger address (facebook: and the person&apos;s page-scoped id).</source>
+        <translation>%1 n&apos;est pas une adresse Messenger (facebook: suivi de l&apos;identifiant de la personne pour la Page).</translation>
+    </message>
+    <message>
+        <source>Messenger takes at most 2,000 characters in a message.</source>
+        <translation>Messenger accepte au plus 2 000 caractères par message.</translation>
+    </message>
+    <message>
+        <source>Messenger accepted the file but gave no attachment id.</source>
+        <translation>Messenger a accepté le fichier mais n&apos;a donné aucun identifiant de pièce jointe.</translation>
+    </message>
+    <message>
+        <source>Messenger gave no usable link for the attachment.</source>
+        <translation>Messenger n&apos;a donné aucun lien utilisable pour la pièce jointe.</translation>
+    </message>
+</context>
+<context>
+    <name>mhero::meta::MetaSync</name>
+    <message>
+        <source>WhatsApp&apos;s template list could not be read (no &quot;data&quot; list).</source>
+        <translation>La liste des modèles WhatsApp n&apos;a pas pu être lue (pas de liste « data »).</translation>
+    </message>
+    <message>
+        <source>WhatsApp&apos;s template list went on past %1 pages; it was not taken.</source>
+        <translation>La liste des modèles WhatsApp dépassait %1 pages ; elle n&apos;a pas été reprise.</translation>
+    </message>
+</context>
+<context>
+    <name>mhero::meta::WhatsAppAdapter</name>
+    <message>
+        <source>%1 is not a WhatsApp address (whatsapp: and the number&apos;s digits).</source>
+        <translation>%1 n&apos;est pas une adresse WhatsApp (whatsapp: suivi des chiffres du numéro).</translation>
+    </message>
+    <message>
+        <source>WhatsApp accepted the file but gave no media id.</source>
+        <translation>WhatsApp a accepté le fichier mais n&apos;a donné aucun identifiant de média.</translation>
+    </message>
+    <message>
+        <source>WhatsApp gave no usable media id for the attachment.</source>
+        <translation>WhatsApp n&apos;a donné aucun identifiant de média utilisable pour la pièce jointe.</translation>
+    </message>
+    <message>
+        <source>WhatsApp could not give the attachment: %1</source>
+        <translation>WhatsApp n&apos;a pas pu fournir la pièce jointe : %1</translation>
+    </message>
+    <message>
+        <source>The attachment is larger than %1 MB.</source>
+        <translation>La pièce jointe dépasse %1 Mo.</translation>
+    </message>
+    <message>
+        <source>WhatsApp pointed the attachment at %1, which is not Meta&apos;s; the access token is not sent there.</source>
+        <translation>WhatsApp a placé la pièce jointe sur %1, qui n&apos;appartient pas à Meta ; le jeton d&apos;accès n&apos;y est pas envoyé.</translation>
+    </message>
+    <message>
+        <source>The attachment WhatsApp gave does not match its checksum; it will be fetched again.</source>
+        <translation>La pièce jointe fournie par WhatsApp ne correspond pas à sa somme de contrôle ; elle sera récupérée à nouveau.</translation>
+    </message>
+</context>
+<context>
+    <name>mhero::net</name>
+    <message>
+        <source>no answer</source>
+        <translation>pas de réponse</translation>
+    </message>
+</context>
+<context>
+    <name>mhero::net::HttpClient</name>
+    <message>
+        <source>The access token was entered for %1; it is not sent to %2.</source>
+        <translation>Le jeton d&apos;accès a été saisi pour %1 ; il n&apos;est pas envoyé à %2.</translation>
+    </message>
+    <message>
+        <source>%1 redirected to %2, another server; the access token is not sent there.</source>
+        <translation>%1 a redirigé vers %2, un autre serveur ; le jeton d&apos;accès n&apos;y est pas envoyé.</translation>
+    </message>
+    <message>
+        <source>the answer was larger than %1 MB</source>
+        <translation>la réponse dépassait %1 Mo</translation>
+    </message>
+    <message>
+        <source>%1 refused the access token (HTTP %2).</source>
+        <translation>%1 a refusé le jeton d&apos;accès (HTTP %2).</translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2.</source>
+        <translation>%1 a répondu HTTP %2.</translation>
+    </message>
+    <message>
+        <source>%1 could not be reached: %2.</source>
+        <translation>%1 est injoignable : %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Gave up after %n attempt(s).</source>
+        <translation>
+            <numerusform>Abandon après %n tentative.</numerusform>
+            <numerusform>Abandon après %n tentatives.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The attachment is kept at %1, which is neither %2&apos;s server nor https; it is not fetched.</source>
+        <translation>La pièce jointe se trouve sur %1, qui n&apos;est ni le serveur de %2 ni en https ; elle n&apos;est pas récupérée.</translation>
+    </message>
 </context>
 <context>
     <name>mhero::phone</name>
@@ -657,14 +853,6 @@
 </context>
 <context>
     <name>mhero::rapidpro</name>
-    <message>
-        <source>no answer</source>
-        <translation>pas de réponse</translation>
-    </message>
-    <message>
-        <source>the answer was larger than %1 MB</source>
-        <translation>la réponse dépassait %1 Mo</translation>
-    </message>
     <message>
         <source>RapidPro sent a reply that is not JSON.</source>
         <translation>RapidPro a envoyé une réponse qui n&apos;est pas du JSON.</translation>
@@ -720,10 +908,6 @@
     <message>
         <source>RapidPro answered with an unreadable broadcast.</source>
         <translation>RapidPro a répondu avec une diffusion illisible.</translation>
-    </message>
-    <message>
-        <source>RapidPro redirected to %1, another server; the API token is not sent there.</source>
-        <translation>RapidPro a redirigé vers %1, un autre serveur&#xa0;; le jeton d&apos;API n&apos;y est pas envoyé.</translation>
     </message>
     <message>
         <source>A RapidPro source needs an API token.</source>
@@ -784,47 +968,12 @@
         <source>RapidPro gave no usable link for the attachment.</source>
         <translation>RapidPro n&apos;a fourni aucun lien utilisable pour la pièce jointe.</translation>
     </message>
-    <message>
-        <source>The attachment is larger than %1 MB.</source>
-        <translation>La pièce jointe dépasse %1 Mo.</translation>
-    </message>
-    <message>
-        <source>RapidPro could not give the attachment: %1</source>
-        <translation>RapidPro n&apos;a pas pu fournir la pièce jointe&#xa0;: %1</translation>
-    </message>
 </context>
 <context>
     <name>mhero::rapidpro::RapidProClient</name>
     <message>
         <source>RapidPro sent a link to another server; it is not followed.</source>
         <translation>RapidPro a envoyé un lien vers un autre serveur&#xa0;; il n&apos;est pas suivi.</translation>
-    </message>
-    <message>
-        <source>RapidPro refused the API token (HTTP %1).</source>
-        <translation>RapidPro a refusé le jeton d&apos;API (HTTP %1).</translation>
-    </message>
-    <message>
-        <source>RapidPro answered HTTP %1.</source>
-        <translation>RapidPro a répondu HTTP %1.</translation>
-    </message>
-    <message>
-        <source>RapidPro could not be reached: %1.</source>
-        <translation>Impossible de joindre RapidPro&#xa0;: %1.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Gave up after %n attempt(s).</source>
-        <translation>
-            <numerusform>Abandon après %n tentative.</numerusform>
-            <numerusform>Abandon après %n tentatives.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The API token was entered for %1; it is not sent to %2.</source>
-        <translation>Le jeton d&apos;API a été saisi pour %1&#xa0;; il n&apos;est pas envoyé à %2.</translation>
-    </message>
-    <message>
-        <source>The attachment is kept at %1, which is neither RapidPro&apos;s server nor https; it is not fetched.</source>
-        <translation>La pièce jointe est stockée sur %1, qui n&apos;est ni le serveur de RapidPro ni une adresse https&#xa0;; elle n&apos;est pas récupérée.</translation>
     </message>
 </context>
 <context>
@@ -947,6 +1096,162 @@
     <message>
         <source>a country code (ISO 3166), e.g. LR</source>
         <translation>un code pays (ISO 3166), p. ex. LR</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>secondes</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>minutes</translation>
+    </message>
+    <message>
+        <source>attempts</source>
+        <translation>tentatives</translation>
+    </message>
+    <message>
+        <source>characters</source>
+        <translation>caractères</translation>
+    </message>
+    <message>
+        <source>bytes</source>
+        <translation>octets</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln second(s)</source>
+        <translation>
+            <numerusform>%Ln seconde</numerusform>
+            <numerusform>%Ln secondes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln minute(s)</source>
+        <translation>
+            <numerusform>%Ln minute</numerusform>
+            <numerusform>%Ln minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln attempt(s)</source>
+        <translation>
+            <numerusform>%Ln tentative</numerusform>
+            <numerusform>%Ln tentatives</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln character(s)</source>
+        <translation>
+            <numerusform>%Ln caractère</numerusform>
+            <numerusform>%Ln caractères</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%Ln byte(s))</source>
+        <translation>
+            <numerusform>%1 (%Ln octet)</numerusform>
+            <numerusform>%1 (%Ln octets)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Default phone region</source>
+        <translation>Région téléphonique par défaut</translation>
+    </message>
+    <message>
+        <source>The country whose local phone numbers (such as 0770 123 456) are read when a source gives no country code.</source>
+        <translation>Le pays dont les numéros locaux (comme 0770 123 456) sont lus quand une source ne donne pas d&apos;indicatif.</translation>
+    </message>
+    <message>
+        <source>Replies agents may send</source>
+        <translation>Réponses permises aux agents</translation>
+    </message>
+    <message>
+        <source>Whether agents may type replies of their own, or send approved templates only.</source>
+        <translation>Si les agents peuvent écrire leurs propres réponses, ou n&apos;envoyer que des modèles approuvés.</translation>
+    </message>
+    <message>
+        <source>Sending attempts</source>
+        <translation>Tentatives d&apos;envoi</translation>
+    </message>
+    <message>
+        <source>How many times a message is handed to its channel before it is marked as failed.</source>
+        <translation>Combien de fois un message est remis à son canal avant d&apos;être marqué en échec.</translation>
+    </message>
+    <message>
+        <source>First retry after</source>
+        <translation>Premier nouvel essai après</translation>
+    </message>
+    <message>
+        <source>How long to wait before the second attempt; the wait doubles after each failure.</source>
+        <translation>Délai avant la deuxième tentative ; il double après chaque échec.</translation>
+    </message>
+    <message>
+        <source>Check an unanswered send after</source>
+        <translation>Vérifier un envoi sans réponse après</translation>
+    </message>
+    <message>
+        <source>How long to wait before asking the channel whether a message it gave no answer for was received, rather than sending it twice.</source>
+        <translation>Délai avant de demander au canal si un message resté sans réponse a été reçu, plutôt que de l&apos;envoyer deux fois.</translation>
+    </message>
+    <message>
+        <source>Sender&apos;s hold on a message</source>
+        <translation>Réservation d&apos;un message par l&apos;expéditeur</translation>
+    </message>
+    <message>
+        <source>How long a sender keeps a message it took from the outbox before another sender may take it over (when the first stopped half-way).</source>
+        <translation>Combien de temps un expéditeur garde un message pris dans la file d&apos;envoi avant qu&apos;un autre puisse le reprendre (si le premier s&apos;est arrêté en route).</translation>
+    </message>
+    <message>
+        <source>Longest wait between attempts</source>
+        <translation>Attente maximale entre deux tentatives</translation>
+    </message>
+    <message>
+        <source>The doubling wait between two attempts never grows beyond this.</source>
+        <translation>L&apos;attente, qui double entre deux tentatives, ne dépasse jamais cette valeur.</translation>
+    </message>
+    <message>
+        <source>Directory sync interval</source>
+        <translation>Intervalle de synchronisation de l&apos;annuaire</translation>
+    </message>
+    <message>
+        <source>How often the sync engine reads each directory source for changes.</source>
+        <translation>À quelle fréquence le moteur de synchronisation relit chaque source d&apos;annuaire.</translation>
+    </message>
+    <message>
+        <source>Longest template text</source>
+        <translation>Texte de modèle le plus long</translation>
+    </message>
+    <message>
+        <source>The most characters a template may have in any one language.</source>
+        <translation>Le nombre maximal de caractères d&apos;un modèle, dans chaque langue.</translation>
+    </message>
+    <message>
+        <source>Largest attachment kept</source>
+        <translation>Plus grande pièce jointe conservée</translation>
+    </message>
+    <message>
+        <source>Inbound attachments larger than this are not downloaded; agents see them listed as too large.</source>
+        <translation>Les pièces jointes reçues plus grandes ne sont pas téléchargées ; les agents les voient signalées comme trop grandes.</translation>
+    </message>
+    <message>
+        <source>Attachment download attempts</source>
+        <translation>Tentatives de téléchargement des pièces jointes</translation>
+    </message>
+    <message>
+        <source>How many times the sync engine tries to fetch an inbound attachment before it is marked as failed.</source>
+        <translation>Combien de fois le moteur de synchronisation essaie de récupérer une pièce jointe reçue avant de la marquer en échec.</translation>
+    </message>
+    <message>
+        <source>Approved templates only</source>
+        <translation>Modèles approuvés uniquement</translation>
+    </message>
+    <message>
+        <source>Approved templates and free text</source>
+        <translation>Modèles approuvés et texte libre</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>a range and its unit: 1–100 attempts</comment>
+        <translation>%1 %2</translation>
     </message>
 </context>
 <context>
@@ -1146,10 +1451,6 @@
         <translation>Motif du rejet (obligatoire pour rejeter)</translation>
     </message>
     <message>
-        <source>Approve  (Ctrl+Enter)</source>
-        <translation>Approuver  (Ctrl+Enter)</translation>
-    </message>
-    <message>
         <source>Reject</source>
         <translation>Rejeter</translation>
     </message>
@@ -1213,6 +1514,52 @@ par %3 · %4</translation>
     <message>
         <source>Rejected &quot;%1&quot;.</source>
         <translation>&quot;%1&quot; rejeté.</translation>
+    </message>
+    <message>
+        <source>Approve…  (Ctrl+Enter)</source>
+        <translation>Approuver…  (Ctrl+Entrée)</translation>
+    </message>
+</context>
+<context>
+    <name>mhero::ui::ApproveDialog</name>
+    <message>
+        <source>Approve this version?</source>
+        <translation>Approuver cette version ?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Approve &lt;b&gt;%1&lt;/b&gt;, version %2, in %n language(s): %3?</source>
+        <translation>
+            <numerusform>Approuver &lt;b&gt;%1&lt;/b&gt;, version %2, en %n langue : %3 ?</numerusform>
+            <numerusform>Approuver &lt;b&gt;%1&lt;/b&gt;, version %2, en %n langues : %3 ?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Agents will send this wording from now on, instead of version %1.</source>
+        <translation>Les agents enverront désormais ce texte, à la place de la version %1.</translation>
+    </message>
+    <message>
+        <source>Agents will be able to send this wording from now on.</source>
+        <translation>Les agents pourront désormais envoyer ce texte.</translation>
+    </message>
+    <message>
+        <source>%1 changed, while %2 stayed word for word as in version %3. Check that every language still says the same thing before approving.</source>
+        <translation>%1 a changé, tandis que %2 est resté mot pour mot comme dans la version %3. Vérifiez que chaque langue dit toujours la même chose avant d&apos;approuver.</translation>
+    </message>
+    <message>
+        <source>unchanged since version %1</source>
+        <translation>inchangé depuis la version %1</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>modifié</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>nouveau</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Approuver</translation>
     </message>
 </context>
 <context>
@@ -2181,6 +2528,14 @@ par %3 · %4</translation>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
+    <message>
+        <source>Users</source>
+        <translation>Utilisateurs</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Sources</translation>
+    </message>
 </context>
 <context>
     <name>mhero::ui::MediaOpener</name>
@@ -2369,6 +2724,10 @@ par %3 · %4</translation>
         <source>%1 is now %2.</source>
         <translation>%1 vaut maintenant %2.</translation>
     </message>
+    <message>
+        <source>Allowed: %1 · key: %2</source>
+        <translation>Permis : %1 · clé : %2</translation>
+    </message>
 </context>
 <context>
     <name>mhero::ui::SignInDialog</name>
@@ -2535,6 +2894,111 @@ par %3 · %4</translation>
     <message>
         <source>Connecting to the database on this computer…</source>
         <translation>Connexion à la base de données de cet ordinateur…</translation>
+    </message>
+</context>
+<context>
+    <name>mhero::ui::SourcesPage</name>
+    <message>
+        <source>Sources</source>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <source>The directories and messaging platforms the sync engine reads and sends through. IT adds and changes them (&quot;mhero-admin source&quot;); secrets never leave the server.</source>
+        <translation>Les annuaires et plateformes de messagerie que le moteur de synchronisation lit et par lesquels il envoie. L&apos;informatique les ajoute et les modifie (« mhero-admin source ») ; les secrets ne quittent jamais le serveur.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Activée</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>Dernière synchronisation</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>Secret</translation>
+    </message>
+    <message>
+        <source>FHIR directory</source>
+        <translation>Annuaire FHIR</translation>
+    </message>
+    <message>
+        <source>Directory file</source>
+        <translation>Fichier d&apos;annuaire</translation>
+    </message>
+    <message>
+        <source>RapidPro</source>
+        <translation>RapidPro</translation>
+    </message>
+    <message>
+        <source>WhatsApp</source>
+        <translation>WhatsApp</translation>
+    </message>
+    <message>
+        <source>Messenger</source>
+        <translation>Messenger</translation>
+    </message>
+    <message>
+        <source>Administrators only</source>
+        <translation>Administrateurs uniquement</translation>
+    </message>
+    <message>
+        <source>None stored</source>
+        <translation>Aucun enregistré</translation>
+    </message>
+    <message>
+        <source>Sealed for the sync engine, sent only to %1</source>
+        <translation>Scellé pour le moteur de synchronisation, envoyé seulement à %1</translation>
+    </message>
+    <message>
+        <source>Must be entered again (%1)</source>
+        <translation>À saisir de nouveau (%1)</translation>
+    </message>
+    <message>
+        <source>The sources could not be loaded: %1</source>
+        <translation>Les sources n&apos;ont pas pu être chargées : %1</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Désactivée</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Jamais</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Échec : %1</translation>
+    </message>
+    <message>
+        <source>Last success: %1</source>
+        <translation>Dernier succès : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n source(s)</source>
+        <translation>
+            <numerusform>%n source</numerusform>
+            <numerusform>%n sources</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failing</source>
+        <translation>
+            <numerusform>%n en échec</numerusform>
+            <numerusform>%n en échec</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2964,6 +3428,67 @@ par %3 · %4</translation>
     <message>
         <source>mHero Console</source>
         <translation>mHero Console</translation>
+    </message>
+</context>
+<context>
+    <name>mhero::ui::UsersPage</name>
+    <message>
+        <source>Users</source>
+        <translation>Utilisateurs</translation>
+    </message>
+    <message>
+        <source>Everyone who may sign in, with their role. Accounts are created and deactivated by IT (&quot;mhero-admin user&quot;); every change is in the audit log.</source>
+        <translation>Toutes les personnes qui peuvent se connecter, avec leur rôle. Les comptes sont créés et désactivés par l&apos;informatique (« mhero-admin user ») ; chaque changement figure dans le journal d&apos;audit.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Langues</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Depuis</translation>
+    </message>
+    <message>
+        <source>The users could not be loaded: %1</source>
+        <translation>Les utilisateurs n&apos;ont pas pu être chargés : %1</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>Désactivé</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n user(s)</source>
+        <translation>
+            <numerusform>%n utilisateur</numerusform>
+            <numerusform>%n utilisateurs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active</source>
+        <translation>
+            <numerusform>%n actif</numerusform>
+            <numerusform>%n actifs</numerusform>
+        </translation>
     </message>
 </context>
 <context>

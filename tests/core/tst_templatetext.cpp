@@ -470,8 +470,7 @@ void TestTemplateText::compareLanguagesFindsWhatWasLeftBehind()
                                        {QStringLiteral("pt"), QStringLiteral("Os salários foram pagos segunda.")}};
     QMap<QString, QString> next = inUse;
     next[QStringLiteral("en")] = QStringLiteral("Salaries will be paid on Friday.");
-    next[QStringLiteral("pt")] += QStringLiteral("
-");
+    next[QStringLiteral("pt")] += QStringLiteral("\n");
     LanguageChanges c = compareLanguages(inUse, next);
     QCOMPARE(c.changed, strings({"en"}));
     QCOMPARE(c.unchanged, strings({"fr", "pt"}));
