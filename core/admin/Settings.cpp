@@ -4,10 +4,10 @@
 #include "phone/PhoneNumbers.h"
 
 #include <QCoreApplication>
-#include <QLocale>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonValue>
+#include <QLocale>
 #include <QRegularExpression>
 #include <QSqlQuery>
 
@@ -198,8 +198,7 @@ QString displayAllowed(const Setting& s)
 {
     if (s.kind == QLatin1String("integer")) {
         const QString unit = unitName(unitOf(s.key));
-        const QString range
-            = QStringLiteral("%1–%2").arg(QLocale().toString(s.minimum), QLocale().toString(s.maximum));
+        const QString range = QStringLiteral("%1–%2").arg(QLocale().toString(s.minimum), QLocale().toString(s.maximum));
         return unit.isEmpty() ? range : tr("%1 %2", "a range and its unit: 1–100 attempts").arg(range, unit);
     }
     if (s.kind == QLatin1String("choice")) {

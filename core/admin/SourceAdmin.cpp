@@ -43,14 +43,15 @@ Result<QList<SourceListing>> listSources(QSqlDatabase& db)
         : QStringLiteral("false, '', '', '' ");
     const QString secretJoin
         = secretKnown ? QStringLiteral("LEFT JOIN mhero.source_secret k ON k.source_id = s.id ") : QString();
-    auto query = sql::exec(db, QStringLiteral("SELECT s.name, s.kind, coalesce(s.base_url, ''), s.enabled, "
-                                              "st.last_success_at, coalesce(st.last_error, ''), ")
-                                   + secretColumns
-                                   + QStringLiteral("FROM mhero.source s LEFT JOIN mhero.sync_state st "
-                                                    "ON st.source_id = s.id "
-                                                    "AND st.job = CASE s.kind WHEN 'rapidpro' THEN 'messages_in' "
-                                                    "ELSE 'directory' END ")
-                                   + secretJoin + QStringLiteral("ORDER BY s.name"));
+    auto query = sql::exec(db,
+                           QStringLiteral("SELECT s.name, s.kind, coalesce(s.base_url, ''), s.enabled, "
+                                          "st.last_success_at, coalesce(st.last_error, ''), ")
+                               + secretColumns
+                               + QStringLiteral("FROM mhero.source s LEFT JOIN mhero.sync_state st "
+                                                "ON st.source_id = s.id "
+                                                "AND st.job = CASE s.kind WHEN 'rapidpro' THEN 'messages_in' "
+                                                "ELSE 'directory' END ")
+                               + secretJoin + QStringLiteral("ORDER BY s.name"));
     if (!query)
         return query.error();
     QList<SourceListing> sources;

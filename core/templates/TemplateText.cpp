@@ -358,4 +358,3 @@ LanguageChanges compareLanguages(const QMap<QString, QString>& inUse, const QMap
 }
 
 } // namespace mhero::templates
-

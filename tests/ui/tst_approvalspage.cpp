@@ -60,7 +60,8 @@ private:
         if (!saved)
             return 0;
         m_templateId = saved->templateId;
-        return sql::scalar(m_owner->db(), QStringLiteral("SELECT max(id) FROM mhero.template_version WHERE template_id = ?"),
+        return sql::scalar(m_owner->db(),
+                           QStringLiteral("SELECT max(id) FROM mhero.template_version WHERE template_id = ?"),
                            {m_templateId})
             .valueOr(QVariant())
             .toLongLong();
@@ -184,7 +185,8 @@ void TestApprovalsPage::warnedWhenLanguagesAreLeftBehind()
     QVERIFY2(warning->text().contains(QLatin1String("FR, PT")), qPrintable(warning->text()));
     QVERIFY2(warning->text().contains(QLatin1String("version 1")), qPrintable(warning->text()));
     const QString bodies = dialog->findChild<QTextBrowser*>(QStringLiteral("approveBodies"))->toPlainText();
-    QVERIFY2(bodies.contains(QLatin1String("12 April")) && bodies.contains(QLatin1String("5 avril")), qPrintable(bodies));
+    QVERIFY2(bodies.contains(QLatin1String("12 April")) && bodies.contains(QLatin1String("5 avril")),
+             qPrintable(bodies));
     QVERIFY2(bodies.contains(QLatin1String("unchanged since version 1")), qPrintable(bodies));
     shoot(*dialog, "approve-warning.png");
 

@@ -54,7 +54,8 @@ private:
         auto saved = templates::saveTemplate(other->db(), 0, name, QStringLiteral("outbreak"), {}, draft, true);
         if (!saved)
             return 0;
-        return sql::scalar(other->db(), QStringLiteral("SELECT max(id) FROM mhero.template_version WHERE template_id = ?"),
+        return sql::scalar(other->db(),
+                           QStringLiteral("SELECT max(id) FROM mhero.template_version WHERE template_id = ?"),
                            {saved->templateId})
             .valueOr(QVariant())
             .toLongLong();
@@ -74,8 +75,8 @@ private:
 void TestLivePages::initTestCase()
 {
     m_db = TestCluster::instance().createDatabase();
-    for (auto [user, prefix] : {std::pair{&m_here, "here"}, std::pair{&m_writer, "writer"},
-                                std::pair{&m_approver, "approver"}}) {
+    for (auto [user, prefix] :
+         {std::pair{&m_here, "here"}, std::pair{&m_writer, "writer"}, std::pair{&m_approver, "approver"}}) {
         auto created = TestCluster::instance().createUser(m_db, UserKind::Supervisor, QString::fromLatin1(prefix));
         MHERO_VERIFY_OK(created);
         *user = *created;

@@ -12,15 +12,15 @@
 #include "settings/UsersPage.h"
 
 #include <QComboBox>
+#include <QDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableWidget>
-#include <QDir>
-#include <QRegularExpression>
 #include <QTest>
 
 using namespace mhero;
@@ -66,7 +66,8 @@ private:
     static QString cell(const QTableWidget* table, const QString& first, int column)
     {
         const QList<QTableWidgetItem*> rows = table->findItems(first, Qt::MatchExactly);
-        return rows.isEmpty() ? QStringLiteral("<no row %1>").arg(first) : table->item(rows.first()->row(), column)->text();
+        return rows.isEmpty() ? QStringLiteral("<no row %1>").arg(first)
+                              : table->item(rows.first()->row(), column)->text();
     }
     QString value(const QString& key)
     {
@@ -182,7 +183,7 @@ void TestSettingsPage::othersAreRefusedByTheDatabase()
     auto* choice = page.findChild<QComboBox*>(QStringLiteral("settingChoice"));
     QTRY_VERIFY(choice->isVisible());
     choice->setCurrentIndex(choice->findData(before == QLatin1String("free_text") ? QStringLiteral("templates_only")
-                                                                                   : QStringLiteral("free_text")));
+                                                                                  : QStringLiteral("free_text")));
     QVERIFY(!applyAndWait(page));
     QVERIFY(page.findChild<QLabel*>(QStringLiteral("settingsStatus"))->text().contains(QLatin1String("Not changed")));
     QCOMPARE(value(QStringLiteral("messaging.free_text_policy")), before);
@@ -222,9 +223,10 @@ void TestSettingsPage::settingsReadAsWords()
     tooltips.sort();
     QCOMPARE(tooltips, declared);
     // Numbers with their unit, in the table, the range and the editor.
-    MHERO_VERIFY_OK(sql::exec(m_owner->db(), QStringLiteral("INSERT INTO mhero.setting (key, value) VALUES "
-                                                            "('messaging.claim_lease_seconds', '300') ON CONFLICT (key) "
-                                                            "DO UPDATE SET value = EXCLUDED.value")));
+    MHERO_VERIFY_OK(sql::exec(m_owner->db(),
+                              QStringLiteral("INSERT INTO mhero.setting (key, value) VALUES "
+                                             "('messaging.claim_lease_seconds', '300') ON CONFLICT (key) "
+                                             "DO UPDATE SET value = EXCLUDED.value")));
     page.refresh();
     QTRY_VERIFY(loaded.count() >= 2);
     QCOMPARE(cell(table, QStringLiteral("Sender's hold on a message"), 1), QStringLiteral("300 seconds"));
@@ -253,12 +255,14 @@ void TestSettingsPage::settingsReadAsWords()
 void TestSettingsPage::usersAndSourcesAreListed()
 {
     QSqlDatabase& owner = m_owner->db();
-    MHERO_VERIFY_OK(sql::exec(owner, QStringLiteral("INSERT INTO mhero.source (name, kind, base_url) VALUES "
-                                                    "('rapidpro-lr', 'rapidpro', 'https://rapidpro.example.org'), "
-                                                    "('ihris', 'fhir', 'https://ihris.example.org/fhir')")));
-    MHERO_VERIFY_OK(sql::exec(owner, QStringLiteral("INSERT INTO mhero.sync_state (source_id, job, last_error) "
-                                                    "SELECT id, 'messages_in', 'HTTP 500' FROM mhero.source "
-                                                    "WHERE name = 'rapidpro-lr'")));
+    MHERO_VERIFY_OK(sql::exec(owner,
+                              QStringLiteral("INSERT INTO mhero.source (name, kind, base_url) VALUES "
+                                             "('rapidpro-lr', 'rapidpro', 'https://rapidpro.example.org'), "
+                                             "('ihris', 'fhir', 'https://ihris.example.org/fhir')")));
+    MHERO_VERIFY_OK(sql::exec(owner,
+                              QStringLiteral("INSERT INTO mhero.sync_state (source_id, job, last_error) "
+                                             "SELECT id, 'messages_in', 'HTTP 500' FROM mhero.source "
+                                             "WHERE name = 'rapidpro-lr'")));
     auto deactivated = TestCluster::instance().createUser(m_db, UserKind::Agent, QStringLiteral("gone"));
     MHERO_VERIFY_OK(deactivated);
     MHERO_VERIFY_OK(sql::exec(owner, QStringLiteral("UPDATE mhero.app_user SET active = false WHERE role_name = ?"),

@@ -38,7 +38,8 @@ private:
     using Messages = QHash<QString, Message>;
     static QString key(const QString& context, const QString& source, const QString& comment)
     {
-        return context + QLatin1String(" | ") + source + (comment.isEmpty() ? QString() : QLatin1String(" | ") + comment);
+        return context + QLatin1String(" | ") + source
+            + (comment.isEmpty() ? QString() : QLatin1String(" | ") + comment);
     }
     static Messages readTs(const QString& path);
     /// Runs lupdate over the translated sources once; its .ts and what it printed.
@@ -108,8 +109,9 @@ bool TestTranslations::extract()
     const QString ts = dir.filePath(QStringLiteral("extracted.ts"));
     QProcess lupdate;
     lupdate.setProcessChannelMode(QProcess::MergedChannels);
-    lupdate.start(QStringLiteral(MHERO_LUPDATE), {QStringLiteral("-locations"), QStringLiteral("absolute"),
-                                                  QStringLiteral("@" MHERO_LUPDATE_SOURCES), QStringLiteral("-ts"), ts});
+    lupdate.start(QStringLiteral(MHERO_LUPDATE),
+                  {QStringLiteral("-locations"), QStringLiteral("absolute"), QStringLiteral("@" MHERO_LUPDATE_SOURCES),
+                   QStringLiteral("-ts"), ts});
     if (!lupdate.waitForFinished(120000) || lupdate.exitCode() != 0) {
         qWarning() << "lupdate failed:" << lupdate.readAll();
         return false;
@@ -183,9 +185,10 @@ void TestTranslations::everySourceStringIsTranslated()
             missing << QStringLiteral("not translated: %1 (%2)").arg(it.key(), it->where);
     }
     missing.sort();
-    QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("%1 string(s) would show in English:\n%2")
-                                               .arg(missing.size())
-                                               .arg(missing.mid(0, 15).join(QLatin1Char('\n')))));
+    QVERIFY2(missing.isEmpty(),
+             qPrintable(QStringLiteral("%1 string(s) would show in English:\n%2")
+                            .arg(missing.size())
+                            .arg(missing.mid(0, 15).join(QLatin1Char('\n')))));
 }
 
 void TestTranslations::everyShippedLanguageLoads_data()

@@ -166,7 +166,8 @@ void SettingsPage::showEditor()
     const std::optional<settings::SettingText> text = settings::describe(s.key);
     m_description->setText(
         QStringLiteral("<b>%1</b> — %2<br><span style=\"color:#607D8B\">%3</span>")
-            .arg((text ? text->label : s.key).toHtmlEscaped(), (text ? text->description : s.description).toHtmlEscaped(),
+            .arg((text ? text->label : s.key).toHtmlEscaped(),
+                 (text ? text->description : s.description).toHtmlEscaped(),
                  tr("Allowed: %1 · key: %2").arg(settings::displayAllowed(s), s.key).toHtmlEscaped()));
     m_description->setToolTip(s.key);
     if (s.kind == QLatin1String("integer")) {
@@ -221,7 +222,8 @@ void SettingsPage::apply()
             }
             m_status->setStyleSheet(QString());
             const std::optional<settings::SettingText> text = settings::describe(key);
-            m_status->setText(tr("%1 is now %2.").arg(text ? text->label : key, settings::displayValue(setting, value)));
+            m_status->setText(
+                tr("%1 is now %2.").arg(text ? text->label : key, settings::displayValue(setting, value)));
             m_pendingKey = key;
             refresh();
             Q_EMIT applied(true);

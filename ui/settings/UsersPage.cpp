@@ -105,11 +105,10 @@ void UsersPage::fill()
         m_table->setItem(row, NameColumn, new QTableWidgetItem(u.displayName));
         m_table->setItem(row, LoginColumn, new QTableWidgetItem(u.name));
         m_table->setItem(row, RoleColumn, new QTableWidgetItem(roleLabel(u.kind)));
-        m_table->setItem(row, LanguagesColumn,
-                         new QTableWidgetItem(u.languages.join(QStringLiteral(", ")).toUpper()));
+        m_table->setItem(row, LanguagesColumn, new QTableWidgetItem(u.languages.join(QStringLiteral(", ")).toUpper()));
         m_table->setItem(row, ActiveColumn, status);
-        m_table->setItem(row, SinceColumn, new QTableWidgetItem(locale.toString(u.createdAt.toLocalTime().date(),
-                                                                                QLocale::ShortFormat)));
+        m_table->setItem(row, SinceColumn,
+                         new QTableWidgetItem(locale.toString(u.createdAt.toLocalTime().date(), QLocale::ShortFormat)));
     }
     m_status->setText(tr("%n user(s)", nullptr, int(m_users.size())) + QStringLiteral(" · ")
                       + tr("%n active", nullptr, active));

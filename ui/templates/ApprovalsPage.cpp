@@ -141,7 +141,8 @@ void ApprovalsPage::refresh()
                 m_list->setCurrentRow(select);
             showCurrent();
             const QString waiting = tr("%n version(s) waiting", nullptr, int(m_queue.size()));
-            m_statusLine->setText(m_lastDecision.isEmpty() ? waiting : m_lastDecision + QStringLiteral(" · ") + waiting);
+            m_statusLine->setText(m_lastDecision.isEmpty() ? waiting
+                                                           : m_lastDecision + QStringLiteral(" · ") + waiting);
             // A reload caused by another console must not pull the cursor out of a reason being typed.
             if (!m_reason->hasFocus())
                 m_list->setFocus();
@@ -194,9 +195,8 @@ void ApprovalsPage::approveCurrent()
     const PendingApproval pending = m_queue.at(row);
     m_confirmation = new ApproveDialog(pending, this);
     m_confirmation->setAttribute(Qt::WA_DeleteOnClose);
-    connect(m_confirmation, &QDialog::accepted, this, [this, pending] {
-        decide(pending.version.id, pending.templateName, true);
-    });
+    connect(m_confirmation, &QDialog::accepted, this,
+            [this, pending] { decide(pending.version.id, pending.templateName, true); });
     m_confirmation->open();
 }
 

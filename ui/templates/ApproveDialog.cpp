@@ -34,17 +34,17 @@ ApproveDialog::ApproveDialog(const PendingApproval& pending, QWidget* parent)
                           .arg(v.version)
                           .arg(codes(languages));
     summary += QStringLiteral("<br>")
-        + (pending.approved ? tr("Agents will send this wording from now on, instead of version %1.")
-                                  .arg(pending.approved->version)
-                            : tr("Agents will be able to send this wording from now on."));
+        + (pending.approved
+               ? tr("Agents will send this wording from now on, instead of version %1.").arg(pending.approved->version)
+               : tr("Agents will be able to send this wording from now on."));
     m_summary = new QLabel(summary);
     m_summary->setObjectName(QStringLiteral("approveSummary"));
     m_summary->setTextFormat(Qt::RichText);
     m_summary->setWordWrap(true);
     layout->addWidget(m_summary);
 
-    const LanguageChanges changes = pending.approved ? compareLanguages(pending.approved->bodies, v.bodies)
-                                                     : compareLanguages({}, v.bodies);
+    const LanguageChanges changes
+        = pending.approved ? compareLanguages(pending.approved->bodies, v.bodies) : compareLanguages({}, v.bodies);
     m_warns = changes.leftSomeBehind();
     m_warning = new QLabel;
     m_warning->setObjectName(QStringLiteral("approveWarning"));
