@@ -58,6 +58,7 @@ SettingsPage::SettingsPage(Database& database, QWidget* parent)
     auto* editRow = new QHBoxLayout;
     m_editors = new QStackedWidget;
     m_choice = new QComboBox;
+    m_choice->setSizeAdjustPolicy(QComboBox::AdjustToContents); // choices are words now, not keys
     m_choice->setObjectName(QStringLiteral("settingChoice"));
     m_number = new QSpinBox;
     m_number->setObjectName(QStringLiteral("settingNumber"));
@@ -69,7 +70,7 @@ SettingsPage::SettingsPage(Database& database, QWidget* parent)
     m_editors->insertWidget(ChoiceEditor, m_choice);
     m_editors->insertWidget(NumberEditor, m_number);
     m_editors->insertWidget(RegionEditor, m_region);
-    m_editors->setMaximumWidth(260);
+    m_editors->setMaximumWidth(420);
     m_apply = new QPushButton(tr("Apply"));
     m_apply->setObjectName(QStringLiteral("applySettingButton"));
     m_apply->setEnabled(false);
