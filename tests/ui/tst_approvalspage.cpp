@@ -10,6 +10,7 @@
 #include "templates/ApproveDialog.h"
 #include "templates/TemplateStore.h"
 
+#include <QApplication>
 #include <QDir>
 #include <QLabel>
 #include <QListWidget>
@@ -81,12 +82,23 @@ private:
         page.activateWindow();
         if (!QTest::qWaitForWindowActive(&page))
             return nullptr;
-        QTest::keyClick(page.findChild<QListWidget*>(QStringLiteral("approvalQueue")), Qt::Key_Return,
-                        Qt::ControlModifier);
-        auto* dialog = page.findChild<ApproveDialog*>(QStringLiteral("approveConfirmation"));
-        if (dialog && !QTest::qWaitFor([dialog] { return dialog->isVisible(); }))
+        auto* queue = page.findChild<QListWidget*>(QStringLiteral("approvalQueue"));
+        // Shortcuts follow the application's active window and focus widget, which trail a closed
+        // question by a few events.
+        if (!QTest::qWaitFor([&page, queue] {
+                return QApplication::activeWindow() == &page && QApplication::focusWidget() == queue;
+            }))
             return nullptr;
-        return dialog;
+        QTest::keyClick(queue, Qt::Key_Return, Qt::ControlModifier);
+        // The open question (one answered before may not be deleted yet).
+        ApproveDialog* dialog = nullptr;
+        const bool open = QTest::qWaitFor([&page, &dialog] {
+            for (ApproveDialog* d : page.findChildren<ApproveDialog*>(QStringLiteral("approveConfirmation")))
+                if (d->isVisible())
+                    dialog = d;
+            return dialog != nullptr;
+        });
+        return open ? dialog : nullptr;
     }
 
     QString m_db;

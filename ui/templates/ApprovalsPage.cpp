@@ -195,6 +195,12 @@ void ApprovalsPage::approveCurrent()
     const PendingApproval pending = m_queue.at(row);
     m_confirmation = new ApproveDialog(pending, this);
     m_confirmation->setAttribute(Qt::WA_DeleteOnClose);
+    // Back to the queue whatever the answer, so ↑/↓ and Ctrl+Enter go on working.
+    // (A closed question may live on until the event loop deletes it: it is not the open one.)
+    connect(m_confirmation, &QDialog::finished, this, [this] {
+        m_confirmation = nullptr;
+        m_list->setFocus();
+    });
     connect(m_confirmation, &QDialog::accepted, this,
             [this, pending] { decide(pending.version.id, pending.templateName, true); });
     m_confirmation->open();
