@@ -2,13 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
-    <name>channels</name>
-    <message>
-        <source>%1 may or may not have accepted it (%2).</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>mhero::Connection</name>
     <message>
         <source>The PostgreSQL driver for Qt (QPSQL) is not installed.</source>
@@ -281,11 +274,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>It cannot go as the WhatsApp template %1: %2.</source>
+        <source>The text no longer follows the template&apos;s wording, so it cannot go as the approved WhatsApp template %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The text no longer follows the template&apos;s wording, so it cannot go as the approved WhatsApp template %1.</source>
+        <source>It cannot go as the WhatsApp template %1: %2.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -729,6 +722,10 @@
         <source>Messenger knows no such person for this Page.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 may or may not have accepted it (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mhero::meta::GraphAdapter</name>
@@ -841,7 +838,7 @@
     </message>
     <message numerus="yes">
         <source>Gave up after %n attempt(s).</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>Gave up after %n attempt.</numerusform>
             <numerusform>Gave up after %n attempts.</numerusform>
         </translation>
@@ -1116,6 +1113,162 @@
         <source>a country code (ISO 3166), e.g. LR</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln second(s)</source>
+        <translation>
+            <numerusform>%Ln second</numerusform>
+            <numerusform>%Ln seconds</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln minute(s)</source>
+        <translation>
+            <numerusform>%Ln minute</numerusform>
+            <numerusform>%Ln minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln attempt(s)</source>
+        <translation>
+            <numerusform>%Ln attempt</numerusform>
+            <numerusform>%Ln attempts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln character(s)</source>
+        <translation>
+            <numerusform>%Ln character</numerusform>
+            <numerusform>%Ln characters</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%Ln byte(s))</source>
+        <translation>
+            <numerusform>%1 (%Ln byte)</numerusform>
+            <numerusform>%1 (%Ln bytes)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Default phone region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The country whose local phone numbers (such as 0770 123 456) are read when a source gives no country code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replies agents may send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whether agents may type replies of their own, or send approved templates only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many times a message is handed to its channel before it is marked as failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First retry after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long to wait before the second attempt; the wait doubles after each failure.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check an unanswered send after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long to wait before asking the channel whether a message it gave no answer for was received, rather than sending it twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sender&apos;s hold on a message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long a sender keeps a message it took from the outbox before another sender may take it over (when the first stopped half-way).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longest wait between attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The doubling wait between two attempts never grows beyond this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Directory sync interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How often the sync engine reads each directory source for changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longest template text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The most characters a template may have in any one language.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Largest attachment kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inbound attachments larger than this are not downloaded; agents see them listed as too large.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attachment download attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many times the sync engine tries to fetch an inbound attachment before it is marked as failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved templates only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved templates and free text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>a range and its unit: 1–100 attempts</comment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mhero::sourceadmin</name>
@@ -1322,10 +1475,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Approve  (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Reject</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1387,6 +1536,52 @@ by %3 · %4</source>
     </message>
     <message>
         <source>Rejected &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve…  (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mhero::ui::ApproveDialog</name>
+    <message>
+        <source>Approve this version?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Approve &lt;b&gt;%1&lt;/b&gt;, version %2, in %n language(s): %3?</source>
+        <translation>
+            <numerusform>Approve &lt;b&gt;%1&lt;/b&gt;, version %2, in %n language: %3?</numerusform>
+            <numerusform>Approve &lt;b&gt;%1&lt;/b&gt;, version %2, in %n languages: %3?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Agents will send this wording from now on, instead of version %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agents will be able to send this wording from now on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changed, while %2 stayed word for word as in version %3. Check that every language still says the same thing before approving.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unchanged since version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1652,9 +1847,6 @@ by %3 · %4</source>
         <source>Unknown contact — %1</source>
         <translation type="unfinished"></translation>
     </message>
-</context>
-<context>
-    <name>mhero::ui::ConversationsPage</name>
     <message>
         <source>WhatsApp</source>
         <translation type="unfinished"></translation>
@@ -1671,6 +1863,37 @@ by %3 · %4</source>
         <source>SMS</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Through %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown contact %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>through %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 unread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unassigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>assigned to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mhero::ui::ConversationsPage</name>
     <message>
         <source>%1 (unknown)</source>
         <translation type="unfinished"></translation>
@@ -1893,6 +2116,18 @@ by %3 · %4</source>
     </message>
     <message>
         <source>Open a conversation with the same number by SMS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>They wrote again: lift the opt-out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only when the person asked, in their own words after opting out, to receive messages again. Recorded in the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The opt-out is lifted: messages can be sent to this person again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2428,6 +2663,14 @@ by %3 · %4</source>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mhero::ui::MediaOpener</name>
@@ -2616,6 +2859,10 @@ by %3 · %4</source>
         <source>%1 is now %2.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Allowed: %1 · key: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mhero::ui::SignInDialog</name>
@@ -2782,6 +3029,111 @@ by %3 · %4</source>
     <message>
         <source>Connecting to the database on this computer…</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mhero::ui::SourcesPage</name>
+    <message>
+        <source>Sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The directories and messaging platforms the sync engine reads and sends through. IT adds and changes them (&quot;mhero-admin source&quot;); secrets never leave the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FHIR directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Directory file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RapidPro</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WhatsApp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messenger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrators only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sealed for the sync engine, sent only to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Must be entered again (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sources could not be loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last success: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n source(s)</source>
+        <translation>
+            <numerusform>%n source</numerusform>
+            <numerusform>%n sources</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failing</source>
+        <translation>
+            <numerusform>%n failing</numerusform>
+            <numerusform>%n failing</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3209,12 +3561,157 @@ by %3 · %4</source>
         <source>Unsupported message (%1): mHero cannot show it; open it on the messaging platform.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Not sent yet: the channel is switched off. It goes when the channel is switched on again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent yet: the channel is switched off (%1). It goes when the channel is switched on again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next try at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trying again now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent yet: attempts so far: %1; last error: %2. %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent yet: waiting for the platform. Next try at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Being sent (attempt %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply by %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message received %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempts so far: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The channel is switched off (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next try: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mhero::ui::TrayNotifier</name>
     <message>
         <source>mHero Console</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mhero::ui::UsersPage</name>
+    <message>
+        <source>Users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everyone who may sign in, with their role. Accounts are created and deactivated by IT (&quot;mhero-admin user&quot;); every change is in the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The users could not be loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n user(s)</source>
+        <translation>
+            <numerusform>%n user</numerusform>
+            <numerusform>%n users</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active</source>
+        <translation>
+            <numerusform>%n active</numerusform>
+            <numerusform>%n active</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -2,13 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
-    <name>channels</name>
-    <message>
-        <source>%1 may or may not have accepted it (%2).</source>
-        <translation>%1 l&apos;a peut-être accepté, ou peut-être pas (%2).</translation>
-    </message>
-</context>
-<context>
     <name>mhero::Connection</name>
     <message>
         <source>The PostgreSQL driver for Qt (QPSQL) is not installed.</source>
@@ -226,7 +219,7 @@
     </message>
     <message>
         <source>%1 could not give the attachment: %2</source>
-        <translation>%1 n&apos;a pas pu fournir la pièce jointe&#xa0;: %2</translation>
+        <translation>%1 n&apos;a pas pu fournir la pièce jointe : %2</translation>
     </message>
 </context>
 <context>
@@ -281,12 +274,12 @@
         <translation>%1 (%2 l&apos;a peut-être accepté, ou peut-être pas)</translation>
     </message>
     <message>
-        <source>It cannot go as the WhatsApp template %1: %2.</source>
-        <translation>Le message ne peut pas être envoyé comme modèle WhatsApp %1&#xa0;: %2.</translation>
+        <source>The text no longer follows the template&apos;s wording, so it cannot go as the approved WhatsApp template %1.</source>
+        <translation>Le texte ne suit plus la formulation du modèle : il ne peut pas partir comme modèle WhatsApp approuvé %1.</translation>
     </message>
     <message>
-        <source>The text no longer follows the template&apos;s wording, so it cannot go as the approved WhatsApp template %1.</source>
-        <translation>Le texte ne suit plus la formulation du modèle&#xa0;; il ne peut donc pas être envoyé comme modèle WhatsApp approuvé %1.</translation>
+        <source>It cannot go as the WhatsApp template %1: %2.</source>
+        <translation>Le message ne peut pas être envoyé comme modèle WhatsApp %1 : %2.</translation>
     </message>
 </context>
 <context>
@@ -525,7 +518,7 @@
     </message>
     <message>
         <source>No SMS channel is set up: ask IT to connect a RapidPro workspace.</source>
-        <translation>Aucun canal SMS n&apos;est configuré&#xa0;: demandez à l&apos;informatique de connecter un espace RapidPro.</translation>
+        <translation>Aucun canal SMS n&apos;est configuré : demandez à l&apos;informatique de connecter un espace RapidPro.</translation>
     </message>
     <message>
         <source>This conversation is not with a WhatsApp number.</source>
@@ -675,23 +668,23 @@
     </message>
     <message>
         <source>More than 24 hours have passed since the person last wrote: only an approved WhatsApp template can reach them now.</source>
-        <translation>Plus de 24 heures se sont écoulées depuis le dernier message de la personne&#xa0;: seul un modèle WhatsApp approuvé peut désormais la joindre.</translation>
+        <translation>Plus de 24 heures se sont écoulées depuis le dernier message de la personne : seul un modèle WhatsApp approuvé peut encore l&apos;atteindre.</translation>
     </message>
     <message>
         <source>This number cannot receive WhatsApp messages (not on WhatsApp, or an old app): try SMS.</source>
-        <translation>Ce numéro ne peut pas recevoir de messages WhatsApp (pas sur WhatsApp, ou application trop ancienne)&#xa0;: essayez par SMS.</translation>
+        <translation>Ce numéro ne peut pas recevoir de messages WhatsApp (pas sur WhatsApp, ou application trop ancienne) : essayez le SMS.</translation>
     </message>
     <message>
         <source>Too many messages to this person in a short time; it will be sent again shortly.</source>
-        <translation>Trop de messages envoyés à cette personne en peu de temps&#xa0;; le message sera renvoyé sous peu.</translation>
+        <translation>Trop de messages à cette personne en peu de temps ; il sera renvoyé sous peu.</translation>
     </message>
     <message>
         <source>WhatsApp&apos;s sending rate for this number was reached; sending resumes shortly.</source>
-        <translation>La limite d&apos;envoi de WhatsApp pour ce numéro a été atteinte&#xa0;; l&apos;envoi reprendra sous peu.</translation>
+        <translation>La cadence d&apos;envoi WhatsApp de ce numéro est atteinte ; l&apos;envoi reprend sous peu.</translation>
     </message>
     <message>
         <source>The WhatsApp template takes a different number of values than were given.</source>
-        <translation>Le modèle WhatsApp attend un nombre de valeurs différent de celui fourni.</translation>
+        <translation>Le modèle WhatsApp attend un autre nombre de valeurs que celles fournies.</translation>
     </message>
     <message>
         <source>WhatsApp has no approved template of this name in this language.</source>
@@ -707,7 +700,7 @@
     </message>
     <message>
         <source>A value of the template is missing.</source>
-        <translation>Une valeur du modèle est manquante.</translation>
+        <translation>Une valeur du modèle manque.</translation>
     </message>
     <message>
         <source>WhatsApp refused a value of the message as invalid.</source>
@@ -715,7 +708,7 @@
     </message>
     <message>
         <source>%1 refused the access token (expired or revoked): IT must enter a new one.</source>
-        <translation>%1 a refusé le jeton d&apos;accès (expiré ou révoqué)&#xa0;: le service informatique doit en saisir un nouveau.</translation>
+        <translation>%1 a refusé le jeton d&apos;accès (expiré ou révoqué) : l&apos;informatique doit en saisir un nouveau.</translation>
     </message>
     <message>
         <source>This person is not available on Messenger right now.</source>
@@ -729,6 +722,10 @@
         <source>Messenger knows no such person for this Page.</source>
         <translation>Messenger ne connaît pas cette personne pour cette Page.</translation>
     </message>
+    <message>
+        <source>%1 may or may not have accepted it (%2).</source>
+        <translation>%1 l&apos;a peut-être accepté, peut-être pas (%2).</translation>
+    </message>
 </context>
 <context>
     <name>mhero::meta::GraphAdapter</name>
@@ -738,41 +735,41 @@
     </message>
     <message>
         <source>Part of the message was sent; the rest was not (%1). It will be sent again, and the person may see the first part twice.</source>
-        <translation>Une partie du message a été envoyée, mais pas le reste (%1). Il sera renvoyé, et la personne verra peut-être la première partie deux fois.</translation>
+        <translation>Une partie du message est partie, le reste non (%1). Il sera renvoyé, et la personne pourra voir la première partie deux fois.</translation>
     </message>
     <message>
         <source>%1 answered without a message id: %2</source>
-        <translation>%1 a répondu sans identifiant de message&#xa0;: %2</translation>
+        <translation>%1 a répondu sans identifiant de message : %2</translation>
     </message>
 </context>
 <context>
     <name>mhero::meta::MessengerAdapter</name>
     <message>
         <source>%1 is not a Messenger address (facebook: and the person&apos;s page-scoped id).</source>
-        <translation>%1 n&apos;est pas une adresse Messenger (facebook: suivi de l&apos;identifiant de la personne propre à la Page).</translation>
+        <translation>%1 n&apos;est pas une adresse Messenger (facebook: suivi de l&apos;identifiant de la personne pour la Page).</translation>
     </message>
     <message>
         <source>Messenger takes at most 2,000 characters in a message.</source>
-        <translation>Messenger accepte au plus 2&#xa0;000 caractères par message.</translation>
+        <translation>Messenger accepte au plus 2 000 caractères par message.</translation>
     </message>
     <message>
         <source>Messenger accepted the file but gave no attachment id.</source>
-        <translation>Messenger a accepté le fichier mais n&apos;a fourni aucun identifiant de pièce jointe.</translation>
+        <translation>Messenger a accepté le fichier mais n&apos;a donné aucun identifiant de pièce jointe.</translation>
     </message>
     <message>
         <source>Messenger gave no usable link for the attachment.</source>
-        <translation>Messenger n&apos;a fourni aucun lien utilisable pour la pièce jointe.</translation>
+        <translation>Messenger n&apos;a donné aucun lien utilisable pour la pièce jointe.</translation>
     </message>
 </context>
 <context>
     <name>mhero::meta::MetaSync</name>
     <message>
         <source>WhatsApp&apos;s template list could not be read (no &quot;data&quot; list).</source>
-        <translation>Impossible de lire la liste des modèles de WhatsApp (pas de liste &quot;data&quot;).</translation>
+        <translation>La liste des modèles WhatsApp n&apos;a pas pu être lue (pas de liste « data »).</translation>
     </message>
     <message>
         <source>WhatsApp&apos;s template list went on past %1 pages; it was not taken.</source>
-        <translation>La liste des modèles de WhatsApp dépassait %1 pages&#xa0;; elle n&apos;a pas été prise en compte.</translation>
+        <translation>La liste des modèles WhatsApp dépassait %1 pages ; elle n&apos;a pas été reprise.</translation>
     </message>
 </context>
 <context>
@@ -783,15 +780,15 @@
     </message>
     <message>
         <source>WhatsApp accepted the file but gave no media id.</source>
-        <translation>WhatsApp a accepté le fichier mais n&apos;a fourni aucun identifiant de média.</translation>
+        <translation>WhatsApp a accepté le fichier mais n&apos;a donné aucun identifiant de média.</translation>
     </message>
     <message>
         <source>WhatsApp gave no usable media id for the attachment.</source>
-        <translation>WhatsApp n&apos;a fourni aucun identifiant de média utilisable pour la pièce jointe.</translation>
+        <translation>WhatsApp n&apos;a donné aucun identifiant de média utilisable pour la pièce jointe.</translation>
     </message>
     <message>
         <source>WhatsApp could not give the attachment: %1</source>
-        <translation>WhatsApp n&apos;a pas pu fournir la pièce jointe&#xa0;: %1</translation>
+        <translation>WhatsApp n&apos;a pas pu fournir la pièce jointe : %1</translation>
     </message>
     <message>
         <source>The attachment is larger than %1 MB.</source>
@@ -799,11 +796,11 @@
     </message>
     <message>
         <source>WhatsApp pointed the attachment at %1, which is not Meta&apos;s; the access token is not sent there.</source>
-        <translation>WhatsApp a placé la pièce jointe à l&apos;adresse %1, qui n&apos;appartient pas à Meta&#xa0;; le jeton d&apos;accès n&apos;y est pas envoyé.</translation>
+        <translation>WhatsApp a placé la pièce jointe sur %1, qui n&apos;appartient pas à Meta ; le jeton d&apos;accès n&apos;y est pas envoyé.</translation>
     </message>
     <message>
         <source>The attachment WhatsApp gave does not match its checksum; it will be fetched again.</source>
-        <translation>La pièce jointe fournie par WhatsApp ne correspond pas à sa somme de contrôle&#xa0;; elle sera récupérée à nouveau.</translation>
+        <translation>La pièce jointe fournie par WhatsApp ne correspond pas à sa somme de contrôle ; elle sera récupérée à nouveau.</translation>
     </message>
 </context>
 <context>
@@ -817,11 +814,11 @@
     <name>mhero::net::HttpClient</name>
     <message>
         <source>The access token was entered for %1; it is not sent to %2.</source>
-        <translation>Le jeton d&apos;accès a été saisi pour %1&#xa0;; il n&apos;est pas envoyé à %2.</translation>
+        <translation>Le jeton d&apos;accès a été saisi pour %1 ; il n&apos;est pas envoyé à %2.</translation>
     </message>
     <message>
         <source>%1 redirected to %2, another server; the access token is not sent there.</source>
-        <translation>%1 a redirigé vers %2, un autre serveur&#xa0;; le jeton d&apos;accès n&apos;y est pas envoyé.</translation>
+        <translation>%1 a redirigé vers %2, un autre serveur ; le jeton d&apos;accès n&apos;y est pas envoyé.</translation>
     </message>
     <message>
         <source>the answer was larger than %1 MB</source>
@@ -837,7 +834,7 @@
     </message>
     <message>
         <source>%1 could not be reached: %2.</source>
-        <translation>Impossible de joindre %1&#xa0;: %2.</translation>
+        <translation>%1 est injoignable : %2.</translation>
     </message>
     <message numerus="yes">
         <source>Gave up after %n attempt(s).</source>
@@ -848,7 +845,7 @@
     </message>
     <message>
         <source>The attachment is kept at %1, which is neither %2&apos;s server nor https; it is not fetched.</source>
-        <translation>La pièce jointe se trouve à l&apos;adresse %1, qui n&apos;est ni le serveur de %2 ni en https&#xa0;; elle n&apos;est pas récupérée.</translation>
+        <translation>La pièce jointe se trouve sur %1, qui n&apos;est ni le serveur de %2 ni en https ; elle n&apos;est pas récupérée.</translation>
     </message>
 </context>
 <context>
@@ -1116,6 +1113,162 @@
         <source>a country code (ISO 3166), e.g. LR</source>
         <translation>un code pays (ISO 3166), p. ex. LR</translation>
     </message>
+    <message>
+        <source>seconds</source>
+        <translation>secondes</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>minutes</translation>
+    </message>
+    <message>
+        <source>attempts</source>
+        <translation>tentatives</translation>
+    </message>
+    <message>
+        <source>characters</source>
+        <translation>caractères</translation>
+    </message>
+    <message>
+        <source>bytes</source>
+        <translation>octets</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln second(s)</source>
+        <translation>
+            <numerusform>%Ln seconde</numerusform>
+            <numerusform>%Ln secondes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln minute(s)</source>
+        <translation>
+            <numerusform>%Ln minute</numerusform>
+            <numerusform>%Ln minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln attempt(s)</source>
+        <translation>
+            <numerusform>%Ln tentative</numerusform>
+            <numerusform>%Ln tentatives</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln character(s)</source>
+        <translation>
+            <numerusform>%Ln caractère</numerusform>
+            <numerusform>%Ln caractères</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%Ln byte(s))</source>
+        <translation>
+            <numerusform>%1 (%Ln octet)</numerusform>
+            <numerusform>%1 (%Ln octets)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Default phone region</source>
+        <translation>Région téléphonique par défaut</translation>
+    </message>
+    <message>
+        <source>The country whose local phone numbers (such as 0770 123 456) are read when a source gives no country code.</source>
+        <translation>Le pays dont les numéros locaux (comme 0770 123 456) sont lus quand une source ne donne pas d&apos;indicatif.</translation>
+    </message>
+    <message>
+        <source>Replies agents may send</source>
+        <translation>Réponses permises aux agents</translation>
+    </message>
+    <message>
+        <source>Whether agents may type replies of their own, or send approved templates only.</source>
+        <translation>Si les agents peuvent écrire leurs propres réponses, ou n&apos;envoyer que des modèles approuvés.</translation>
+    </message>
+    <message>
+        <source>Sending attempts</source>
+        <translation>Tentatives d&apos;envoi</translation>
+    </message>
+    <message>
+        <source>How many times a message is handed to its channel before it is marked as failed.</source>
+        <translation>Combien de fois un message est remis à son canal avant d&apos;être marqué en échec.</translation>
+    </message>
+    <message>
+        <source>First retry after</source>
+        <translation>Premier nouvel essai après</translation>
+    </message>
+    <message>
+        <source>How long to wait before the second attempt; the wait doubles after each failure.</source>
+        <translation>Délai avant la deuxième tentative ; il double après chaque échec.</translation>
+    </message>
+    <message>
+        <source>Check an unanswered send after</source>
+        <translation>Vérifier un envoi sans réponse après</translation>
+    </message>
+    <message>
+        <source>How long to wait before asking the channel whether a message it gave no answer for was received, rather than sending it twice.</source>
+        <translation>Délai avant de demander au canal si un message resté sans réponse a été reçu, plutôt que de l&apos;envoyer deux fois.</translation>
+    </message>
+    <message>
+        <source>Sender&apos;s hold on a message</source>
+        <translation>Réservation d&apos;un message par l&apos;expéditeur</translation>
+    </message>
+    <message>
+        <source>How long a sender keeps a message it took from the outbox before another sender may take it over (when the first stopped half-way).</source>
+        <translation>Combien de temps un expéditeur garde un message pris dans la file d&apos;envoi avant qu&apos;un autre puisse le reprendre (si le premier s&apos;est arrêté en route).</translation>
+    </message>
+    <message>
+        <source>Longest wait between attempts</source>
+        <translation>Attente maximale entre deux tentatives</translation>
+    </message>
+    <message>
+        <source>The doubling wait between two attempts never grows beyond this.</source>
+        <translation>L&apos;attente, qui double entre deux tentatives, ne dépasse jamais cette valeur.</translation>
+    </message>
+    <message>
+        <source>Directory sync interval</source>
+        <translation>Intervalle de synchronisation de l&apos;annuaire</translation>
+    </message>
+    <message>
+        <source>How often the sync engine reads each directory source for changes.</source>
+        <translation>À quelle fréquence le moteur de synchronisation relit chaque source d&apos;annuaire.</translation>
+    </message>
+    <message>
+        <source>Longest template text</source>
+        <translation>Texte de modèle le plus long</translation>
+    </message>
+    <message>
+        <source>The most characters a template may have in any one language.</source>
+        <translation>Le nombre maximal de caractères d&apos;un modèle, dans chaque langue.</translation>
+    </message>
+    <message>
+        <source>Largest attachment kept</source>
+        <translation>Plus grande pièce jointe conservée</translation>
+    </message>
+    <message>
+        <source>Inbound attachments larger than this are not downloaded; agents see them listed as too large.</source>
+        <translation>Les pièces jointes reçues plus grandes ne sont pas téléchargées ; les agents les voient signalées comme trop grandes.</translation>
+    </message>
+    <message>
+        <source>Attachment download attempts</source>
+        <translation>Tentatives de téléchargement des pièces jointes</translation>
+    </message>
+    <message>
+        <source>How many times the sync engine tries to fetch an inbound attachment before it is marked as failed.</source>
+        <translation>Combien de fois le moteur de synchronisation essaie de récupérer une pièce jointe reçue avant de la marquer en échec.</translation>
+    </message>
+    <message>
+        <source>Approved templates only</source>
+        <translation>Modèles approuvés uniquement</translation>
+    </message>
+    <message>
+        <source>Approved templates and free text</source>
+        <translation>Modèles approuvés et texte libre</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>a range and its unit: 1–100 attempts</comment>
+        <translation>%1 %2</translation>
+    </message>
 </context>
 <context>
     <name>mhero::sourceadmin</name>
@@ -1322,10 +1475,6 @@
         <translation>Motif du rejet (obligatoire pour rejeter)</translation>
     </message>
     <message>
-        <source>Approve  (Ctrl+Enter)</source>
-        <translation>Approuver  (Ctrl+Enter)</translation>
-    </message>
-    <message>
         <source>Reject</source>
         <translation>Rejeter</translation>
     </message>
@@ -1389,6 +1538,52 @@ par %3 · %4</translation>
     <message>
         <source>Rejected &quot;%1&quot;.</source>
         <translation>&quot;%1&quot; rejeté.</translation>
+    </message>
+    <message>
+        <source>Approve…  (Ctrl+Enter)</source>
+        <translation>Approuver…  (Ctrl+Entrée)</translation>
+    </message>
+</context>
+<context>
+    <name>mhero::ui::ApproveDialog</name>
+    <message>
+        <source>Approve this version?</source>
+        <translation>Approuver cette version ?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Approve &lt;b&gt;%1&lt;/b&gt;, version %2, in %n language(s): %3?</source>
+        <translation>
+            <numerusform>Approuver &lt;b&gt;%1&lt;/b&gt;, version %2, en %n langue : %3 ?</numerusform>
+            <numerusform>Approuver &lt;b&gt;%1&lt;/b&gt;, version %2, en %n langues : %3 ?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Agents will send this wording from now on, instead of version %1.</source>
+        <translation>Les agents enverront désormais ce texte, à la place de la version %1.</translation>
+    </message>
+    <message>
+        <source>Agents will be able to send this wording from now on.</source>
+        <translation>Les agents pourront désormais envoyer ce texte.</translation>
+    </message>
+    <message>
+        <source>%1 changed, while %2 stayed word for word as in version %3. Check that every language still says the same thing before approving.</source>
+        <translation>%1 a changé, tandis que %2 est resté mot pour mot comme dans la version %3. Vérifiez que chaque langue dit toujours la même chose avant d&apos;approuver.</translation>
+    </message>
+    <message>
+        <source>unchanged since version %1</source>
+        <translation>inchangé depuis la version %1</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>modifié</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>nouveau</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Approuver</translation>
     </message>
 </context>
 <context>
@@ -1612,7 +1807,7 @@ par %3 · %4</translation>
     </message>
     <message>
         <source>%1 refused the last reply: the %2 window has closed. Only approved %1 templates can be sent.</source>
-        <translation>%1 a refusé la dernière réponse&#xa0;: la fenêtre de réponse de %2 est fermée. Seuls des modèles %1 approuvés peuvent être envoyés.</translation>
+        <translation>%1 a refusé la dernière réponse : la fenêtre de réponse de %2 est fermée. Seuls des modèles %1 approuvés peuvent être envoyés.</translation>
     </message>
     <message>
         <source>Replies free for %1</source>
@@ -1624,15 +1819,15 @@ par %3 · %4</translation>
     </message>
     <message>
         <source>The %1 window has closed: only approved %2 templates can be sent</source>
-        <translation>La fenêtre de réponse de %1 est fermée&#xa0;: seuls des modèles %2 approuvés peuvent être envoyés</translation>
+        <translation>La fenêtre de réponse de %1 est fermée : seuls des modèles %2 approuvés peuvent être envoyés</translation>
     </message>
     <message>
         <source>The person has not written on %1 yet: only approved %1 templates can be sent</source>
-        <translation>La personne n&apos;a pas encore écrit sur %1&#xa0;: seuls des modèles %1 approuvés peuvent être envoyés</translation>
+        <translation>La personne n&apos;a pas encore écrit sur %1 : seuls des modèles %1 approuvés peuvent être envoyés</translation>
     </message>
     <message>
         <source>%1 allows replies only within %2 days of the person&apos;s last message: nothing can be sent until they write again.</source>
-        <translation>%1 n&apos;autorise les réponses que dans les %2 jours suivant le dernier message de la personne&#xa0;: rien ne peut être envoyé avant qu&apos;elle écrive de nouveau.</translation>
+        <translation>%1 n&apos;autorise les réponses que dans les %2 jours suivant le dernier message de la personne : rien ne peut être envoyé avant qu&apos;elle écrive de nouveau.</translation>
     </message>
     <message>
         <source>Outside the reply window only an approved template&apos;s words can be sent, without a file.</source>
@@ -1653,9 +1848,6 @@ par %3 · %4</translation>
         <source>Unknown contact — %1</source>
         <translation>Contact inconnu — %1</translation>
     </message>
-</context>
-<context>
-    <name>mhero::ui::ConversationsPage</name>
     <message>
         <source>WhatsApp</source>
         <translation>WhatsApp</translation>
@@ -1672,6 +1864,37 @@ par %3 · %4</translation>
         <source>SMS</source>
         <translation>SMS</translation>
     </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Through %1</source>
+        <translation>Par %1</translation>
+    </message>
+    <message>
+        <source>Unknown contact %1</source>
+        <translation>Contact inconnu %1</translation>
+    </message>
+    <message>
+        <source>through %1</source>
+        <translation>par %1</translation>
+    </message>
+    <message>
+        <source>%1 unread</source>
+        <translation>%1 non lu(s)</translation>
+    </message>
+    <message>
+        <source>unassigned</source>
+        <translation>sans agent</translation>
+    </message>
+    <message>
+        <source>assigned to %1</source>
+        <translation>attribuée à %1</translation>
+    </message>
+</context>
+<context>
+    <name>mhero::ui::ConversationsPage</name>
     <message>
         <source>%1 (unknown)</source>
         <translation>%1 (inconnu)</translation>
@@ -1895,6 +2118,18 @@ par %3 · %4</translation>
     <message>
         <source>Open a conversation with the same number by SMS</source>
         <translation>Ouvrir une conversation par SMS avec le même numéro</translation>
+    </message>
+    <message>
+        <source>They wrote again: lift the opt-out</source>
+        <translation>La personne a réécrit : lever la désinscription</translation>
+    </message>
+    <message>
+        <source>Only when the person asked, in their own words after opting out, to receive messages again. Recorded in the audit log.</source>
+        <translation>Seulement si la personne a demandé, avec ses propres mots après s&apos;être désinscrite, à recevoir de nouveau des messages. Inscrit au journal d&apos;audit.</translation>
+    </message>
+    <message>
+        <source>The opt-out is lifted: messages can be sent to this person again.</source>
+        <translation>La désinscription est levée : des messages peuvent de nouveau être envoyés à cette personne.</translation>
     </message>
 </context>
 <context>
@@ -2429,6 +2664,14 @@ par %3 · %4</translation>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
+    <message>
+        <source>Users</source>
+        <translation>Utilisateurs</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Sources</translation>
+    </message>
 </context>
 <context>
     <name>mhero::ui::MediaOpener</name>
@@ -2617,6 +2860,10 @@ par %3 · %4</translation>
         <source>%1 is now %2.</source>
         <translation>%1 vaut maintenant %2.</translation>
     </message>
+    <message>
+        <source>Allowed: %1 · key: %2</source>
+        <translation>Permis : %1 · clé : %2</translation>
+    </message>
 </context>
 <context>
     <name>mhero::ui::SignInDialog</name>
@@ -2783,6 +3030,111 @@ par %3 · %4</translation>
     <message>
         <source>Connecting to the database on this computer…</source>
         <translation>Connexion à la base de données de cet ordinateur…</translation>
+    </message>
+</context>
+<context>
+    <name>mhero::ui::SourcesPage</name>
+    <message>
+        <source>Sources</source>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <source>The directories and messaging platforms the sync engine reads and sends through. IT adds and changes them (&quot;mhero-admin source&quot;); secrets never leave the server.</source>
+        <translation>Les annuaires et plateformes de messagerie que le moteur de synchronisation lit et par lesquels il envoie. L&apos;informatique les ajoute et les modifie (« mhero-admin source ») ; les secrets ne quittent jamais le serveur.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Activée</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>Dernière synchronisation</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>Secret</translation>
+    </message>
+    <message>
+        <source>FHIR directory</source>
+        <translation>Annuaire FHIR</translation>
+    </message>
+    <message>
+        <source>Directory file</source>
+        <translation>Fichier d&apos;annuaire</translation>
+    </message>
+    <message>
+        <source>RapidPro</source>
+        <translation>RapidPro</translation>
+    </message>
+    <message>
+        <source>WhatsApp</source>
+        <translation>WhatsApp</translation>
+    </message>
+    <message>
+        <source>Messenger</source>
+        <translation>Messenger</translation>
+    </message>
+    <message>
+        <source>Administrators only</source>
+        <translation>Administrateurs uniquement</translation>
+    </message>
+    <message>
+        <source>None stored</source>
+        <translation>Aucun enregistré</translation>
+    </message>
+    <message>
+        <source>Sealed for the sync engine, sent only to %1</source>
+        <translation>Scellé pour le moteur de synchronisation, envoyé seulement à %1</translation>
+    </message>
+    <message>
+        <source>Must be entered again (%1)</source>
+        <translation>À saisir de nouveau (%1)</translation>
+    </message>
+    <message>
+        <source>The sources could not be loaded: %1</source>
+        <translation>Les sources n&apos;ont pas pu être chargées : %1</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Désactivée</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Jamais</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Échec : %1</translation>
+    </message>
+    <message>
+        <source>Last success: %1</source>
+        <translation>Dernier succès : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n source(s)</source>
+        <translation>
+            <numerusform>%n source</numerusform>
+            <numerusform>%n sources</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failing</source>
+        <translation>
+            <numerusform>%n en échec</numerusform>
+            <numerusform>%n en échec</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3210,12 +3562,157 @@ par %3 · %4</translation>
         <source>Unsupported message (%1): mHero cannot show it; open it on the messaging platform.</source>
         <translation>Message non pris en charge (%1)&#xa0;: mHero ne peut pas l&apos;afficher&#xa0;; ouvrez-le sur la plateforme de messagerie.</translation>
     </message>
+    <message>
+        <source>Not sent yet: the channel is switched off. It goes when the channel is switched on again.</source>
+        <translation>Pas encore envoyé : le canal est désactivé. Le message partira quand le canal sera réactivé.</translation>
+    </message>
+    <message>
+        <source>Not sent yet: the channel is switched off (%1). It goes when the channel is switched on again.</source>
+        <translation>Pas encore envoyé : le canal est désactivé (%1). Le message partira quand le canal sera réactivé.</translation>
+    </message>
+    <message>
+        <source>Next try at %1.</source>
+        <translation>Prochain essai à %1.</translation>
+    </message>
+    <message>
+        <source>Trying again now.</source>
+        <translation>Nouvel essai en cours.</translation>
+    </message>
+    <message>
+        <source>Not sent yet: attempts so far: %1; last error: %2. %3</source>
+        <translation>Pas encore envoyé : tentatives jusqu&apos;ici : %1 ; dernière erreur : %2. %3</translation>
+    </message>
+    <message>
+        <source>Not sent yet: waiting for the platform. Next try at %1.</source>
+        <translation>Pas encore envoyé : en attente de la plateforme. Prochain essai à %1.</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Reçu</translation>
+    </message>
+    <message>
+        <source>Being sent (attempt %1)</source>
+        <translation>Envoi en cours (tentative %1)</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation>En attente d&apos;envoi</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Envoyé</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Remis</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Lu</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>Non envoyé</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>Non envoyé : %1</translation>
+    </message>
+    <message>
+        <source>Reply, %1</source>
+        <translation>Réponse, %1</translation>
+    </message>
+    <message>
+        <source>Reply by %1, %2</source>
+        <translation>Réponse de %1, %2</translation>
+    </message>
+    <message>
+        <source>Message received %1</source>
+        <translation>Message reçu %1</translation>
+    </message>
+    <message>
+        <source>Attempts so far: %1</source>
+        <translation>Tentatives jusqu&apos;ici : %1</translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation>Dernière erreur : %1</translation>
+    </message>
+    <message>
+        <source>The channel is switched off (%1).</source>
+        <translation>Le canal est désactivé (%1).</translation>
+    </message>
+    <message>
+        <source>Next try: %1</source>
+        <translation>Prochain essai : %1</translation>
+    </message>
 </context>
 <context>
     <name>mhero::ui::TrayNotifier</name>
     <message>
         <source>mHero Console</source>
         <translation>mHero Console</translation>
+    </message>
+</context>
+<context>
+    <name>mhero::ui::UsersPage</name>
+    <message>
+        <source>Users</source>
+        <translation>Utilisateurs</translation>
+    </message>
+    <message>
+        <source>Everyone who may sign in, with their role. Accounts are created and deactivated by IT (&quot;mhero-admin user&quot;); every change is in the audit log.</source>
+        <translation>Toutes les personnes qui peuvent se connecter, avec leur rôle. Les comptes sont créés et désactivés par l&apos;informatique (« mhero-admin user ») ; chaque changement figure dans le journal d&apos;audit.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Langues</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Depuis</translation>
+    </message>
+    <message>
+        <source>The users could not be loaded: %1</source>
+        <translation>Les utilisateurs n&apos;ont pas pu être chargés : %1</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>Désactivé</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n user(s)</source>
+        <translation>
+            <numerusform>%n utilisateur</numerusform>
+            <numerusform>%n utilisateurs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active</source>
+        <translation>
+            <numerusform>%n actif</numerusform>
+            <numerusform>%n actifs</numerusform>
+        </translation>
     </message>
 </context>
 <context>

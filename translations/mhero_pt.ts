@@ -2,13 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pt">
 <context>
-    <name>channels</name>
-    <message>
-        <source>%1 may or may not have accepted it (%2).</source>
-        <translation>Não se sabe se o %1 a aceitou (%2).</translation>
-    </message>
-</context>
-<context>
     <name>mhero::Connection</name>
     <message>
         <source>The PostgreSQL driver for Qt (QPSQL) is not installed.</source>
@@ -281,12 +274,12 @@
         <translation>%1 (não se sabe se o %2 a aceitou)</translation>
     </message>
     <message>
-        <source>It cannot go as the WhatsApp template %1: %2.</source>
-        <translation>A mensagem não pode ser enviada como modelo WhatsApp %1: %2.</translation>
+        <source>The text no longer follows the template&apos;s wording, so it cannot go as the approved WhatsApp template %1.</source>
+        <translation>O texto já não segue a redação do modelo, por isso não pode seguir como o modelo WhatsApp aprovado %1.</translation>
     </message>
     <message>
-        <source>The text no longer follows the template&apos;s wording, so it cannot go as the approved WhatsApp template %1.</source>
-        <translation>O texto já não segue a redação do modelo, por isso não pode ser enviado como o modelo WhatsApp aprovado %1.</translation>
+        <source>It cannot go as the WhatsApp template %1: %2.</source>
+        <translation>A mensagem não pode ser enviada como modelo WhatsApp %1: %2.</translation>
     </message>
 </context>
 <context>
@@ -675,27 +668,27 @@
     </message>
     <message>
         <source>More than 24 hours have passed since the person last wrote: only an approved WhatsApp template can reach them now.</source>
-        <translation>Passaram mais de 24 horas desde a última mensagem da pessoa: agora só um modelo WhatsApp aprovado a pode contactar.</translation>
+        <translation>Passaram mais de 24 horas desde a última mensagem da pessoa: agora só um modelo WhatsApp aprovado a pode alcançar.</translation>
     </message>
     <message>
         <source>This number cannot receive WhatsApp messages (not on WhatsApp, or an old app): try SMS.</source>
-        <translation>Este número não pode receber mensagens WhatsApp (não está no WhatsApp ou tem uma aplicação antiga): experimente por SMS.</translation>
+        <translation>Este número não pode receber mensagens WhatsApp (não está no WhatsApp, ou a aplicação é antiga): tente SMS.</translation>
     </message>
     <message>
         <source>Too many messages to this person in a short time; it will be sent again shortly.</source>
-        <translation>Demasiadas mensagens para esta pessoa em pouco tempo; a mensagem será reenviada em breve.</translation>
+        <translation>Demasiadas mensagens para esta pessoa em pouco tempo; será enviada de novo em breve.</translation>
     </message>
     <message>
         <source>WhatsApp&apos;s sending rate for this number was reached; sending resumes shortly.</source>
-        <translation>Foi atingido o limite de envio do WhatsApp para este número; o envio será retomado em breve.</translation>
+        <translation>O ritmo de envio do WhatsApp para este número foi atingido; o envio recomeça em breve.</translation>
     </message>
     <message>
         <source>The WhatsApp template takes a different number of values than were given.</source>
-        <translation>O modelo WhatsApp espera um número de valores diferente do que foi fornecido.</translation>
+        <translation>O modelo WhatsApp espera um número de valores diferente do fornecido.</translation>
     </message>
     <message>
         <source>WhatsApp has no approved template of this name in this language.</source>
-        <translation>O WhatsApp não tem nenhum modelo aprovado com este nome neste idioma.</translation>
+        <translation>O WhatsApp não tem nenhum modelo aprovado com este nome nesta língua.</translation>
     </message>
     <message>
         <source>The WhatsApp template is paused (too many people blocked or reported it).</source>
@@ -723,22 +716,26 @@
     </message>
     <message>
         <source>Messenger allows replies only within 24 hours of the person&apos;s last message (7 days for a human agent&apos;s reply).</source>
-        <translation>O Messenger só permite respostas nas 24 horas seguintes à última mensagem da pessoa (7 dias para a resposta de um agente humano).</translation>
+        <translation>O Messenger só permite respostas até 24 horas após a última mensagem da pessoa (7 dias para a resposta de um agente humano).</translation>
     </message>
     <message>
         <source>Messenger knows no such person for this Page.</source>
         <translation>O Messenger não conhece esta pessoa para esta Página.</translation>
+    </message>
+    <message>
+        <source>%1 may or may not have accepted it (%2).</source>
+        <translation>%1 pode ou não tê-la aceitado (%2).</translation>
     </message>
 </context>
 <context>
     <name>mhero::meta::GraphAdapter</name>
     <message>
         <source>%1 asked to slow down</source>
-        <translation>%1 pediu para reduzir o ritmo</translation>
+        <translation>%1 pediu para abrandar</translation>
     </message>
     <message>
         <source>Part of the message was sent; the rest was not (%1). It will be sent again, and the person may see the first part twice.</source>
-        <translation>Parte da mensagem foi enviada, mas o resto não (%1). Será reenviada e a pessoa poderá ver a primeira parte duas vezes.</translation>
+        <translation>Parte da mensagem foi enviada; o resto não (%1). Será enviada de novo, e a pessoa pode ver a primeira parte duas vezes.</translation>
     </message>
     <message>
         <source>%1 answered without a message id: %2</source>
@@ -749,7 +746,7 @@
     <name>mhero::meta::MessengerAdapter</name>
     <message>
         <source>%1 is not a Messenger address (facebook: and the person&apos;s page-scoped id).</source>
-        <translation>%1 não é um endereço Messenger (facebook: seguido do identificador da pessoa específico da Página).</translation>
+        <translation>%1 não é um endereço Messenger (facebook: e o identificador da pessoa na Página).</translation>
     </message>
     <message>
         <source>Messenger takes at most 2,000 characters in a message.</source>
@@ -757,37 +754,37 @@
     </message>
     <message>
         <source>Messenger accepted the file but gave no attachment id.</source>
-        <translation>O Messenger aceitou o ficheiro, mas não forneceu nenhum identificador de anexo.</translation>
+        <translation>O Messenger aceitou o ficheiro mas não deu identificador de anexo.</translation>
     </message>
     <message>
         <source>Messenger gave no usable link for the attachment.</source>
-        <translation>O Messenger não forneceu nenhuma ligação utilizável para o anexo.</translation>
+        <translation>O Messenger não deu nenhuma ligação utilizável para o anexo.</translation>
     </message>
 </context>
 <context>
     <name>mhero::meta::MetaSync</name>
     <message>
         <source>WhatsApp&apos;s template list could not be read (no &quot;data&quot; list).</source>
-        <translation>Não foi possível ler a lista de modelos do WhatsApp (sem lista &quot;data&quot;).</translation>
+        <translation>A lista de modelos do WhatsApp não pôde ser lida (sem lista &quot;data&quot;).</translation>
     </message>
     <message>
         <source>WhatsApp&apos;s template list went on past %1 pages; it was not taken.</source>
-        <translation>A lista de modelos do WhatsApp ultrapassava %1 páginas; não foi tida em conta.</translation>
+        <translation>A lista de modelos do WhatsApp passou de %1 páginas; não foi aceite.</translation>
     </message>
 </context>
 <context>
     <name>mhero::meta::WhatsAppAdapter</name>
     <message>
         <source>%1 is not a WhatsApp address (whatsapp: and the number&apos;s digits).</source>
-        <translation>%1 não é um endereço WhatsApp (whatsapp: seguido dos algarismos do número).</translation>
+        <translation>%1 não é um endereço WhatsApp (whatsapp: e os dígitos do número).</translation>
     </message>
     <message>
         <source>WhatsApp accepted the file but gave no media id.</source>
-        <translation>O WhatsApp aceitou o ficheiro, mas não forneceu nenhum identificador de multimédia.</translation>
+        <translation>O WhatsApp aceitou o ficheiro mas não deu identificador de media.</translation>
     </message>
     <message>
         <source>WhatsApp gave no usable media id for the attachment.</source>
-        <translation>O WhatsApp não forneceu nenhum identificador de multimédia utilizável para o anexo.</translation>
+        <translation>O WhatsApp não deu nenhum identificador de media utilizável para o anexo.</translation>
     </message>
     <message>
         <source>WhatsApp could not give the attachment: %1</source>
@@ -799,11 +796,11 @@
     </message>
     <message>
         <source>WhatsApp pointed the attachment at %1, which is not Meta&apos;s; the access token is not sent there.</source>
-        <translation>O WhatsApp indicou o anexo em %1, que não pertence à Meta; o token de acesso não é enviado para lá.</translation>
+        <translation>O WhatsApp apontou o anexo para %1, que não é da Meta; o token de acesso não é enviado para lá.</translation>
     </message>
     <message>
         <source>The attachment WhatsApp gave does not match its checksum; it will be fetched again.</source>
-        <translation>O anexo fornecido pelo WhatsApp não corresponde à sua soma de verificação; será obtido novamente.</translation>
+        <translation>O anexo fornecido pelo WhatsApp não corresponde à sua soma de verificação; será obtido de novo.</translation>
     </message>
 </context>
 <context>
@@ -837,7 +834,7 @@
     </message>
     <message>
         <source>%1 could not be reached: %2.</source>
-        <translation>Não foi possível contactar %1: %2.</translation>
+        <translation>%1 não pôde ser contactado: %2.</translation>
     </message>
     <message numerus="yes">
         <source>Gave up after %n attempt(s).</source>
@@ -848,7 +845,7 @@
     </message>
     <message>
         <source>The attachment is kept at %1, which is neither %2&apos;s server nor https; it is not fetched.</source>
-        <translation>O anexo está em %1, que não é o servidor de %2 nem usa https; não é obtido.</translation>
+        <translation>O anexo está em %1, que não é o servidor de %2 nem https; não é obtido.</translation>
     </message>
 </context>
 <context>
@@ -1116,6 +1113,162 @@
         <source>a country code (ISO 3166), e.g. LR</source>
         <translation>um código de país (ISO 3166), p. ex. LR</translation>
     </message>
+    <message>
+        <source>seconds</source>
+        <translation>segundos</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>minutos</translation>
+    </message>
+    <message>
+        <source>attempts</source>
+        <translation>tentativas</translation>
+    </message>
+    <message>
+        <source>characters</source>
+        <translation>caracteres</translation>
+    </message>
+    <message>
+        <source>bytes</source>
+        <translation>bytes</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln second(s)</source>
+        <translation>
+            <numerusform>%Ln segundo</numerusform>
+            <numerusform>%Ln segundos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln minute(s)</source>
+        <translation>
+            <numerusform>%Ln minuto</numerusform>
+            <numerusform>%Ln minutos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln attempt(s)</source>
+        <translation>
+            <numerusform>%Ln tentativa</numerusform>
+            <numerusform>%Ln tentativas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln character(s)</source>
+        <translation>
+            <numerusform>%Ln caractere</numerusform>
+            <numerusform>%Ln caracteres</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%Ln byte(s))</source>
+        <translation>
+            <numerusform>%1 (%Ln byte)</numerusform>
+            <numerusform>%1 (%Ln bytes)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Default phone region</source>
+        <translation>Região telefónica predefinida</translation>
+    </message>
+    <message>
+        <source>The country whose local phone numbers (such as 0770 123 456) are read when a source gives no country code.</source>
+        <translation>O país cujos números locais (como 0770 123 456) são lidos quando uma fonte não indica o código do país.</translation>
+    </message>
+    <message>
+        <source>Replies agents may send</source>
+        <translation>Respostas que os agentes podem enviar</translation>
+    </message>
+    <message>
+        <source>Whether agents may type replies of their own, or send approved templates only.</source>
+        <translation>Se os agentes podem escrever respostas próprias, ou só enviar modelos aprovados.</translation>
+    </message>
+    <message>
+        <source>Sending attempts</source>
+        <translation>Tentativas de envio</translation>
+    </message>
+    <message>
+        <source>How many times a message is handed to its channel before it is marked as failed.</source>
+        <translation>Quantas vezes uma mensagem é entregue ao seu canal antes de ser marcada como falhada.</translation>
+    </message>
+    <message>
+        <source>First retry after</source>
+        <translation>Primeira nova tentativa após</translation>
+    </message>
+    <message>
+        <source>How long to wait before the second attempt; the wait doubles after each failure.</source>
+        <translation>Quanto esperar antes da segunda tentativa; a espera duplica após cada falha.</translation>
+    </message>
+    <message>
+        <source>Check an unanswered send after</source>
+        <translation>Verificar um envio sem resposta após</translation>
+    </message>
+    <message>
+        <source>How long to wait before asking the channel whether a message it gave no answer for was received, rather than sending it twice.</source>
+        <translation>Quanto esperar antes de perguntar ao canal se uma mensagem sem resposta foi recebida, em vez de a enviar duas vezes.</translation>
+    </message>
+    <message>
+        <source>Sender&apos;s hold on a message</source>
+        <translation>Reserva de uma mensagem pelo remetente</translation>
+    </message>
+    <message>
+        <source>How long a sender keeps a message it took from the outbox before another sender may take it over (when the first stopped half-way).</source>
+        <translation>Quanto tempo um remetente guarda uma mensagem tirada da caixa de saída antes que outro a possa retomar (se o primeiro parou a meio).</translation>
+    </message>
+    <message>
+        <source>Longest wait between attempts</source>
+        <translation>Espera máxima entre tentativas</translation>
+    </message>
+    <message>
+        <source>The doubling wait between two attempts never grows beyond this.</source>
+        <translation>A espera, que duplica entre duas tentativas, nunca passa deste valor.</translation>
+    </message>
+    <message>
+        <source>Directory sync interval</source>
+        <translation>Intervalo de sincronização do diretório</translation>
+    </message>
+    <message>
+        <source>How often the sync engine reads each directory source for changes.</source>
+        <translation>Com que frequência o motor de sincronização lê cada fonte do diretório.</translation>
+    </message>
+    <message>
+        <source>Longest template text</source>
+        <translation>Texto de modelo mais longo</translation>
+    </message>
+    <message>
+        <source>The most characters a template may have in any one language.</source>
+        <translation>O número máximo de caracteres de um modelo, em cada língua.</translation>
+    </message>
+    <message>
+        <source>Largest attachment kept</source>
+        <translation>Maior anexo guardado</translation>
+    </message>
+    <message>
+        <source>Inbound attachments larger than this are not downloaded; agents see them listed as too large.</source>
+        <translation>Os anexos recebidos maiores do que isto não são descarregados; os agentes veem-nos indicados como demasiado grandes.</translation>
+    </message>
+    <message>
+        <source>Attachment download attempts</source>
+        <translation>Tentativas de descarga de anexos</translation>
+    </message>
+    <message>
+        <source>How many times the sync engine tries to fetch an inbound attachment before it is marked as failed.</source>
+        <translation>Quantas vezes o motor de sincronização tenta obter um anexo recebido antes de o marcar como falhado.</translation>
+    </message>
+    <message>
+        <source>Approved templates only</source>
+        <translation>Apenas modelos aprovados</translation>
+    </message>
+    <message>
+        <source>Approved templates and free text</source>
+        <translation>Modelos aprovados e texto livre</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>a range and its unit: 1–100 attempts</comment>
+        <translation>%1 %2</translation>
+    </message>
 </context>
 <context>
     <name>mhero::sourceadmin</name>
@@ -1322,10 +1475,6 @@
         <translation>Motivo da rejeição (obrigatório para rejeitar)</translation>
     </message>
     <message>
-        <source>Approve  (Ctrl+Enter)</source>
-        <translation>Aprovar  (Ctrl+Enter)</translation>
-    </message>
-    <message>
         <source>Reject</source>
         <translation>Rejeitar</translation>
     </message>
@@ -1389,6 +1538,52 @@ por %3 · %4</translation>
     <message>
         <source>Rejected &quot;%1&quot;.</source>
         <translation>Modelo &quot;%1&quot; rejeitado.</translation>
+    </message>
+    <message>
+        <source>Approve…  (Ctrl+Enter)</source>
+        <translation>Aprovar…  (Ctrl+Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>mhero::ui::ApproveDialog</name>
+    <message>
+        <source>Approve this version?</source>
+        <translation>Aprovar esta versão?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Approve &lt;b&gt;%1&lt;/b&gt;, version %2, in %n language(s): %3?</source>
+        <translation>
+            <numerusform>Aprovar &lt;b&gt;%1&lt;/b&gt;, versão %2, em %n língua: %3?</numerusform>
+            <numerusform>Aprovar &lt;b&gt;%1&lt;/b&gt;, versão %2, em %n línguas: %3?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Agents will send this wording from now on, instead of version %1.</source>
+        <translation>Os agentes passam a enviar este texto, em vez da versão %1.</translation>
+    </message>
+    <message>
+        <source>Agents will be able to send this wording from now on.</source>
+        <translation>Os agentes passam a poder enviar este texto.</translation>
+    </message>
+    <message>
+        <source>%1 changed, while %2 stayed word for word as in version %3. Check that every language still says the same thing before approving.</source>
+        <translation>%1 mudou, enquanto %2 ficou palavra por palavra como na versão %3. Verifique que todas as línguas continuam a dizer o mesmo antes de aprovar.</translation>
+    </message>
+    <message>
+        <source>unchanged since version %1</source>
+        <translation>sem alterações desde a versão %1</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>alterado</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>novo</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Aprovar</translation>
     </message>
 </context>
 <context>
@@ -1653,9 +1848,6 @@ por %3 · %4</translation>
         <source>Unknown contact — %1</source>
         <translation>Contacto desconhecido — %1</translation>
     </message>
-</context>
-<context>
-    <name>mhero::ui::ConversationsPage</name>
     <message>
         <source>WhatsApp</source>
         <translation>WhatsApp</translation>
@@ -1672,6 +1864,37 @@ por %3 · %4</translation>
         <source>SMS</source>
         <translation>SMS</translation>
     </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Through %1</source>
+        <translation>Através de %1</translation>
+    </message>
+    <message>
+        <source>Unknown contact %1</source>
+        <translation>Contacto desconhecido %1</translation>
+    </message>
+    <message>
+        <source>through %1</source>
+        <translation>através de %1</translation>
+    </message>
+    <message>
+        <source>%1 unread</source>
+        <translation>%1 por ler</translation>
+    </message>
+    <message>
+        <source>unassigned</source>
+        <translation>sem atribuição</translation>
+    </message>
+    <message>
+        <source>assigned to %1</source>
+        <translation>atribuída a %1</translation>
+    </message>
+</context>
+<context>
+    <name>mhero::ui::ConversationsPage</name>
     <message>
         <source>%1 (unknown)</source>
         <translation>%1 (desconhecido)</translation>
@@ -1895,6 +2118,18 @@ por %3 · %4</translation>
     <message>
         <source>Open a conversation with the same number by SMS</source>
         <translation>Abrir uma conversa por SMS com o mesmo número</translation>
+    </message>
+    <message>
+        <source>They wrote again: lift the opt-out</source>
+        <translation>A pessoa voltou a escrever: levantar o cancelamento</translation>
+    </message>
+    <message>
+        <source>Only when the person asked, in their own words after opting out, to receive messages again. Recorded in the audit log.</source>
+        <translation>Apenas quando a pessoa pediu, por palavras suas depois de cancelar a subscrição, para voltar a receber mensagens. Fica registado no registo de auditoria.</translation>
+    </message>
+    <message>
+        <source>The opt-out is lifted: messages can be sent to this person again.</source>
+        <translation>O cancelamento foi levantado: já é possível voltar a enviar mensagens a esta pessoa.</translation>
     </message>
 </context>
 <context>
@@ -2429,6 +2664,14 @@ por %3 · %4</translation>
         <source>Settings</source>
         <translation>Definições</translation>
     </message>
+    <message>
+        <source>Users</source>
+        <translation>Utilizadores</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Fontes</translation>
+    </message>
 </context>
 <context>
     <name>mhero::ui::MediaOpener</name>
@@ -2617,6 +2860,10 @@ por %3 · %4</translation>
         <source>%1 is now %2.</source>
         <translation>%1 passa a ser %2.</translation>
     </message>
+    <message>
+        <source>Allowed: %1 · key: %2</source>
+        <translation>Permitido: %1 · chave: %2</translation>
+    </message>
 </context>
 <context>
     <name>mhero::ui::SignInDialog</name>
@@ -2783,6 +3030,111 @@ por %3 · %4</translation>
     <message>
         <source>Connecting to the database on this computer…</source>
         <translation>A ligar à base de dados deste computador…</translation>
+    </message>
+</context>
+<context>
+    <name>mhero::ui::SourcesPage</name>
+    <message>
+        <source>Sources</source>
+        <translation>Fontes</translation>
+    </message>
+    <message>
+        <source>The directories and messaging platforms the sync engine reads and sends through. IT adds and changes them (&quot;mhero-admin source&quot;); secrets never leave the server.</source>
+        <translation>Os diretórios e plataformas de mensagens que o motor de sincronização lê e pelos quais envia. A informática adiciona-os e altera-os (&quot;mhero-admin source&quot;); os segredos nunca saem do servidor.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Ativada</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>Última sincronização</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>Segredo</translation>
+    </message>
+    <message>
+        <source>FHIR directory</source>
+        <translation>Diretório FHIR</translation>
+    </message>
+    <message>
+        <source>Directory file</source>
+        <translation>Ficheiro de diretório</translation>
+    </message>
+    <message>
+        <source>RapidPro</source>
+        <translation>RapidPro</translation>
+    </message>
+    <message>
+        <source>WhatsApp</source>
+        <translation>WhatsApp</translation>
+    </message>
+    <message>
+        <source>Messenger</source>
+        <translation>Messenger</translation>
+    </message>
+    <message>
+        <source>Administrators only</source>
+        <translation>Apenas administradores</translation>
+    </message>
+    <message>
+        <source>None stored</source>
+        <translation>Nenhum guardado</translation>
+    </message>
+    <message>
+        <source>Sealed for the sync engine, sent only to %1</source>
+        <translation>Selado para o motor de sincronização, enviado só para %1</translation>
+    </message>
+    <message>
+        <source>Must be entered again (%1)</source>
+        <translation>Tem de ser introduzido de novo (%1)</translation>
+    </message>
+    <message>
+        <source>The sources could not be loaded: %1</source>
+        <translation>Não foi possível carregar as fontes: %1</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Desativada</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nunca</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Falhou: %1</translation>
+    </message>
+    <message>
+        <source>Last success: %1</source>
+        <translation>Último sucesso: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n source(s)</source>
+        <translation>
+            <numerusform>%n fonte</numerusform>
+            <numerusform>%n fontes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failing</source>
+        <translation>
+            <numerusform>%n com falhas</numerusform>
+            <numerusform>%n com falhas</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3210,12 +3562,157 @@ por %3 · %4</translation>
         <source>Unsupported message (%1): mHero cannot show it; open it on the messaging platform.</source>
         <translation>Mensagem não suportada (%1): o mHero não a consegue mostrar; abra-a na plataforma de mensagens.</translation>
     </message>
+    <message>
+        <source>Not sent yet: the channel is switched off. It goes when the channel is switched on again.</source>
+        <translation>Ainda não enviada: o canal está desligado. Será enviada quando o canal voltar a ser ligado.</translation>
+    </message>
+    <message>
+        <source>Not sent yet: the channel is switched off (%1). It goes when the channel is switched on again.</source>
+        <translation>Ainda não enviada: o canal está desligado (%1). Será enviada quando o canal voltar a ser ligado.</translation>
+    </message>
+    <message>
+        <source>Next try at %1.</source>
+        <translation>Próxima tentativa às %1.</translation>
+    </message>
+    <message>
+        <source>Trying again now.</source>
+        <translation>A tentar novamente agora.</translation>
+    </message>
+    <message>
+        <source>Not sent yet: attempts so far: %1; last error: %2. %3</source>
+        <translation>Ainda não enviada: tentativas até agora: %1; último erro: %2. %3</translation>
+    </message>
+    <message>
+        <source>Not sent yet: waiting for the platform. Next try at %1.</source>
+        <translation>Ainda não enviada: à espera da plataforma. Próxima tentativa às %1.</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Recebida</translation>
+    </message>
+    <message>
+        <source>Being sent (attempt %1)</source>
+        <translation>A ser enviada (tentativa %1)</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation>À espera de envio</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Enviada</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Entregue</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Lida</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>Não enviada</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>Não enviada: %1</translation>
+    </message>
+    <message>
+        <source>Reply, %1</source>
+        <translation>Resposta, %1</translation>
+    </message>
+    <message>
+        <source>Reply by %1, %2</source>
+        <translation>Resposta de %1, %2</translation>
+    </message>
+    <message>
+        <source>Message received %1</source>
+        <translation>Mensagem recebida %1</translation>
+    </message>
+    <message>
+        <source>Attempts so far: %1</source>
+        <translation>Tentativas até agora: %1</translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation>Último erro: %1</translation>
+    </message>
+    <message>
+        <source>The channel is switched off (%1).</source>
+        <translation>O canal está desligado (%1).</translation>
+    </message>
+    <message>
+        <source>Next try: %1</source>
+        <translation>Próxima tentativa: %1</translation>
+    </message>
 </context>
 <context>
     <name>mhero::ui::TrayNotifier</name>
     <message>
         <source>mHero Console</source>
         <translation>mHero Console</translation>
+    </message>
+</context>
+<context>
+    <name>mhero::ui::UsersPage</name>
+    <message>
+        <source>Users</source>
+        <translation>Utilizadores</translation>
+    </message>
+    <message>
+        <source>Everyone who may sign in, with their role. Accounts are created and deactivated by IT (&quot;mhero-admin user&quot;); every change is in the audit log.</source>
+        <translation>Todas as pessoas que podem entrar, com a sua função. As contas são criadas e desativadas pela informática (&quot;mhero-admin user&quot;); cada alteração fica no registo de auditoria.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Utilizador</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Função</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Línguas</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>The users could not be loaded: %1</source>
+        <translation>Não foi possível carregar os utilizadores: %1</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Ativo</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>Desativado</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n user(s)</source>
+        <translation>
+            <numerusform>%n utilizador</numerusform>
+            <numerusform>%n utilizadores</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active</source>
+        <translation>
+            <numerusform>%n ativo</numerusform>
+            <numerusform>%n ativos</numerusform>
+        </translation>
     </message>
 </context>
 <context>

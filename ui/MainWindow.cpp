@@ -10,6 +10,8 @@
 #include "templates/TemplatesPage.h"
 #include "settings/PreferencesDialog.h"
 #include "settings/SettingsPage.h"
+#include "settings/SourcesPage.h"
+#include "settings/UsersPage.h"
 
 #include <QAction>
 #include <QApplication>
@@ -107,6 +109,12 @@ MainWindow::MainWindow(Database& database, const SessionInfo& session, const Ser
     // The audit log is for those who answer for the call center; the server refuses others too.
     if (session.user.isSupervisor || session.user.isAdmin)
         addPage(QStringLiteral("audit"), QStringLiteral("audit"), tr("Audit log"), new AuditLogPage(database));
+    // Who may sign in, and where the data comes from: read-only, for those who answer for the
+    // call center (agents have no use for them; changes are IT's, with mhero-admin).
+    if (session.user.isSupervisor || session.user.isAdmin) {
+        addPage(QStringLiteral("users"), QStringLiteral("users"), tr("Users"), new UsersPage(database));
+        addPage(QStringLiteral("sources"), QStringLiteral("sources"), tr("Sources"), new SourcesPage(database));
+    }
     // The deployment's settings: administrators only (the database refuses everyone else).
     if (session.user.isAdmin)
         addPage(QStringLiteral("settings"), QStringLiteral("settings"), tr("Settings"), new SettingsPage(database));

@@ -7,15 +7,91 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonValue>
+#include <QLocale>
 #include <QRegularExpression>
 #include <QSqlQuery>
+
+#include <algorithm>
+#include <limits>
 
 namespace mhero::settings {
 
 namespace {
-QString tr(const char* text)
+QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
 {
-    return QCoreApplication::translate("mhero::settings", text);
+    return QCoreApplication::translate("mhero::settings", text, disambiguation, n);
+}
+
+enum class Unit { None, Seconds, Minutes, Attempts, Characters, Bytes };
+
+struct Known
+{
+    const char* key;
+    Unit unit;
+};
+
+/// Every setting this program knows, with its unit; the words are in describe().
+constexpr Known kKnown[] = {
+    {"phone.default_region", Unit::None},
+    {"messaging.free_text_policy", Unit::None},
+    {"messaging.max_attempts", Unit::Attempts},
+    {"messaging.retry_first_seconds", Unit::Seconds},
+    {"messaging.uncertain_retry_seconds", Unit::Seconds},
+    {"messaging.claim_lease_seconds", Unit::Seconds},
+    {"messaging.retry_max_seconds", Unit::Seconds},
+    {"directory.sync_interval_minutes", Unit::Minutes},
+    {"templates.max_body_chars", Unit::Characters},
+    {"media.max_inbound_bytes", Unit::Bytes},
+    {"media.max_attempts", Unit::Attempts},
+};
+
+Unit unitOf(const QString& key)
+{
+    for (const Known& known : kKnown)
+        if (key == QLatin1String(known.key))
+            return known.unit;
+    return Unit::None;
+}
+
+QString unitName(Unit unit)
+{
+    switch (unit) {
+    case Unit::Seconds:
+        return tr("seconds");
+    case Unit::Minutes:
+        return tr("minutes");
+    case Unit::Attempts:
+        return tr("attempts");
+    case Unit::Characters:
+        return tr("characters");
+    case Unit::Bytes:
+        return tr("bytes");
+    case Unit::None:
+        break;
+    }
+    return {};
+}
+
+QString withUnit(Unit unit, qlonglong n)
+{
+    const int count = int(std::min<qlonglong>(n, std::numeric_limits<int>::max()));
+    switch (unit) {
+    case Unit::Seconds:
+        return tr("%Ln second(s)", nullptr, count);
+    case Unit::Minutes:
+        return tr("%Ln minute(s)", nullptr, count);
+    case Unit::Attempts:
+        return tr("%Ln attempt(s)", nullptr, count);
+    case Unit::Characters:
+        return tr("%Ln character(s)", nullptr, count);
+    case Unit::Bytes:
+        // 26214400 → "25 MB (26,214,400 bytes)": the size as people say it, and the exact figure.
+        return tr("%1 (%Ln byte(s))", nullptr, count)
+            .arg(QLocale().formattedDataSize(n, 1, QLocale::DataSizeTraditionalFormat));
+    case Unit::None:
+        break;
+    }
+    return QLocale().toString(n);
 }
 
 constexpr const char* kSelect
@@ -46,6 +122,93 @@ Setting read(const QSqlQuery& q)
     return s;
 }
 } // namespace
+
+std::optional<SettingText> describe(const QString& key)
+{
+    const Unit unit = unitOf(key);
+    SettingText t;
+    t.unit = unitName(unit);
+    if (key == QLatin1String("phone.default_region")) {
+        t.label = tr("Default phone region");
+        t.description = tr("The country whose local phone numbers (such as 0770 123 456) are read when a source "
+                           "gives no country code.");
+    } else if (key == QLatin1String("messaging.free_text_policy")) {
+        t.label = tr("Replies agents may send");
+        t.description = tr("Whether agents may type replies of their own, or send approved templates only.");
+    } else if (key == QLatin1String("messaging.max_attempts")) {
+        t.label = tr("Sending attempts");
+        t.description = tr("How many times a message is handed to its channel before it is marked as failed.");
+    } else if (key == QLatin1String("messaging.retry_first_seconds")) {
+        t.label = tr("First retry after");
+        t.description = tr("How long to wait before the second attempt; the wait doubles after each failure.");
+    } else if (key == QLatin1String("messaging.uncertain_retry_seconds")) {
+        t.label = tr("Check an unanswered send after");
+        t.description = tr("How long to wait before asking the channel whether a message it gave no answer for "
+                           "was received, rather than sending it twice.");
+    } else if (key == QLatin1String("messaging.claim_lease_seconds")) {
+        t.label = tr("Sender's hold on a message");
+        t.description = tr("How long a sender keeps a message it took from the outbox before another sender may "
+                           "take it over (when the first stopped half-way).");
+    } else if (key == QLatin1String("messaging.retry_max_seconds")) {
+        t.label = tr("Longest wait between attempts");
+        t.description = tr("The doubling wait between two attempts never grows beyond this.");
+    } else if (key == QLatin1String("directory.sync_interval_minutes")) {
+        t.label = tr("Directory sync interval");
+        t.description = tr("How often the sync engine reads each directory source for changes.");
+    } else if (key == QLatin1String("templates.max_body_chars")) {
+        t.label = tr("Longest template text");
+        t.description = tr("The most characters a template may have in any one language.");
+    } else if (key == QLatin1String("media.max_inbound_bytes")) {
+        t.label = tr("Largest attachment kept");
+        t.description = tr("Inbound attachments larger than this are not downloaded; agents see them listed as "
+                           "too large.");
+    } else if (key == QLatin1String("media.max_attempts")) {
+        t.label = tr("Attachment download attempts");
+        t.description = tr("How many times the sync engine tries to fetch an inbound attachment before it is "
+                           "marked as failed.");
+    } else {
+        return std::nullopt;
+    }
+    return t;
+}
+
+QString choiceLabel(const QString& key, const QString& choice)
+{
+    if (key == QLatin1String("messaging.free_text_policy")) {
+        if (choice == QLatin1String("templates_only"))
+            return tr("Approved templates only");
+        if (choice == QLatin1String("free_text"))
+            return tr("Approved templates and free text");
+    }
+    return choice;
+}
+
+QString displayValue(const Setting& s, const QString& value)
+{
+    if (value.isEmpty())
+        return {};
+    if (s.kind == QLatin1String("choice"))
+        return choiceLabel(s.key, value);
+    bool isNumber = false;
+    const qlonglong n = value.toLongLong(&isNumber);
+    return isNumber ? withUnit(unitOf(s.key), n) : value;
+}
+
+QString displayAllowed(const Setting& s)
+{
+    if (s.kind == QLatin1String("integer")) {
+        const QString unit = unitName(unitOf(s.key));
+        const QString range = QStringLiteral("%1–%2").arg(QLocale().toString(s.minimum), QLocale().toString(s.maximum));
+        return unit.isEmpty() ? range : tr("%1 %2", "a range and its unit: 1–100 attempts").arg(range, unit);
+    }
+    if (s.kind == QLatin1String("choice")) {
+        QStringList labels;
+        for (const QString& choice : s.choices)
+            labels << choiceLabel(s.key, choice);
+        return labels.join(QStringLiteral(" | "));
+    }
+    return s.allowed;
+}
 
 Result<QList<Setting>> list(QSqlDatabase& db)
 {

@@ -28,17 +28,30 @@ QString lockName(int sourceId)
 
 Result<QList<SourceListing>> listSources(QSqlDatabase& db)
 {
+    // PostgreSQL checks privileges on every table a statement names, so a role that may not read
+    // the secrets' state asks without them.
+    auto secretsReadable
+        = sql::scalar(db, QStringLiteral("SELECT has_any_column_privilege('mhero.source_secret', 'SELECT')"));
+    if (!secretsReadable)
+        return secretsReadable.error();
+    const bool secretKnown = secretsReadable->toBool();
     // The job whose last run says whether a source works: a channel's inbound messages, else the
     // directory.
-    auto query
-        = sql::exec(db,
-                    QStringLiteral("SELECT s.name, s.kind, coalesce(s.base_url, ''), s.enabled, st.last_success_at, "
-                                   "coalesce(st.last_error, ''), k.source_id IS NOT NULL, coalesce(k.key_id, ''), "
-                                   "coalesce(k.origin, ''), coalesce(k.invalid_reason, '') "
-                                   "FROM mhero.source s LEFT JOIN mhero.sync_state st ON st.source_id = s.id "
-                                   "AND st.job = CASE s.kind WHEN 'rapidpro' THEN 'messages_in' "
-                                   "ELSE 'directory' END "
-                                   "LEFT JOIN mhero.source_secret k ON k.source_id = s.id ORDER BY s.name"));
+    const QString secretColumns = secretKnown
+        ? QStringLiteral("k.source_id IS NOT NULL, coalesce(k.key_id, ''), coalesce(k.origin, ''), "
+                         "coalesce(k.invalid_reason, '') ")
+        : QStringLiteral("false, '', '', '' ");
+    const QString secretJoin
+        = secretKnown ? QStringLiteral("LEFT JOIN mhero.source_secret k ON k.source_id = s.id ") : QString();
+    auto query = sql::exec(db,
+                           QStringLiteral("SELECT s.name, s.kind, coalesce(s.base_url, ''), s.enabled, "
+                                          "st.last_success_at, coalesce(st.last_error, ''), ")
+                               + secretColumns
+                               + QStringLiteral("FROM mhero.source s LEFT JOIN mhero.sync_state st "
+                                                "ON st.source_id = s.id "
+                                                "AND st.job = CASE s.kind WHEN 'rapidpro' THEN 'messages_in' "
+                                                "ELSE 'directory' END ")
+                               + secretJoin + QStringLiteral("ORDER BY s.name"));
     if (!query)
         return query.error();
     QList<SourceListing> sources;
@@ -53,6 +66,7 @@ Result<QList<SourceListing>> listSources(QSqlDatabase& db)
         s.keyId = query->value(7).toString();
         s.origin = query->value(8).toString();
         s.invalidReason = query->value(9).toString();
+        s.secretKnown = secretKnown;
         if (!query->value(6).toBool())
             s.secret = SourceListing::Secret::None;
         else if (!s.invalidReason.isEmpty())

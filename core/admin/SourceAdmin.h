@@ -30,13 +30,17 @@ struct SourceListing
     QDateTime lastSuccess; ///< of its main job (inbound messages, or the directory); invalid: never
     QString lastError; ///< of that job; empty when it last succeeded
     Secret secret = Secret::None;
+    /// False when the signed-in role may not read the secrets' state (supervisors): then
+    /// secret, keyId, origin and invalidReason say nothing.
+    bool secretKnown = true;
     QString keyId;
     QString origin;
     QString invalidReason; ///< url_changed, upgrade, key_replaced, …
 };
 
 /// Every source, by name. Administrators (and the engine) may read the secrets' state; it never
-/// holds a secret.
+/// holds a secret. Others who may read the sources (supervisors) get them without it
+/// (SourceListing::secretKnown false) rather than a refusal.
 [[nodiscard]] Result<QList<SourceListing>> listSources(QSqlDatabase& db);
 
 /// Why a secret must be entered again, in words, for an invalid_reason of mhero.source_secret.

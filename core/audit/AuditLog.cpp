@@ -24,8 +24,10 @@ QStringList AuditEntry::changedFields() const
     return changed;
 }
 
-Result<QList<AuditEntry>> fetchAuditPage(QSqlDatabase& db, const QString& text, std::optional<qint64> beforeId,
-                                         int limit)
+namespace {
+/// Newest first, with ids below @p beforeId or above @p afterId when given.
+Result<QList<AuditEntry>> fetchAudit(QSqlDatabase& db, const QString& text, std::optional<qint64> beforeId,
+                                     std::optional<qint64> afterId, int limit)
 {
     const QString pattern = text.trimmed().isEmpty() ? QString()
                                                      : QLatin1Char('%')
@@ -40,12 +42,15 @@ Result<QList<AuditEntry>> fetchAuditPage(QSqlDatabase& db, const QString& text, 
         FROM mhero.audit_log a
         LEFT JOIN mhero.app_user u ON u.role_name = a.actor
         WHERE (?::bigint IS NULL OR a.id < ?::bigint)
+          AND (?::bigint IS NULL OR a.id > ?::bigint)
           AND (?::text IS NULL OR a.actor ILIKE ? OR u.display_name ILIKE ? OR a.table_name ILIKE ?
                OR a.row_key ILIKE ? OR a.action ILIKE ?)
         ORDER BY a.id DESC
         LIMIT ?)"),
                            {beforeId ? QVariant(*beforeId) : QVariant(QMetaType(QMetaType::LongLong)),
                             beforeId ? QVariant(*beforeId) : QVariant(QMetaType(QMetaType::LongLong)),
+                            afterId ? QVariant(*afterId) : QVariant(QMetaType(QMetaType::LongLong)),
+                            afterId ? QVariant(*afterId) : QVariant(QMetaType(QMetaType::LongLong)),
                             pattern.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(pattern), pattern,
                             pattern, pattern, pattern, pattern, limit});
     if (!query)
@@ -66,6 +71,19 @@ Result<QList<AuditEntry>> fetchAuditPage(QSqlDatabase& db, const QString& text, 
         entries.append(entry);
     }
     return entries;
+}
+
+} // namespace
+
+Result<QList<AuditEntry>> fetchAuditPage(QSqlDatabase& db, const QString& text, std::optional<qint64> beforeId,
+                                         int limit)
+{
+    return fetchAudit(db, text, beforeId, std::nullopt, limit);
+}
+
+Result<QList<AuditEntry>> fetchAuditSince(QSqlDatabase& db, const QString& text, qint64 afterId, int limit)
+{
+    return fetchAudit(db, text, std::nullopt, afterId, limit);
 }
 
 } // namespace mhero

@@ -35,5 +35,8 @@ struct AuditEntry
 /// however long the log grows. @p text filters on actor, table, key or action.
 Result<QList<AuditEntry>> fetchAuditPage(QSqlDatabase& db, const QString& text, std::optional<qint64> beforeId,
                                          int limit);
+/// The entries newer than @p afterId (the top row a page shows), newest first, at most @p limit,
+/// with the same filter: what was written since, for a page that follows the log live.
+Result<QList<AuditEntry>> fetchAuditSince(QSqlDatabase& db, const QString& text, qint64 afterId, int limit);
 
 } // namespace mhero

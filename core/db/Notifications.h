@@ -22,7 +22,12 @@ inline constexpr QLatin1StringView kOutbox{"mhero_outbox"};
 inline constexpr QLatin1StringView kMedia{"mhero_media"};
 /// A sync made progress or ended; payload: the source id.
 inline constexpr QLatin1StringView kSync{"mhero_sync"};
+/// A template or one of its versions was created or changed (saved, submitted, decided,
+/// retired); payload: the template id.
+inline constexpr QLatin1StringView kTemplate{"mhero_template"};
+/// Entries were added to the audit log; no payload (one notification per statement).
+inline constexpr QLatin1StringView kAudit{"mhero_audit"};
 
-inline constexpr std::array kAll{kConversation, kMessage, kMedia, kNote, kOutbox, kSync};
+inline constexpr std::array kAll{kConversation, kMessage, kMedia, kNote, kOutbox, kSync, kTemplate, kAudit};
 
 } // namespace mhero::notify

@@ -15,7 +15,7 @@ namespace {
 
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("mhero::messaging::ConversationQueries", text);
+    return QCoreApplication::translate("mhero::messaging", text); // lupdate's context for tr() here
 }
 
 // Keyset values travel as text with microseconds: a QDateTime would round them to milliseconds

@@ -11,7 +11,7 @@ namespace mhero::messaging {
 namespace {
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("mhero::messaging::MediaQueries", text);
+    return QCoreApplication::translate("mhero::messaging::MediaRules", text); // lupdate's context for tr() here
 }
 } // namespace
 

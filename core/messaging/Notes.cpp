@@ -10,7 +10,7 @@ namespace mhero::messaging {
 namespace {
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("mhero::messaging::Notes", text);
+    return QCoreApplication::translate("mhero::messaging", text); // lupdate's context for tr() here
 }
 
 /// The note's text as stored, or why it cannot be.

@@ -340,4 +340,21 @@ QHash<QString, QString> builtinValues(const PersonFields& person, const QString&
     return values;
 }
 
+LanguageChanges compareLanguages(const QMap<QString, QString>& inUse, const QMap<QString, QString>& submitted)
+{
+    LanguageChanges changes; // QMap iterates in key order: every list comes out sorted
+    for (auto it = submitted.cbegin(); it != submitted.cend(); ++it) {
+        if (!inUse.contains(it.key()))
+            changes.added << it.key();
+        else if (inUse.value(it.key()).trimmed() == it.value().trimmed())
+            changes.unchanged << it.key();
+        else
+            changes.changed << it.key();
+    }
+    for (auto it = inUse.cbegin(); it != inUse.cend(); ++it)
+        if (!submitted.contains(it.key()))
+            changes.removed << it.key();
+    return changes;
+}
+
 } // namespace mhero::templates

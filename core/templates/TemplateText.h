@@ -3,6 +3,7 @@
 #include <QDate>
 #include <QHash>
 #include <QList>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
@@ -143,5 +144,22 @@ struct PersonFields
 /// render() reports them as unfilled rather than sending an empty gap.
 [[nodiscard]] QHash<QString, QString> builtinValues(const PersonFields& person, const QString& agentName, QDate date,
                                                     const QString& language);
+
+/// How each language's wording of a new version differs from the version in use, so that an
+/// approver sees what a translator may have missed. Languages are sorted; bodies are compared
+/// without their leading and trailing white space.
+struct LanguageChanges
+{
+    QStringList changed; ///< in both versions, worded differently
+    QStringList unchanged; ///< in both versions, word for word the same
+    QStringList added; ///< only in the new version
+    QStringList removed; ///< only in the version in use
+
+    /// Some languages were rewritten while others were left as they were: those may now say
+    /// something else than the rewritten ones (the English changed, the French did not).
+    [[nodiscard]] bool leftSomeBehind() const { return !changed.isEmpty() && !unchanged.isEmpty(); }
+};
+[[nodiscard]] LanguageChanges compareLanguages(const QMap<QString, QString>& inUse,
+                                               const QMap<QString, QString>& submitted);
 
 } // namespace mhero::templates

@@ -80,6 +80,7 @@ private Q_SLOTS:
     void builtinValuesInMessageLanguage();
     void builtinValuesLeaveBlanksOut();
     void builtinValuesRenderEndToEnd();
+    void compareLanguagesFindsWhatWasLeftBehind();
 };
 
 void TestTemplateText::names()
@@ -458,6 +459,45 @@ void TestTemplateText::builtinValuesRenderEndToEnd()
     QCOMPARE(r.unfilled, strings({"cadre"}));
     // "Bonjour Zoé (" is 13 characters; "{{cadre}}" 9.
     QCOMPARE(r.unfilledSpans, (QList<Span>{Span{13, 9}}));
+}
+
+// What the approver is warned about: a new version that rewrote one language and left others
+// word for word as they were (white space around a body does not make it new).
+void TestTemplateText::compareLanguagesFindsWhatWasLeftBehind()
+{
+    const QMap<QString, QString> inUse{{QStringLiteral("en"), QStringLiteral("Salaries were paid on Monday.")},
+                                       {QStringLiteral("fr"), QStringLiteral("Les salaires ont été payés lundi.")},
+                                       {QStringLiteral("pt"), QStringLiteral("Os salários foram pagos segunda.")}};
+    QMap<QString, QString> next = inUse;
+    next[QStringLiteral("en")] = QStringLiteral("Salaries will be paid on Friday.");
+    next[QStringLiteral("pt")] += QStringLiteral("\n");
+    LanguageChanges c = compareLanguages(inUse, next);
+    QCOMPARE(c.changed, strings({"en"}));
+    QCOMPARE(c.unchanged, strings({"fr", "pt"}));
+    QVERIFY(c.added.isEmpty() && c.removed.isEmpty());
+    QVERIFY(c.leftSomeBehind());
+
+    // Every language rewritten: nothing left behind.
+    next[QStringLiteral("fr")] = QStringLiteral("Les salaires seront payés vendredi.");
+    next[QStringLiteral("pt")] = QStringLiteral("Os salários serão pagos sexta.");
+    c = compareLanguages(inUse, next);
+    QCOMPARE(c.changed, strings({"en", "fr", "pt"}));
+    QVERIFY(!c.leftSomeBehind());
+
+    // A language added and one dropped while the others stay: nothing was rewritten.
+    QMap<QString, QString> added = inUse;
+    added.remove(QStringLiteral("pt"));
+    added.insert(QStringLiteral("sw"), QStringLiteral("Mishahara ililipwa Jumatatu."));
+    c = compareLanguages(inUse, added);
+    QCOMPARE(c.added, strings({"sw"}));
+    QCOMPARE(c.removed, strings({"pt"}));
+    QCOMPARE(c.unchanged, strings({"en", "fr"}));
+    QVERIFY(!c.leftSomeBehind());
+
+    // A first version: everything is new.
+    c = compareLanguages({}, inUse);
+    QCOMPARE(c.added, strings({"en", "fr", "pt"}));
+    QVERIFY(!c.leftSomeBehind());
 }
 
 QTEST_GUILESS_MAIN(TestTemplateText)

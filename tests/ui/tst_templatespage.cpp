@@ -19,6 +19,7 @@
 #include "templates/TemplatesPage.h"
 
 #include <QAction>
+#include <QDialog>
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
@@ -192,6 +193,11 @@ void TestTemplatesPage::writeApproveAndPick()
         QSignalSpy decided(&page, &ApprovalsPage::decided);
         QTest::keyClick(page.findChild<QListWidget*>(QStringLiteral("approvalQueue")), Qt::Key_Return,
                         Qt::ControlModifier);
+        // It asks first (tst_approvalspage has the details); Enter confirms.
+        auto* confirmation = page.findChild<QDialog*>(QStringLiteral("approveConfirmation"));
+        QVERIFY(confirmation);
+        QTRY_VERIFY(confirmation->isVisible());
+        QTest::keyClick(confirmation, Qt::Key_Return);
         QTRY_COMPARE_WITH_TIMEOUT(decided.count(), 1, 10000);
         QVERIFY(decided.first().first().toBool());
         QTRY_COMPARE(page.queueLength(), 0);

@@ -43,6 +43,8 @@ void AuditLogModel::reload()
     m_entries.clear();
     m_atEnd = false;
     ++m_generation; // answers for the old rows are dropped on arrival
+    m_fetchingNewer = false;
+    m_newerAgain = false;
     if (m_loading) {
         m_loading = false;
         Q_EMIT loadingChanged(false);
@@ -80,6 +82,54 @@ void AuditLogModel::fetchMore(const QModelIndex& parent)
     m_database.run(
         this, [filter, before, limit](QSqlDatabase& db) { return fetchAuditPage(db, filter, before, limit); },
         [this, generation](const Result<QList<AuditEntry>>& page) { onPage(generation, page); });
+}
+
+void AuditLogModel::fetchNewer()
+{
+    if (m_entries.isEmpty()) {
+        // Nothing shown yet: the first page is on its way (it will have the new entries), or the
+        // log was empty or failed to load.
+        if (!m_loading)
+            reload();
+        return;
+    }
+    if (m_fetchingNewer) {
+        m_newerAgain = true; // one more round once this one is in, from its newest row
+        return;
+    }
+    m_fetchingNewer = true;
+    const int generation = m_generation;
+    const qint64 after = m_entries.constFirst().id;
+    const QString filter = m_filter;
+    const int limit = m_pageSize + 1;
+    m_database.run(
+        this, [filter, after, limit](QSqlDatabase& db) { return fetchAuditSince(db, filter, after, limit); },
+        [this, generation](const Result<QList<AuditEntry>>& newer) { onNewer(generation, newer); });
+}
+
+void AuditLogModel::onNewer(int generation, const Result<QList<AuditEntry>>& newer)
+{
+    if (generation != m_generation)
+        return;
+    m_fetchingNewer = false;
+    if (!newer) {
+        Q_EMIT errorOccurred(newer.error().message);
+        return;
+    }
+    if (newer->size() > m_pageSize) {
+        reload(); // more than a page was written: start again from the top rather than leave a gap
+        return;
+    }
+    if (!newer->isEmpty()) {
+        beginInsertRows({}, 0, int(newer->size() - 1));
+        m_entries = *newer + m_entries;
+        endInsertRows();
+        Q_EMIT pageLoaded(int(newer->size()));
+    }
+    if (m_newerAgain) {
+        m_newerAgain = false;
+        fetchNewer();
+    }
 }
 
 void AuditLogModel::onPage(int generation, const Result<QList<AuditEntry>>& page)

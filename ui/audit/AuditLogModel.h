@@ -28,6 +28,9 @@ public:
     void setFilter(const QString& text);
     /// Drops every row and loads the first page again.
     void reload();
+    /// Adds at the top the entries written since the top row was loaded (the page follows the
+    /// log live); the rows already shown, and the place the reader scrolled to, stay.
+    void fetchNewer();
 
     [[nodiscard]] bool isLoading() const { return m_loading; }
     [[nodiscard]] const AuditEntry& entry(int row) const { return m_entries.at(row); }
@@ -52,6 +55,7 @@ Q_SIGNALS:
 
 private:
     void onPage(int generation, const Result<QList<AuditEntry>>& page);
+    void onNewer(int generation, const Result<QList<AuditEntry>>& newer);
 
     Database& m_database;
     QList<AuditEntry> m_entries;
@@ -60,6 +64,8 @@ private:
     int m_generation = 0;
     bool m_loading = false;
     bool m_atEnd = false;
+    bool m_fetchingNewer = false;
+    bool m_newerAgain = false; ///< more was written while newer entries were on their way
 };
 
 } // namespace mhero::ui

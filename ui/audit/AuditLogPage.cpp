@@ -1,7 +1,9 @@
 #include "audit/AuditLogPage.h"
 
 #include "audit/AuditLogModel.h"
+#include "common/LiveRefresh.h"
 #include "common/PageParts.h"
+#include "db/Notifications.h"
 
 #include <QHeaderView>
 #include <QJsonDocument>
@@ -70,6 +72,8 @@ AuditLogPage::AuditLogPage(Database& database, QWidget* parent)
     });
     connect(m_model, &AuditLogModel::errorOccurred, this,
             [this](const QString& message) { m_status->setText(tr("Could not load the audit log: %1").arg(message)); });
+    // What other consoles and the engine record appears at the top as it is written.
+    new LiveRefresh(database, {QString(notify::kAudit)}, this, [this] { m_model->fetchNewer(); });
     m_model->reload();
 }
 

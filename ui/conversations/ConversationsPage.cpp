@@ -59,7 +59,8 @@ QString channelIconName(const QString& scheme)
 QString age(const QDateTime& at)
 {
     const qint64 seconds = at.secsTo(QDateTime::currentDateTimeUtc());
-    auto tr = [](const char* text) { return QCoreApplication::translate("mhero::ui::ConversationsPage", text); };
+    // lupdate files these tr() calls of a free function under the namespace: look them up there.
+    auto tr = [](const char* text) { return QCoreApplication::translate("mhero::ui", text); };
     if (seconds < 60)
         return tr("now");
     if (seconds < 3600)

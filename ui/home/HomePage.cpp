@@ -1,7 +1,9 @@
 #include "home/HomePage.h"
 
 #include "Version.h"
+#include "common/LiveRefresh.h"
 #include "db/Database.h"
+#include "db/Notifications.h"
 
 #include <QDateTime>
 #include <QFrame>
@@ -58,6 +60,7 @@ HomePage::HomePage(Database& database, const SessionInfo& session, const ServerP
                               QStringLiteral("conversationsValue"), &m_conversationsCaption);
     m_templates = addCard(grid, 0, 2, QStringLiteral("templates"), tr("Approved templates"),
                           QStringLiteral("templatesValue"), &m_templatesCaption);
+    m_templatesCaption->setObjectName(QStringLiteral("templatesCaption"));
     layout->addLayout(grid);
 
     // What needs someone's attention behind the figures: the engine's sources.
@@ -84,6 +87,9 @@ HomePage::HomePage(Database& database, const SessionInfo& session, const ServerP
 
     connect(m_refresh, &QPushButton::clicked, this, &HomePage::refresh);
     connect(&database, &Database::reconnected, this, &HomePage::refresh);
+    // The count of versions awaiting approval follows the database as the Approvals page does,
+    // so the two never disagree; the other figures change all day and follow the timer.
+    new LiveRefresh(database, {QString(notify::kTemplate)}, this, [this] { refresh(); });
     auto* timer = new QTimer(this);
     timer->setInterval(60'000);
     connect(timer, &QTimer::timeout, this, &HomePage::refresh);

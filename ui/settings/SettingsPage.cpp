@@ -39,6 +39,7 @@ SettingsPage::SettingsPage(Database& database, QWidget* parent)
     m_table = new QTableWidget(0, ColumnCount);
     m_table->setObjectName(QStringLiteral("settingsTable"));
     m_table->setHorizontalHeaderLabels({tr("Setting"), tr("Value"), tr("Allowed"), tr("Last change")});
+    m_table->setWordWrap(false);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -57,6 +58,7 @@ SettingsPage::SettingsPage(Database& database, QWidget* parent)
     auto* editRow = new QHBoxLayout;
     m_editors = new QStackedWidget;
     m_choice = new QComboBox;
+    m_choice->setSizeAdjustPolicy(QComboBox::AdjustToContents); // choices are words now, not keys
     m_choice->setObjectName(QStringLiteral("settingChoice"));
     m_number = new QSpinBox;
     m_number->setObjectName(QStringLiteral("settingNumber"));
@@ -68,7 +70,7 @@ SettingsPage::SettingsPage(Database& database, QWidget* parent)
     m_editors->insertWidget(ChoiceEditor, m_choice);
     m_editors->insertWidget(NumberEditor, m_number);
     m_editors->insertWidget(RegionEditor, m_region);
-    m_editors->setMaximumWidth(260);
+    m_editors->setMaximumWidth(420);
     m_apply = new QPushButton(tr("Apply"));
     m_apply->setObjectName(QStringLiteral("applySettingButton"));
     m_apply->setEnabled(false);
@@ -117,16 +119,21 @@ void SettingsPage::selectSetting(const QString& key)
 void SettingsPage::fill()
 {
     const QString current = m_table->currentRow() >= 0 && m_table->currentRow() < m_table->rowCount()
-        ? m_table->item(m_table->currentRow(), KeyColumn)->text()
+        ? m_table->item(m_table->currentRow(), KeyColumn)->data(Qt::UserRole).toString()
         : m_pendingKey;
     const QSignalBlocker blocker(m_table);
     m_table->setRowCount(int(m_settings.size()));
     const QLocale locale;
     for (int row = 0; row < m_settings.size(); ++row) {
         const settings::Setting& s = m_settings.at(row);
-        auto* key = new QTableWidgetItem(s.key);
-        key->setToolTip(s.description);
-        auto* value = new QTableWidgetItem(s.value.isEmpty() ? tr("(default)") : s.value);
+        // People read a label; the key (what `mhero-admin setting` and the audit log name) is
+        // the tooltip. A key this program does not know yet shows as it is.
+        const std::optional<settings::SettingText> text = settings::describe(s.key);
+        auto* key = new QTableWidgetItem(text ? text->label : s.key);
+        key->setData(Qt::UserRole, s.key);
+        key->setToolTip(s.key);
+        auto* value = new QTableWidgetItem(s.value.isEmpty() ? tr("(default)") : settings::displayValue(s, s.value));
+        value->setToolTip(s.value);
         if (s.value.isEmpty())
             value->setForeground(palette().color(QPalette::PlaceholderText));
         auto* changed = new QTableWidgetItem(
@@ -135,7 +142,7 @@ void SettingsPage::fill()
                 : QString());
         m_table->setItem(row, KeyColumn, key);
         m_table->setItem(row, ValueColumn, value);
-        m_table->setItem(row, AllowedColumn, new QTableWidgetItem(s.allowed));
+        m_table->setItem(row, AllowedColumn, new QTableWidgetItem(settings::displayAllowed(s)));
         m_table->setItem(row, ChangedColumn, changed);
     }
     m_pendingKey.clear();
@@ -157,14 +164,22 @@ void SettingsPage::showEditor()
         return;
     }
     const settings::Setting& s = m_settings.at(row);
-    m_description->setText(QStringLiteral("<b>%1</b> — %2").arg(s.key.toHtmlEscaped(), s.description.toHtmlEscaped()));
+    const std::optional<settings::SettingText> text = settings::describe(s.key);
+    m_description->setText(
+        QStringLiteral("<b>%1</b> — %2<br><span style=\"color:#607D8B\">%3</span>")
+            .arg((text ? text->label : s.key).toHtmlEscaped(),
+                 (text ? text->description : s.description).toHtmlEscaped(),
+                 tr("Allowed: %1 · key: %2").arg(settings::displayAllowed(s), s.key).toHtmlEscaped()));
+    m_description->setToolTip(s.key);
     if (s.kind == QLatin1String("integer")) {
+        m_number->setSuffix(text && !text->unit.isEmpty() ? QStringLiteral(" ") + text->unit : QString());
         m_number->setRange(s.minimum, s.maximum);
         m_number->setValue(s.value.isEmpty() ? s.minimum : s.value.toInt());
         m_editors->setCurrentIndex(NumberEditor);
     } else if (s.kind == QLatin1String("choice")) {
         m_choice->clear();
-        m_choice->addItems(s.choices);
+        for (const QString& choice : s.choices)
+            m_choice->addItem(settings::choiceLabel(s.key, choice), choice);
         m_choice->setCurrentIndex(std::max(0, int(s.choices.indexOf(s.value))));
         m_editors->setCurrentIndex(ChoiceEditor);
     } else {
@@ -178,7 +193,7 @@ QString SettingsPage::editedValue() const
 {
     switch (m_editors->currentIndex()) {
     case ChoiceEditor:
-        return m_choice->currentText();
+        return m_choice->currentData().toString();
     case NumberEditor:
         return QString::number(m_number->value());
     default:
@@ -191,13 +206,14 @@ void SettingsPage::apply()
     const int row = m_table->currentRow();
     if (row < 0 || row >= m_settings.size())
         return;
-    const QString key = m_settings.at(row).key;
+    const settings::Setting setting = m_settings.at(row);
+    const QString key = setting.key;
     const QString value = editedValue();
     m_apply->setEnabled(false);
     m_status->setText(tr("Saving…"));
     m_database.run(
         this, [key, value](QSqlDatabase& db) { return settings::set(db, key, value); },
-        [this, key, value](const Status& done) {
+        [this, setting, key, value](const Status& done) {
             m_apply->setEnabled(true);
             if (!done) {
                 m_status->setStyleSheet(QStringLiteral("color: #B71C1C;"));
@@ -206,7 +222,9 @@ void SettingsPage::apply()
                 return;
             }
             m_status->setStyleSheet(QString());
-            m_status->setText(tr("%1 is now %2.").arg(key, value));
+            const std::optional<settings::SettingText> text = settings::describe(key);
+            m_status->setText(
+                tr("%1 is now %2.").arg(text ? text->label : key, settings::displayValue(setting, value)));
             m_pendingKey = key;
             refresh();
             Q_EMIT applied(true);

@@ -1,7 +1,10 @@
 #include "templates/ApprovalsPage.h"
 
+#include "common/LiveRefresh.h"
 #include "common/PageParts.h"
 #include "db/Database.h"
+#include "db/Notifications.h"
+#include "templates/ApproveDialog.h"
 #include "templates/TemplateDiff.h"
 
 #include <QHBoxLayout>
@@ -59,7 +62,7 @@ ApprovalsPage::ApprovalsPage(Database& database, const QString& roleName, QWidge
     m_reason = new QLineEdit;
     m_reason->setObjectName(QStringLiteral("rejectionReason"));
     m_reason->setPlaceholderText(tr("Reason for rejecting (required to reject)"));
-    m_approve = new QPushButton(tr("Approve  (Ctrl+Enter)"));
+    m_approve = new QPushButton(tr("Approve…  (Ctrl+Enter)"));
     m_approve->setObjectName(QStringLiteral("approveButton"));
     m_approve->setStyleSheet(QStringLiteral("QPushButton { background: #0B6E4F; color: white; padding: 5px 14px; "
                                             "border-radius: 4px; } QPushButton:disabled { background: #B0BEC5; }"));
@@ -100,6 +103,8 @@ ApprovalsPage::ApprovalsPage(Database& database, const QString& roleName, QWidge
         });
     }
     connect(&database, &Database::reconnected, this, &ApprovalsPage::refresh);
+    // Versions submitted or decided at another console appear and go as it happens.
+    new LiveRefresh(database, {QString(notify::kTemplate)}, this, [this] { refresh(); });
     refresh();
 }
 
@@ -135,8 +140,12 @@ void ApprovalsPage::refresh()
             if (!m_queue.isEmpty())
                 m_list->setCurrentRow(select);
             showCurrent();
-            m_statusLine->setText(tr("%n version(s) waiting", nullptr, int(m_queue.size())));
-            m_list->setFocus();
+            const QString waiting = tr("%n version(s) waiting", nullptr, int(m_queue.size()));
+            m_statusLine->setText(m_lastDecision.isEmpty() ? waiting
+                                                           : m_lastDecision + QStringLiteral(" · ") + waiting);
+            // A reload caused by another console must not pull the cursor out of a reason being typed.
+            if (!m_reason->hasFocus())
+                m_list->setFocus();
             Q_EMIT queueLoaded();
         });
 }
@@ -179,7 +188,22 @@ void ApprovalsPage::showCurrent()
 
 void ApprovalsPage::approveCurrent()
 {
-    decide(true);
+    const int row = m_list->currentRow();
+    if (row < 0 || row >= m_queue.size() || !m_approve->isEnabled() || m_confirmation)
+        return;
+    // Approving puts words in every agent's mouth: say exactly which, and ask.
+    const PendingApproval pending = m_queue.at(row);
+    m_confirmation = new ApproveDialog(pending, this);
+    m_confirmation->setAttribute(Qt::WA_DeleteOnClose);
+    // Back to the queue whatever the answer, so ↑/↓ and Ctrl+Enter go on working.
+    // (A closed question may live on until the event loop deletes it: it is not the open one.)
+    connect(m_confirmation, &QDialog::finished, this, [this] {
+        m_confirmation = nullptr;
+        m_list->setFocus();
+    });
+    connect(m_confirmation, &QDialog::accepted, this,
+            [this, pending] { decide(pending.version.id, pending.templateName, true); });
+    m_confirmation->open();
 }
 
 void ApprovalsPage::rejectCurrent()
@@ -189,16 +213,14 @@ void ApprovalsPage::rejectCurrent()
         m_reason->setFocus();
         return;
     }
-    decide(false);
+    const int row = m_list->currentRow();
+    if (row < 0 || row >= m_queue.size() || !m_reject->isEnabled())
+        return;
+    decide(m_queue.at(row).version.id, m_queue.at(row).templateName, false);
 }
 
-void ApprovalsPage::decide(bool approve)
+void ApprovalsPage::decide(qint64 version, const QString& name, bool approve)
 {
-    const int row = m_list->currentRow();
-    if (row < 0 || row >= m_queue.size() || !m_approve->isEnabled())
-        return;
-    const qint64 version = m_queue.at(row).version.id;
-    const QString name = m_queue.at(row).templateName;
     const QString reason = m_reason->text().trimmed();
     m_approve->setEnabled(false);
     m_reject->setEnabled(false);
@@ -215,10 +237,9 @@ void ApprovalsPage::decide(bool approve)
                 return;
             }
             m_reason->clear();
-            m_statusLine->setText(approve ? tr("Approved \"%1\".").arg(name) : tr("Rejected \"%1\".").arg(name));
-            const QString line = m_statusLine->text();
+            m_lastDecision = approve ? tr("Approved \"%1\".").arg(name) : tr("Rejected \"%1\".").arg(name);
+            m_statusLine->setText(m_lastDecision);
             refresh();
-            m_statusLine->setText(line);
             Q_EMIT decided(true);
         });
 }

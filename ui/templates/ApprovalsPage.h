@@ -2,8 +2,10 @@
 
 #include "templates/TemplateStore.h"
 
+#include <QPointer>
 #include <QWidget>
 
+class QDialog;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -17,9 +19,10 @@ class Database;
 namespace mhero::ui {
 
 /// The supervisors' queue of submitted template versions, oldest first. Each shows as a diff
-/// against the version in use; Ctrl+Enter approves, a reason typed in the inline field and Enter
-/// (or the Reject button) rejects, Up/Down move through the queue. The server refuses a version
-/// the supervisor wrote or edited; the page says so before they try.
+/// against the version in use; Ctrl+Enter (or Approve) asks to confirm with every body in full
+/// (ApproveDialog), a reason typed in the inline field and Enter (or the Reject button) rejects,
+/// Up/Down move through the queue. The server refuses a version the supervisor wrote or edited;
+/// the page says so before they try. The queue follows the database live.
 class ApprovalsPage final : public QWidget
 {
     Q_OBJECT
@@ -41,7 +44,8 @@ Q_SIGNALS:
 
 private:
     void showCurrent();
-    void decide(bool approve);
+    /// Approves or rejects @p version (of template @p name); the server has the last word.
+    void decide(qint64 version, const QString& name, bool approve);
 
     Database& m_database;
     QString m_roleName;
@@ -53,6 +57,8 @@ private:
     QPushButton* m_reject = nullptr;
     QLabel* m_statusLine = nullptr;
     QList<templates::PendingApproval> m_queue;
+    QPointer<QDialog> m_confirmation; ///< the open "Approve this version?" question, if any
+    QString m_lastDecision; ///< kept on the status line across reloads
 };
 
 } // namespace mhero::ui

@@ -1,7 +1,9 @@
 #include "templates/TemplatesPage.h"
 
+#include "common/LiveRefresh.h"
 #include "common/PageParts.h"
 #include "db/Database.h"
+#include "db/Notifications.h"
 #include "templates/SmsSegments.h"
 #include "templates/TemplateDiff.h"
 #include "templates/TemplatePicker.h"
@@ -269,6 +271,8 @@ TemplatesPage::TemplatesPage(Database& database, Access access, const QString& a
     connect(m_statusFilter, &QComboBox::currentIndexChanged, this, &TemplatesPage::refresh);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &TemplatesPage::loadSelected);
     connect(&database, &Database::reconnected, this, &TemplatesPage::refresh);
+    // Statuses change at other consoles (a version approved, rejected, retired): the list follows.
+    new LiveRefresh(database, {QString(notify::kTemplate)}, this, [this] { refresh(); });
 
     m_database.run(
         this, [](QSqlDatabase& db) { return maxBodyChars(db); },

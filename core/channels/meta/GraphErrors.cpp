@@ -9,7 +9,7 @@ namespace mhero::meta {
 namespace {
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("mhero::meta::GraphErrors", text);
+    return QCoreApplication::translate("mhero::meta", text); // lupdate's context for tr() here
 }
 } // namespace
 
@@ -107,7 +107,8 @@ channels::SendOutcome classify(const net::HttpOutcome& outcome, const QString& p
     if (outcome.status == 0 || outcome.status >= 500) {
         if (outcome.uncertain)
             return SendOutcome::uncertain(
-                tr("%1 may or may not have accepted it (%2).").arg(platform, outcome.describe()));
+                QCoreApplication::translate("mhero::meta", "%1 may or may not have accepted it (%2).")
+                    .arg(platform, outcome.describe()));
         return SendOutcome::transientFailure(reason);
     }
     if (code == 131056 || code == 1200 || code == 2 || code == 131000)

@@ -19,7 +19,7 @@ namespace mhero::meta {
 namespace {
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("mhero::meta::MetaIntake", text);
+    return QCoreApplication::translate("mhero::meta", text); // lupdate's context for tr() here
 }
 
 /// What one event did, applied inside the caller's transaction.

@@ -28,7 +28,7 @@ channels::SourceEntry sourceEntry(const RapidProSource& source)
 namespace {
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("mhero::messaging", text);
+    return QCoreApplication::translate("mhero::rapidpro", text); // lupdate's context for tr() here
 }
 } // namespace
 
