@@ -50,6 +50,38 @@ Result<QList<Candidate>> loadCandidates(QSqlDatabase& db)
     return candidates;
 }
 
+Result<Lexicon> loadLexicon(QSqlDatabase& db)
+{
+    auto query = sql::exec(db, QStringLiteral("SELECT concept, variants FROM mhero.suggest_lexicon ORDER BY id"));
+    if (!query)
+        return query.error();
+    Lexicon lexicon = Lexicon::builtin();
+    while (query->next())
+        lexicon.add(query->value(0).toString(), query->value(1).toString().split(QLatin1Char('|')));
+    return lexicon;
+}
+
+Result<qint64> addLexiconLine(QSqlDatabase& db, const QString& meaning, const QString& variants)
+{
+    auto id = sql::scalar(db, QStringLiteral("SELECT mhero.add_suggest_lexicon(?, ?)"), {meaning, variants});
+    if (!id)
+        return id.error();
+    return id->toLongLong();
+}
+
+Result<std::shared_ptr<const Ranker>> loadRanker(QSqlDatabase& db)
+{
+    auto lexicon = loadLexicon(db);
+    if (!lexicon)
+        return lexicon.error();
+    auto candidates = loadCandidates(db);
+    if (!candidates)
+        return candidates.error();
+    auto ranker = std::make_shared<Ranker>(*lexicon);
+    ranker->setCandidates(*candidates);
+    return std::shared_ptr<const Ranker>(std::move(ranker));
+}
+
 Result<qint64> recordChoice(QSqlDatabase& db, const QString& question, const QList<qint64>& suggested,
                             qint64 chosenTemplate)
 {

@@ -14,6 +14,13 @@ namespace mhero::suggest {
 /// Approved versions of live templates, with their example questions and the approved learnt ones.
 [[nodiscard]] Result<QList<Candidate>> loadCandidates(QSqlDatabase& db);
 
+/// The shipped lexicon with the supervisors' lines added (mhero.suggest_lexicon).
+[[nodiscard]] Result<Lexicon> loadLexicon(QSqlDatabase& db);
+/// Adds a lexicon line (supervisors only, audited); returns its id.
+[[nodiscard]] Result<qint64> addLexiconLine(QSqlDatabase& db, const QString& meaning, const QString& variants);
+/// A ranker over the approved templates with the extended lexicon: what the console ranks with.
+[[nodiscard]] Result<std::shared_ptr<const Ranker>> loadRanker(QSqlDatabase& db);
+
 /// Records what the agent sent for @p question after the console suggested @p suggested (template
 /// ids, best first; empty when it abstained); @p chosenTemplate 0 when none fitted. Returns the id
 /// of the example it proposes, or 0 (the first suggestion was right, none fitted, or it is

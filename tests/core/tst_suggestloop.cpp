@@ -21,6 +21,7 @@ private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void choiceBecomesAnApprovedExampleAndRanksFirst();
+    void supervisorsExtendTheLexicon();
 
 private:
     qint64 approvedTemplate(const QString& name, const QString& body, const QStringList& examples)
@@ -137,6 +138,39 @@ void TestSuggestLoop::choiceBecomesAnApprovedExampleAndRanksFirst()
     const suggest::Ranking ranking = ranker.rank(question);
     QVERIFY(!ranking.abstained);
     QCOMPARE(ranker.candidates().at(ranking.suggestions.first().index).templateId, salary);
+}
+
+void TestSuggestLoop::supervisorsExtendTheLexicon()
+{
+    // "bush taxi" means nothing to the shipped lexicon; a supervisor says it is an ambulance matter.
+    const qint64 ambulance
+        = approvedTemplate(QStringLiteral("Ambulance request"), QStringLiteral("Call 4455 for an ambulance."),
+                           {QStringLiteral("how do i call an ambulance")});
+    QVERIFY(ambulance > 0);
+    const QString question = QStringLiteral("no bush taxi to carry the woman");
+    auto before = suggest::loadRanker(m_agent->db());
+    MHERO_VERIFY_OK(before);
+    QVERIFY((*before)->rank(question).abstained);
+
+    QCOMPARE(
+        suggest::addLexiconLine(m_agent->db(), QStringLiteral("ambulance"), QStringLiteral("bush taxi")).error().code,
+        QStringLiteral("42501"));
+    QVERIFY(!suggest::addLexiconLine(m_sup1->db(), QStringLiteral("Bad Concept"), QStringLiteral("x")));
+    QVERIFY(!suggest::addLexiconLine(m_sup1->db(), QStringLiteral("ambulance"), QStringLiteral(" | ")));
+    auto line = suggest::addLexiconLine(m_sup1->db(), QStringLiteral("ambulance"), QStringLiteral("bush taxi | taxi"));
+    MHERO_VERIFY_OK(line);
+    auto audited = sql::scalar(m_owner->db(),
+                               QStringLiteral("SELECT count(*) FROM mhero.audit_log "
+                                              "WHERE action = 'suggest_lexicon_add' AND row_key = ?"),
+                               {QString::number(*line)});
+    MHERO_VERIFY_OK(audited);
+    QCOMPARE(audited->toInt(), 1);
+
+    auto after = suggest::loadRanker(m_agent->db());
+    MHERO_VERIFY_OK(after);
+    const suggest::Ranking ranking = (*after)->rank(question);
+    QVERIFY(!ranking.suggestions.isEmpty());
+    QCOMPARE((*after)->candidates().at(ranking.suggestions.first().index).templateId, ambulance);
 }
 
 QTEST_GUILESS_MAIN(TestSuggestLoop)

@@ -43,15 +43,7 @@ void SuggestionStrip::reload()
     const quint64 generation = ++m_generation;
     m_loading = true;
     m_database.run(
-        this,
-        [](QSqlDatabase& db) -> Result<std::shared_ptr<const suggest::Ranker>> {
-            auto candidates = suggest::loadCandidates(db);
-            if (!candidates)
-                return candidates.error();
-            auto ranker = std::make_shared<suggest::Ranker>();
-            ranker->setCandidates(*candidates);
-            return std::shared_ptr<const suggest::Ranker>(std::move(ranker));
-        },
+        this, [](QSqlDatabase& db) { return suggest::loadRanker(db); },
         [this, generation](const Result<std::shared_ptr<const suggest::Ranker>>& ranker) {
             if (generation != m_generation)
                 return;

@@ -37,3 +37,16 @@ CREATE UNIQUE INDEX suggestion_example_once ON mhero.suggestion_example (templat
 -- Questions are message text agents already read; nobody writes the tables directly.
 GRANT SELECT ON mhero.suggestion_example TO mhero_agent, mhero_supervisor, mhero_admin;
 GRANT SELECT ON mhero.suggestion_choice TO mhero_supervisor;
+
+-- Supervisors' lines of the domain lexicon, added to the one the program ships
+-- (resources/suggest/lexicon.tsv): a concept and its variants, in the same syntax. Written only by
+-- add_suggest_lexicon() (its file, audited); everyone who ranks reads it.
+CREATE TABLE mhero.suggest_lexicon (
+    id          bigserial PRIMARY KEY,
+    concept     text NOT NULL CHECK (concept ~ '^(_stop|[a-z][a-z0-9_]{0,63})$'),
+    variants    text NOT NULL CHECK (length(variants) BETWEEN 1 AND 2000 AND position(E'\t' IN variants) = 0
+                                     AND position(E'\n' IN variants) = 0),
+    added_by    name NOT NULL DEFAULT session_user,
+    added_at    timestamptz NOT NULL DEFAULT now()
+);
+GRANT SELECT ON mhero.suggest_lexicon TO mhero_agent, mhero_supervisor, mhero_admin;
