@@ -18,7 +18,8 @@ const QList<CommandGroup>& commandGroups()
 {
     static const QList<CommandGroup> groups{cli::schemaCommands(), cli::userCommands(),    cli::localCommands(),
                                             cli::demoCommand(),    cli::sourceCommands(),  cli::syncCommand(),
-                                            cli::importCommand(),  cli::settingCommands(), cli::templateCommands()};
+                                            cli::importCommand(),  cli::settingCommands(), cli::templateCommands(),
+                                            cli::suggestCommand()};
     return groups;
 }
 

@@ -9,6 +9,7 @@
 #include "conversations/MediaOpener.h"
 #include "conversations/NotesPanel.h"
 #include "conversations/Notifier.h"
+#include "conversations/SuggestionStrip.h"
 #include "conversations/ThreadDelegate.h"
 #include "conversations/ThreadModel.h"
 #include "db/Database.h"
@@ -217,8 +218,7 @@ ConversationsPage::ConversationsPage(Database& database, const SessionInfo& sess
     m_picker = new TemplatePicker(m_database, this);
     m_picker->setObjectName(QStringLiteral("templatePicker"));
     m_picker->hide(); // a popup, shown on demand
-    connect(m_composer, &ComposerWidget::templatePickerRequested, this, [this] {
-        Q_EMIT templatePickerRequested(currentConversation());
+    const auto recipientNow = [this] {
         TemplateRecipient recipient;
         recipient.agentName = m_session.user.displayName;
         if (m_cardData) {
@@ -228,14 +228,41 @@ ConversationsPage::ConversationsPage(Database& database, const SessionInfo& sess
             if (!card.language.isEmpty())
                 recipient.fallbackLanguages = {card.language};
         }
-        m_picker->setRecipient(recipient);
+        return recipient;
+    };
+    connect(m_composer, &ComposerWidget::templatePickerRequested, this, [this, recipientNow] {
+        Q_EMIT templatePickerRequested(currentConversation());
+        m_picker->setRecipient(recipientNow());
         // Outside WhatsApp's window only what this number's WhatsApp has approved can go.
         m_picker->setWhatsAppSource(m_composer->whatsAppTemplatesOnly() && m_replyWindow ? m_replyWindow->sourceId : 0);
+        // The picker lists templates in the suggestion ranker's order, and preselects nothing
+        // when it abstains (docs/suggestions.md).
+        m_picker->setPreferredOrder(m_suggestions->rankedTemplateIds(), !m_suggestions->abstained());
         m_picker->popup(m_composer->mapToGlobal(QPoint(0, 0)), m_composer->slashSearch());
     });
     connect(m_picker, &TemplatePicker::templateChosen, this, [this](const PickedTemplate& chosen) {
         m_composer->setTemplateVersion(chosen.versionId, chosen.rendered.text, chosen.rendered.unfilled);
     });
+    m_suggestions->setRecipientProvider(recipientNow);
+    connect(m_suggestions, &SuggestionStrip::templateChosen, this, [this](const PickedTemplate& chosen) {
+        m_composer->setTemplateVersion(chosen.versionId, chosen.rendered.text, chosen.rendered.unfilled);
+        m_composer->setFocus();
+    });
+    // The latest inbound message is the question to suggest answers for.
+    const auto updateQuestion = [this] {
+        QString question;
+        for (int row = m_thread->rowCount() - 1; row >= 0; --row) {
+            const QModelIndex index = m_thread->index(row);
+            if (index.data(ThreadModel::DirectionRole).toString() == QLatin1String("in")) {
+                question = index.data(ThreadModel::TextRole).toString();
+                break;
+            }
+        }
+        m_suggestions->setQuestion(question);
+    };
+    connect(m_thread, &ThreadModel::threadLoaded, this, updateQuestion);
+    connect(m_thread, &QAbstractItemModel::rowsInserted, this, updateQuestion);
+    connect(m_thread, &QAbstractItemModel::modelReset, this, updateQuestion);
 
     connect(&database, &Database::notification, this, &ConversationsPage::onNotification);
     connect(&database, &Database::reconnected, this, [this] {
@@ -428,6 +455,8 @@ QWidget* ConversationsPage::buildThreadPanel()
     thread->addWidget(m_smsBanner);
     connect(m_writeBySms, &QPushButton::clicked, this, &ConversationsPage::writeBySms);
 
+    m_suggestions = new SuggestionStrip(m_database, this);
+    thread->addWidget(m_suggestions);
     m_composer = new ComposerWidget;
     thread->addWidget(m_composer);
     layout->addWidget(m_threadPanel, 1);
@@ -1000,12 +1029,14 @@ void ConversationsPage::sendReply(const QString& text, qint64 templateVersion)
                 file.thumbnail = channels::MediaStore::makeThumbnail(file.bytes);
             return messaging::replyWithMedia(db, id, text, templateVersion, file);
         },
-        [this, id](const Result<qint64>& message) {
+        [this, id, templateVersion](const Result<qint64>& message) {
             m_composer->setBusy(false);
             if (!message) {
                 showMessage(message.error().message);
                 return;
             }
+            if (currentConversation() == id)
+                m_suggestions->recordSent(templateVersion); // the learning loop
             if (currentConversation() == id) {
                 m_composer->clear();
                 m_thread->refresh();

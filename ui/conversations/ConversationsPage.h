@@ -23,6 +23,7 @@ class Database;
 namespace mhero::ui {
 
 class ComposerWidget;
+class SuggestionStrip;
 class TemplatePicker;
 class ConversationListModel;
 class MediaOpener;
@@ -129,6 +130,7 @@ private:
     QListView* m_threadView = nullptr;
     ComposerWidget* m_composer = nullptr;
     TemplatePicker* m_picker = nullptr;
+    SuggestionStrip* m_suggestions = nullptr; ///< suggested answers for the latest inbound message
     QWidget* m_threadPanel = nullptr;
     QLabel* m_placeholder = nullptr;
     QFrame* m_card = nullptr;

@@ -67,6 +67,12 @@ void TemplatePicker::setRecipient(const TemplateRecipient& recipient)
     showPreview();
 }
 
+void TemplatePicker::setPreferredOrder(const QList<qint64>& templateIds, bool preselect)
+{
+    m_order = templateIds;
+    m_preselect = preselect;
+}
+
 void TemplatePicker::popup(const QPoint& anchor, const QString& text)
 {
     setWindowFlags(Qt::Popup);
@@ -110,6 +116,15 @@ void TemplatePicker::runSearch()
                 return;
             }
             m_results = *found;
+            if (!m_order.isEmpty()) {
+                const auto rank = [this](const ApprovedTemplate& item) {
+                    const qsizetype at = m_order.indexOf(item.templateId);
+                    return at < 0 ? m_order.size() : at;
+                };
+                std::stable_sort(
+                    m_results.begin(), m_results.end(),
+                    [&rank](const ApprovedTemplate& a, const ApprovedTemplate& b) { return rank(a) < rank(b); });
+            }
             for (const ApprovedTemplate& item : std::as_const(m_results)) {
                 auto* row = new QListWidgetItem(item.name + QStringLiteral("  ·  ") + categoryLabel(item.category));
                 row->setToolTip(item.tags.join(QStringLiteral(", ")));
@@ -121,8 +136,10 @@ void TemplatePicker::runSearch()
                 m_status->setText(m_results.isEmpty() ? tr("No approved template matches.")
                                                       : tr("%n template(s) · Enter to use, Esc to close", nullptr,
                                                            int(m_results.size())));
-            if (!m_results.isEmpty())
+            if (!m_results.isEmpty() && (m_preselect || !m_search->text().trimmed().isEmpty()))
                 m_list->setCurrentRow(0);
+            else
+                m_list->setCurrentRow(-1);
             Q_EMIT resultsChanged();
             if (choose)
                 chooseCurrent();

@@ -80,6 +80,12 @@ public:
     /// Searches for @p text now (no typing delay).
     void search(const QString& text);
 
+    /// Orders the results by @p templateIds (the answer ranker's order for the message being
+    /// answered; others follow in the search's order). With @p preselect false (the ranker
+    /// abstained) nothing is selected while the search is empty, so Enter sends nothing by
+    /// accident; once the agent types, the first match is selected as usual.
+    void setPreferredOrder(const QList<qint64>& templateIds, bool preselect);
+
     /// The results of the last search, best first.
     [[nodiscard]] const QList<templates::ApprovedTemplate>& results() const { return m_results; }
     /// Chooses the current result (as Enter does); false when there is none.
@@ -112,6 +118,8 @@ private:
     QLabel* m_status = nullptr;
     QTimer m_delay;
     QList<templates::ApprovedTemplate> m_results;
+    QList<qint64> m_order;
+    bool m_preselect = true;
     quint64 m_generation = 0;
     int m_whatsAppSource = 0;
     quint64 m_answered = 0;        ///< generation of the results shown

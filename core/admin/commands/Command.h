@@ -81,5 +81,6 @@ CommandGroup syncCommand(); // sync --once
 CommandGroup importCommand(); // import FILE.json
 CommandGroup settingCommands(); // setting list|get|set
 CommandGroup templateCommands(); // templates export|import
+CommandGroup suggestCommand(); // suggest-eval
 
 } // namespace mhero::cli
