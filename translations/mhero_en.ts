@@ -1320,6 +1320,36 @@
     </message>
 </context>
 <context>
+    <name>mhero::suggest</name>
+    <message>
+        <source>The library is not valid JSON: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The library is not an mhero-templates export (&quot;format&quot;: &quot;mhero-templates&quot; and a &quot;templates&quot; list).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template %1 of the library has no name or no body.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1 of the questions has no tab between the question and the expected template.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1 of the questions expects &quot;%2&quot;, which the library does not have.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mhero::suggest::Lexicon</name>
+    <message>
+        <source>%1, line %2: expected a meaning name (lower-case letters, digits, _), a tab, then variants separated by |</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mhero::templates</name>
     <message>
         <source>Clinical guidance</source>
@@ -3134,6 +3164,29 @@ by %3 · %4</source>
             <numerusform>%n failing</numerusform>
             <numerusform>%n failing</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>mhero::ui::SuggestionStrip</name>
+    <message>
+        <source>No suggestions: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alt+%1  %2 (%3%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put this approved answer in the composer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No suggested answer for this message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggested:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -279,7 +279,7 @@
     </message>
     <message>
         <source>It cannot go as the WhatsApp template %1: %2.</source>
-        <translation>Le message ne peut pas être envoyé comme modèle WhatsApp %1 : %2.</translation>
+        <translation>Le message ne peut pas être envoyé comme modèle WhatsApp %1&#xa0;: %2.</translation>
     </message>
 </context>
 <context>
@@ -518,7 +518,7 @@
     </message>
     <message>
         <source>No SMS channel is set up: ask IT to connect a RapidPro workspace.</source>
-        <translation>Aucun canal SMS n&apos;est configuré : demandez à l&apos;informatique de connecter un espace RapidPro.</translation>
+        <translation>Aucun canal SMS n&apos;est configuré&#xa0;: demandez à l&apos;informatique de connecter un espace RapidPro.</translation>
     </message>
     <message>
         <source>This conversation is not with a WhatsApp number.</source>
@@ -1320,6 +1320,36 @@
     </message>
 </context>
 <context>
+    <name>mhero::suggest</name>
+    <message>
+        <source>The library is not valid JSON: %1</source>
+        <translation>La bibliothèque n&apos;est pas du JSON valide : %1</translation>
+    </message>
+    <message>
+        <source>The library is not an mhero-templates export (&quot;format&quot;: &quot;mhero-templates&quot; and a &quot;templates&quot; list).</source>
+        <translation>La bibliothèque n&apos;est pas un export mhero-templates (&quot;format&quot;: &quot;mhero-templates&quot; et une liste &quot;templates&quot;).</translation>
+    </message>
+    <message>
+        <source>Template %1 of the library has no name or no body.</source>
+        <translation>Le modèle %1 de la bibliothèque n&apos;a pas de nom ou pas de texte.</translation>
+    </message>
+    <message>
+        <source>Line %1 of the questions has no tab between the question and the expected template.</source>
+        <translation>La ligne %1 des questions n&apos;a pas de tabulation entre la question et le modèle attendu.</translation>
+    </message>
+    <message>
+        <source>Line %1 of the questions expects &quot;%2&quot;, which the library does not have.</source>
+        <translation>La ligne %1 des questions attend « %2 », que la bibliothèque n&apos;a pas.</translation>
+    </message>
+</context>
+<context>
+    <name>mhero::suggest::Lexicon</name>
+    <message>
+        <source>%1, line %2: expected a meaning name (lower-case letters, digits, _), a tab, then variants separated by |</source>
+        <translation>%1, ligne %2 : attendu un nom de sens (minuscules, chiffres, _), une tabulation, puis des variantes séparées par |</translation>
+    </message>
+</context>
+<context>
     <name>mhero::templates</name>
     <message>
         <source>Clinical guidance</source>
@@ -1807,7 +1837,7 @@ par %3 · %4</translation>
     </message>
     <message>
         <source>%1 refused the last reply: the %2 window has closed. Only approved %1 templates can be sent.</source>
-        <translation>%1 a refusé la dernière réponse : la fenêtre de réponse de %2 est fermée. Seuls des modèles %1 approuvés peuvent être envoyés.</translation>
+        <translation>%1 a refusé la dernière réponse&#xa0;: la fenêtre de réponse de %2 est fermée. Seuls des modèles %1 approuvés peuvent être envoyés.</translation>
     </message>
     <message>
         <source>Replies free for %1</source>
@@ -1819,15 +1849,15 @@ par %3 · %4</translation>
     </message>
     <message>
         <source>The %1 window has closed: only approved %2 templates can be sent</source>
-        <translation>La fenêtre de réponse de %1 est fermée : seuls des modèles %2 approuvés peuvent être envoyés</translation>
+        <translation>La fenêtre de réponse de %1 est fermée&#xa0;: seuls des modèles %2 approuvés peuvent être envoyés</translation>
     </message>
     <message>
         <source>The person has not written on %1 yet: only approved %1 templates can be sent</source>
-        <translation>La personne n&apos;a pas encore écrit sur %1 : seuls des modèles %1 approuvés peuvent être envoyés</translation>
+        <translation>La personne n&apos;a pas encore écrit sur %1&#xa0;: seuls des modèles %1 approuvés peuvent être envoyés</translation>
     </message>
     <message>
         <source>%1 allows replies only within %2 days of the person&apos;s last message: nothing can be sent until they write again.</source>
-        <translation>%1 n&apos;autorise les réponses que dans les %2 jours suivant le dernier message de la personne : rien ne peut être envoyé avant qu&apos;elle écrive de nouveau.</translation>
+        <translation>%1 n&apos;autorise les réponses que dans les %2 jours suivant le dernier message de la personne&#xa0;: rien ne peut être envoyé avant qu&apos;elle écrive de nouveau.</translation>
     </message>
     <message>
         <source>Outside the reply window only an approved template&apos;s words can be sent, without a file.</source>
@@ -3135,6 +3165,29 @@ par %3 · %4</translation>
             <numerusform>%n en échec</numerusform>
             <numerusform>%n en échec</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>mhero::ui::SuggestionStrip</name>
+    <message>
+        <source>No suggestions: %1</source>
+        <translation>Pas de suggestions : %1</translation>
+    </message>
+    <message>
+        <source>Alt+%1  %2 (%3%)</source>
+        <translation>Alt+%1  %2 (%3 %)</translation>
+    </message>
+    <message>
+        <source>Put this approved answer in the composer</source>
+        <translation>Mettre cette réponse approuvée dans la zone de réponse</translation>
+    </message>
+    <message>
+        <source>No suggested answer for this message.</source>
+        <translation>Aucune réponse suggérée pour ce message.</translation>
+    </message>
+    <message>
+        <source>Suggested:</source>
+        <translation>Suggestions :</translation>
     </message>
 </context>
 <context>

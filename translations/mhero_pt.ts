@@ -1320,6 +1320,36 @@
     </message>
 </context>
 <context>
+    <name>mhero::suggest</name>
+    <message>
+        <source>The library is not valid JSON: %1</source>
+        <translation>A biblioteca não é JSON válido: %1</translation>
+    </message>
+    <message>
+        <source>The library is not an mhero-templates export (&quot;format&quot;: &quot;mhero-templates&quot; and a &quot;templates&quot; list).</source>
+        <translation>A biblioteca não é uma exportação mhero-templates (&quot;format&quot;: &quot;mhero-templates&quot; e uma lista &quot;templates&quot;).</translation>
+    </message>
+    <message>
+        <source>Template %1 of the library has no name or no body.</source>
+        <translation>O modelo %1 da biblioteca não tem nome ou não tem texto.</translation>
+    </message>
+    <message>
+        <source>Line %1 of the questions has no tab between the question and the expected template.</source>
+        <translation>A linha %1 das perguntas não tem tabulação entre a pergunta e o modelo esperado.</translation>
+    </message>
+    <message>
+        <source>Line %1 of the questions expects &quot;%2&quot;, which the library does not have.</source>
+        <translation>A linha %1 das perguntas espera «%2», que a biblioteca não tem.</translation>
+    </message>
+</context>
+<context>
+    <name>mhero::suggest::Lexicon</name>
+    <message>
+        <source>%1, line %2: expected a meaning name (lower-case letters, digits, _), a tab, then variants separated by |</source>
+        <translation>%1, linha %2: esperava-se um nome de significado (minúsculas, algarismos, _), uma tabulação e depois variantes separadas por |</translation>
+    </message>
+</context>
+<context>
     <name>mhero::templates</name>
     <message>
         <source>Clinical guidance</source>
@@ -3135,6 +3165,29 @@ por %3 · %4</translation>
             <numerusform>%n com falhas</numerusform>
             <numerusform>%n com falhas</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>mhero::ui::SuggestionStrip</name>
+    <message>
+        <source>No suggestions: %1</source>
+        <translation>Sem sugestões: %1</translation>
+    </message>
+    <message>
+        <source>Alt+%1  %2 (%3%)</source>
+        <translation>Alt+%1  %2 (%3%)</translation>
+    </message>
+    <message>
+        <source>Put this approved answer in the composer</source>
+        <translation>Colocar esta resposta aprovada na caixa de resposta</translation>
+    </message>
+    <message>
+        <source>No suggested answer for this message.</source>
+        <translation>Nenhuma resposta sugerida para esta mensagem.</translation>
+    </message>
+    <message>
+        <source>Suggested:</source>
+        <translation>Sugestões:</translation>
     </message>
 </context>
 <context>
