@@ -143,6 +143,27 @@ void GraphAdapter::postMessage(const QString& path, const QJsonObject& body,
     });
 }
 
+void GraphAdapter::sendParts(const QString& path, QList<QJsonObject> parts, IdReader idOf,
+                             channels::ChannelMessage accepted, SendDone done, int index)
+{
+    if (index >= parts.size()) {
+        accepted.createdOn = QDateTime::currentDateTimeUtc();
+        done(channels::SendOutcome::accepted(std::move(accepted)));
+        return;
+    }
+    const QJsonObject part = parts.at(index);
+    postMessage(path, part, idOf,
+                [this, path, parts = std::move(parts), idOf, accepted = std::move(accepted), index,
+                 done = std::move(done)](channels::SendOutcome outcome) mutable {
+                    if (outcome.kind != channels::SendOutcome::Kind::Accepted) {
+                        done(partFailure(std::move(outcome), index, platformName()));
+                        return;
+                    }
+                    accepted.externalId = outcome.message.externalId;
+                    sendParts(path, std::move(parts), std::move(idOf), std::move(accepted), std::move(done), index + 1);
+                });
+}
+
 // --- WhatsApp ---------------------------------------------------------------------------------
 
 channels::ChannelCapabilities WhatsAppAdapter::capabilities() const
@@ -191,7 +212,7 @@ void WhatsAppAdapter::send(const channels::OutboundMessage& message, SendDone do
         // Only WhatsApp's own approved template reaches them now; the database accepted the reply
         // for that reason, or the window closed while it waited in the outbox.
         if (message.platformTemplate && message.platformTemplate->problem.isEmpty() && message.attachments.isEmpty()) {
-            sendParts({templateMessage(to, *message.platformTemplate)}, 0, {}, std::move(done));
+            sendAll({templateMessage(to, *message.platformTemplate)}, std::move(done));
             return;
         }
         channels::SendOutcome closed = channels::SendOutcome::permanentFailure(
@@ -210,7 +231,7 @@ void WhatsAppAdapter::send(const channels::OutboundMessage& message, SendDone do
             {QStringLiteral("type"), QStringLiteral("text")},
             {QStringLiteral("text"),
              QJsonObject{{QStringLiteral("body"), message.text}, {QStringLiteral("preview_url"), false}}}};
-        sendParts({body}, 0, {}, std::move(done));
+        sendAll({body}, std::move(done));
         return;
     }
     uploadThenSend(message, to, 0, {}, std::move(done));
@@ -271,31 +292,19 @@ void WhatsAppAdapter::uploadThenSend(const channels::OutboundMessage& message, c
             {QStringLiteral("to"), to},
             {QStringLiteral("type"), QStringLiteral("text")},
             {QStringLiteral("text"), QJsonObject{{QStringLiteral("body"), message.text}, {QStringLiteral("preview_url"), false}}}});
-    sendParts(std::move(parts), 0, {}, std::move(done));
+    sendAll(std::move(parts), std::move(done));
 }
 
-void WhatsAppAdapter::sendParts(QList<QJsonObject> parts, int index, QString lastId, SendDone done)
+void WhatsAppAdapter::sendAll(QList<QJsonObject> parts, SendDone done)
 {
-    if (index >= parts.size()) {
-        channels::ChannelMessage accepted;
-        accepted.externalId = lastId;
-        accepted.createdOn = QDateTime::currentDateTimeUtc();
-        accepted.channelStatus = QStringLiteral("accepted");
-        done(channels::SendOutcome::accepted(accepted));
-        return;
-    }
-    const QJsonObject part = parts.at(index);
-    postMessage(m_source.phoneNumberId + QStringLiteral("/messages"), part,
-                [](const QJsonObject& answer) {
-                    return answer.value(QLatin1String("messages")).toArray().first().toObject().value(QLatin1String("id")).toString();
-                },
-                [this, parts = std::move(parts), index, done = std::move(done)](channels::SendOutcome outcome) mutable {
-                    if (outcome.kind != channels::SendOutcome::Kind::Accepted) {
-                        done(partFailure(std::move(outcome), index, platformName()));
-                        return;
-                    }
-                    sendParts(std::move(parts), index + 1, outcome.message.externalId, std::move(done));
-                });
+    channels::ChannelMessage accepted; // queued until Meta's "sent" webhook
+    accepted.channelStatus = QStringLiteral("accepted");
+    sendParts(
+        m_source.phoneNumberId + QStringLiteral("/messages"), std::move(parts),
+        [](const QJsonObject& answer) {
+            return answer.value(QLatin1String("messages")).toArray().first().toObject().value(QLatin1String("id")).toString();
+        },
+        std::move(accepted), std::move(done));
 }
 
 void WhatsAppAdapter::fetchMedia(const channels::MediaReference& media, qint64 maxBytes, MediaDone done)
@@ -410,7 +419,7 @@ void MessengerAdapter::uploadThenSend(const channels::OutboundMessage& message, 
     if (index >= message.attachments.size()) {
         if (!message.text.trimmed().isEmpty())
             parts.append(withMessage(QJsonObject{{QStringLiteral("text"), message.text}}));
-        sendParts(std::move(parts), 0, {}, std::move(done));
+        sendAll(std::move(parts), std::move(done));
         return;
     }
     const channels::OutboundAttachment& a = message.attachments.at(index);
@@ -446,27 +455,15 @@ void MessengerAdapter::uploadThenSend(const channels::OutboundMessage& message, 
         });
 }
 
-void MessengerAdapter::sendParts(QList<QJsonObject> parts, int index, QString lastId, SendDone done)
+void MessengerAdapter::sendAll(QList<QJsonObject> parts, SendDone done)
 {
-    if (index >= parts.size()) {
-        channels::ChannelMessage accepted;
-        accepted.externalId = lastId;
-        accepted.status = QStringLiteral("sent");
-        accepted.channelStatus = QStringLiteral("sent");
-        accepted.createdOn = QDateTime::currentDateTimeUtc();
-        done(channels::SendOutcome::accepted(accepted));
-        return;
-    }
-    const QJsonObject part = parts.at(index);
-    postMessage(m_source.pageId + QStringLiteral("/messages"), part,
-                [](const QJsonObject& answer) { return answer.value(QLatin1String("message_id")).toString(); },
-                [this, parts = std::move(parts), index, done = std::move(done)](channels::SendOutcome outcome) mutable {
-                    if (outcome.kind != channels::SendOutcome::Kind::Accepted) {
-                        done(partFailure(std::move(outcome), index, platformName()));
-                        return;
-                    }
-                    sendParts(std::move(parts), index + 1, outcome.message.externalId, std::move(done));
-                });
+    channels::ChannelMessage accepted; // the Send API's 200 means sent; deliveries and reads follow
+    accepted.status = QStringLiteral("sent");
+    accepted.channelStatus = QStringLiteral("sent");
+    sendParts(
+        m_source.pageId + QStringLiteral("/messages"), std::move(parts),
+        [](const QJsonObject& answer) { return answer.value(QLatin1String("message_id")).toString(); },
+        std::move(accepted), std::move(done));
 }
 
 void MessengerAdapter::fetchMedia(const channels::MediaReference& media, qint64 maxBytes, MediaDone done)

@@ -43,6 +43,13 @@ protected:
                      SendDone done);
     /// Seconds since the person last wrote (a very large number when never).
     [[nodiscard]] static qint64 secondsSinceInbound(const channels::OutboundMessage& message);
+    using IdReader = std::function<QString(const QJsonObject&)>;
+    /// Sends @p parts (an attachment, its words…) one after the other to <graph>/<path>; the
+    /// message is @p accepted with the last part's id, so its statuses come home. A failure after
+    /// a part went is "uncertain" unless Meta refused for good (sending again repeats the parts
+    /// that went, never loses the rest).
+    void sendParts(const QString& path, QList<QJsonObject> parts, IdReader idOf, channels::ChannelMessage accepted,
+                   SendDone done, int index = 0);
 
     MetaSource m_source;
     std::unique_ptr<net::HttpClient> m_client;
@@ -72,8 +79,8 @@ private:
     /// Uploads the attachments from @p index on, collecting their media ids, then sends the parts.
     void uploadThenSend(const channels::OutboundMessage& message, const QString& to, int index, QStringList ids,
                         SendDone done);
-    /// Sends @p parts one after the other; the last one's id is the message's.
-    void sendParts(QList<QJsonObject> parts, int index, QString lastId, SendDone done);
+    /// Sends @p parts to /{phone-number-id}/messages (sendParts()).
+    void sendAll(QList<QJsonObject> parts, SendDone done);
 };
 
 /// Messenger Send API: POST /{page-id}/messages to the person's PSID. Within 24 hours of their
@@ -97,7 +104,8 @@ public:
 private:
     void uploadThenSend(const channels::OutboundMessage& message, QJsonObject envelope, int index,
                         QList<QJsonObject> parts, SendDone done);
-    void sendParts(QList<QJsonObject> parts, int index, QString lastId, SendDone done);
+    /// Sends @p parts to /{page-id}/messages (sendParts()).
+    void sendAll(QList<QJsonObject> parts, SendDone done);
 };
 
 } // namespace mhero::meta
