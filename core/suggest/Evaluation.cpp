@@ -13,7 +13,7 @@ namespace mhero::suggest {
 namespace {
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("mhero::suggest::Evaluation", text);
+    return QCoreApplication::translate("mhero::suggest", text);
 }
 
 QStringList strings(const QJsonValue& value)

@@ -328,6 +328,10 @@ void TestReplyWindow::closedWhatsAppWindowOffersOnlyItsTemplates()
     QTRY_COMPARE(picker->results().size(), 1);
     QCOMPARE(picker->results().first().versionId, m_usable);
     QCOMPARE(picker->whatsAppSource(), m_whatsapp);
+    // Nothing preselected when the suggestions abstain (docs/suggestions.md): the agent picks it.
+    auto* list = picker->findChild<QListWidget*>();
+    QVERIFY(list);
+    list->setCurrentRow(0);
     QVERIFY(picker->chooseCurrent());
     QCOMPARE(page.composer()->templateVersion(), m_usable);
     QCOMPARE(page.composer()->text(), QStringLiteral("Dear Fatu, salaries were paid."));

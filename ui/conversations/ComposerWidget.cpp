@@ -1,5 +1,7 @@
 #include "conversations/ComposerWidget.h"
 
+#include <QCoreApplication>
+
 #include <QBuffer>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -35,7 +37,8 @@ const QRegularExpression& placeholderPattern()
 /// agent must not count on a minute the server will not give).
 QString timeLeft(qint64 seconds)
 {
-    const auto tr = [](const char* text) { return ComposerWidget::tr(text); };
+    // A free function: lupdate files these under the namespace's context.
+    const auto tr = [](const char* text) { return QCoreApplication::translate("mhero::ui", text); };
     if (seconds < 60)
         return tr("less than a minute");
     const qint64 hours = seconds / 3600;
