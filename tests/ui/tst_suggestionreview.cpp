@@ -223,11 +223,11 @@ void TestSuggestionReview::supervisorAddsALexiconLine()
     SuggestionReviewPage page(database);
     page.show();
     QVERIFY(QTest::qWaitForWindowExposed(&page));
-    auto* concept = page.findChild<QLineEdit*>(QStringLiteral("lexiconConcept"));
+    auto* meaning = page.findChild<QLineEdit*>(QStringLiteral("lexiconConcept"));
     auto* variants = page.findChild<QLineEdit*>(QStringLiteral("lexiconVariants"));
     auto* add = page.findChild<QPushButton*>(QStringLiteral("addLexiconButton"));
     auto* status = page.findChild<QLabel*>(QStringLiteral("lexiconStatus"));
-    QVERIFY(concept && variants && add && status);
+    QVERIFY(meaning && variants && add && status);
     QSignalSpy added(&page, &SuggestionReviewPage::lexiconAdded);
 
     // Empty fields ask for both, and nothing reaches the database.
@@ -236,16 +236,16 @@ void TestSuggestionReview::supervisorAddsALexiconLine()
     QCOMPARE(added.count(), 0);
 
     // A malformed concept: the database refuses it, the page says why, nothing is written.
-    concept->setText(QStringLiteral("Fuel!"));
+    meaning->setText(QStringLiteral("Fuel!"));
     variants->setText(QStringLiteral("fuel | petrol"));
     QTest::mouseClick(add, Qt::LeftButton);
     QTRY_COMPARE(added.count(), 1);
     QCOMPARE(added.takeFirst().first().toBool(), false);
     QVERIFY(status->text().contains(QLatin1String("concept")));
     QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM mhero.suggest_lexicon")).toInt(), 0);
-    QCOMPARE(concept->text(), QStringLiteral("Fuel!")); // kept, to be corrected
+    QCOMPARE(meaning->text(), QStringLiteral("Fuel!")); // kept, to be corrected
 
-    concept->setText(QStringLiteral("fuel"));
+    meaning->setText(QStringLiteral("fuel"));
     QTest::keyClick(variants, Qt::Key_Return);
     QTRY_COMPARE(added.count(), 1);
     QCOMPARE(added.takeFirst().first().toBool(), true);
@@ -253,7 +253,7 @@ void TestSuggestionReview::supervisorAddsALexiconLine()
              QStringLiteral("fuel=fuel | petrol=") + m_supervisor.name);
     QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM mhero.audit_log WHERE action = 'suggest_lexicon_add'")).toInt(),
              1);
-    QVERIFY(concept->text().isEmpty() && variants->text().isEmpty());
+    QVERIFY(meaning->text().isEmpty() && variants->text().isEmpty());
 }
 
 void TestSuggestionReview::agentsAreRefusedByTheDatabase()

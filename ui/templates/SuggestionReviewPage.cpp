@@ -180,17 +180,17 @@ void SuggestionReviewPage::decide(bool approve)
 
 void SuggestionReviewPage::addLexiconLine()
 {
-    const QString concept = m_concept->text().trimmed();
+    const QString meaning = m_concept->text().trimmed();
     const QString variants = m_variants->text().trimmed();
-    if (concept.isEmpty() || variants.isEmpty()) {
+    if (meaning.isEmpty() || variants.isEmpty()) {
         m_lexiconStatus->setText(tr("Type a concept and its variants, separated by |."));
-        (concept.isEmpty() ? m_concept : m_variants)->setFocus();
+        (meaning.isEmpty() ? m_concept : m_variants)->setFocus();
         return;
     }
     m_addLine->setEnabled(false);
     m_database.run(
-        this, [concept, variants](QSqlDatabase& db) { return suggest::addLexiconLine(db, concept, variants); },
-        [this, concept](const Result<qint64>& line) {
+        this, [meaning, variants](QSqlDatabase& db) { return suggest::addLexiconLine(db, meaning, variants); },
+        [this, meaning](const Result<qint64>& line) {
             m_addLine->setEnabled(true);
             if (!line) {
                 m_lexiconStatus->setText(tr("Refused: %1").arg(line.error().message));
@@ -198,7 +198,7 @@ void SuggestionReviewPage::addLexiconLine()
                 return;
             }
             m_lexiconStatus->setText(
-                tr("Added to \"%1\": the suggestions use it from their next load.").arg(concept));
+                tr("Added to \"%1\": the suggestions use it from their next load.").arg(meaning));
             m_concept->clear();
             m_variants->clear();
             Q_EMIT lexiconAdded(true);
