@@ -59,10 +59,7 @@ private:
     {
         return count(QStringLiteral("SELECT template_id FROM mhero.template_version WHERE id = %1").arg(version));
     }
-    int count(const QString& statement)
-    {
-        return sql::scalar(m_owner->db(), statement).valueOr(QVariant(-1)).toInt();
-    }
+    int count(const QString& statement) { return sql::scalar(m_owner->db(), statement).valueOr(QVariant(-1)).toInt(); }
     Result<QVariant> autoReply(QSqlDatabase& db, qint64 version, const QString& text, double confidence)
     {
         return sql::scalar(db, QStringLiteral("SELECT mhero.auto_reply(?, ?, ?, ?::real)"),
@@ -83,7 +80,7 @@ private:
     std::optional<ScopedConnection> m_owner, m_service, m_agent, m_writer, m_supervisor;
     QString m_serviceName, m_supervisorName;
     qint64 m_conversation = 0;
-    qint64 m_salary = 0;  ///< approved version of "Salary payment delay"
+    qint64 m_salary = 0; ///< approved version of "Salary payment delay"
     qint64 m_retired = 0; ///< approved version of a template that stays off
     const QString m_text = QStringLiteral("Salaries for March are paid within 10 days.");
 };
@@ -203,8 +200,8 @@ void TestAutoReply::refusalsWriteNothing()
     for (const Case& c : cases) {
         auto refused = autoReply(m_service->db(), c.version, c.text, c.confidence);
         QVERIFY2(!refused, c.what);
-        QVERIFY2(refused.error().code == c.code, qPrintable(QLatin1String(c.what) + QLatin1String(": ")
-                                                            + refused.error().toString()));
+        QVERIFY2(refused.error().code == c.code,
+                 qPrintable(QLatin1String(c.what) + QLatin1String(": ") + refused.error().toString()));
         QVERIFY2(refused.error().message.contains(c.says), qPrintable(refused.error().message));
     }
 
@@ -267,7 +264,8 @@ void TestAutoReply::acceptedReplyIsQueuedMarkedAndAudited()
              1);
     // An agent's reply is not marked automatic; an inbound message cannot be.
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM mhero.message WHERE automatic")), 1);
-    QVERIFY(!sql::exec(m_owner->db(), QStringLiteral("UPDATE mhero.message SET automatic = true WHERE direction = 'in'")));
+    QVERIFY(
+        !sql::exec(m_owner->db(), QStringLiteral("UPDATE mhero.message SET automatic = true WHERE direction = 'in'")));
 }
 
 QTEST_MAIN(TestAutoReply)

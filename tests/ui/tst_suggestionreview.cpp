@@ -107,8 +107,9 @@ void TestSuggestionReview::initTestCase()
     m_salary = approvedTemplate(QStringLiteral("Salary payment delay"),
                                 QStringLiteral("Salaries are delayed; payment within 10 days."),
                                 {QStringLiteral("when will salary be paid")});
-    m_lassa = approvedTemplate(QStringLiteral("Lassa fever alert"), QStringLiteral("ALERT: Lassa fever in {{district}}."),
-                               {QStringLiteral("is there lassa fever here")});
+    m_lassa
+        = approvedTemplate(QStringLiteral("Lassa fever alert"), QStringLiteral("ALERT: Lassa fever in {{district}}."),
+                           {QStringLiteral("is there lassa fever here")});
     QVERIFY(m_salary > 0 && m_lassa > 0);
 }
 
@@ -249,10 +250,11 @@ void TestSuggestionReview::supervisorAddsALexiconLine()
     QTest::keyClick(variants, Qt::Key_Return);
     QTRY_COMPARE(added.count(), 1);
     QCOMPARE(added.takeFirst().first().toBool(), true);
-    QCOMPARE(scalar(QStringLiteral("SELECT concept || '=' || variants || '=' || added_by FROM mhero.suggest_lexicon")).toString(),
+    QCOMPARE(scalar(QStringLiteral("SELECT concept || '=' || variants || '=' || added_by FROM mhero.suggest_lexicon"))
+                 .toString(),
              QStringLiteral("fuel=fuel | petrol=") + m_supervisor.name);
-    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM mhero.audit_log WHERE action = 'suggest_lexicon_add'")).toInt(),
-             1);
+    QCOMPARE(
+        scalar(QStringLiteral("SELECT count(*) FROM mhero.audit_log WHERE action = 'suggest_lexicon_add'")).toInt(), 1);
     QVERIFY(meaning->text().isEmpty() && variants->text().isEmpty());
 }
 

@@ -197,8 +197,7 @@ void SuggestionReviewPage::addLexiconLine()
                 Q_EMIT lexiconAdded(false);
                 return;
             }
-            m_lexiconStatus->setText(
-                tr("Added to \"%1\": the suggestions use it from their next load.").arg(meaning));
+            m_lexiconStatus->setText(tr("Added to \"%1\": the suggestions use it from their next load.").arg(meaning));
             m_concept->clear();
             m_variants->clear();
             Q_EMIT lexiconAdded(true);
