@@ -4,7 +4,7 @@
 // (audited) that the ranker then reads, and it leaves the list; rejecting keeps it from the
 // ranker. The lexicon form adds a supervisor's line, and a malformed one is refused with the
 // database's reason and nothing written. An agent who reached the page would be refused by the
-// database.
+// database. A proposal made while the page is hidden appears when it is shown again.
 #include "SqlAssert.h"
 #include "TestCluster.h"
 
@@ -185,6 +185,13 @@ void TestSuggestionReview::approvingMakesAnExampleTheRankerReads()
             found = true;
         }
     QVERIFY(found);
+
+    // A new proposal notifies nobody: it appears when the page is shown again.
+    page.hide();
+    const QString later = QStringLiteral("dem never pay we since two month");
+    QVERIFY(propose(later, m_salary) > 0);
+    page.show();
+    QTRY_VERIFY(rowOf(table, later) >= 0);
 }
 
 void TestSuggestionReview::rejectingKeepsItFromTheRanker()

@@ -87,9 +87,15 @@ SuggestionReviewPage::SuggestionReviewPage(Database& database, QWidget* parent)
     connect(m_addLine, &QPushButton::clicked, this, &SuggestionReviewPage::addLexiconLine);
     connect(m_variants, &QLineEdit::returnPressed, this, &SuggestionReviewPage::addLexiconLine);
     connect(&database, &Database::reconnected, this, &SuggestionReviewPage::refresh);
-    // Every decision is audited: another supervisor's shows here as it happens. (A new proposal
-    // notifies nobody; it appears when the page is shown again or reloaded.)
+    // Every decision is audited: another supervisor's shows here as it happens. A new proposal
+    // notifies nobody, so the list is also reloaded each time the page is shown (and not before:
+    // a page nobody opens costs no query).
     new LiveRefresh(database, {QString(notify::kAudit)}, this, [this] { refresh(); });
+}
+
+void SuggestionReviewPage::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
     refresh();
 }
 

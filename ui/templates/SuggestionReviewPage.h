@@ -42,6 +42,9 @@ Q_SIGNALS:
     /// The server answered a lexicon line.
     void lexiconAdded(bool ok);
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     void updateButtons();
     void decide(bool approve);
