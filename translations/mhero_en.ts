@@ -3242,9 +3242,9 @@ by %3 · %4</source>
     </message>
     <message numerus="yes">
         <source>%n proposal(s) waiting</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n proposal waiting</numerusform>
+            <numerusform>%n proposals waiting</numerusform>
         </translation>
     </message>
     <message>

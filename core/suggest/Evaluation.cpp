@@ -13,7 +13,8 @@ namespace mhero::suggest {
 namespace {
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("mhero::suggest::Evaluation", text);
+    // lupdate files a free function's strings under its namespace: look them up there.
+    return QCoreApplication::translate("mhero::suggest", text);
 }
 
 QStringList strings(const QJsonValue& value)

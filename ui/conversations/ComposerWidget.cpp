@@ -1,6 +1,7 @@
 #include "conversations/ComposerWidget.h"
 
 #include <QBuffer>
+#include <QCoreApplication>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFile>
@@ -35,7 +36,8 @@ const QRegularExpression& placeholderPattern()
 /// agent must not count on a minute the server will not give).
 QString timeLeft(qint64 seconds)
 {
-    const auto tr = [](const char* text) { return ComposerWidget::tr(text); };
+    // lupdate files these under the namespace (a lambda in a free function): look them up there.
+    const auto tr = [](const char* text) { return QCoreApplication::translate("mhero::ui", text); };
     if (seconds < 60)
         return tr("less than a minute");
     const qint64 hours = seconds / 3600;
