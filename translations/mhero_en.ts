@@ -2701,6 +2701,10 @@ by %3 · %4</source>
         <source>Sources</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Suggestion review</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mhero::ui::MediaOpener</name>
@@ -3164,6 +3168,104 @@ by %3 · %4</source>
             <numerusform>%n failing</numerusform>
             <numerusform>%n failing</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>mhero::ui::SuggestionReviewPage</name>
+    <message>
+        <source>Suggestion review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questions agents answered with another template than the first suggestion, oldest first. Approving one makes it an example question of that template: the suggestions use it from their next load. The template&apos;s approved wording does not change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve as example</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add to the lexicon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words and phrases that mean the same to health workers, for every template. The concept is lower-case letters, digits and _ (or _stop for words to ignore); the variants are separated by |.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. fuel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. fuel | petrol | gasoil</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Concept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Variants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proposals could not be loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No proposed example questions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n proposal(s) waiting</source>
+        <translation>
+            <numerusform>%n proposal waiting</numerusform>
+            <numerusform>%n proposals waiting</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; approved as an example of &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; rejected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a concept and its variants, separated by |.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added to &quot;%1&quot;: the suggestions use it from their next load.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

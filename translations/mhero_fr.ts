@@ -2702,6 +2702,10 @@ par %3 · %4</translation>
         <source>Sources</source>
         <translation>Sources</translation>
     </message>
+    <message>
+        <source>Suggestion review</source>
+        <translation>Revue des suggestions</translation>
+    </message>
 </context>
 <context>
     <name>mhero::ui::MediaOpener</name>
@@ -3165,6 +3169,104 @@ par %3 · %4</translation>
             <numerusform>%n en échec</numerusform>
             <numerusform>%n en échec</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>mhero::ui::SuggestionReviewPage</name>
+    <message>
+        <source>Suggestion review</source>
+        <translation>Revue des suggestions</translation>
+    </message>
+    <message>
+        <source>Questions agents answered with another template than the first suggestion, oldest first. Approving one makes it an example question of that template: the suggestions use it from their next load. The template&apos;s approved wording does not change.</source>
+        <translation>Questions auxquelles les agents ont répondu avec un autre modèle que la première suggestion, des plus anciennes aux plus récentes. En approuver une en fait une question d&apos;exemple de ce modèle&#xa0;: les suggestions l&apos;utilisent dès leur prochain chargement. Le texte approuvé du modèle ne change pas.</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>Template chosen</source>
+        <translation>Modèle choisi</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Par</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Rejeter</translation>
+    </message>
+    <message>
+        <source>Approve as example</source>
+        <translation>Approuver comme exemple</translation>
+    </message>
+    <message>
+        <source>Add to the lexicon</source>
+        <translation>Ajouter au lexique</translation>
+    </message>
+    <message>
+        <source>Words and phrases that mean the same to health workers, for every template. The concept is lower-case letters, digits and _ (or _stop for words to ignore); the variants are separated by |.</source>
+        <translation>Mots et expressions qui veulent dire la même chose pour les agents de santé, pour tous les modèles. Le concept s&apos;écrit en minuscules, chiffres et _ (ou _stop pour les mots à ignorer)&#xa0;; les variantes sont séparées par |.</translation>
+    </message>
+    <message>
+        <source>e.g. fuel</source>
+        <translation>p. ex. fuel</translation>
+    </message>
+    <message>
+        <source>e.g. fuel | petrol | gasoil</source>
+        <translation>p. ex. fuel | petrol | gasoil</translation>
+    </message>
+    <message>
+        <source>Add line</source>
+        <translation>Ajouter la ligne</translation>
+    </message>
+    <message>
+        <source>Concept</source>
+        <translation>Concept</translation>
+    </message>
+    <message>
+        <source>Variants</source>
+        <translation>Variantes</translation>
+    </message>
+    <message>
+        <source>The proposals could not be loaded: %1</source>
+        <translation>Les propositions n&apos;ont pas pu être chargées&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>No proposed example questions.</source>
+        <translation>Aucune question d&apos;exemple proposée.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n proposal(s) waiting</source>
+        <translation>
+            <numerusform>%n proposition en attente</numerusform>
+            <numerusform>%n propositions en attente</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Refusé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; approved as an example of &quot;%2&quot;.</source>
+        <translation>«&#xa0;%1&#xa0;» approuvée comme exemple de «&#xa0;%2&#xa0;».</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; rejected.</source>
+        <translation>«&#xa0;%1&#xa0;» rejetée.</translation>
+    </message>
+    <message>
+        <source>Type a concept and its variants, separated by |.</source>
+        <translation>Saisissez un concept et ses variantes, séparées par |.</translation>
+    </message>
+    <message>
+        <source>Added to &quot;%1&quot;: the suggestions use it from their next load.</source>
+        <translation>Ajouté à «&#xa0;%1&#xa0;»&#xa0;: les suggestions l&apos;utilisent dès leur prochain chargement.</translation>
     </message>
 </context>
 <context>

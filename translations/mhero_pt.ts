@@ -2702,6 +2702,10 @@ por %3 · %4</translation>
         <source>Sources</source>
         <translation>Fontes</translation>
     </message>
+    <message>
+        <source>Suggestion review</source>
+        <translation>Revisão de sugestões</translation>
+    </message>
 </context>
 <context>
     <name>mhero::ui::MediaOpener</name>
@@ -3165,6 +3169,104 @@ por %3 · %4</translation>
             <numerusform>%n com falhas</numerusform>
             <numerusform>%n com falhas</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>mhero::ui::SuggestionReviewPage</name>
+    <message>
+        <source>Suggestion review</source>
+        <translation>Revisão de sugestões</translation>
+    </message>
+    <message>
+        <source>Questions agents answered with another template than the first suggestion, oldest first. Approving one makes it an example question of that template: the suggestions use it from their next load. The template&apos;s approved wording does not change.</source>
+        <translation>Perguntas a que os agentes responderam com um modelo diferente da primeira sugestão, das mais antigas para as mais recentes. Aprovar uma torna-a pergunta de exemplo desse modelo: as sugestões passam a usá-la a partir do próximo carregamento. O texto aprovado do modelo não muda.</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Pergunta</translation>
+    </message>
+    <message>
+        <source>Template chosen</source>
+        <translation>Modelo escolhido</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quando</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Por</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Rejeitar</translation>
+    </message>
+    <message>
+        <source>Approve as example</source>
+        <translation>Aprovar como exemplo</translation>
+    </message>
+    <message>
+        <source>Add to the lexicon</source>
+        <translation>Acrescentar ao léxico</translation>
+    </message>
+    <message>
+        <source>Words and phrases that mean the same to health workers, for every template. The concept is lower-case letters, digits and _ (or _stop for words to ignore); the variants are separated by |.</source>
+        <translation>Palavras e expressões que significam o mesmo para os profissionais de saúde, para todos os modelos. O conceito escreve-se com minúsculas, algarismos e _ (ou _stop para palavras a ignorar); as variantes separam-se com |.</translation>
+    </message>
+    <message>
+        <source>e.g. fuel</source>
+        <translation>p. ex. fuel</translation>
+    </message>
+    <message>
+        <source>e.g. fuel | petrol | gasoil</source>
+        <translation>p. ex. fuel | petrol | gasoil</translation>
+    </message>
+    <message>
+        <source>Add line</source>
+        <translation>Acrescentar linha</translation>
+    </message>
+    <message>
+        <source>Concept</source>
+        <translation>Conceito</translation>
+    </message>
+    <message>
+        <source>Variants</source>
+        <translation>Variantes</translation>
+    </message>
+    <message>
+        <source>The proposals could not be loaded: %1</source>
+        <translation>Não foi possível carregar as propostas: %1</translation>
+    </message>
+    <message>
+        <source>No proposed example questions.</source>
+        <translation>Nenhuma pergunta de exemplo proposta.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n proposal(s) waiting</source>
+        <translation>
+            <numerusform>%n proposta à espera</numerusform>
+            <numerusform>%n propostas à espera</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Recusado: %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; approved as an example of &quot;%2&quot;.</source>
+        <translation>«%1» aprovada como exemplo de «%2».</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; rejected.</source>
+        <translation>«%1» rejeitada.</translation>
+    </message>
+    <message>
+        <source>Type a concept and its variants, separated by |.</source>
+        <translation>Escreva um conceito e as suas variantes, separadas por |.</translation>
+    </message>
+    <message>
+        <source>Added to &quot;%1&quot;: the suggestions use it from their next load.</source>
+        <translation>Acrescentado a «%1»: as sugestões passam a usá-lo a partir do próximo carregamento.</translation>
     </message>
 </context>
 <context>

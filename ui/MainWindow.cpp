@@ -7,6 +7,7 @@
 #include "common/Icons.h"
 #include "home/HomePage.h"
 #include "templates/ApprovalsPage.h"
+#include "templates/SuggestionReviewPage.h"
 #include "templates/TemplatesPage.h"
 #include "settings/PreferencesDialog.h"
 #include "settings/SettingsPage.h"
@@ -106,6 +107,10 @@ MainWindow::MainWindow(Database& database, const SessionInfo& session, const Ser
     if (session.user.isSupervisor)
         addPage(QStringLiteral("approvals"), QStringLiteral("approvals"), tr("Approvals"),
                 new ApprovalsPage(database, session.user.roleName));
+    // What the answer suggestion learnt from agents' choices: only supervisors decide on it.
+    if (session.user.isSupervisor)
+        addPage(QStringLiteral("suggestions"), QStringLiteral("approvals"), tr("Suggestion review"),
+                new SuggestionReviewPage(database));
     // The audit log is for those who answer for the call center; the server refuses others too.
     if (session.user.isSupervisor || session.user.isAdmin)
         addPage(QStringLiteral("audit"), QStringLiteral("audit"), tr("Audit log"), new AuditLogPage(database));
@@ -200,7 +205,9 @@ void MainWindow::buildMenus()
     QMenu* go = menuBar()->addMenu(tr("&Go"));
     for (int row = 0; row < m_navigation->count(); ++row) {
         QAction* action = go->addAction(m_navigation->item(row)->icon(), m_navigation->item(row)->text());
-        action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + row)));
+        // Ctrl+1…9: a supervisor who is also an administrator has ten pages, and Key_1 + 9 is ':'.
+        if (row < 9)
+            action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + row)));
         connect(action, &QAction::triggered, this, [this, row] { m_navigation->setCurrentRow(row); });
     }
 

@@ -13,6 +13,7 @@ namespace mhero::suggest {
 namespace {
 QString tr(const char* text)
 {
+    // lupdate files a free function's strings under its namespace: look them up there.
     return QCoreApplication::translate("mhero::suggest", text);
 }
 

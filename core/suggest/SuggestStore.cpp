@@ -101,7 +101,7 @@ Result<QList<ProposedExample>> proposedExamples(QSqlDatabase& db)
 {
     auto query
         = sql::exec(db,
-                    QStringLiteral("SELECT e.id, e.template_id, t.name, e.question, e.proposed_by "
+                    QStringLiteral("SELECT e.id, e.template_id, t.name, e.question, e.proposed_by, e.proposed_at "
                                    "  FROM mhero.suggestion_example e JOIN mhero.template t ON t.id = e.template_id "
                                    " WHERE e.status = 'proposed' ORDER BY e.proposed_at, e.id"));
     if (!query)
@@ -109,7 +109,7 @@ Result<QList<ProposedExample>> proposedExamples(QSqlDatabase& db)
     QList<ProposedExample> list;
     while (query->next())
         list.append({query->value(0).toLongLong(), query->value(1).toLongLong(), query->value(2).toString(),
-                     query->value(3).toString(), query->value(4).toString()});
+                     query->value(3).toString(), query->value(4).toString(), query->value(5).toDateTime()});
     return list;
 }
 

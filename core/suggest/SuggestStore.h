@@ -3,6 +3,8 @@
 #include "Result.h"
 #include "suggest/Ranker.h"
 
+#include <QDateTime>
+
 class QSqlDatabase;
 
 /// The database side of answer suggestion (migration 22): the approved templates as the ranker
@@ -35,6 +37,7 @@ struct ProposedExample
     QString templateName;
     QString question;
     QString proposedBy;
+    QDateTime proposedAt;
 };
 /// Proposals waiting for a supervisor, oldest first.
 [[nodiscard]] Result<QList<ProposedExample>> proposedExamples(QSqlDatabase& db);

@@ -172,8 +172,8 @@ void TestSignIn::supervisorReadsTheAuditLog()
     MainWindow* window = m_console->mainWindow();
     QCOMPARE(window->pageKeys(),
              (QStringList{QStringLiteral("home"), QStringLiteral("conversations"), QStringLiteral("directory"),
-                          QStringLiteral("templates"), QStringLiteral("approvals"), QStringLiteral("audit"),
-                          QStringLiteral("users"), QStringLiteral("sources")}));
+                          QStringLiteral("templates"), QStringLiteral("approvals"), QStringLiteral("suggestions"),
+                          QStringLiteral("audit"), QStringLiteral("users"), QStringLiteral("sources")}));
     QVERIFY(window->showPage(QStringLiteral("audit")));
     auto* table = window->findChild<QTableView*>(QStringLiteral("auditTable"));
     QVERIFY(table);

@@ -1,8 +1,7 @@
 #include "conversations/ComposerWidget.h"
 
-#include <QCoreApplication>
-
 #include <QBuffer>
+#include <QCoreApplication>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFile>
@@ -37,7 +36,7 @@ const QRegularExpression& placeholderPattern()
 /// agent must not count on a minute the server will not give).
 QString timeLeft(qint64 seconds)
 {
-    // A free function: lupdate files these under the namespace's context.
+    // lupdate files these under the namespace (a lambda in a free function): look them up there.
     const auto tr = [](const char* text) { return QCoreApplication::translate("mhero::ui", text); };
     if (seconds < 60)
         return tr("less than a minute");
